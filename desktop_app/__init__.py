@@ -1,0 +1,5 @@
+"""Seminar Lens: who said what at a panel discussion, and where the panel converged or split."""
+
+__version__ = "0.1.0"
+APP_NAME = "Seminar Lens"
+ORGANISATION = "Seminar Lens"

@@ -1,0 +1,38 @@
+"""Where the application's own files are: the default seminar, the schema, icons and templates.
+
+The repository keeps ``data/`` and ``resources/`` at its top; the wheel and
+the standalone bundle carry them inside the package as ``desktop_app/data``
+and ``desktop_app/resources`` (see pyproject.toml), where importlib.resources
+finds them.  Running from a checkout (editable install or ``python -m``),
+they are the folders beside the package.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+DEFAULT_SEMINAR = "china-russia-2021.seminar.json"
+SCHEMA_FILE = "schema/seminar-lens-1.schema.json"
+
+
+def _folder(name: str) -> Path:
+    packaged = Path(str(files("desktop_app") / name))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / name
+
+
+def data_path(*parts: str) -> Path:
+    """A file under the data folder (seminars and the JSON Schema)."""
+    return _folder("data").joinpath(*parts)
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under the resources folder (icons, desktop entry templates, stylesheet)."""
+    return _folder("resources").joinpath(*parts)
+
+
+def default_seminar_path() -> Path:
+    """The seminar the application opens when it has nothing else to open."""
+    return data_path(DEFAULT_SEMINAR)

@@ -1,0 +1,1 @@
+"""The data and analysis layer: pure Python, no Qt anywhere below this package."""

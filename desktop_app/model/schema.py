@@ -1,0 +1,251 @@
+"""Pydantic models of the seminar file format, version ``seminar-lens/1``.
+
+A seminar file is one JSON object: the event (``seminar``), the ``themes`` it
+covered, the ``speakers`` who took part and the ``positions`` they took, each
+position tied to a verbatim excerpt of the source report.  The models here
+check the shape and the value of every field; checks that need the whole file
+(unique ids, references between sections, excerpts found in the source text)
+live in :mod:`desktop_app.model.dataset`.
+
+The words the application shows for stances come from the data
+(``seminar.question`` and ``seminar.scale``), so the same format serves a
+seminar, a debate on a bill or a hearing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+)
+
+FORMAT = "seminar-lens/1"
+"""The value of the top-level ``format`` field this version reads and writes."""
+
+STANCE_MIN = -2
+STANCE_MAX = 2
+
+MAX_LINE = 300
+"""Longest name, label or title accepted, in characters."""
+MAX_TEXT = 20_000
+"""Longest summary, description or biography accepted, in characters."""
+MAX_EXCERPT = 5_000
+"""Longest excerpt accepted, in characters."""
+
+_ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+_TEXT_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _single_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    if _LINE_FORBIDDEN.search(value):
+        raise ValueError("must be a single line without control characters")
+    return value
+
+
+def _plain_text(value: str) -> str:
+    if _TEXT_FORBIDDEN.search(value):
+        raise ValueError("must not contain control characters other than tab and newline")
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+def _iso_string(value: Any) -> Any:
+    # JSON has no date type: only an ISO string is a date, never a number.
+    if not isinstance(value, str):
+        raise ValueError("must be written as an ISO 8601 string")
+    return value
+
+
+Id = Annotated[
+    StrictStr,
+    Field(
+        min_length=1,
+        max_length=64,
+        pattern=_ID_PATTERN,
+        description="Stable identifier: lower-case letters and digits, words joined by '-' or '_'.",
+    ),
+]
+Line = Annotated[StrictStr, Field(min_length=1, max_length=MAX_LINE), AfterValidator(_single_line)]
+Text = Annotated[StrictStr, Field(max_length=MAX_TEXT), AfterValidator(_plain_text)]
+RequiredText = Annotated[Text, AfterValidator(_non_blank)]
+Order = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_string)]
+IsoTime = Annotated[dt.time, BeforeValidator(_iso_string)]
+
+
+class _Strict(BaseModel):
+    """Base of every model in the format: unknown fields are an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Role(StrEnum):
+    """The part a speaker played in the event."""
+
+    CHAIR = "chair"
+    MODERATOR = "moderator"
+    OPENING = "opening"
+    PANELLIST = "panellist"
+    DISCUSSANT = "discussant"
+    RESPONDENT = "respondent"
+    CLOSING = "closing"
+    PROPOSER = "proposer"
+    OPPOSER = "opposer"
+    WITNESS = "witness"
+    SPEAKER = "speaker"
+
+
+class Kind(StrEnum):
+    """What sort of statement a position is."""
+
+    ASSESSMENT = "assessment"
+    PREDICTION = "prediction"
+    PRESCRIPTION = "prescription"
+
+
+class Mode(StrEnum):
+    """How the audience attended."""
+
+    IN_PERSON = "in-person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+
+
+class Scale(_Strict):
+    """Names of the stance scale's poles, used in every label the application shows.
+
+    Stance +2 reads "strong <positive>", +1 "<positive>", 0 "<neutral>",
+    -1 "<negative>" and -2 "strong <negative>".
+    """
+
+    negative: Line = Field("divergence", description="Name of the negative pole (stances -1 and -2).")
+    positive: Line = Field("convergence", description="Name of the positive pole (stances +1 and +2).")
+    neutral: Line = Field("mixed", description="Name of stance 0: mixed, or no clear position.")
+
+
+class Source(_Strict):
+    """The document the positions are drawn from, with its full text."""
+
+    title: Line = Field(description="Title of the report or transcript.")
+    publisher: Line = Field(description="Who published it.")
+    url: Annotated[StrictStr, Field(max_length=2_000, pattern=r"^https?://\S+$")] | None = Field(
+        None, description="Where it can be read, if it is online."
+    )
+    published: IsoDate | None = Field(None, description="Publication date, ISO 8601.")
+    text: Annotated[StrictStr, Field(min_length=1), AfterValidator(_plain_text), AfterValidator(_non_blank)] = Field(
+        description="The full text. Every position's excerpt must occur in it verbatim "
+        "(runs of white space compare equal)."
+    )
+
+
+class Seminar(_Strict):
+    """The event: what it asked, when and where it took place, who chaired it."""
+
+    title: Line = Field(description="Title of the event.")
+    subtitle: Line | None = Field(None, description="Subtitle, if any.")
+    question: Line = Field(
+        description="The question the stances answer, e.g. 'Will the China-Russia relationship hold?'."
+    )
+    scale: Scale = Field(default_factory=Scale, description="Names of the stance scale's poles.")
+    organiser: Line = Field(description="Who organised the event.")
+    date: IsoDate = Field(description="Date of the event, ISO 8601 (YYYY-MM-DD).")
+    start_time: IsoTime | None = Field(None, description="Local start time, HH:MM.")
+    end_time: IsoTime | None = Field(None, description="Local end time, HH:MM.")
+    venue: Line = Field(description="Where it took place (for a virtual event, the host city or platform).")
+    mode: Mode = Field(Mode.IN_PERSON, description="in-person, virtual or hybrid.")
+    chair: Id | None = Field(None, description="Id of the speaker who chaired, if any.")
+    summary: Text = Field("", description="A paragraph on what the event covered, in the analyst's words.")
+    source: Source = Field(description="The report or transcript behind the positions.")
+
+
+class Theme(_Strict):
+    """A subject the panel discussed."""
+
+    id: Id
+    label: Line = Field(description="Short name shown on the chart.")
+    description: Text = Field("", description="What the theme covers.")
+    order: Order = Field(description="Place of the theme in the report's order (lower comes first).")
+
+
+class Speaker(_Strict):
+    """A person who spoke at the event."""
+
+    id: Id
+    name: Line = Field(description="Name as it should be displayed, e.g. 'Sergey Radchenko'.")
+    honorific: Line | None = Field(None, description="Title shown before the name, e.g. 'Prof.' or 'Dr'.")
+    role: Role = Field(description="The part they played.")
+    affiliation: Line | None = Field(None, description="Institution they belong to.")
+    job_title: Line | None = Field(None, description="Their position in that institution.")
+    bio: Text = Field("", description="A short biography.")
+    summary: Text = Field("", description="One paragraph summarising their argument, in the analyst's words.")
+    order: Order = Field(description="Speaking order (lower spoke first).")
+
+    @property
+    def display_name(self) -> str:
+        """Name with the honorific in front, as a reader would address them."""
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+
+Stance = Annotated[
+    StrictInt,
+    Field(
+        ge=STANCE_MIN,
+        le=STANCE_MAX,
+        description="The speaker's answer to the seminar's question on this theme: "
+        "+2 strong positive pole, +1 positive, 0 mixed or unclear, -1 negative, -2 strong negative.",
+    ),
+]
+
+
+class Position(_Strict):
+    """One thing a speaker said on a theme, tied to the passage of the source that shows it."""
+
+    id: Id
+    speaker: Id = Field(description="Id of the speaker who took the position.")
+    theme: Id = Field(description="Id of the theme it is about.")
+    stance: Stance
+    kind: Kind = Field(description="assessment, prediction or prescription.")
+    summary: RequiredText = Field(description="The analyst's paraphrase, in their own words.")
+    excerpt: Annotated[RequiredText, Field(max_length=MAX_EXCERPT)] = Field(
+        description="Verbatim passage of the source text that supports the position."
+    )
+
+
+class SeminarFile(_Strict):
+    """A whole seminar file: the event, its themes, its speakers and their positions."""
+
+    model_config = ConfigDict(
+        title="Seminar Lens seminar file",
+        json_schema_extra={"$id": "https://seminar-lens.invalid/schema/seminar-lens-1.json"},
+    )
+
+    format: Literal["seminar-lens/1"] = Field(description="Format version; always 'seminar-lens/1' for this version.")
+    seminar: Seminar
+    themes: list[Theme] = Field(description="Themes, each with a unique id.")
+    speakers: list[Speaker] = Field(description="Speakers, each with a unique id.")
+    positions: list[Position] = Field(description="Positions, each with a unique id.")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, as kept in ``data/seminar-lens.schema.json``."""
+    schema = SeminarFile.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,0 +1,43 @@
+"""Shared test set-up: offscreen Qt, a private runtime folder, and no test touching the real home."""
+
+import os
+import tempfile
+
+# Before anything can import Qt: render offscreen, with a private runtime folder (mode 0700).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="seminar-lens-runtime-"))
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop_app.assets import default_seminar_path  # noqa: E402
+from desktop_app.model.dataset import Dataset, load  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """Point the home, config, data, state and cache folders at the test's own temporary folder."""
+    home = tmp_path / "home"
+    for name, sub in {
+        "HOME": "",
+        "XDG_CONFIG_HOME": ".config",
+        "XDG_DATA_HOME": ".local/share",
+        "XDG_STATE_HOME": ".local/state",
+        "XDG_CACHE_HOME": ".cache",
+    }.items():
+        folder = home / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(folder))
+    return home
+
+
+@pytest.fixture(scope="session")
+def default_path() -> Path:
+    return default_seminar_path()
+
+
+@pytest.fixture(scope="session")
+def default_dataset(default_path) -> Dataset:
+    """The Democracy Forum seminar shipped as the default, loaded once for the session."""
+    return load(default_path)

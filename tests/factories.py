@@ -1,0 +1,79 @@
+"""Small seminar files built in code, for tests that need a file they can bend out of shape."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+DEBATE_SOURCE = (
+    "Opening the debate, the Speaker asked whether the Clean Air Bill should pass.\n\n"
+    "Ms Ada Obi said the bill will cut emissions within five years and should pass unamended.\n"
+    "Mr Ben Roe argued that the costs fall on small firms, and that the bill must be delayed.\n"
+    "On enforcement, Ms Obi conceded that the inspectorate is underfunded."
+)
+
+_DEBATE: dict[str, Any] = {
+    "format": "seminar-lens/1",
+    "seminar": {
+        "title": "Second reading: the Clean Air Bill",
+        "question": "Should the Clean Air Bill pass?",
+        "scale": {"negative": "opposition", "positive": "support", "neutral": "undecided"},
+        "organiser": "Committee on the Environment",
+        "date": "2024-03-05",
+        "start_time": "10:00",
+        "venue": "Committee Room 4",
+        "mode": "in-person",
+        "chair": "speaker",
+        "summary": "A short debate on the bill's costs and its enforcement.",
+        "source": {"title": "Debate record", "publisher": "The Committee", "text": DEBATE_SOURCE},
+    },
+    "themes": [
+        {"id": "emissions", "label": "Emissions", "description": "Effect on air quality.", "order": 1},
+        {"id": "costs", "label": "Costs to business", "order": 2},
+        {"id": "enforcement", "label": "Enforcement", "order": 3},
+    ],
+    "speakers": [
+        {"id": "speaker", "name": "The Speaker", "role": "chair", "order": 0},
+        {"id": "obi", "name": "Ada Obi", "honorific": "Ms", "role": "proposer", "affiliation": "Green Party", "order": 1},
+        {"id": "roe", "name": "Ben Roe", "honorific": "Mr", "role": "opposer", "affiliation": "Trade Party", "order": 2},
+    ],
+    "positions": [
+        {
+            "id": "obi-emissions",
+            "speaker": "obi",
+            "theme": "emissions",
+            "stance": 2,
+            "kind": "prediction",
+            "summary": "Expects cleaner air within five years.",
+            "excerpt": "the bill will cut emissions within five years",
+        },
+        {
+            "id": "roe-costs",
+            "speaker": "roe",
+            "theme": "costs",
+            "stance": -2,
+            "kind": "prescription",
+            "summary": "Wants the bill delayed because of its cost to small firms.",
+            "excerpt": "the costs fall on small firms, and that the bill must be delayed",
+        },
+        {
+            "id": "obi-enforcement",
+            "speaker": "obi",
+            "theme": "enforcement",
+            "stance": 0,
+            "kind": "assessment",
+            "summary": "Admits enforcement is short of money.",
+            "excerpt": "the inspectorate is   underfunded",
+        },
+    ],
+}
+
+
+def debate() -> dict[str, Any]:
+    """A valid file for a debate on a bill, in its own words: a fresh deep copy each call."""
+    return copy.deepcopy(_DEBATE)
+
+
+def to_bytes(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
