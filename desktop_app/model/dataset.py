@@ -1,0 +1,390 @@
+"""Load, check and save seminar files.
+
+:func:`load` and :func:`load_bytes` turn a file into a :class:`Dataset`, or raise
+:class:`DatasetError` listing *every* problem found, each located by JSON path
+and, where the text has one, line and column.  Checks run in three layers that
+all report together: the bytes and JSON syntax (:mod:`.json_text`), the shape
+and values of each field (:mod:`.schema`), and the rules that need the whole
+file (unique ids, references between sections, excerpts found in the source).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..atomic import write_text_atomic
+from . import json_text
+from .analysis import SeminarAnalysis
+from .excerpts import ExcerptFinder, Span, normalise
+from .problems import DatasetError, Problem
+from .schema import FORMAT, Position, SeminarFile, Speaker, Theme
+
+__all__ = ["Dataset", "DatasetError", "Problem", "Span", "load", "load_bytes", "from_model", "dumps", "save"]
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A checked seminar: the file's model, where each excerpt sits in the source, and lookups.
+
+    Immutable: an edit makes a new dataset, so anything derived from one (the
+    analysis, a view's rows) stays valid for as long as it is held.
+    """
+
+    model: SeminarFile
+    spans: Mapping[str, Span]
+    path: Path | None = None
+
+    @property
+    def seminar(self):
+        return self.model.seminar
+
+    @cached_property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """Speakers in speaking order."""
+        return tuple(sorted(self.model.speakers, key=lambda s: s.order))
+
+    @cached_property
+    def themes(self) -> tuple[Theme, ...]:
+        """Themes in the report's order."""
+        return tuple(sorted(self.model.themes, key=lambda t: t.order))
+
+    @cached_property
+    def positions(self) -> tuple[Position, ...]:
+        return tuple(self.model.positions)
+
+    @cached_property
+    def _speaker_index(self) -> dict[str, Speaker]:
+        return {speaker.id: speaker for speaker in self.speakers}
+
+    @cached_property
+    def _theme_index(self) -> dict[str, Theme]:
+        return {theme.id: theme for theme in self.themes}
+
+    @cached_property
+    def _position_index(self) -> dict[str, Position]:
+        return {position.id: position for position in self.positions}
+
+    @cached_property
+    def _by_speaker(self) -> dict[str, tuple[Position, ...]]:
+        return _group(self.positions, "speaker", self._theme_order)
+
+    @cached_property
+    def _by_theme(self) -> dict[str, tuple[Position, ...]]:
+        return _group(self.positions, "theme", self._speaker_order)
+
+    @cached_property
+    def _theme_order(self) -> dict[str, int]:
+        return {theme.id: rank for rank, theme in enumerate(self.themes)}
+
+    @cached_property
+    def _speaker_order(self) -> dict[str, int]:
+        return {speaker.id: rank for rank, speaker in enumerate(self.speakers)}
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        return self._speaker_index[speaker_id]
+
+    def theme(self, theme_id: str) -> Theme:
+        return self._theme_index[theme_id]
+
+    def position(self, position_id: str) -> Position:
+        return self._position_index[position_id]
+
+    def has_speaker(self, speaker_id: str) -> bool:
+        return speaker_id in self._speaker_index
+
+    def has_theme(self, theme_id: str) -> bool:
+        return theme_id in self._theme_index
+
+    def positions_of(self, speaker_id: str) -> tuple[Position, ...]:
+        """A speaker's positions, in theme order, then file order."""
+        return self._by_speaker.get(speaker_id, ())
+
+    def positions_on(self, theme_id: str) -> tuple[Position, ...]:
+        """The positions taken on a theme, in speaking order, then file order."""
+        return self._by_theme.get(theme_id, ())
+
+    def speaker_rank(self, speaker_id: str) -> int:
+        """Place of the speaker in speaking order, from 0."""
+        return self._speaker_order[speaker_id]
+
+    def theme_rank(self, theme_id: str) -> int:
+        """Place of the theme in report order, from 0."""
+        return self._theme_order[theme_id]
+
+    @cached_property
+    def analysis(self) -> SeminarAnalysis:
+        """Theme metrics and speaker agreement, computed on first use and kept."""
+        return SeminarAnalysis(
+            self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers]
+        )
+
+    @property
+    def chair(self) -> Speaker | None:
+        chair_id = self.seminar.chair
+        return self._speaker_index.get(chair_id) if chair_id else None
+
+    @property
+    def name(self) -> str:
+        """File name to show, or the seminar's title for a dataset not read from a file."""
+        return self.path.name if self.path else self.seminar.title
+
+
+def _group(positions: Sequence[Position], key: str, order: Mapping[str, int]) -> dict[str, tuple[Position, ...]]:
+    other = "theme" if key == "speaker" else "speaker"
+    groups: dict[str, list[Position]] = {}
+    for index, position in enumerate(positions):
+        groups.setdefault(getattr(position, key), []).append(position)
+    file_order = {position.id: index for index, position in enumerate(positions)}
+    return {
+        owner: tuple(sorted(items, key=lambda p: (order.get(getattr(p, other), 0), file_order[p.id])))
+        for owner, items in groups.items()
+    }
+
+
+# ---------------------------------------------------------------------------
+# Loading
+
+
+def load(path: str | os.PathLike[str]) -> Dataset:
+    """Read and check a seminar file; raise DatasetError with every problem found."""
+    file_path = Path(path)
+    label = str(path)
+    try:
+        size = file_path.stat().st_size
+        if size > json_text.MAX_FILE_BYTES:
+            raise DatasetError(label, [_too_big(size)])
+        with file_path.open("rb") as handle:
+            # Read one byte past the limit so a file that grows after stat() is still refused.
+            data = handle.read(json_text.MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DatasetError(label, [Problem((), "no such file")]) from None
+    except IsADirectoryError:
+        raise DatasetError(label, [Problem((), "this is a folder, not a file")]) from None
+    except PermissionError:
+        raise DatasetError(label, [Problem((), "permission denied: the file cannot be read")]) from None
+    except OSError as exc:
+        raise DatasetError(label, [Problem((), f"the file cannot be read: {exc.strerror or exc}")]) from None
+    return load_bytes(data, label, path=file_path)
+
+
+def load_bytes(data: bytes, source: str = "<data>", *, path: Path | None = None) -> Dataset:
+    """Check the bytes of a seminar file; ``source`` names it in problems."""
+    if len(data) > json_text.MAX_FILE_BYTES:
+        raise DatasetError(source, [_too_big(len(data))])
+    try:
+        parsed = json_text.parse(json_text.decode(data))
+    except json_text.JsonProblem as exc:
+        raise DatasetError(source, exc.problems) from None
+    raw = parsed.value
+    if not isinstance(raw, dict):
+        found = _json_type(raw)
+        raise DatasetError(source, [Problem((), f"the file must hold a JSON object, not {found}", 1, 1)])
+
+    problems: list[Problem] = []
+    model: SeminarFile | None = None
+    format_problem = _format_problem(raw)
+    if format_problem:
+        problems.append(format_problem)
+    else:
+        try:
+            model = SeminarFile.model_validate(raw)
+        except ValidationError as exc:
+            problems.extend(_schema_problems(exc))
+    spans, cross_problems = check_references(_Refs.from_raw(raw))
+    problems.extend(cross_problems)
+    if problems:
+        problems = parsed.locator.place(problems)
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise DatasetError(source, problems)
+    assert model is not None
+    return Dataset(model, spans, path)
+
+
+def from_model(model: SeminarFile, path: Path | None = None, source: str = "<seminar>") -> Dataset:
+    """A dataset from a model built in code; the whole-file rules are checked as on loading."""
+    spans, problems = check_references(_Refs.from_model(model))
+    if problems:
+        raise DatasetError(source, problems)
+    return Dataset(model, spans, path)
+
+
+def _too_big(size: int) -> Problem:
+    limit = json_text.human_size(json_text.MAX_FILE_BYTES)
+    return Problem((), f"the file is {json_text.human_size(size)}, larger than the {limit} limit for seminar files")
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    return "a number"
+
+
+def _format_problem(raw: dict[str, Any]) -> Problem | None:
+    declared = raw.get("format")
+    if declared == FORMAT:
+        return None
+    if declared is None:
+        return Problem(("format",), f"missing field 'format': this does not look like a seminar file ({FORMAT})")
+    if isinstance(declared, str) and declared.startswith("seminar-lens/"):
+        return Problem(("format",), f"format '{declared}' is not one this version reads (it reads {FORMAT})")
+    return Problem(("format",), f"format must be '{FORMAT}', found {json.dumps(declared)[:60]}")
+
+
+def _schema_problems(exc: ValidationError) -> Iterator[Problem]:
+    for error in exc.errors(include_url=False):
+        path = tuple(error["loc"])
+        yield Problem(path, _friendly(error))
+
+
+def _friendly(error: Mapping[str, Any]) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    field_name = loc[-1] if loc else ""
+    value = error.get("input")
+    if kind == "missing":
+        return f"missing required field '{field_name}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field_name}' (not part of {FORMAT})"
+    if kind == "string_pattern_mismatch" and field_name in {"id", "speaker", "theme", "chair"}:
+        return f"{_shown(value)} is not a valid id: use lower-case letters and digits, words joined by '-' or '_'"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    message = message[:1].lower() + message[1:]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        message += f" (found {_shown(value)})"
+    else:
+        message += f" (found {_json_type(value)})"
+    return message
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class _Refs:
+    """The parts of a seminar that the whole-file rules look at, however it was read.
+
+    From raw JSON every entry is taken as it is, well-formed or not, so these
+    rules report alongside the schema's problems rather than after them.
+    """
+
+    themes: list[tuple[int, Any]]
+    speakers: list[tuple[int, Any]]
+    positions: list[tuple[int, Any, Any, Any, Any]]  # index, id, speaker, theme, excerpt
+    chair: Any
+    source_text: Any
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> _Refs:
+        def entries(section: str) -> list[tuple[int, dict[str, Any]]]:
+            items = raw.get(section)
+            if not isinstance(items, list):
+                return []
+            return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
+
+        seminar = raw.get("seminar") if isinstance(raw.get("seminar"), dict) else {}
+        source = seminar.get("source") if isinstance(seminar.get("source"), dict) else {}
+        return cls(
+            themes=[(i, item.get("id")) for i, item in entries("themes")],
+            speakers=[(i, item.get("id")) for i, item in entries("speakers")],
+            positions=[
+                (i, item.get("id"), item.get("speaker"), item.get("theme"), item.get("excerpt"))
+                for i, item in entries("positions")
+            ],
+            chair=seminar.get("chair"),
+            source_text=source.get("text"),
+        )
+
+    @classmethod
+    def from_model(cls, model: SeminarFile) -> _Refs:
+        return cls(
+            themes=list(enumerate(theme.id for theme in model.themes)),
+            speakers=list(enumerate(speaker.id for speaker in model.speakers)),
+            positions=[(i, p.id, p.speaker, p.theme, p.excerpt) for i, p in enumerate(model.positions)],
+            chair=model.seminar.chair,
+            source_text=model.seminar.source.text,
+        )
+
+
+def check_references(refs: _Refs) -> tuple[dict[str, Span], list[Problem]]:
+    """Unique ids, references that resolve, excerpts found in the source; and each excerpt's span."""
+    problems: list[Problem] = []
+    theme_ids = _unique_ids("themes", refs.themes, problems)
+    speaker_ids = _unique_ids("speakers", refs.speakers, problems)
+    _unique_ids("positions", [(i, pid) for i, pid, *_ in refs.positions], problems)
+
+    if isinstance(refs.chair, str) and refs.chair not in speaker_ids:
+        problems.append(Problem(("seminar", "chair"), f"the chair '{refs.chair}' is not one of the speakers"))
+
+    finder = ExcerptFinder(refs.source_text) if isinstance(refs.source_text, str) else None
+    spans: dict[str, Span] = {}
+    for index, position_id, speaker_id, theme_id, excerpt in refs.positions:
+        if isinstance(speaker_id, str) and speaker_id not in speaker_ids:
+            problems.append(Problem(("positions", index, "speaker"), f"unknown speaker '{speaker_id}'"))
+        if isinstance(theme_id, str) and theme_id not in theme_ids:
+            problems.append(Problem(("positions", index, "theme"), f"unknown theme '{theme_id}'"))
+        if finder is None or not isinstance(excerpt, str) or not excerpt.strip():
+            continue
+        span = finder.find(excerpt)
+        if span is None:
+            problems.append(Problem(("positions", index, "excerpt"), _excerpt_missing(finder, excerpt)))
+        elif isinstance(position_id, str):
+            spans[position_id] = span
+    return spans, problems
+
+
+def _unique_ids(section: str, entries: Sequence[tuple[int, Any]], problems: list[Problem]) -> set[str]:
+    first_seen: dict[str, int] = {}
+    for index, entry_id in entries:
+        if not isinstance(entry_id, str):
+            continue
+        if entry_id in first_seen:
+            problems.append(
+                Problem(
+                    (section, index, "id"),
+                    f"duplicate id '{entry_id}' (already used by {section}[{first_seen[entry_id]}])",
+                )
+            )
+        else:
+            first_seen[entry_id] = index
+    return set(first_seen)
+
+
+def _excerpt_missing(finder: ExcerptFinder, excerpt: str) -> str:
+    needle = normalise(excerpt)
+    matched = finder.matching_prefix(excerpt)
+    if matched < 12:
+        return "the excerpt does not occur in the source text"
+    tail = needle[matched : matched + 30]
+    return (
+        f"the excerpt does not occur in the source text: its first {matched} characters match, "
+        f"then it differs at {_shown(tail, 40)}"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Saving
+
+
+def dumps(model: SeminarFile) -> str:
+    """The file text for a model: UTF-8 JSON, two-space indent, fields in schema order."""
+    data = model.model_dump(mode="json", exclude_none=False)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def save(model: SeminarFile, path: str | os.PathLike[str]) -> None:
+    """Write a model atomically: the old file stays intact if anything fails."""
+    write_text_atomic(Path(path), dumps(model))
