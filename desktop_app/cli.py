@@ -1,0 +1,111 @@
+"""The command line: headless commands, or start the GUI.  The contract is in the README.
+
+Exit codes: 0 success, 1 bad data or a failed command (one clear message on
+stderr, never a traceback), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import APP_NAME, __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class CommandFailed(Exception):
+    """A command could not do its job; the message is shown as it is, with exit code 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seminar-lens",
+        description=f"{APP_NAME}: who said what at a panel discussion, and where the panel converged or split.",
+        epilog="With no command, the window opens on FILE, else the last file opened, else the default seminar.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="seminar file (.seminar.json)")
+    commands = parser.add_mutually_exclusive_group()
+    commands.add_argument(
+        "--check", action="store_true", help="validate each FILE; one summary line per valid file, one line per problem"
+    )
+    commands.add_argument("--schema", action="store_true", help="print the JSON Schema of the seminar file format")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _tolerate_unencodable_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.check:
+            if not args.files:
+                parser.error("--check needs at least one FILE")
+            return check(args.files)
+        if args.schema:
+            if args.files:
+                parser.error("--schema takes no FILE")
+            return print_schema()
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
+    except CommandFailed as exc:
+        print(f"seminar-lens: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the contract: a message, never a traceback (set SEMINAR_LENS_DEBUG=1 to see it)
+        if os.environ.get("SEMINAR_LENS_DEBUG"):
+            raise
+        print(f"seminar-lens: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def check(files: Sequence[str]) -> int:
+    """``--check``: validate files, print one summary line each, or one line per problem."""
+    from .model.dataset import DatasetError, load
+
+    status = EXIT_OK
+    for name in files:
+        try:
+            dataset = load(name)
+        except DatasetError as exc:
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        model = dataset.model
+        print(
+            f"{name}: ok: {len(model.speakers)} speakers, {len(model.themes)} themes, "
+            f"{len(model.positions)} positions ({dataset.seminar.title})"
+        )
+    return status
+
+
+def print_schema() -> int:
+    """``--schema``: the JSON Schema of the file format, on stdout."""
+    from .model.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def resolve_dataset_path(files: Sequence[str]) -> Path:
+    """FILE when given, else the default seminar (headless commands never depend on settings)."""
+    from .assets import default_seminar_path
+
+    return Path(files[0]) if files else default_seminar_path()
+
+
+def _tolerate_unencodable_output() -> None:
+    # A title in Cyrillic must not crash a terminal that speaks only ASCII.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None when there is no console at all
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")

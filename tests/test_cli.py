@@ -1,0 +1,94 @@
+"""The command-line contract: exit codes, output lines, and never a traceback."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from desktop_app import __version__
+from tests.factories import debate, to_bytes
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_version():
+    """--version prints the application name and version and exits 0."""
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Seminar Lens {__version__}"
+
+
+def test_schema_prints_the_json_schema():
+    """--schema prints a JSON Schema describing the seminar file format."""
+    result = run("--schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Seminar Lens seminar file"
+    assert "Position" in schema["$defs"]
+
+
+def test_check_default_seminar(default_path):
+    """--check on the shipped seminar prints one summary line and exits 0."""
+    result = run("--check", str(default_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"{default_path}: ok: 8 speakers, 12 themes, 47 positions "
+        "(Will the China-Russia relationship hold? Understanding contradictions and convergence)"
+    )
+    assert result.stderr == ""
+
+
+def test_check_lists_every_problem_of_a_broken_file_and_continues(tmp_path, default_path):
+    """A broken file gives one FILE: LOCATION: MESSAGE line per problem; a good one still gets its line."""
+    data = debate()
+    data["positions"][0]["speaker"] = "ghost"
+    data["positions"][1]["stance"] = 9
+    data["positions"][2]["excerpt"] = "words nobody said"
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(to_bytes(data))
+    result = run("--check", str(broken), str(default_path))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert all(line.startswith(f"{broken}: positions[") for line in lines)
+    assert any("(line " in line and "unknown speaker 'ghost'" in line for line in lines)
+    assert "Traceback" not in result.stderr
+    assert result.stdout.count(": ok: ") == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not json", b'{"format": "seminar-lens/1", "seminar": {', b"\xff\xfe{\x00}\x00", b"[]", b""],
+    ids=["text", "truncated", "utf16", "array", "empty"],
+)
+def test_check_never_shows_a_traceback(tmp_path, content):
+    """Whatever the bytes, --check answers with located problem lines and exit code 1."""
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    result = run("--check", str(path))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{path}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_check_missing_file_is_one_line(tmp_path):
+    """A file that does not exist is one line on stderr and exit code 1."""
+    missing = tmp_path / "absent.seminar.json"
+    result = run("--check", str(missing))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{missing}: (file): no such file"
+
+
+@pytest.mark.parametrize(
+    "args", [("--check",), ("--no-such-option",), ("--schema", "x.json"), ("--check", "--schema", "x.json")]
+)
+def test_usage_errors_exit_2(args):
+    """Wrong usage prints usage help on stderr and exits 2."""
+    result = run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
