@@ -1,0 +1,14 @@
+"""The README's promises stay true: CI runs exactly its test command."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    """The test command shown in the README is the last line CI runs, word for word."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci_lines = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.strip()]
+    assert TEST_COMMAND in readme
+    assert ci_lines[-1] == TEST_COMMAND
