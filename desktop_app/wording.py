@@ -1,0 +1,102 @@
+"""How values read in the window, the PDF and the CSV: role and kind names, dates, metrics.
+
+Pure Python, shared by every output, so the same thing is always called the
+same.  Words that depend on the event (the stance poles) come from the
+seminar's scale, never from here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .model.analysis import ThemeMetrics, stance_label, verdict_label
+from .model.schema import Kind, Role, Scale, Seminar, Speaker
+
+ROLE_LABELS = {
+    Role.CHAIR: "Chair",
+    Role.MODERATOR: "Moderator",
+    Role.OPENING: "Opening remarks",
+    Role.PANELLIST: "Panellist",
+    Role.DISCUSSANT: "Discussant",
+    Role.RESPONDENT: "Respondent",
+    Role.CLOSING: "Closing remarks",
+    Role.PROPOSER: "Proposer",
+    Role.OPPOSER: "Opposer",
+    Role.WITNESS: "Witness",
+    Role.SPEAKER: "Speaker",
+}
+
+KIND_LABELS = {
+    Kind.ASSESSMENT: "Assessment",
+    Kind.PREDICTION: "Prediction",
+    Kind.PRESCRIPTION: "Prescription",
+}
+
+MODE_LABELS = {"in-person": "In person", "virtual": "Virtual", "hybrid": "Hybrid"}
+
+
+def role_label(role: Role) -> str:
+    return ROLE_LABELS[role]
+
+
+def kind_label(kind: Kind) -> str:
+    return KIND_LABELS[kind]
+
+
+def signed(stance: float) -> str:
+    """``+2``, ``0``, ``−1``, ``+1.5``: a stance with its sign, using a true minus."""
+    text = f"{stance:+.1f}" if stance != int(stance) else f"{int(stance):+d}"
+    return "0" if text in {"+0", "-0"} else text.replace("-", "\u2212")
+
+
+def stance_words(stance: float, scale: Scale) -> str:
+    """``+2 strong convergence``."""
+    return f"{signed(stance)} {stance_label(stance, scale)}"
+
+
+def speaker_line(speaker: Speaker) -> str:
+    """Job title and affiliation on one line, as far as they are known."""
+    parts = [part for part in (speaker.job_title, speaker.affiliation) if part]
+    return ", ".join(parts)
+
+
+def seminar_when(seminar: Seminar) -> str:
+    """``Wednesday 25 August 2021, 14:00–16:00``."""
+    day = seminar.date
+    text = f"{day:%A} {day.day} {day:%B %Y}"
+    if seminar.start_time:
+        text += f", {seminar.start_time:%H:%M}"
+        if seminar.end_time:
+            text += f"\u2013{seminar.end_time:%H:%M}"
+    return text
+
+
+def mode_label(seminar: Seminar) -> str:
+    return MODE_LABELS.get(seminar.mode.value, seminar.mode.value)
+
+
+def number(value: float | None, digits: int = 2) -> str:
+    """A metric for display; ``—`` when there is none."""
+    if value is None:
+        return "\u2014"
+    return f"{value:.{digits}f}".replace("-", "\u2212")
+
+
+def metrics_summary(metrics: ThemeMetrics, scale: Scale) -> list[tuple[str, str]]:
+    """The metrics of a theme as (name, value) pairs, in the order every view shows them."""
+    return [
+        ("Speakers", str(metrics.n)),
+        (scale.positive.capitalize(), str(metrics.convergent)),
+        (scale.neutral.capitalize(), str(metrics.mixed)),
+        (scale.negative.capitalize(), str(metrics.divergent)),
+        ("Balance", number(metrics.balance)),
+        ("Agreement", number(metrics.agreement)),
+        ("Controversy", number(metrics.controversy)),
+        ("Verdict", verdict_label(metrics.verdict, scale)),
+    ]
+
+
+def fold(text: str) -> str:
+    """Text for matching a search: case and accents ignored (``Zürich`` matches ``zurich``)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
