@@ -1,0 +1,121 @@
+"""What the application remembers between runs, read defensively from QSettings.
+
+Every value is checked on the way in: a value of the wrong type, or one a
+hand-edited or corrupted settings file left behind, is ignored and the
+default used, so bad settings can never stop the application from starting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from .. import APP_NAME, ORGANISATION
+
+MAX_RECENT = 8
+CHART_SORTS = ("report", "balance", "controversy")
+TABS = ("themes", "agreement", "source")
+
+
+def open_settings() -> QSettings:
+    """The application's settings store (an INI file in the user's config folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APP_NAME)
+
+
+class AppSettings:
+    """Typed access to the settings; each getter returns a valid value or the default."""
+
+    def __init__(self, store: QSettings | None = None):
+        self._store = store if store is not None else open_settings()
+
+    # -- helpers ---------------------------------------------------------
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _text(self, key: str) -> str | None:
+        value = self._store.value(key)
+        return value if isinstance(value, str) and value and "\x00" not in value else None
+
+    def _choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self._text(key)
+        return value if value in choices else default
+
+    # -- window ------------------------------------------------------------
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/splitter", value)
+
+    @property
+    def tab(self) -> str:
+        return self._choice("window/tab", TABS, TABS[0])
+
+    @tab.setter
+    def tab(self, value: str) -> None:
+        self._store.setValue("window/tab", value)
+
+    @property
+    def chart_sort(self) -> str:
+        return self._choice("chart/sort", CHART_SORTS, CHART_SORTS[0])
+
+    @chart_sort.setter
+    def chart_sort(self, value: str) -> None:
+        self._store.setValue("chart/sort", value)
+
+    # -- files -------------------------------------------------------------
+    @property
+    def last_file(self) -> str | None:
+        return self._text("files/last")
+
+    @last_file.setter
+    def last_file(self, value: str | None) -> None:
+        if value:
+            self._store.setValue("files/last", value)
+        else:
+            self._store.remove("files/last")
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._store.value("files/recent")
+        if isinstance(value, str):  # QSettings returns a one-item list as a plain string
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [item for item in value if isinstance(item, str) and item and "\x00" not in item][:MAX_RECENT]
+
+    def add_recent_file(self, path: str) -> list[str]:
+        """Put ``path`` first in the recent files (once), keep at most MAX_RECENT, return the list."""
+        recent = [path] + [item for item in self.recent_files if item != path]
+        recent = recent[:MAX_RECENT]
+        self._store.setValue("files/recent", recent)
+        return recent
+
+    def remove_recent_file(self, path: str) -> list[str]:
+        recent = [item for item in self.recent_files if item != path]
+        self._store.setValue("files/recent", recent)
+        return recent
+
+    def clear_recent_files(self) -> None:
+        self._store.remove("files/recent")
+
+    def sync(self) -> None:
+        self._store.sync()
