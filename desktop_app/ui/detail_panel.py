@@ -1,0 +1,191 @@
+"""The centre pane: who the selected speaker is and what they said, or how the panel stood on a theme.
+
+A header (plain-text labels), a stance strip, and a rich-text body built by
+:mod:`.detail_html`.  Links in the body stay inside the application.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from ..model.analysis import stance_label
+from ..model.dataset import Dataset
+from ..wording import role_label, signed, speaker_line, stance_words
+from . import detail_html
+from .selection import Focus, FocusKind, Selection
+from .stance_strip import StanceStrip, StripCell
+
+
+class SafeBrowser(QTextBrowser):
+    """A text browser that loads nothing: no files, no network, no images from anywhere."""
+
+    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 (Qt's name)
+        return None
+
+
+def _plain_label(object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DetailPanel(QWidget):
+    showInSource = Signal(str)  # position id
+
+    def __init__(self, dataset: Dataset, selection: Selection, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._dataset = dataset
+        self._selection = selection
+        self._shown: Focus | None = None
+
+        self.title = _plain_label("detailTitle")
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.subtitle = _plain_label("detailSubtitle")
+        self.strip_caption = _plain_label("stripCaption")
+        self.strip = StanceStrip()
+        self.strip.cellClicked.connect(self._on_strip_clicked)
+        self.body = SafeBrowser()
+        self.body.setOpenLinks(False)
+        self.body.setOpenExternalLinks(False)
+        self.body.anchorClicked.connect(self._on_link)
+        self.body.setAccessibleName("Details")
+        self.body.document().setDocumentMargin(12)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(6)
+        layout.addWidget(self.strip_caption)
+        layout.addWidget(self.strip)
+        layout.addSpacing(4)
+        layout.addWidget(self.body, 1)
+        selection.changed.connect(self._on_focus)
+        self._on_focus(selection.focus)
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self._shown = None
+        self._on_focus(self._selection.focus)
+
+    # -- rendering -----------------------------------------------------------
+    def _ink(self) -> detail_html.Ink:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        return detail_html.Ink(
+            text=text.name(),
+            muted=muted.name(),
+            link=palette.color(QPalette.ColorRole.Link).name(),
+            rule=palette.color(QPalette.ColorRole.Mid).name(),
+        )
+
+    def _on_focus(self, focus: Focus) -> None:
+        same_page = (
+            self._shown is not None
+            and (self._shown.kind, self._shown.speaker, self._shown.theme, self._shown.other_speaker)
+            == (focus.kind, focus.speaker, focus.theme, focus.other_speaker)
+        )
+        if not same_page:
+            self._render(focus)
+        self._shown = focus
+        if focus.position:
+            self.body.scrollToAnchor(focus.position)
+
+    def _render(self, focus: Focus) -> None:
+        dataset = self._dataset
+        ink = self._ink()
+        if focus.kind is FocusKind.SPEAKER and focus.speaker and dataset.has_speaker(focus.speaker):
+            self._render_speaker(focus.speaker, ink)
+        elif focus.kind is FocusKind.THEME and focus.theme and dataset.has_theme(focus.theme):
+            self._render_theme(focus.theme, ink)
+        elif (
+            focus.kind is FocusKind.PAIR
+            and focus.speaker
+            and focus.other_speaker
+            and dataset.has_speaker(focus.speaker)
+            and dataset.has_speaker(focus.other_speaker)
+        ):
+            self._render_pair(focus.speaker, focus.other_speaker, ink)
+        else:
+            self.title.setText(dataset.seminar.title)
+            self.subtitle.setText("Select a speaker or a theme to see the positions behind it.")
+            self.strip_caption.hide()
+            self.strip.hide()
+            self.body.setHtml(detail_html.overview_html(dataset, ink))
+
+    def _render_speaker(self, speaker_id: str, ink) -> None:
+        dataset = self._dataset
+        speaker = dataset.speaker(speaker_id)
+        self.title.setText(speaker.display_name)
+        self.subtitle.setText(" \u00b7 ".join(p for p in (role_label(speaker.role), speaker_line(speaker)) if p))
+        stances = dataset.analysis.speaker_stances(speaker_id)
+        scale = dataset.seminar.scale
+        cells = [
+            StripCell(f"theme:{theme.id}", theme.label, stances.get(theme.id), _words(stances.get(theme.id), scale))
+            for theme in dataset.themes
+        ]
+        self.strip_caption.setText("Stance by theme (hollow: silent)")
+        self.strip.set_cells(cells)
+        self.strip_caption.show()
+        self.strip.show()
+        self.body.setHtml(detail_html.speaker_html(dataset, speaker_id, ink))
+
+    def _render_theme(self, theme_id: str, ink) -> None:
+        dataset = self._dataset
+        title, subtitle = detail_html.theme_heading(dataset, theme_id)
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        stances = dataset.analysis.themes[theme_id].stances
+        scale = dataset.seminar.scale
+        cells = [
+            StripCell(f"speaker:{s.id}", s.display_name, stances.get(s.id), _words(stances.get(s.id), scale))
+            for s in dataset.speakers
+        ]
+        self.strip_caption.setText("Stance by speaker, in speaking order (hollow: silent)")
+        self.strip.set_cells(cells)
+        self.strip_caption.show()
+        self.strip.show()
+        self.body.setHtml(detail_html.theme_html(dataset, theme_id, ink))
+
+    def _render_pair(self, speaker_a: str, speaker_b: str, ink) -> None:
+        dataset = self._dataset
+        first, second = dataset.speaker(speaker_a), dataset.speaker(speaker_b)
+        self.title.setText(f"{first.display_name} and {second.display_name}")
+        self.subtitle.setText("Side by side, theme by theme")
+        self.strip_caption.hide()
+        self.strip.hide()
+        self.body.setHtml(detail_html.pair_html(dataset, speaker_a, speaker_b, ink))
+
+    # -- links -----------------------------------------------------------------
+    def _on_link(self, url: QUrl) -> None:
+        scheme, target = url.scheme(), url.path()
+        if scheme == "source" and target:
+            self.showInSource.emit(target)
+        elif scheme == "speaker" and self._dataset.has_speaker(target):
+            self._selection.select_speaker(target)
+        elif scheme == "theme" and self._dataset.has_theme(target):
+            self._selection.select_theme(target)
+        # anything else is ignored: the panel never leaves the application
+
+    def _on_strip_clicked(self, key: str) -> None:
+        kind, _, target = key.partition(":")
+        if kind == "theme" and self._dataset.has_theme(target):
+            self._selection.select_theme(target)
+        elif kind == "speaker" and self._dataset.has_speaker(target):
+            self._selection.select_speaker(target)
+
+
+def _words(stance: float | None, scale) -> str:
+    if stance is None:
+        return "silent"
+    return stance_words(stance, scale) if stance == int(stance) else f"{signed(stance)} ({stance_label(stance, scale)})"

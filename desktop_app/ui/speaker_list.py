@@ -1,0 +1,206 @@
+"""The left pane: a search box over the list of speakers, linked to the shared selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.dataset import Dataset
+from ..model.analysis import rounded_stance
+from ..wording import signed
+from .palette import stance_colour, stance_text_colour
+from .selection import Focus, FocusKind, Selection
+from .speaker_model import (
+    AffiliationRole,
+    ColourRole,
+    RoleLabelRole,
+    SpeakerFilterProxy,
+    SpeakerIdRole,
+    SpeakerListModel,
+    ThemeStanceRole,
+)
+
+_PAD = 8
+_SWATCH = 4
+_PILL_WIDTH = 34
+
+
+class SpeakerDelegate(QStyledItemDelegate):
+    """Paints a speaker on two lines: name, then role and affiliation; a stance pill for the theme."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(200, metrics.height() * 2 + _PAD * 2 + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if style is not None:
+            # Background, selection and focus come from the platform style.
+            plain = QStyleOptionViewItem(option)
+            self.initStyleOption(plain, index)
+            plain.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
+        rect = option.rect
+        colour = index.data(ColourRole)
+        painter.fillRect(QRect(rect.left() + 2, rect.top() + 4, _SWATCH, rect.height() - 8), colour)
+
+        stance = index.data(ThemeStanceRole)
+        right = rect.right() - _PAD
+        if stance is not None:
+            pill = QRect(right - _PILL_WIDTH, rect.center().y() - 9, _PILL_WIDTH, 18)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            whole = rounded_stance(stance)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(stance_colour(whole))
+            painter.drawRoundedRect(pill, 9, 9)
+            painter.setPen(stance_text_colour(whole))
+            small = QFont(option.font)
+            small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
+            small.setBold(True)
+            painter.setFont(small)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, signed(stance))
+            right = pill.left() - 6
+
+        palette: QPalette = option.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_colour = palette.color(text_role)
+        secondary = QColor(text_colour)
+        secondary.setAlphaF(0.7)
+
+        left = rect.left() + _SWATCH + _PAD + 2
+        width = max(10, right - left)
+        metrics = QFontMetrics(option.font)
+        name_font = QFont(option.font)
+        name_font.setBold(True)
+        name_metrics = QFontMetrics(name_font)
+        top = rect.top() + _PAD
+        painter.setFont(name_font)
+        painter.setPen(text_colour)
+        name = name_metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(left, top, width, name_metrics.height()), Qt.AlignmentFlag.AlignLeft, name)
+
+        painter.setFont(option.font)
+        painter.setPen(secondary)
+        second = " \u00b7 ".join(part for part in (index.data(RoleLabelRole), index.data(AffiliationRole)) if part)
+        second = metrics.elidedText(second, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(left, top + name_metrics.height() + 2, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, second)
+        painter.restore()
+
+
+class SpeakerListView(QWidget):
+    """Search box and speaker list. Selecting a row selects the speaker everywhere, and back."""
+
+    def __init__(self, dataset: Dataset, selection: Selection, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._selection = selection
+        self._dataset = dataset
+        self.model = SpeakerListModel(dataset, self)
+        self.proxy = SpeakerFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names, affiliations, positions…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search speakers")
+        self.search.textChanged.connect(self._on_search)
+
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setItemDelegate(SpeakerDelegate(self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setUniformItemSizes(True)
+        self.list.setAccessibleName("Speakers")
+        self.list.setMouseTracking(True)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+
+        self.empty_label = QLabel("No speaker matches the search.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        self.empty_label.hide()
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("speakerCount")
+        self.count_label.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.count_label)
+        self._update_count()
+        selection.changed.connect(self._on_focus)
+
+    # -- the dataset -------------------------------------------------------
+    def set_dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self.model.set_dataset(dataset)
+        self._update_count()
+
+    # -- user actions --------------------------------------------------------
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+        focus = self._selection.focus
+        if focus.kind is FocusKind.SPEAKER and focus.speaker:
+            self._show_speaker(focus.speaker)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        speaker_id = current.data(SpeakerIdRole)
+        focus = self._selection.focus
+        if focus.kind is FocusKind.SPEAKER and focus.speaker == speaker_id:
+            return
+        self._selection.select_speaker(speaker_id)
+
+    # -- following the selection ---------------------------------------------
+    def _on_focus(self, focus: Focus) -> None:
+        if focus.kind is FocusKind.THEME and focus.theme and self._dataset.has_theme(focus.theme):
+            self.model.set_theme_stances(self._dataset.analysis.themes[focus.theme].stances)
+        else:
+            self.model.set_theme_stances({})
+        if focus.kind is FocusKind.SPEAKER and focus.speaker:
+            self._show_speaker(focus.speaker)
+        else:
+            self.list.selectionModel().clearSelection()
+
+    def _show_speaker(self, speaker_id: str) -> None:
+        if not self._dataset.has_speaker(speaker_id):
+            return
+        source = self.model.index(self.model.row_of(speaker_id))
+        index = self.proxy.mapFromSource(source)
+        selection_model = self.list.selectionModel()
+        if not index.isValid():
+            selection_model.clearSelection()
+            return
+        if selection_model.currentIndex() != index or not selection_model.isSelected(index):
+            selection_model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.scrollTo(index)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.empty_label.setVisible(shown == 0 and total > 0)
+        if shown == total:
+            self.count_label.setText(f"{total} speaker{'s' if total != 1 else ''}")
+        else:
+            self.count_label.setText(f"{shown} of {total} speakers")
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()

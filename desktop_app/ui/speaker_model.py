@@ -1,0 +1,121 @@
+"""The speakers as a Qt list model, in speaking order, and the proxy that filters them by a search.
+
+Testable without a window: the roles below are the model's whole interface.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from ..model.dataset import Dataset
+from ..wording import fold, role_label, speaker_line
+from .palette import speaker_colour
+
+_USER = Qt.ItemDataRole.UserRole
+SpeakerIdRole = _USER + 1
+AffiliationRole = _USER + 2
+RoleLabelRole = _USER + 3
+ColourRole = _USER + 4
+ThemeStanceRole = _USER + 5
+"""Mean stance on the selected theme, or None when the speaker did not address it (or no theme)."""
+PositionCountRole = _USER + 6
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SpeakerListModel(QAbstractListModel):
+    def __init__(self, dataset: Dataset, parent=None):
+        super().__init__(parent)
+        self._dataset = dataset
+        self._theme_stances: Mapping[str, float] = {}
+        self._search_text: list[str] = []
+        self._rebuild_search_text()
+
+    # -- data ------------------------------------------------------------
+    def set_dataset(self, dataset: Dataset) -> None:
+        self.beginResetModel()
+        self._dataset = dataset
+        self._theme_stances = {}
+        self._rebuild_search_text()
+        self.endResetModel()
+
+    def _rebuild_search_text(self) -> None:
+        texts = []
+        for speaker in self._dataset.speakers:
+            parts = [speaker.display_name, speaker.affiliation or "", speaker.job_title or ""]
+            for position in self._dataset.positions_of(speaker.id):
+                parts += [position.summary, position.excerpt]
+            texts.append(fold("\n".join(parts)))
+        self._search_text = texts
+
+    def set_theme_stances(self, stances: Mapping[str, float]) -> None:
+        """Mark the speakers who addressed the selected theme, with their mean stance on it."""
+        if stances == self._theme_stances:
+            return
+        self._theme_stances = dict(stances)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1), [ThemeStanceRole])
+
+    def search_text(self, row: int) -> str:
+        return self._search_text[row]
+
+    def row_of(self, speaker_id: str) -> int:
+        return self._dataset.speaker_rank(speaker_id)
+
+    # -- Qt model interface ------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._dataset.speakers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._dataset.speakers):
+            return None
+        speaker = self._dataset.speakers[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return speaker.display_name
+        if role == SpeakerIdRole:
+            return speaker.id
+        if role == AffiliationRole:
+            return speaker.affiliation or speaker.job_title or ""
+        if role == RoleLabelRole:
+            return role_label(speaker.role)
+        if role == ColourRole:
+            return speaker_colour(index.row())
+        if role == ThemeStanceRole:
+            return self._theme_stances.get(speaker.id)
+        if role == PositionCountRole:
+            return len(self._dataset.positions_of(speaker.id))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"<b>{html.escape(speaker.display_name)}</b>", html.escape(role_label(speaker.role))]
+            if speaker_line(speaker):
+                lines.append(html.escape(speaker_line(speaker)))
+            count = len(self._dataset.positions_of(speaker.id))
+            lines.append(f"{count} position{'s' if count != 1 else ''}")
+            return "<br>".join(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{speaker.display_name}, {role_label(speaker.role)}, {speaker_line(speaker)}"
+        return None
+
+
+class SpeakerFilterProxy(QSortFilterProxyModel):
+    """Keeps the speakers whose name, affiliation or positions contain every word of the search."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._terms: list[str] = []
+
+    def set_search(self, text: str) -> None:
+        terms = fold(text).split()
+        if terms != self._terms:
+            self._terms = terms
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._terms:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, SpeakerListModel)
+        haystack = model.search_text(source_row)
+        return all(term in haystack for term in self._terms)
