@@ -1,0 +1,240 @@
+"""The Source tab: the report's full text with every excerpt highlighted in its speaker's colour.
+
+Clicking a highlight selects that speaker and position; "show in source" in
+the detail panel scrolls here and flashes the passage.  Highlighting is done
+block by block by a syntax highlighter over a sorted list of spans, so a large
+report with thousands of excerpts costs little more than a small one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from ..model.dataset import Dataset
+from .palette import highlight_colour, is_dark, speaker_colour
+from .selection import Focus, FocusKind, Selection
+
+
+class QtOffsets:
+    """Converts offsets in a Python string to positions in the Qt document showing it.
+
+    Qt counts UTF-16 code units (a character outside the Basic Multilingual
+    Plane takes two) and shows ``\\r\\n`` as a single line break.
+    """
+
+    def __init__(self, text: str):
+        self.display_text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self._points: list[int] = []
+        self._shift: list[int] = []
+        shift = 0
+        index = 0
+        for index, char in enumerate(text):
+            if char == "\r" and text[index + 1 : index + 2] == "\n":
+                shift -= 1
+            elif ord(char) > 0xFFFF:
+                shift += 1
+            else:
+                continue
+            self._points.append(index + 1)
+            self._shift.append(shift)
+
+    def to_qt(self, offset: int) -> int:
+        at = bisect.bisect_right(self._points, offset) - 1
+        return offset + (self._shift[at] if at >= 0 else 0)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # Qt document positions
+    end: int
+    position_id: str
+    speaker_id: str
+
+
+class ExcerptHighlighter(QSyntaxHighlighter):
+    """Tints each excerpt with its speaker's colour; the selected speaker's excerpts stand out."""
+
+    def __init__(self, document, spans: list[_Span], colours: dict[str, QColor], dark: bool):
+        super().__init__(document)
+        self._spans = spans
+        self._starts = [span.start for span in spans]
+        self._colours = colours
+        self._dark = dark
+        self._emphasis: str | None = None
+        self._longest = max((span.end - span.start for span in spans), default=0)
+
+    def set_emphasis(self, speaker_id: str | None) -> None:
+        if speaker_id != self._emphasis:
+            self._emphasis = speaker_id
+            self.rehighlight()
+
+    def spans_at(self, position: int) -> list[_Span]:
+        low = bisect.bisect_left(self._starts, position - self._longest)
+        high = bisect.bisect_right(self._starts, position)
+        return [span for span in self._spans[low:high] if span.start <= position < span.end]
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        block_start = self.currentBlock().position()
+        block_end = block_start + len(text)
+        low = bisect.bisect_left(self._starts, block_start - self._longest)
+        high = bisect.bisect_left(self._starts, block_end)
+        for span in self._spans[low:high]:
+            if span.end <= block_start:
+                continue
+            start = max(span.start, block_start) - block_start
+            end = min(span.end, block_end) - block_start
+            fmt = QTextCharFormat()
+            base = self._colours[span.speaker_id]
+            tint = highlight_colour(base, self._dark)
+            if self._emphasis is not None:
+                if span.speaker_id == self._emphasis:
+                    tint.setAlphaF(min(1.0, tint.alphaF() * 2.0))
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(base)
+                else:
+                    tint.setAlphaF(tint.alphaF() * 0.45)
+            fmt.setBackground(tint)
+            self.setFormat(start, end - start, fmt)
+
+
+class SourceView(QWidget):
+    def __init__(self, dataset: Dataset, selection: Selection, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._selection = selection
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("sourceHeading")
+        self.hint = QLabel("Highlighted passages are the excerpts behind positions, in each speaker's colour. Click one to open it.")
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setAccessibleName("Source text")
+        self.text.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.text.viewport().installEventFilter(self)
+        self.text.setMouseTracking(True)
+        reading = QFont(self.font())
+        reading.setPointSizeF(self.font().pointSizeF() * 1.08)
+        self.text.setFont(reading)
+        self.text.document().setDocumentMargin(14)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.text, 1)
+        self._flash = QVariantAnimation(self)
+        self._flash.setDuration(1400)
+        self._flash.setStartValue(1.0)
+        self._flash.setEndValue(0.0)
+        self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash.valueChanged.connect(self._paint_flash)
+        self._flash_span: _Span | None = None
+        self.highlighter: ExcerptHighlighter | None = None
+        self.set_dataset(dataset)
+        selection.changed.connect(self._on_focus)
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        source = dataset.seminar.source
+        self.heading.setText(f"{source.title} \u2014 {source.publisher}" + (f" \u2014 {source.url}" if source.url else ""))
+        offsets = QtOffsets(source.text)
+        spans = []
+        for position in dataset.positions:
+            span = dataset.spans.get(position.id)
+            if span is not None:
+                spans.append(_Span(offsets.to_qt(span.start), offsets.to_qt(span.end), position.id, position.speaker))
+        spans.sort(key=lambda s: (s.start, s.end))
+        self._spans = {span.position_id: span for span in spans}
+        colours = {speaker.id: speaker_colour(rank) for rank, speaker in enumerate(dataset.speakers)}
+        if self.highlighter is not None:
+            self.highlighter.setDocument(None)
+        self._flash.stop()
+        self._flash_span = None
+        self.text.setExtraSelections([])
+        self.text.setPlainText(offsets.display_text)
+        self.highlighter = ExcerptHighlighter(self.text.document(), spans, colours, is_dark(self.palette()))
+        self._on_focus(self._selection.focus)
+
+    # -- following the selection ---------------------------------------------
+    def _on_focus(self, focus: Focus) -> None:
+        speaker = focus.speaker if focus.kind is FocusKind.SPEAKER else None
+        if self.highlighter is not None:
+            self.highlighter.set_emphasis(speaker)
+        if speaker and not focus.position and self.isVisible():
+            # Bring the speaker's first passage into view; a clicked passage is already where the user looks.
+            first = min((s for s in self._spans.values() if s.speaker_id == speaker), key=lambda s: s.start, default=None)
+            if first is not None:
+                self._scroll_to(first)
+
+    def _scroll_to(self, span: _Span) -> None:
+        cursor = self.text.textCursor()
+        cursor.setPosition(span.end)
+        self.text.setTextCursor(cursor)
+        cursor.setPosition(span.start)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+
+    def show_position(self, position_id: str) -> None:
+        """Scroll the passage of a position into the middle of the view and flash it."""
+        span = self._spans.get(position_id)
+        if span is None:
+            return
+        self._scroll_to(span)
+        self._flash_span = span
+        self._flash.stop()
+        self._flash.start()
+
+    def flashing_position(self) -> str | None:
+        return self._flash_span.position_id if self._flash_span and self._flash.state() == QVariantAnimation.State.Running else None
+
+    def _paint_flash(self, strength: float) -> None:
+        span = self._flash_span
+        if span is None:
+            return
+        if strength <= 0.01:
+            self.text.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlphaF(0.75 * strength)
+        selection.format.setBackground(colour)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        self.text.setExtraSelections([selection])
+
+    # -- clicks on highlights ------------------------------------------------------
+    def position_at(self, document_position: int) -> str | None:
+        """The position whose excerpt covers this place in the text (the innermost one)."""
+        if self.highlighter is None:
+            return None
+        found = self.highlighter.spans_at(document_position)
+        if not found:
+            return None
+        return min(found, key=lambda s: (s.end - s.start, -s.start)).position_id
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.text.viewport():
+            kind = event.type()
+            if kind == event.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+                if not self.text.textCursor().hasSelection():
+                    place = self.text.cursorForPosition(event.position().toPoint()).position()
+                    position_id = self.position_at(place)
+                    if position_id is not None:
+                        speaker = self._dataset.position(position_id).speaker
+                        self._selection.select_speaker(speaker, position_id)
+            elif kind == event.Type.MouseMove:
+                place = self.text.cursorForPosition(event.position().toPoint()).position()
+                over = self.position_at(place) is not None
+                self.text.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor)
+        return super().eventFilter(watched, event)

@@ -1,0 +1,367 @@
+"""The Themes tab: consensus versus divergence by theme, as Likert-style diverging stacked bars.
+
+pyqtgraph draws it (this module is imported only after the window has
+painted, since pyqtgraph and numpy are slow to import).  Geometry comes from
+:mod:`.chart_layout`; this module draws it, answers hover and clicks, marks
+the selected speaker's positions and highlights the selected theme.  Every
+text from the file reaches pyqtgraph either as plain text (axis ticks) or
+escaped (legend and axis titles, which pyqtgraph treats as HTML).
+"""
+
+from __future__ import annotations
+
+import html
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+
+from ..model.analysis import stance_label, verdict_label
+from ..model.dataset import Dataset
+from ..wording import metrics_summary
+from .chart_layout import BANDS, SORTS, ChartRow, chart_rows, half_width
+from .palette import stance_colour
+from .selection import Focus, FocusKind, Selection
+
+BAR_HEIGHT = 0.62
+SORT_LABELS = {"report": "Report order", "balance": "Balance", "controversy": "Controversy"}
+MAX_LABEL = 40
+
+
+def _elide(text: str, limit: int = MAX_LABEL) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+class CountAxis(pg.AxisItem):
+    """Bottom axis: number of speakers either side of the centre, shown without sign."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        return [f"{abs(value):g}" for value in values]
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802
+        span = maxVal - minVal
+        major = 1 if span <= 12 else 2 if span <= 24 else 5 if span <= 60 else 10 if span <= 120 else 50
+        return [(major, 0)]
+
+
+class ScaleLegend(pg.GraphicsWidget):
+    """One line above the chart: the bands' colours under the scale's own words, drawn as plain text.
+
+    ``■■ divergence   ■ mixed   ■■ convergence   darker = stronger``
+    """
+
+    HEIGHT = 26
+    SWATCH = 13
+
+    def __init__(self):
+        super().__init__()
+        self._groups: list[tuple[tuple[int, ...], str]] = []
+        self._note = "darker = stronger"
+        self._font = QFont()
+        self._text = QColor("#1b1b1b")
+        self._muted = QColor("#5f6368")
+        self.setMinimumHeight(self.HEIGHT)
+        self.setMaximumHeight(self.HEIGHT)
+
+    def set_scale(self, negative: str, neutral: str, positive: str) -> None:
+        self._groups = [((-2, -1), negative), ((0,), neutral), ((1, 2), positive)]
+        self.update()
+
+    def set_style(self, font: QFont, text: QColor, muted: QColor) -> None:
+        self._font, self._text, self._muted = QFont(font), QColor(text), QColor(muted)
+        self.update()
+
+    def labels(self) -> list[str]:
+        return [label for _, label in self._groups]
+
+    def paint(self, painter: QPainter, *args) -> None:
+        painter.setFont(self._font)
+        metrics = painter.fontMetrics()
+        pieces = []
+        for bands, label in self._groups:
+            pieces.append((bands, _elide(label, 28)))
+        widths = [len(b) * (self.SWATCH + 2) + 5 + metrics.horizontalAdvance(t) for b, t in pieces]
+        note_width = metrics.horizontalAdvance(self._note)
+        gap = 22
+        total = sum(widths) + gap * len(pieces) + note_width
+        x = max(0.0, (self.size().width() - total) / 2)
+        middle = self.size().height() / 2
+        for (bands, text), width in zip(pieces, widths):
+            for band in bands:
+                painter.fillRect(QRectF(x, middle - self.SWATCH / 2, self.SWATCH, self.SWATCH), stance_colour(band))
+                x += self.SWATCH + 2
+            x += 3
+            painter.setPen(self._text)
+            painter.drawText(QRectF(x, 0, width, self.size().height()), Qt.AlignmentFlag.AlignVCenter, text)
+            x += metrics.horizontalAdvance(text) + gap
+        painter.setPen(self._muted)
+        painter.drawText(QRectF(x, 0, note_width + 4, self.size().height()), Qt.AlignmentFlag.AlignVCenter, self._note)
+
+
+class ThemeChart(QWidget):
+    sortChanged = Signal(str)
+
+    def __init__(self, dataset: Dataset, selection: Selection, sort: str = "report", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._dataset = dataset
+        self._selection = selection
+        self._sort = sort if sort in SORTS else "report"
+        self._rows: list[ChartRow] = []
+
+        self.sort_box = QComboBox()
+        for key in SORTS:
+            self.sort_box.addItem(SORT_LABELS[key], key)
+        self.sort_box.setCurrentIndex(SORTS.index(self._sort))
+        self.sort_box.currentIndexChanged.connect(lambda i: self.set_sort(self.sort_box.itemData(i)))
+        self.sort_box.setAccessibleName("Sort themes by")
+        sort_label = QLabel("Sort by")
+        sort_label.setBuddy(self.sort_box)
+        self.caption = QLabel()
+        self.caption.setObjectName("chartQuestion")
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setWordWrap(True)
+        question_font = QFont(self.font())
+        question_font.setBold(True)
+        self.caption.setFont(question_font)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(sort_label)
+        top.addWidget(self.sort_box)
+
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setAccessibleName("Consensus versus divergence by theme")
+        self.graphics.ci.setContentsMargins(6, 4, 10, 6)
+        self.legend = ScaleLegend()
+        self.graphics.addItem(self.legend, row=0, col=0)
+        self.plot = pg.PlotItem(axisItems={"bottom": CountAxis("bottom")}, enableMenu=False)
+        self.graphics.addItem(self.plot, row=1, col=0)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.hideButtons()
+        self.plot.invertY(True)
+        self.plot.showAxis("right")
+        self.plot.getAxis("left").setStyle(tickLength=0, tickTextOffset=8)
+        self.plot.getAxis("right").setStyle(tickLength=0, tickTextOffset=8)
+        self.plot.getViewBox().setDefaultPadding(0)
+
+        self._bars: dict[int, pg.BarGraphItem] = {}
+        for band in BANDS:
+            bar = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, brush=stance_colour(band))
+            bar.setZValue(2)
+            self._bars[band] = bar
+            self.plot.addItem(bar)
+        self.zero_line = pg.InfiniteLine(0, angle=90, movable=False)
+        self.zero_line.setZValue(3)
+        self.plot.addItem(self.zero_line)
+        self.band = QGraphicsRectItem()
+        self.band.setZValue(0)
+        self.band.setPen(pg.mkPen(None))
+        self.band.hide()
+        self.plot.addItem(self.band)
+        self.markers = pg.ScatterPlotItem(symbol="d", size=14)
+        self.markers.setZValue(5)
+        self.plot.addItem(self.markers)
+
+        self.graphics.scene().sigMouseClicked.connect(self._on_scene_click)
+        self.graphics.scene().sigMouseMoved.connect(self._on_scene_hover)
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.graphics.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.graphics, 1)
+
+        self._apply_palette()
+        self._rebuild()
+        selection.changed.connect(self._on_focus)
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def sort(self) -> str:
+        return self._sort
+
+    def rows(self) -> list[ChartRow]:
+        return list(self._rows)
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self._rebuild()
+
+    def set_sort(self, sort: str) -> None:
+        if sort not in SORTS or sort == self._sort:
+            return
+        self._sort = sort
+        self.sort_box.blockSignals(True)
+        self.sort_box.setCurrentIndex(SORTS.index(sort))
+        self.sort_box.blockSignals(False)
+        self._rebuild()
+        self.sortChanged.emit(sort)
+
+    # -- drawing -----------------------------------------------------------------
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = QColor(text)
+        muted.setAlphaF(0.65)
+        self.graphics.setBackground(background)
+        for name in ("left", "bottom", "right"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(muted))
+            axis.setTextPen(pg.mkPen(text if name != "right" else muted))
+        font = QFont(self.font())
+        self.plot.getAxis("left").setTickFont(font)
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.92)
+        small.setItalic(True)
+        self.plot.getAxis("right").setTickFont(small)
+        self.plot.getAxis("bottom").setTickFont(small)
+        self.legend.set_style(self.font(), text, muted)
+        zero = QColor(text)
+        zero.setAlphaF(0.55)
+        self.zero_line.setPen(pg.mkPen(zero, width=1, style=Qt.PenStyle.DashLine))
+        band = QColor(palette.color(QPalette.ColorRole.Highlight))
+        band.setAlphaF(0.16)
+        self.band.setBrush(band)
+        self.markers.setPen(pg.mkPen(text, width=1.6))
+        self.markers.setBrush(pg.mkBrush(background))
+        for bar in self._bars.values():
+            bar.setOpts(pen=pg.mkPen(background, width=1.5))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+            self._rebuild()
+        super().changeEvent(event)
+
+    def _rebuild(self) -> None:
+        dataset = self._dataset
+        scale = dataset.seminar.scale
+        self._rows = chart_rows(dataset, self._sort)
+        rows = self._rows
+        for band, bar in self._bars.items():
+            x0, y, width = [], [], []
+            for index, row in enumerate(rows):
+                segment = row.segments[band]
+                if segment.width:
+                    x0.append(segment.start)
+                    y.append(index)
+                    width.append(segment.width)
+            bar.setOpts(x0=x0, y=y, width=width, height=BAR_HEIGHT)
+
+        self.legend.set_scale(scale.negative, scale.neutral, scale.positive)
+
+        left = self.plot.getAxis("left")
+        left.setTicks([[(index, _elide(row.label)) for index, row in enumerate(rows)], []])
+        right = self.plot.getAxis("right")
+        right.setTicks([[(index, verdict_label(row.metrics.verdict, scale)) for index, row in enumerate(rows)], []])
+        self.plot.setLabel(
+            "bottom",
+            html.escape(f"Speakers \u2190 {scale.negative}   \u00b7   {scale.positive} \u2192"),
+        )
+        span = half_width(rows) + 0.5
+        self.plot.setXRange(-span, span, padding=0)
+        self.plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
+        self.band_span = span
+        self.caption.setText(dataset.seminar.question)
+        self.caption.setToolTip("Each block is one speaker, placed by their stance on the theme. Click a theme to see every position on it.")
+        self._on_focus(self._selection.focus)
+
+    # -- following the selection ---------------------------------------------
+    def _on_focus(self, focus: Focus) -> None:
+        theme = focus.theme if focus.kind is FocusKind.THEME else None
+        index = self.row_index(theme) if theme else None
+        if index is None:
+            self.band.hide()
+        else:
+            self.band.setRect(QRectF(-self.band_span, index - 0.5, 2 * self.band_span, 1.0))
+            self.band.show()
+        self._place_markers(focus.speaker if focus.kind is FocusKind.SPEAKER else None)
+
+    def _place_markers(self, speaker_id: str | None) -> None:
+        points = []
+        if speaker_id and self._dataset.has_speaker(speaker_id):
+            by_theme: dict[str, list[int]] = {}
+            for position in self._dataset.positions_of(speaker_id):
+                by_theme.setdefault(position.theme, []).append(position.stance)
+            for index, row in enumerate(self._rows):
+                stances = by_theme.get(row.theme_id, [])
+                for order, stance in enumerate(stances):
+                    segment = row.segments[stance]
+                    x = segment.centre if segment.width else segment.start
+                    offset = (order - (len(stances) - 1) / 2) * 0.22
+                    points.append({"pos": (x, index + offset), "data": (row.theme_id, stance)})
+        self.markers.setData(points)
+
+    def marker_positions(self) -> list[tuple[float, float]]:
+        """Where the selected speaker's markers are drawn, in chart coordinates (for tests)."""
+        return [(point.pos().x(), point.pos().y()) for point in self.markers.points()]
+
+    def row_index(self, theme_id: str | None) -> int | None:
+        for index, row in enumerate(self._rows):
+            if row.theme_id == theme_id:
+                return index
+        return None
+
+    # -- hover and click ---------------------------------------------------------
+    def chart_point(self, scene_pos: QPointF) -> QPointF:
+        return self.plot.getViewBox().mapSceneToView(scene_pos)
+
+    def row_at(self, scene_pos: QPointF) -> int | None:
+        if not self.plot.sceneBoundingRect().contains(scene_pos):
+            return None
+        y = self.chart_point(scene_pos).y()
+        index = round(y)
+        return index if 0 <= index < len(self._rows) and abs(y - index) <= 0.5 else None
+
+    def tooltip(self, index: int, x: float | None = None) -> str:
+        """Rich text for a row: the segment under ``x`` with its speakers, then the theme's metrics."""
+        row = self._rows[index]
+        scale = self._dataset.seminar.scale
+        lines = [f"<b>{html.escape(row.label)}</b>"]
+        segment = row.segment_at(x) if x is not None else None
+        if segment is not None:
+            names = ", ".join(html.escape(self._dataset.speaker(s).display_name) for s in segment.speakers)
+            count = len(segment.speakers)
+            lines.append(f"{html.escape(stance_label(segment.band, scale))}: {count} speaker{'s' if count != 1 else ''}")
+            lines.append(f"<i>{names}</i>")
+        lines.append("")
+        rows = "".join(
+            f"<tr><td>{html.escape(name)}</td><td>&nbsp;&nbsp;<b>{html.escape(value)}</b></td></tr>"
+            for name, value in metrics_summary(row.metrics, scale)
+        )
+        return "<br>".join(lines) + f"<table cellspacing='0' cellpadding='0'>{rows}</table>"
+
+    def _on_scene_hover(self, scene_pos: QPointF) -> None:
+        index = self.row_at(scene_pos)
+        if index is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(QCursor.pos(), self.tooltip(index, self.chart_point(scene_pos).x()), self.graphics)
+
+    def _on_scene_click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self.row_at(event.scenePos())
+        if index is not None:
+            self._selection.select_theme(self._rows[index].theme_id)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.graphics and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(event.key())
+            if step is not None and self._rows:
+                focus = self._selection.focus
+                current = self.row_index(focus.theme) if focus.kind is FocusKind.THEME else None
+                target = 0 if current is None else max(0, min(len(self._rows) - 1, current + step))
+                self._selection.select_theme(self._rows[target].theme_id)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- export ----------------------------------------------------------------------
+    def render_chart(self, painter: QPainter, target: QRectF) -> None:
+        """Paint the chart (legend, bars, axes) into ``target`` as vector graphics."""
+        scene = self.graphics.scene()
+        source = self.graphics.ci.sceneBoundingRect()
+        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
