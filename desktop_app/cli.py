@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="validate each FILE; one summary line per valid file, one line per problem"
     )
     commands.add_argument("--schema", action="store_true", help="print the JSON Schema of the seminar file format")
+    commands.add_argument("--screenshot", metavar="OUT.png", help="render the main window on FILE (or the default seminar) to a PNG")
+    shot = parser.add_argument_group("screenshot options")
+    shot.add_argument("--select", metavar="SPEAKER_ID", help="with --screenshot: the speaker (or theme) to select")
+    shot.add_argument("--tab", choices=("themes", "agreement", "source"), default="themes", help="with --screenshot: the tab to show")
+    shot.add_argument("--size", default="1280x800", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
@@ -49,12 +54,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not args.files:
                 parser.error("--check needs at least one FILE")
             return check(args.files)
+        if args.screenshot:
+            return screenshot(parser, args)
+        if args.select or args.tab != "themes" or args.size != "1280x800":
+            parser.error("--select, --tab and --size go with --screenshot")
         if args.schema:
             if args.files:
                 parser.error("--schema takes no FILE")
             return print_schema()
-        parser.print_usage(sys.stderr)
-        return EXIT_USAGE
+        if len(args.files) > 1:
+            parser.error("give at most one FILE to open")
+        from .gui import run_gui
+
+        return run_gui(args.files[0] if args.files else None)
     except CommandFailed as exc:
         print(f"seminar-lens: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -93,6 +105,21 @@ def print_schema() -> int:
     from .model.schema import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--screenshot``: the real main window rendered to PNG."""
+    from .screenshot import parse_size, take_screenshot
+
+    if len(args.files) > 1:
+        parser.error("--screenshot takes at most one FILE")
+    try:
+        size = parse_size(args.size)
+    except ValueError as exc:
+        parser.error(str(exc))
+    out = take_screenshot(Path(args.screenshot), resolve_dataset_path(args.files), args.select, args.tab, size)
+    print(f"wrote {out}")
     return EXIT_OK
 
 

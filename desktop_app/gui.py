@@ -1,0 +1,80 @@
+"""Starting the window: which seminar to open, and what to tell the user when it is not the one they expected."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assets import default_seminar_path
+from .model.dataset import Dataset, DatasetError, load
+
+
+@dataclass
+class StartChoice:
+    """The seminar to open at start-up, with a note for the user and problems to list, if any."""
+
+    dataset: Dataset
+    notice: str = ""
+    error: DatasetError | None = None
+
+
+def choose_start_dataset(file: str | None, last_file: str | None) -> StartChoice:
+    """FILE if given and good, else the last file if still good, else the default seminar.
+
+    Raises DatasetError only when the default seminar itself cannot be read
+    (a broken installation).
+    """
+    if file:
+        try:
+            return StartChoice(load(file))
+        except DatasetError as error:
+            notice = f"{Path(file).name} could not be opened, so the default seminar is shown instead."
+            return StartChoice(load(default_seminar_path()), notice, error)
+    if last_file:
+        try:
+            return StartChoice(load(last_file))
+        except DatasetError as error:
+            reason = error.problems[0].message if error.problems else "it could not be read"
+            notice = f"The last file opened, {last_file}, could not be opened ({reason}); showing the default seminar."
+            return StartChoice(load(default_seminar_path()), notice)
+    return StartChoice(load(default_seminar_path()))
+
+
+def run_gui(file: str | None) -> int:
+    from .qt_app import has_display, make_application
+
+    if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        print("seminar-lens: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+              "the window needs one. Headless commands such as --export-pdf work without.", file=sys.stderr)
+        return 1
+    app = make_application()
+    from PySide6.QtCore import QTimer
+
+    from .ui.errors import install_exception_hook
+    from .ui.main_window import MainWindow
+    from .ui.settings import AppSettings
+
+    settings = AppSettings()
+    try:
+        choice = choose_start_dataset(file, settings.last_file)
+    except DatasetError as error:
+        print("seminar-lens: the default seminar shipped with the application cannot be read:", file=sys.stderr)
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 1
+    window = MainWindow(choice.dataset, settings=settings)
+    install_exception_hook(window, window.dialogs)
+    if choice.notice:
+        window.set_banner(choice.notice)
+    if file and choice.error is None:
+        settings.last_file = str(Path(file).resolve())
+        settings.add_recent_file(str(Path(file).resolve()))
+        window.refresh_recent_menu()
+    elif not file and choice.notice:
+        settings.last_file = None  # said once; next time start quietly on the default
+    window.show()
+    if choice.error is not None:
+        QTimer.singleShot(0, lambda: window.dialogs.show_problems(window, choice.error))
+    return app.exec()

@@ -1,0 +1,47 @@
+"""Creating the QApplication: the platform choice for headless commands, names, icon.
+
+Without a display and without QT_QPA_PLATFORM, Qt aborts the whole process
+with a message about xcb; headless commands therefore pick the offscreen
+platform themselves, before the application object exists.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from . import APP_NAME, ORGANISATION, __version__
+
+
+def has_display() -> bool:
+    if sys.platform != "linux" and not sys.platform.startswith("freebsd"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def use_offscreen_if_headless() -> None:
+    """Choose the offscreen platform when there is no display and the user chose nothing."""
+    if not os.environ.get("QT_QPA_PLATFORM") and not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def make_application(*, headless: bool = False):
+    """The QApplication (created once), named and ready; headless ones never need a display."""
+    if headless:
+        use_offscreen_if_headless()
+    if not os.environ.get("XDG_RUNTIME_DIR") and sys.platform == "linux":
+        # Qt warns without one; a private folder keeps its sockets away from other users.
+        import tempfile
+
+        os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="seminar-lens-runtime-")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "seminar-lens"])
+        app.setApplicationName(APP_NAME)
+        app.setApplicationDisplayName(APP_NAME)
+        app.setOrganizationName(ORGANISATION)
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName("seminar-lens")
+    return app

@@ -1,0 +1,392 @@
+"""The main window: speaker list, detail panel and the Themes / Agreement / Source tabs, linked.
+
+The window owns the document and the selection and wires the views to them;
+it talks to the user only through its :class:`Dialogs` object and remembers
+its layout and files through :class:`AppSettings`.  The chart is built after
+the first paint, because importing pyqtgraph costs more than everything else
+the window needs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..model.dataset import Dataset, DatasetError
+from .agreement_view import AgreementView
+from .banner import Banner
+from .detail_panel import DetailPanel
+from .dialogs import Dialogs
+from .document import SeminarDocument
+from .selection import Selection
+from .settings import CHART_SORTS, TABS, AppSettings
+from .source_view import SourceView
+from .speaker_list import SpeakerListView
+
+TAB_TITLES = {"themes": "Themes", "agreement": "Agreement", "source": "Source"}
+SORT_TITLES = {"report": "Report Order", "balance": "Balance", "controversy": "Controversy"}
+
+
+def window_title(dataset: Dataset) -> str:
+    # "[*]" is Qt's modified-marker placeholder; doubling it shows the characters literally.
+    title = dataset.seminar.title.replace("[*]", "[*][*]")
+    return f"{title} \u2014 {APP_NAME}"
+
+
+def themed_icon(name: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
+    icon = QIcon.fromTheme(name)
+    return icon if not icon.isNull() else widget.style().standardIcon(fallback)
+
+
+class MainWindow(QMainWindow):
+    chartReady = Signal()
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        settings: AppSettings | None = None,
+        dialogs: Dialogs | None = None,
+        build_chart_now: bool = False,
+    ):
+        super().__init__()
+        self.settings = settings if settings is not None else AppSettings()
+        self.dialogs = dialogs if dialogs is not None else Dialogs()
+        self.document = SeminarDocument(dataset, self)
+        self.selection = Selection(self)
+        self.chart = None
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 560)
+
+        self.speaker_list = SpeakerListView(dataset, self.selection)
+        self.detail = DetailPanel(dataset, self.selection)
+        self.agreement = AgreementView(dataset, self.selection)
+        self.source = SourceView(dataset, self.selection)
+        self.detail.showInSource.connect(self.show_in_source)
+
+        self.chart_placeholder = QLabel("Preparing the chart\u2026")
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_placeholder.setEnabled(False)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.chart_placeholder, TAB_TITLES["themes"])
+        self.tabs.addTab(self.agreement, TAB_TITLES["agreement"])
+        self.tabs.addTab(self.source, TAB_TITLES["source"])
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.speaker_list)
+        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.speaker_list.setMinimumWidth(220)
+        self.detail.setMinimumWidth(300)
+        self.tabs.setMinimumWidth(340)
+        self.splitter.setSizes([270, 470, 540])
+
+        self.banner = Banner()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_counts = QLabel()
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.document.datasetChanged.connect(self._on_dataset_changed)
+        self._show_dataset_facts(dataset)
+        self._restore_settings()
+        self.speaker_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        if build_chart_now:
+            self.ensure_chart()
+
+    # -- actions, menus, toolbar ---------------------------------------------------
+    def _action(self, text: str, slot: Callable, shortcut=None, tip: str = "", icon: QIcon | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if icon is not None:
+            action.setIcon(icon)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        style = QStyle.StandardPixmap
+        self.open_action = self._action(
+            "&Open\u2026", self.choose_and_open, QKeySequence.StandardKey.Open, "Open a seminar file",
+            themed_icon("document-open", style.SP_DialogOpenButton, self),
+        )
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit Seminar Lens")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.find_action = self._action(
+            "&Find Speaker\u2026", self.speaker_list.focus_search, QKeySequence.StandardKey.Find,
+            "Search speakers by name, affiliation or what they said",
+        )
+        self.overview_action = self._action(
+            "Seminar &Overview", self.selection.clear, "Ctrl+0", "Show the seminar's details",
+            themed_icon("go-home", style.SP_FileDialogInfoView, self),
+        )
+        self.tab_actions: dict[str, QAction] = {}
+        for number, key in enumerate(TABS, start=1):
+            action = self._action(
+                TAB_TITLES[key], lambda _=False, k=key: self.show_tab(k), f"Ctrl+{number}", f"Show the {TAB_TITLES[key]} tab"
+            )
+            action.setCheckable(True)
+            self.tab_actions[key] = action
+        self.tab_group = QActionGroup(self)
+        for action in self.tab_actions.values():
+            self.tab_group.addAction(action)
+        self.sort_actions: dict[str, QAction] = {}
+        self.sort_group = QActionGroup(self)
+        for key in CHART_SORTS:
+            action = self._action(SORT_TITLES[key], lambda _=False, k=key: self.set_chart_sort(k), None, f"Sort themes by {SORT_TITLES[key].lower()}")
+            action.setCheckable(True)
+            self.sort_group.addAction(action)
+            self.sort_actions[key] = action
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.format_action = self._action("&File Format", self.show_file_format)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu("Open &Recent")
+        self.file_menu.addSeparator()
+        self.export_separator = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.refresh_recent_menu()
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.overview_action)
+        view_menu.addSeparator()
+        for action in self.tab_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        sort_menu = view_menu.addMenu("&Sort Themes By")
+        for action in self.sort_actions.values():
+            sort_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.format_action)
+        help_menu.addAction(self.about_action)
+
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.open_action)
+        self.toolbar.addAction(self.overview_action)
+
+    def add_file_actions(self, actions: list[QAction], toolbar: bool = True) -> None:
+        """Place further File actions (such as exports) above Quit, and on the toolbar."""
+        for action in actions:
+            self.file_menu.insertAction(self.export_separator, action)
+            if toolbar:
+                self.toolbar.addAction(action)
+
+    def refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files
+        for number, path in enumerate(recent, start=1):
+            label = f"&{number} {Path(path).name}" if number < 10 else Path(path).name
+            action = self.recent_menu.addAction(label.replace("&&", "&"))
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear Menu", self._clear_recent)
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self.refresh_recent_menu()
+
+    # -- opening files ------------------------------------------------------------------
+    def choose_and_open(self) -> bool:
+        current = self.document.dataset.path
+        start = str(current.parent) if current else os.path.expanduser("~")
+        path = self.dialogs.open_seminar_path(self, start)
+        return self.open_path(path) if path else False
+
+    def open_path(self, path: str | os.PathLike[str]) -> bool:
+        """Open a seminar file; on failure list its problems and keep the seminar already open."""
+        try:
+            self.document.open(path)
+        except DatasetError as error:
+            self.dialogs.show_problems(self, error)
+            if any(p.message == "no such file" for p in error.problems):
+                self.settings.remove_recent_file(str(path))
+                self.refresh_recent_menu()
+            return False
+        absolute = str(Path(path).resolve())
+        self.settings.last_file = absolute
+        self.settings.add_recent_file(absolute)
+        self.refresh_recent_menu()
+        self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                event.acceptProposedAction()
+                self.open_path(url.toLocalFile())
+                return
+        event.ignore()
+
+    # -- reacting to the document and the selection -------------------------------------
+    def _on_dataset_changed(self, dataset: Dataset) -> None:
+        self.selection.clear()
+        self.speaker_list.set_dataset(dataset)
+        self.detail.set_dataset(dataset)
+        self.agreement.set_dataset(dataset)
+        self.source.set_dataset(dataset)
+        if self.chart is not None:
+            self.chart.set_dataset(dataset)
+        self.banner.hide()
+        self._show_dataset_facts(dataset)
+
+    def _show_dataset_facts(self, dataset: Dataset) -> None:
+        self.setWindowTitle(window_title(dataset))
+        model = dataset.model
+        self.status_counts.setText(
+            f"{len(model.speakers)} speakers \u00b7 {len(model.themes)} themes \u00b7 {len(model.positions)} positions"
+        )
+        self.status_counts.setToolTip(str(dataset.path) if dataset.path else "")
+
+    def show_in_source(self, position_id: str) -> None:
+        self.show_tab("source")
+        self.source.show_position(position_id)
+
+    # -- tabs and chart --------------------------------------------------------------------
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentIndex(TABS.index(key))
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def _on_tab_changed(self, index: int) -> None:
+        key = TABS[index]
+        self.tab_actions[key].setChecked(True)
+        if key == "themes":
+            self.ensure_chart()
+
+    def ensure_chart(self):
+        """Build the chart now if it is not built yet (importing pyqtgraph), and return it."""
+        if self.chart is None:
+            from .theme_chart import ThemeChart
+
+            self.chart = ThemeChart(self.document.dataset, self.selection, self.settings.chart_sort)
+            self.chart.sortChanged.connect(self._on_sort_changed)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(0)
+            self.tabs.insertTab(0, self.chart, TAB_TITLES["themes"])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self.chart_placeholder.deleteLater()
+            self.chartReady.emit()
+        return self.chart
+
+    def set_chart_sort(self, sort: str) -> None:
+        self.ensure_chart().set_sort(sort)
+
+    def _on_sort_changed(self, sort: str) -> None:
+        self.sort_actions[sort].setChecked(True)
+        self.settings.chart_sort = sort
+
+    # -- window state -----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.show_tab(self.settings.tab)
+        self.tab_actions[self.current_tab()].setChecked(True)
+        self.sort_actions[self.settings.chart_sort].setChecked(True)
+
+    def save_settings(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.tab = self.current_tab()
+        if self.chart is not None:
+            self.settings.chart_sort = self.chart.sort
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.chart is None:
+            # After this first paint, not before: the window appears without waiting for pyqtgraph.
+            QTimer.singleShot(0, self.ensure_chart)
+
+    # -- help --------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        self.dialogs.show_info(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\n"
+            "Who said what at a panel discussion, theme by theme, and where the panel converged or split.\n\n"
+            "Released under the MIT licence.",
+        )
+
+    def show_file_format(self) -> None:
+        from ..assets import SCHEMA_FILE, data_path
+
+        self.dialogs.show_info(
+            self,
+            "Seminar file format",
+            "Seminar files are UTF-8 JSON (format \u201cseminar-lens/1\u201d), usually named *.seminar.json.\n\n"
+            "They hold the event (with its question and the names of the stance scale's poles), its themes, "
+            "its speakers, and their positions: each with a stance from \u22122 to +2, a kind (assessment, "
+            "prediction or prescription), a summary and a verbatim excerpt of the source text.\n\n"
+            f"The full JSON Schema is in:\n{data_path(SCHEMA_FILE)}\n"
+            "or print it with:  seminar-lens --schema",
+        )
+
+    def set_banner(self, text: str) -> None:
+        self.banner.show_message(text)
