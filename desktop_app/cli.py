@@ -49,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_unencodable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if not args.screenshot and (args.select or args.tab != "themes" or args.size != "1280x800"):
+        parser.error("--select, --tab and --size go with --screenshot")
     try:
         if args.check:
             if not args.files:
@@ -56,8 +58,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check(args.files)
         if args.screenshot:
             return screenshot(parser, args)
-        if args.select or args.tab != "themes" or args.size != "1280x800":
-            parser.error("--select, --tab and --size go with --screenshot")
         if args.schema:
             if args.files:
                 parser.error("--schema takes no FILE")

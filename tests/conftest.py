@@ -4,8 +4,13 @@ import os
 import tempfile
 
 # Before anything can import Qt: render offscreen, with a private runtime folder (mode 0700).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="seminar-lens-runtime-"))
+_RUNTIME = tempfile.mkdtemp(prefix="seminar-lens-runtime-")
+os.environ.setdefault("XDG_RUNTIME_DIR", _RUNTIME)
+# The offscreen screen defaults to 800x800, smaller than a desktop; give it a 1920x1080 one.
+_SCREENS = os.path.join(_RUNTIME, "screens.json")
+with open(_SCREENS, "w", encoding="utf-8") as _file:
+    _file.write('{"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}]}')
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREENS}")
 
 from pathlib import Path  # noqa: E402
 

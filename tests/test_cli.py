@@ -92,3 +92,33 @@ def test_usage_errors_exit_2(args):
     result = run(*args)
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+def test_screenshot_renders_the_window_at_the_stated_size(tmp_path):
+    """--screenshot writes a PNG of the real window, 1280x800 by default, even with no display."""
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "window.png"
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--screenshot", str(out), "--select", "rumer", "--tab", "agreement"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert "Traceback" not in result.stderr
+
+
+def test_screenshot_with_an_unknown_speaker_fails_clearly(tmp_path):
+    """Asking to select someone who is not in the seminar is exit 1 with the speakers' ids listed."""
+    result = run("--screenshot", str(tmp_path / "x.png"), "--select", "nobody")
+    assert result.returncode == 1
+    assert "no speaker or theme 'nobody'" in result.stderr and "rumer" in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_screenshot_options_need_the_screenshot_command():
+    """--select without --screenshot, or a malformed --size, is a usage error."""
+    assert run("--select", "rumer", "--check", "x.json").returncode == 2
+    assert run("--screenshot", "x.png", "--size", "huge").returncode == 2

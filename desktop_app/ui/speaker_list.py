@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -124,7 +124,8 @@ class SpeakerListView(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setAccessibleName("Speakers")
         self.list.setMouseTracking(True)
-        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.list.installEventFilter(self)
 
         self.empty_label = QLabel("No speaker matches the search.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -160,14 +161,27 @@ class SpeakerListView(QWidget):
         if focus.kind is FocusKind.SPEAKER and focus.speaker:
             self._show_speaker(focus.speaker)
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
+    def _on_selection_changed(self, *_args) -> None:
+        # Selection, not the current index: focusing the list makes a row current without choosing it.
+        rows = self.list.selectionModel().selectedIndexes()
+        if not rows:
             return
-        speaker_id = current.data(SpeakerIdRole)
+        speaker_id = rows[0].data(SpeakerIdRole)
         focus = self._selection.focus
         if focus.kind is FocusKind.SPEAKER and focus.speaker == speaker_id:
             return
         self._selection.select_speaker(speaker_id)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        # With nothing chosen yet, Down starts at the first speaker and Up at the last.
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and self.proxy.rowCount():
+            if not self.list.selectionModel().hasSelection() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                row = 0 if event.key() == Qt.Key.Key_Down else self.proxy.rowCount() - 1
+                self.list.selectionModel().setCurrentIndex(
+                    self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                return True
+        return super().eventFilter(watched, event)
 
     # -- following the selection ---------------------------------------------
     def _on_focus(self, focus: Focus) -> None:

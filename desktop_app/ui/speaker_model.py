@@ -109,8 +109,9 @@ class SpeakerFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         terms = fold(text).split()
         if terms != self._terms:
+            self.beginFilterChange()
             self._terms = terms
-            self.invalidateRowsFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._terms:

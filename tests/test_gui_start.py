@@ -1,0 +1,41 @@
+"""What the window opens on at start-up, and what it tells the user when that is not what they asked for."""
+
+from desktop_app.assets import default_seminar_path
+from desktop_app.gui import choose_start_dataset
+from tests.factories import debate, to_bytes
+
+
+def test_nothing_given_opens_the_default_seminar():
+    """With no file and no last file, the default seminar opens without a word."""
+    choice = choose_start_dataset(None, None)
+    assert choice.dataset.path == default_seminar_path()
+    assert choice.notice == "" and choice.error is None
+
+
+def test_last_file_is_reopened(tmp_path):
+    """The file open when the app was last closed opens again."""
+    path = tmp_path / "debate.seminar.json"
+    path.write_bytes(to_bytes(debate()))
+    choice = choose_start_dataset(None, str(path))
+    assert choice.dataset.path == path and choice.notice == ""
+
+
+def test_missing_last_file_falls_back_to_the_default_and_says_so(tmp_path):
+    """If the last file has gone, the default seminar opens with a note naming the file and why."""
+    missing = tmp_path / "gone.seminar.json"
+    choice = choose_start_dataset(None, str(missing))
+    assert choice.dataset.path == default_seminar_path()
+    assert str(missing) in choice.notice and "no such file" in choice.notice
+    assert choice.error is None
+
+
+def test_bad_file_on_the_command_line_shows_its_problems_over_the_default(tmp_path):
+    """A broken FILE argument opens the default seminar and hands over the problems to list."""
+    data = debate()
+    data["positions"][0]["stance"] = 7
+    path = tmp_path / "bad.seminar.json"
+    path.write_bytes(to_bytes(data))
+    choice = choose_start_dataset(str(path), None)
+    assert choice.dataset.path == default_seminar_path()
+    assert "bad.seminar.json could not be opened" in choice.notice
+    assert choice.error is not None and "positions[0].stance" in str(choice.error.problems[0])

@@ -1,0 +1,309 @@
+"""The main window as a user meets it: clicking, keys, search, linked views, files and settings."""
+
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.model.dataset import DatasetError
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.selection import FocusKind
+from desktop_app.ui.speaker_model import SpeakerIdRole
+from tests.factories import debate, to_bytes
+
+
+def click_speaker_row(qtbot, window, row: int) -> None:
+    view = window.speaker_list.list
+    rect = view.visualRect(window.speaker_list.proxy.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_chart_row(qtbot, chart, row: int, x: float = 0.0) -> None:
+    scene_point = chart.plot.getViewBox().mapViewToScene(QPointF(x, row))
+    widget_point = chart.graphics.mapFromScene(scene_point)
+    qtbot.mouseClick(chart.graphics.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
+
+
+def test_clicking_through_every_speaker_updates_panel_strip_and_chart(qtbot, window, default_dataset):
+    """Each click on a speaker shows them in the detail panel and marks each of their positions on the chart."""
+    chart = window.chart
+    for row, speaker in enumerate(default_dataset.speakers):
+        click_speaker_row(qtbot, window, row)
+        assert window.selection.focus.speaker == speaker.id
+        assert window.detail.title.text() == speaker.display_name
+        assert len(window.detail.strip.cells()) == len(default_dataset.themes)
+        positions = default_dataset.positions_of(speaker.id)
+        assert len(chart.marker_positions()) == len(positions)
+        marked_rows = {round(y) for _, y in chart.marker_positions()}
+        assert marked_rows == {chart.row_index(p.theme) for p in positions}
+        body = window.detail.body.toPlainText()
+        for position in positions:
+            assert position.summary in body
+
+
+def test_up_and_down_keys_walk_the_panel(qtbot, window, default_dataset):
+    """With the list focused, Down and Up move through the speakers and every view follows."""
+    view = window.speaker_list.list
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    first = window.selection.focus.speaker
+    assert first == default_dataset.speakers[0].id
+    for expected in default_dataset.speakers[1:]:
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        assert window.selection.focus.speaker == expected.id
+        assert window.detail.title.text() == expected.display_name
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert window.selection.focus.speaker == default_dataset.speakers[-2].id
+    assert len(window.chart.marker_positions()) == len(default_dataset.positions_of(default_dataset.speakers[-2].id))
+
+
+def test_ctrl_f_focuses_the_search_and_filtering_keeps_working(qtbot, window):
+    """Ctrl+F puts the cursor in the search box; typing there filters the list."""
+    window.find_action.trigger()
+    assert window.speaker_list.search.hasFocus()
+    qtbot.keyClicks(window.speaker_list.search, "Zurich")
+    assert window.speaker_list.proxy.rowCount() == 1
+    assert window.speaker_list.proxy.index(0, 0).data(SpeakerIdRole) == "shagina"
+
+
+def test_clicking_a_theme_on_the_chart_shows_it(qtbot, window, default_dataset):
+    """A click on a chart row shows that theme's metrics and positions, and marks its speakers in the list."""
+    chart = window.chart
+    row = chart.row_index("power-asymmetry")
+    click_chart_row(qtbot, chart, row)
+    focus = window.selection.focus
+    assert focus.kind is FocusKind.THEME and focus.theme == "power-asymmetry"
+    assert window.detail.title.text() == default_dataset.theme("power-asymmetry").label
+    body = window.detail.body.toPlainText()
+    assert "consensus: divergence" in body and "Controversy" in body
+    assert chart.band.isVisible()
+    stances = window.speaker_list.model._theme_stances
+    assert set(stances) == {p.speaker for p in default_dataset.positions_on("power-asymmetry")}
+
+
+def test_clicking_a_label_on_the_left_axis_also_selects_the_theme(qtbot, window):
+    """The theme names on the chart's axis are clickable too."""
+    chart = window.chart
+    row = chart.row_index("energy")
+    left = chart.plot.getAxis("left").sceneBoundingRect()
+    y = chart.plot.getViewBox().mapViewToScene(QPointF(0, row)).y()
+    widget_point = chart.graphics.mapFromScene(QPointF(left.center().x(), y))
+    qtbot.mouseClick(chart.graphics.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
+    assert window.selection.focus.theme == "energy"
+
+
+def test_chart_keys_move_between_themes(qtbot, window):
+    """With the chart focused, Down and Up step through the themes in the order shown."""
+    chart = window.chart
+    chart.graphics.setFocus()
+    qtbot.keyClick(chart.graphics, Qt.Key.Key_Down)
+    assert window.selection.focus.theme == chart.rows()[0].theme_id
+    qtbot.keyClick(chart.graphics, Qt.Key.Key_Down)
+    assert window.selection.focus.theme == chart.rows()[1].theme_id
+
+
+def test_selection_is_linked_both_ways(qtbot, window, default_dataset):
+    """Selecting from the detail panel's links, the strip, the heatmap or the list keeps every view in step."""
+    window.selection.select_speaker("rumer")
+    assert window.speaker_list.list.currentIndex().data(SpeakerIdRole) == "rumer"
+    # the theme link in the detail panel selects the theme
+    window.detail.body.anchorClicked.emit(QUrl("theme:energy"))
+    assert window.selection.focus.theme == "energy"
+    assert not window.speaker_list.list.selectionModel().hasSelection()
+    # a strip cell (one per speaker for a theme) selects that speaker
+    window.detail.strip.cellClicked.emit("speaker:gardiner")
+    assert window.selection.focus.speaker == "gardiner"
+    # a heatmap cell compares two speakers
+    table = window.agreement.table
+    model = window.agreement.model
+    window.show_tab("agreement")
+    index = model.index(model.row_of("rumer"), model.row_of("kaczmarski"))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    focus = window.selection.focus
+    assert (focus.kind, focus.speaker, focus.other_speaker) == (FocusKind.PAIR, "rumer", "kaczmarski")
+    assert window.detail.title.text() == "Eugene Rumer and Marcin Kaczmarski"
+    assert "0.18" in window.detail.body.toPlainText()
+
+
+def test_agreement_cells_carry_value_and_shared_themes(default_dataset):
+    """Each heatmap cell shows the pair's agreement and its tooltip the number of shared themes."""
+    from desktop_app.ui.agreement_view import AgreementModel
+
+    model = AgreementModel(default_dataset)
+    assert [s.id for s in model.speakers()] == [s.id for s in default_dataset.speakers if s.id != "hawksley"]
+    assert [s.id for s in model.left_out()] == ["hawksley"]
+    index = model.index(model.row_of("rumer"), model.row_of("kaczmarski"))
+    pair = default_dataset.analysis.pair("rumer", "kaczmarski")
+    assert index.data() == f"{pair.agreement:.2f}"
+    assert f"over {pair.shared_themes} shared themes" in index.data(Qt.ItemDataRole.ToolTipRole)
+    missing = model.index(model.row_of("kuhrt"), model.row_of("gardiner"))
+    assert "no theme in common" in missing.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_show_in_source_scrolls_and_flashes_the_excerpt(qtbot, window, default_dataset):
+    """'Show in source' opens the Source tab and flashes that position's passage."""
+    window.selection.select_speaker("shagina")
+    window.detail.body.anchorClicked.emit(QUrl("source:shagina-energy"))
+    assert window.current_tab() == "source"
+    assert window.source.flashing_position() == "shagina-energy"
+    cursor = window.source.text.textCursor()
+    span = default_dataset.spans["shagina-energy"]
+    assert cursor.position() == span.start
+
+
+def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, default_dataset):
+    """A click inside an excerpt in the report selects the speaker and the position behind it."""
+    window.show_tab("source")
+    span = default_dataset.spans["gardiner-climate-arctic"]
+    window.source._scroll_to(window.source._spans["gardiner-climate-arctic"])
+    text = window.source.text
+    cursor = text.textCursor()
+    cursor.setPosition(span.start + 5)
+    point = text.cursorRect(cursor).center()
+    cursor.clearSelection()
+    text.setTextCursor(cursor)
+    qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    focus = window.selection.focus
+    assert (focus.speaker, focus.position) == ("gardiner", "gardiner-climate-arctic")
+    assert window.detail.title.text() == "Barry Gardiner"
+
+
+def test_sorting_the_chart(qtbot, window, settings):
+    """Sorting by balance puts the most convergent theme on top; the choice is remembered."""
+    window.sort_actions["balance"].trigger()
+    balances = [row.metrics.balance for row in window.chart.rows() if row.metrics.n]
+    assert balances == sorted(balances, reverse=True)
+    assert window.chart.sort_box.currentData() == "balance"
+    assert settings.chart_sort == "balance"
+    window.chart.sort_box.setCurrentIndex(2)
+    controversy = [row.metrics.controversy for row in window.chart.rows() if row.metrics.n]
+    assert controversy == sorted(controversy, reverse=True)
+    assert window.sort_actions["controversy"].isChecked()
+
+
+def test_chart_tooltip_names_the_speakers_and_metrics(window, default_dataset):
+    """Hovering a bar segment names its band, its speakers and the theme's metrics."""
+    chart = window.chart
+    row = chart.row_index("power-asymmetry")
+    segment = chart.rows()[row].segments[-2]
+    text = chart.tooltip(row, segment.centre)
+    assert "strong divergence: 2 speakers" in text
+    assert "Marcin Kaczmarski" in text and "Barry Gardiner" in text
+    assert "Balance" in text and "consensus: divergence" in text
+
+
+def test_a_bad_file_keeps_the_seminar_already_open(window, dialogs, tmp_path, default_dataset):
+    """Opening a broken file lists its problems and leaves the open seminar as it was."""
+    broken = debate()
+    broken["positions"][0]["speaker"] = "ghost"
+    broken["themes"][0]["label"] = ""
+    path = tmp_path / "broken.seminar.json"
+    path.write_bytes(to_bytes(broken))
+    window.selection.select_speaker("rumer")
+    title = window.windowTitle()
+    assert window.open_path(path) is False
+    (error,) = dialogs.named("show_problems")
+    assert isinstance(error, DatasetError) and len(error.problems) == 2
+    assert window.document.dataset is default_dataset
+    assert window.windowTitle() == title
+    assert window.selection.focus.speaker == "rumer"
+
+
+def test_opening_another_seminar_refreshes_every_view(qtbot, window, dialogs, tmp_path, settings):
+    """A good file chosen in the Open dialog replaces the seminar in every view and joins Recent Files."""
+    path = tmp_path / "debate.seminar.json"
+    path.write_bytes(to_bytes(debate()))
+    dialogs.open_answer = str(path)
+    window.open_action.trigger()
+    assert window.windowTitle().startswith("Second reading: the Clean Air Bill")
+    assert window.speaker_list.model.rowCount() == 3
+    assert [row.theme_id for row in window.chart.rows()] == ["emissions", "costs", "enforcement"]
+    assert window.chart.legend.labels() == ["opposition", "undecided", "support"]
+    assert "Committee Room 4" in window.detail.body.toPlainText()
+    assert settings.recent_files == [str(path.resolve())]
+    assert settings.last_file == str(path.resolve())
+    assert [a.text() for a in window.recent_menu.actions()][0].endswith("debate.seminar.json")
+
+
+def test_dropping_a_file_on_the_window_opens_it(qtbot, window, tmp_path):
+    """Dragging a seminar file onto the window opens it."""
+    path = tmp_path / "dropped.seminar.json"
+    path.write_bytes(to_bytes(debate()))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.document.dataset.path == path
+
+
+def test_layout_and_files_survive_a_restart(qtbot, default_dataset, settings, dialogs, tmp_path):
+    """Window size, splitter, tab and chart sort come back as they were left."""
+    first = MainWindow(default_dataset, settings=settings, dialogs=dialogs, build_chart_now=True)
+    qtbot.addWidget(first)
+    first.resize(1100, 700)
+    first.show()
+    qtbot.waitExposed(first)
+    first.splitter.setSizes([300, 380, 400])
+    sizes = first.splitter.sizes()
+    first.show_tab("source")
+    first.set_chart_sort("controversy")
+    first.close()
+    second = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size().width() == 1100 and second.size().height() == 700
+    assert second.splitter.sizes() == sizes
+    assert second.current_tab() == "source"
+    assert second.ensure_chart().sort == "controversy"
+
+
+def test_corrupt_settings_are_ignored(qtbot, default_dataset, settings_file, dialogs):
+    """Garbage in the settings file does not stop the window: defaults are used."""
+    settings_file.write_text(
+        "[window]\ngeometry=not bytes\nstate=@ByteArray(\\x1)\ntab=nonsense\nsplitter=42\n"
+        "[chart]\nsort=sideways\n[files]\nlast=@ByteArray(x)\nrecent=@ByteArray(\\0\\x2)\n",
+        encoding="utf-8",
+    )
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.ui.settings import AppSettings
+
+    settings = AppSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    assert window.current_tab() == "themes"
+    assert window.ensure_chart().sort == "report"
+    assert settings.recent_files == []
+    assert settings.last_file is None
+
+
+def test_about_names_version_and_licence(window, dialogs):
+    """Help ▸ About shows the version and the licence."""
+    from desktop_app import __version__
+
+    window.about_action.trigger()
+    (title, message) = dialogs.named("show_info")[0]
+    assert __version__ in message and "MIT" in message
+
+
+def test_unexpected_error_in_a_slot_is_shown_logged_and_survived(qtbot, window, dialogs, private_home):
+    """An exception raised while handling a click shows a dialog, is logged, and the window carries on."""
+    import sys
+
+    from desktop_app.ui.errors import ExceptionHook, log_path
+
+    hook = ExceptionHook(window, dialogs)
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        hook(*sys.exc_info())
+    ((title, message, details),) = dialogs.named("show_error")
+    assert "RuntimeError: boom in a slot" in message
+    assert "Traceback" in details
+    assert "boom in a slot" in log_path().read_text(encoding="utf-8")
+    assert str(private_home) in str(log_path())
+    window.selection.select_speaker("kuhrt")
+    assert window.detail.title.text() == "Dr Natasha Kuhrt"
