@@ -36,6 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="validate each FILE; one summary line per valid file, one line per problem"
     )
     commands.add_argument("--schema", action="store_true", help="print the JSON Schema of the seminar file format")
+    commands.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add the app to this user's menu, with its icon, and open *.seminar.json files with it (Linux)",
+    )
+    commands.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove exactly what --install-desktop-entry added"
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
@@ -53,6 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.files:
                 parser.error("--schema takes no FILE")
             return print_schema()
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            if args.files:
+                parser.error("--install-desktop-entry and --uninstall-desktop-entry take no FILE")
+            from .desktop.commands import install_desktop_entry, uninstall_desktop_entry
+
+            return install_desktop_entry() if args.install_desktop_entry else uninstall_desktop_entry()
         parser.print_usage(sys.stderr)
         return EXIT_USAGE
     except CommandFailed as exc:
