@@ -237,4 +237,3 @@ def _unique(paths) -> tuple[Path, ...]:
 
 def _is_list_of_text(value) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
-

@@ -60,5 +60,9 @@ def exec_arguments(value: str) -> list[str]:
     if current is not None:
         arguments.append("".join(current))
     # A lone %f is a field code; a literal percent sign is written %%.
-    return [argument if argument.startswith("%") and len(argument) == 2 and argument != "%%"
-            else argument.replace("%%", "%") for argument in arguments]
+    return [
+        argument
+        if argument.startswith("%") and len(argument) == 2 and argument != "%%"
+        else argument.replace("%%", "%")
+        for argument in arguments
+    ]

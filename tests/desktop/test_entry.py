@@ -15,7 +15,7 @@ ODD_FOLDERS = ["plain", "with space", 'quote"and$dollar', "back\\slash", "50% of
 def fake_launcher(folder: Path) -> Path:
     folder.mkdir(parents=True)
     launcher = folder / "seminar-lens"
-    launcher.write_text("#!/bin/sh\necho started \"$@\"\n")
+    launcher.write_text('#!/bin/sh\necho started "$@"\n')
     launcher.chmod(0o755)
     return launcher
 
@@ -77,7 +77,6 @@ def test_unusable_launcher_paths_are_refused(launcher):
     """A relative path or one with a control character cannot go into an entry, and the error says so."""
     with pytest.raises(DesktopIntegrationError, match="launcher path"):
         desktop_entry_text(Path(launcher))
-
 
 
 # GLib looks for the program before expanding field codes, so it cannot find one whose path holds a

@@ -19,9 +19,7 @@ MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 
 def seminar_lens(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture

@@ -34,9 +34,7 @@ def clean_environment(**extra: str) -> dict[str, str]:
 
 def run(command: list, *, timeout: float = INSTALL_TIMEOUT_SECONDS, **options) -> subprocess.CompletedProcess:
     """Run a build or install step; on failure, fail the test with the end of its output."""
-    result = subprocess.run(
-        [str(part) for part in command], capture_output=True, text=True, timeout=timeout, **options
-    )
+    result = subprocess.run([str(part) for part in command], capture_output=True, text=True, timeout=timeout, **options)
     if result.returncode != 0:
         pytest.fail(
             f"{' '.join(map(str, command))} exited {result.returncode}\n"

@@ -66,7 +66,11 @@ def test_bundle_installs_a_desktop_entry_that_starts_the_bundle(bundle, private_
     """Run from the bundle, --install-desktop-entry points the entry at the bundled executable."""
     environment = clean_environment()
     result = subprocess.run(
-        [str(bundle.executable), "--install-desktop-entry"], capture_output=True, text=True, env=environment, timeout=120
+        [str(bundle.executable), "--install-desktop-entry"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     entry = Path(environment["XDG_DATA_HOME"]) / "applications" / "seminar-lens.desktop"
