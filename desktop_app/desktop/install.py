@@ -16,7 +16,7 @@ simply no longer mention Seminar Lens.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__
@@ -122,9 +122,10 @@ def install(home: Path | None = None, launcher: Path | None = None) -> Installat
     previous = read_manifest(home)
     record = manifest_path(home)
     new_folders = _missing_folders([record.parent, *(path.parent for path in files)])
+    stale = [path for path in (previous.files if previous else ()) if path not in files]
     manifest = Manifest(
         launcher=str(launcher),
-        files=tuple(files),
+        files=(*files, *stale),  # the earlier files stay on record until they are gone
         directories=_unique([*(previous.directories if previous else ()), *new_folders]),
     )
     try:
@@ -134,15 +135,16 @@ def install(home: Path | None = None, launcher: Path | None = None) -> Installat
         for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(path, content)
+        warnings = []
+        for path in stale:
+            warnings += _remove_own_file(path, home, removed=[])
+        if stale:
+            write_text_atomic(record, replace(manifest, files=tuple(files)).to_json())
     except OSError as exc:
         raise DesktopIntegrationError(
             f"could not write {exc.filename or record}: {exc.strerror or exc}; "
             "run seminar-lens --uninstall-desktop-entry to remove what was written"
         ) from None
-    warnings = []
-    if previous:
-        for stale in set(previous.files) - set(files):
-            warnings += _remove_own_file(stale, home, removed=[])
     warnings += refresh_caches(home)
     return Installation(home, launcher, tuple(files), tuple(warnings))
 
