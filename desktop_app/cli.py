@@ -37,6 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_argument("--schema", action="store_true", help="print the JSON Schema of the seminar file format")
     commands.add_argument("--screenshot", metavar="OUT.png", help="render the main window on FILE (or the default seminar) to a PNG")
+    commands.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add the app to this user's menu, with its icon, and open *.seminar.json files with it (Linux)",
+    )
+    commands.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove exactly what --install-desktop-entry added"
+    )
     shot = parser.add_argument_group("screenshot options")
     shot.add_argument("--select", metavar="SPEAKER_ID", help="with --screenshot: the speaker (or theme) to select")
     shot.add_argument("--tab", choices=("themes", "agreement", "source"), default="themes", help="with --screenshot: the tab to show")
@@ -62,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.files:
                 parser.error("--schema takes no FILE")
             return print_schema()
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            if args.files:
+                parser.error("--install-desktop-entry and --uninstall-desktop-entry take no FILE")
+            from .desktop.commands import install_desktop_entry, uninstall_desktop_entry
+
+            return install_desktop_entry() if args.install_desktop_entry else uninstall_desktop_entry()
         if len(args.files) > 1:
             parser.error("give at most one FILE to open")
         from .gui import run_gui
