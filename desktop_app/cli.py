@@ -86,6 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (``--schema | head``): not an error, and nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the contract: a message, never a traceback (set SEMINAR_LENS_DEBUG=1 to see it)
         if os.environ.get("SEMINAR_LENS_DEBUG"):
             raise

@@ -44,4 +44,18 @@ def make_application(*, headless: bool = False):
         app.setOrganizationName(ORGANISATION)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("seminar-lens")
+        app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon():
+    """The icon at every rendered size, so each place (title bar, task switcher, About) gets a crisp one."""
+    from PySide6.QtGui import QIcon
+
+    from .desktop.icons import icon_pngs
+
+    icon = QIcon()
+    for path in icon_pngs().values():
+        if path.exists():
+            icon.addFile(str(path))
+    return icon

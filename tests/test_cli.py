@@ -122,3 +122,15 @@ def test_screenshot_options_need_the_screenshot_command():
     """--select without --screenshot, or a malformed --size, is a usage error."""
     assert run("--select", "rumer", "--check", "x.json").returncode == 2
     assert run("--screenshot", "x.png", "--size", "huge").returncode == 2
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error():
+    """Piping --schema into a reader that stops early ends quietly, without an error message."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "--schema"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    process.stdout.read(10)
+    process.stdout.close()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert b"Error" not in err

@@ -82,6 +82,14 @@ class Dialogs:
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
+    def show_about(self, parent: QWidget | None, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, title, message, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        icon = QGuiApplication.windowIcon()
+        if not icon.isNull():
+            box.setIconPixmap(icon.pixmap(96, 96))
+        box.exec()
+
     def ask(self, parent: QWidget | None, title: str, question: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons, parent)

@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
 
     # -- help --------------------------------------------------------------------------------
     def show_about(self) -> None:
-        self.dialogs.show_info(
+        self.dialogs.show_about(
             self,
             f"About {APP_NAME}",
             f"{APP_NAME} {__version__}\n\n"

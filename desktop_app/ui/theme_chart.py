@@ -27,6 +27,7 @@ from .selection import Focus, FocusKind, Selection
 BAR_HEIGHT = 0.62
 SORT_LABELS = {"report": "Report order", "balance": "Balance", "controversy": "Controversy"}
 MAX_LABEL = 40
+MIN_ROWS = 8
 
 
 def _elide(text: str, limit: int = MAX_LABEL) -> str:
@@ -263,7 +264,8 @@ class ThemeChart(QWidget):
         )
         span = half_width(rows) + 0.5
         self.plot.setXRange(-span, span, padding=0)
-        self.plot.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
+        # A few themes keep a readable bar height at the top instead of swelling to fill the chart.
+        self.plot.setYRange(-0.6, max(len(rows), MIN_ROWS) - 0.4, padding=0)
         self.band_span = span
         self.caption.setText(dataset.seminar.question)
         self.caption.setToolTip("Each block is one speaker, placed by their stance on the theme. Click a theme to see every position on it.")

@@ -39,6 +39,9 @@ class FakeDialogs:
     def show_info(self, parent, title, message):
         self.calls.append(("show_info", (title, message)))
 
+    def show_about(self, parent, title, message):
+        self.calls.append(("show_about", (title, message)))
+
     def ask(self, parent, title, question):
         self.calls.append(("ask", question))
         return self.ask_answer

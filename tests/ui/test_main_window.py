@@ -285,7 +285,7 @@ def test_about_names_version_and_licence(window, dialogs):
     from desktop_app import __version__
 
     window.about_action.trigger()
-    (title, message) = dialogs.named("show_info")[0]
+    (title, message) = dialogs.named("show_about")[0]
     assert __version__ in message and "MIT" in message
 
 
