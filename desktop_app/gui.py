@@ -42,6 +42,20 @@ def choose_start_dataset(file: str | None, last_file: str | None) -> StartChoice
     return StartChoice(load(default_seminar_path()))
 
 
+def FileOpenForwarder(window):  # noqa: N802 (a factory standing in for a class that needs Qt imported)
+    """macOS delivers a double-clicked file as a FileOpen event, not an argument: open it in ``window``."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _Forwarder(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.FileOpen and event.file():
+                window.open_path(event.file())
+                return True
+            return False
+
+    return _Forwarder(window)
+
+
 def run_gui(file: str | None) -> int:
     from .qt_app import has_display, make_application
 
@@ -66,6 +80,8 @@ def run_gui(file: str | None) -> int:
         return 1
     window = MainWindow(choice.dataset, settings=settings)
     install_exception_hook(window, window.dialogs)
+    opener = FileOpenForwarder(window)
+    app.installEventFilter(opener)
     if choice.notice:
         window.set_banner(choice.notice)
     if file and choice.error is None:
