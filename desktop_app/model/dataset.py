@@ -218,7 +218,10 @@ def from_model(model: SeminarFile, path: Path | None = None, source: str = "<sem
 
 def _too_big(size: int) -> Problem:
     limit = json_text.human_size(json_text.MAX_FILE_BYTES)
-    return Problem((), f"the file is {json_text.human_size(size)}, larger than the {limit} limit for seminar files")
+    shown = json_text.human_size(size)
+    if shown == limit:  # just over the limit: the rounded sizes would read the same
+        shown = f"{size:,} bytes"
+    return Problem((), f"the file is {shown}, larger than the {limit} limit for seminar files")
 
 
 def _json_type(value: Any) -> str:
