@@ -24,7 +24,7 @@ from ..atomic import write_text_atomic
 from . import json_text
 from .analysis import SeminarAnalysis
 from .excerpts import ExcerptFinder, Span, normalise
-from .problems import DatasetError, Problem
+from .problems import DatasetError, Problem, printable, quoted
 from .schema import FORMAT, Position, SeminarFile, Speaker, Theme
 
 __all__ = ["Dataset", "DatasetError", "Problem", "Span", "load", "load_bytes", "from_model", "dumps", "save"]
@@ -239,8 +239,9 @@ def _format_problem(raw: dict[str, Any]) -> Problem | None:
     if declared is None:
         return Problem(("format",), f"missing field 'format': this does not look like a seminar file ({FORMAT})")
     if isinstance(declared, str) and declared.startswith("seminar-lens/"):
-        return Problem(("format",), f"format '{declared}' is not one this version reads (it reads {FORMAT})")
-    return Problem(("format",), f"format must be '{FORMAT}', found {json.dumps(declared)[:60]}")
+        return Problem(("format",), f"format {quoted(declared)} is not one this version reads (it reads {FORMAT})")
+    found = _json_type(declared) if isinstance(declared, (list, dict)) else _shown(declared)
+    return Problem(("format",), f"format must be '{FORMAT}', found {found}")
 
 
 def _schema_problems(exc: ValidationError) -> Iterator[Problem]:
@@ -257,7 +258,7 @@ def _friendly(error: Mapping[str, Any]) -> str:
     if kind == "missing":
         return f"missing required field '{field_name}'"
     if kind == "extra_forbidden":
-        return f"unknown field '{field_name}' (not part of {FORMAT})"
+        return f"unknown field {quoted(str(field_name))} (not part of {FORMAT})"
     if kind == "string_pattern_mismatch" and field_name in {"id", "speaker", "theme", "chair"}:
         return f"{_shown(value)} is not a valid id: use lower-case letters and digits, words joined by '-' or '_'"
     message = error["msg"]
@@ -272,7 +273,10 @@ def _friendly(error: Mapping[str, Any]) -> str:
 
 
 def _shown(value: Any, limit: int = 60) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A scalar from the file as JSON, cut to ``limit`` characters, fit for a one-line message."""
+    if isinstance(value, str):
+        value = value[:limit]  # a label can be megabytes long; only its start is shown
+    text = printable(json.dumps(value, ensure_ascii=False))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -330,15 +334,15 @@ def check_references(refs: _Refs) -> tuple[dict[str, Span], list[Problem]]:
     _unique_ids("positions", [(i, pid) for i, pid, *_ in refs.positions], problems)
 
     if isinstance(refs.chair, str) and refs.chair not in speaker_ids:
-        problems.append(Problem(("seminar", "chair"), f"the chair '{refs.chair}' is not one of the speakers"))
+        problems.append(Problem(("seminar", "chair"), f"the chair {quoted(refs.chair)} is not one of the speakers"))
 
     finder = ExcerptFinder(refs.source_text) if isinstance(refs.source_text, str) else None
     spans: dict[str, Span] = {}
     for index, position_id, speaker_id, theme_id, excerpt in refs.positions:
         if isinstance(speaker_id, str) and speaker_id not in speaker_ids:
-            problems.append(Problem(("positions", index, "speaker"), f"unknown speaker '{speaker_id}'"))
+            problems.append(Problem(("positions", index, "speaker"), f"unknown speaker {quoted(speaker_id)}"))
         if isinstance(theme_id, str) and theme_id not in theme_ids:
-            problems.append(Problem(("positions", index, "theme"), f"unknown theme '{theme_id}'"))
+            problems.append(Problem(("positions", index, "theme"), f"unknown theme {quoted(theme_id)}"))
         if finder is None or not isinstance(excerpt, str) or not excerpt.strip():
             continue
         span = finder.find(excerpt)
@@ -358,7 +362,7 @@ def _unique_ids(section: str, entries: Sequence[tuple[int, Any]], problems: list
             problems.append(
                 Problem(
                     (section, index, "id"),
-                    f"duplicate id '{entry_id}' (already used by {section}[{first_seen[entry_id]}])",
+                    f"duplicate id {quoted(entry_id)} (already used by {section}[{first_seen[entry_id]}])",
                 )
             )
         else:

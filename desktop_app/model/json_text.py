@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Path, Problem
+from .problems import Path, Problem, quoted
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
 """Largest file read, in bytes; a larger one is refused before it is read."""
@@ -198,7 +198,8 @@ class TextLocator:
                 key = _string_value(token)
                 if key in frame[4]:
                     where = self.line_column(start)
-                    self._problems.append(Problem((*frame[0], key), f"the key '{key}' appears twice in one object", *where))
+                    message = f"the key {quoted(key)} appears twice in one object"
+                    self._problems.append(Problem((*frame[0], key), message, *where))
                 frame[4].add(key)
                 frame[2], frame[3] = key, False
                 continue
