@@ -24,7 +24,7 @@ from ..atomic import write_text_atomic
 from . import json_text
 from .analysis import SeminarAnalysis
 from .excerpts import ExcerptFinder, Span, normalise
-from .problems import DatasetError, Problem, printable, quoted
+from .problems import MAX_PROBLEMS, DatasetError, Problem, printable, quoted
 from .schema import FORMAT, Position, SeminarFile, Speaker, Theme
 
 __all__ = ["Dataset", "DatasetError", "Problem", "Span", "load", "load_bytes", "from_model", "dumps", "save"]
@@ -194,10 +194,7 @@ def load_bytes(data: bytes, source: str = "<data>", *, path: Path | None = None)
     if format_problem:
         problems.append(format_problem)
     else:
-        try:
-            model = SeminarFile.model_validate(raw)
-        except ValidationError as exc:
-            problems.extend(_schema_problems(exc))
+        model = _validate(raw, problems)
     spans, cross_problems = check_references(_Refs.from_raw(raw))
     problems.extend(cross_problems)
     if problems:
@@ -244,9 +241,42 @@ def _format_problem(raw: dict[str, Any]) -> Problem | None:
     return Problem(("format",), f"format must be '{FORMAT}', found {found}")
 
 
-def _schema_problems(exc: ValidationError) -> Iterator[Problem]:
+_ENTRY_MODELS = {"themes": Theme, "speakers": Speaker, "positions": Position}
+
+
+def _validate(raw: dict[str, Any], problems: list[Problem]) -> SeminarFile | None:
+    """The model of a parsed file, or None with its schema problems added to ``problems``.
+
+    Entries are checked one at a time, and checking stops once more than MAX_PROBLEMS
+    are found: pydantic would otherwise build an error for each of the millions of
+    broken entries a hostile file of a few megabytes can hold, and run out of memory.
+    """
+    found_before = len(problems)
+    checked = dict(raw)
+    for section, entry_model in _ENTRY_MODELS.items():
+        entries = raw.get(section)
+        if not isinstance(entries, list):
+            continue
+        models = []
+        for index, entry in enumerate(entries):
+            try:
+                models.append(entry_model.model_validate(entry))
+            except ValidationError as exc:
+                problems.extend(_schema_problems(exc, (section, index)))
+                if len(problems) > MAX_PROBLEMS:
+                    return None
+        checked[section] = models
+    try:
+        model = SeminarFile.model_validate(checked)
+    except ValidationError as exc:
+        problems.extend(_schema_problems(exc))
+        return None
+    return model if len(problems) == found_before else None
+
+
+def _schema_problems(exc: ValidationError, within: tuple[str | int, ...] = ()) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
-        path = tuple(error["loc"])
+        path = (*within, *error["loc"])
         yield Problem(path, _friendly(error))
 
 
@@ -339,6 +369,8 @@ def check_references(refs: _Refs) -> tuple[dict[str, Span], list[Problem]]:
     finder = ExcerptFinder(refs.source_text) if isinstance(refs.source_text, str) else None
     spans: dict[str, Span] = {}
     for index, position_id, speaker_id, theme_id, excerpt in refs.positions:
+        if len(problems) > MAX_PROBLEMS:
+            break  # enough to report; the rest of a hostile file is not worth the time
         if isinstance(speaker_id, str) and speaker_id not in speaker_ids:
             problems.append(Problem(("positions", index, "speaker"), f"unknown speaker {quoted(speaker_id)}"))
         if isinstance(theme_id, str) and theme_id not in theme_ids:
@@ -359,6 +391,8 @@ def _unique_ids(section: str, entries: Sequence[tuple[int, Any]], problems: list
         if not isinstance(entry_id, str):
             continue
         if entry_id in first_seen:
+            if len(problems) > MAX_PROBLEMS:
+                continue  # the ids are still collected: references are checked against them
             problems.append(
                 Problem(
                     (section, index, "id"),

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Path, Problem, quoted
+from .problems import MAX_PROBLEMS, Path, Problem, quoted
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
 """Largest file read, in bytes; a larger one is refused before it is read."""
@@ -28,14 +28,21 @@ MAX_DEPTH = 500
 
 A seminar file needs five levels; anything near this is hostile or broken."""
 
+MAX_OBJECT_MEMBERS = 1_000
+"""Most members one object may have: the format's objects have a dozen fields at most, and
+each extra one is a problem to report, so a file cannot make the loader list millions."""
+
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+# A string token is matched as runs of ordinary characters between escapes, so a
+# string megabytes long costs one regex step per run, not one per character.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
 _NON_FINITE = {"NaN", "Infinity", "-Infinity"}
+_TOO_DEEP = f"arrays and objects are nested more than {MAX_DEPTH} levels deep"
 
 
 def human_size(size: int) -> str:
@@ -97,7 +104,12 @@ def parse(text: str) -> ParsedJson:
         raise JsonProblem([Problem((), "the file is empty")])
     flags = {"suspicious": False}
 
+    # Whatever JSON allows but a seminar file must not hold is noted here, left out of the
+    # value, and then found again and located by the scanner.
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len(pairs) > MAX_OBJECT_MEMBERS:
+            flags["suspicious"] = True
+            return {}
         result = dict(pairs)
         if len(result) != len(pairs):
             flags["suspicious"] = True
@@ -115,7 +127,7 @@ def parse(text: str) -> ParsedJson:
             message = f"the JSON ends too early ({message}); the file may be truncated"
         raise JsonProblem([Problem((), f"not valid JSON: {message}", exc.lineno, exc.colno)]) from None
     except RecursionError:
-        raise JsonProblem(TextLocator(text).structure_problems() or [_too_deep(())]) from None
+        raise JsonProblem(TextLocator(text).structure_problems() or [Problem((), _TOO_DEEP)]) from None
     except ValueError as exc:  # e.g. an integer with more digits than Python converts
         raise JsonProblem([Problem((), f"not valid JSON: {exc}")]) from None
     parsed = ParsedJson(text, value, flags["suspicious"])
@@ -126,18 +138,19 @@ def parse(text: str) -> ParsedJson:
     return parsed
 
 
-def _too_deep(path: Path, line: int | None = None, column: int | None = None) -> Problem:
-    return Problem(path, f"arrays and objects are nested more than {MAX_DEPTH} levels deep", line, column)
-
-
 class TextLocator:
-    """Maps JSON paths to line and column by scanning the text once, iteratively (no recursion)."""
+    """Maps JSON paths to line and column by scanning the text, iteratively (no recursion).
+
+    A scan keeps the offsets of the paths asked for and no others, builds a value's
+    path only when it is asked for or has a problem, and stops once it has what it
+    needs: a hostile file with millions of values or deep nesting costs at most time
+    in proportion to its length, and little memory beyond its text.
+    """
 
     def __init__(self, text: str):
         self._text = text
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._offsets: dict[Path, int] | None = None
-        self._problems: list[Problem] = []
+        self._structure_problems: list[Problem] | None = None
 
     def line_column(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, offset)
@@ -145,37 +158,67 @@ class TextLocator:
 
     def locate(self, path: Path) -> tuple[int, int] | None:
         """Line and column of the value at ``path``, or of its nearest existing ancestor."""
-        offsets = self._scan()
-        for length in range(len(path), -1, -1):
-            offset = offsets.get(tuple(path[:length]))
-            if offset is not None:
-                return self.line_column(offset)
-        return None
+        return self._locate(path, self._offsets([path]))
 
     def place(self, problems: Iterable[Problem]) -> list[Problem]:
         """The same problems with line and column filled in from their paths."""
+        problems = list(problems)
+        offsets = self._offsets([p.path for p in problems if p.line is None])
         placed = []
         for problem in problems:
-            where = self.locate(problem.path) if problem.line is None else None
+            where = self._locate(problem.path, offsets) if problem.line is None else None
             if where is not None:
                 problem = Problem(problem.path, problem.message, *where)
             placed.append(problem)
         return placed
 
     def structure_problems(self) -> list[Problem]:
-        """Duplicate keys, NaN or Infinity, and nesting too deep, each located."""
-        self._scan()
-        return list(self._problems)
+        """Duplicate keys, NaN or Infinity, objects with too many members and nesting too deep,
+        each located; one more than MAX_PROBLEMS at most."""
+        if self._structure_problems is None:
+            self._structure_problems = []
+            self._scan(set(), self._structure_problems)
+        return list(self._structure_problems)
 
-    def _scan(self) -> dict[Path, int]:
-        if self._offsets is not None:
-            return self._offsets
+    def _offsets(self, paths: list[Path]) -> dict[Path, int]:
+        return self._scan(_with_ancestors(paths), None) if paths else {}
+
+    def _locate(self, path: Path, offsets: dict[Path, int]) -> tuple[int, int] | None:
+        for length in range(len(path), -1, -1):
+            offset = offsets.get(tuple(path[:length]))
+            if offset is not None:
+                return self.line_column(offset)
+        return None
+
+    def _scan(self, wanted: set[Path], problems: list[Problem] | None) -> dict[Path, int]:
+        """Offsets of the wanted paths (which include their ancestors), or, given a list,
+        the structure problems (one more than MAX_PROBLEMS at most)."""
         offsets: dict[Path, int] = {}
-        # Each frame: [path, is_object, key_or_index, expecting_key, seen_keys]
+        pending = set(wanted)  # wanted paths neither found nor known to be absent
+        below: dict[Path, list[Path]] = {}
+        for path in wanted:
+            for length in range(len(path)):
+                below.setdefault(path[:length], []).append(path)
+
+        def report(path_of: Any, message: str, offset: int) -> None:
+            if problems is not None:
+                problems.append(Problem(path_of(), message, *self.line_column(offset)))
+
+        # Paths built from the stack, only when a problem needs one.
+        def value_path() -> Path:
+            return tuple(frame[_KEY] for frame in stack)
+
+        def container_path() -> Path:
+            return value_path()[:-1]
+
+        # Each frame: [key or index of the current child, is_object, expecting_key, seen_keys,
+        #              offset, members, own path if it is wanted (else None)]
         stack: list[list[Any]] = []
         overflow = 0  # containers opened beyond MAX_DEPTH: counted, never given paths
 
         for match in _TOKEN.finditer(self._text):
+            if (problems is None and not pending) or (problems is not None and len(problems) > MAX_PROBLEMS):
+                break
             token = match.group()
             if overflow:
                 overflow += token in "{["
@@ -184,37 +227,59 @@ class TextLocator:
             frame = stack[-1] if stack else None
             if token in ",:":
                 if frame is not None and token == ",":
-                    if frame[1]:
-                        frame[3] = True
+                    if frame[_IS_OBJECT]:
+                        frame[_EXPECTING_KEY] = True
                     else:
-                        frame[2] += 1
+                        frame[_KEY] += 1
                 continue
             if token in "}]":
                 if stack:
-                    stack.pop()
+                    closed = stack.pop()[_PATH]
+                    if closed is not None:  # what was wanted inside it and not found is absent
+                        pending.difference_update(below.get(closed, ()))
                 continue
             start = match.start()
-            if frame is not None and frame[1] and frame[3]:
+            if frame is not None and frame[_IS_OBJECT] and frame[_EXPECTING_KEY]:
                 key = _string_value(token)
-                if key in frame[4]:
-                    where = self.line_column(start)
-                    message = f"the key {quoted(key)} appears twice in one object"
-                    self._problems.append(Problem((*frame[0], key), message, *where))
-                frame[4].add(key)
-                frame[2], frame[3] = key, False
+                frame[_MEMBERS] += 1
+                if problems is not None:  # checking the structure, not only placing
+                    if frame[_MEMBERS] <= MAX_OBJECT_MEMBERS:
+                        if key in frame[_SEEN_KEYS]:
+                            message = f"the key {quoted(key)} appears twice in one object"
+                            report(lambda: (*container_path(), key), message, start)
+                        frame[_SEEN_KEYS].add(key)
+                    elif frame[_MEMBERS] == MAX_OBJECT_MEMBERS + 1:
+                        message = f"the object has more than {MAX_OBJECT_MEMBERS:,} members (a seminar file's have a dozen)"
+                        report(container_path, message, frame[_OFFSET])
+                frame[_KEY], frame[_EXPECTING_KEY] = key, False
                 continue
-            path = (*frame[0], frame[2]) if frame is not None else ()
-            offsets.setdefault(path, start)
+            if frame is None:
+                path: Path | None = ()
+            elif frame[_PATH] is not None:
+                path = (*frame[_PATH], frame[_KEY])
+            else:
+                path = None
+            if path is not None and path in wanted:
+                offsets.setdefault(path, start)
+                pending.discard(path)
+            else:
+                path = None
             if token in _NON_FINITE:
-                self._problems.append(Problem(path, f"{token} is not a number JSON allows", *self.line_column(start)))
+                report(value_path, f"{token} is not a number JSON allows", start)
             elif token in "{[":
                 if len(stack) >= MAX_DEPTH:
-                    self._problems.append(_too_deep(path, *self.line_column(start)))
+                    report(value_path, _TOO_DEEP, start)
                     overflow = 1
                 else:
-                    stack.append([path, token == "{", 0, token == "{", set()])
-        self._offsets = offsets
+                    stack.append([0, token == "{", token == "{", set(), start, 0, path])
         return offsets
+
+
+_KEY, _IS_OBJECT, _EXPECTING_KEY, _SEEN_KEYS, _OFFSET, _MEMBERS, _PATH = range(7)
+
+
+def _with_ancestors(paths: Iterable[Path]) -> set[Path]:
+    return {tuple(path[:length]) for path in paths for length in range(len(path) + 1)}
 
 
 def _string_value(token: str) -> str:

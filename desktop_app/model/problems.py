@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
+
+MAX_PROBLEMS = 1_000
+"""Most problems listed for one file; past this a hostile or badly broken file gets a note instead."""
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
 _PATH_ENDS_SHOWN = 6  # parts shown at each end of a very deep path
@@ -76,12 +80,23 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
+TOO_MANY_PROBLEMS = (
+    f"there are more problems than the {MAX_PROBLEMS:,} listed here; correct these and check the file again"
+)
+
+
 class DatasetError(Exception):
-    """A seminar file could not be used; ``problems`` lists every problem found, in file order."""
+    """A seminar file could not be used; ``problems`` lists every problem found, in file order.
+
+    At most MAX_PROBLEMS are kept; when there were more, a last problem says so.
+    """
 
     def __init__(self, source: str, problems: Iterable[Problem]):
         self.source = source
-        self.problems: Sequence[Problem] = tuple(problems)
+        listed = list(itertools.islice(problems, MAX_PROBLEMS + 1))
+        if len(listed) > MAX_PROBLEMS:
+            listed[MAX_PROBLEMS:] = [Problem((), TOO_MANY_PROBLEMS)]
+        self.problems: Sequence[Problem] = tuple(listed)
         count = len(self.problems)
         first = str(self.problems[0]) if self.problems else "unknown problem"
         more = f" (and {count - 1} more)" if count > 1 else ""
