@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ MAX_OBJECT_MEMBERS = 1_000
 """Most members one object may have: the format's objects have a dozen fields at most, and
 each extra one is a problem to report, so a file cannot make the loader list millions."""
 
+MAX_INTEGER_DIGITS = 100
+"""Longest integer read.  Stances and orders are small; converting a number thousands of
+digits long is slow, and Python refuses past 4,300 digits with a message about itself."""
+
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -42,6 +47,9 @@ _UTF16_32_BOMS = (
 # string megabytes long costs one regex step per run, not one per character.
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
 _NON_FINITE = {"NaN", "Infinity", "-Infinity"}
+_INTEGER = re.compile(r"-?[0-9]+")
+# What is left after a syntax error when the text stops part-way through a number or a word.
+_CUT_SHORT = re.compile(r"-?(?:t(?:r(?:u)?)?|f(?:a(?:l(?:s)?)?)?|n(?:u(?:l)?)?|[0-9]*[.eE]?[+-]?)")
 _TOO_DEEP = f"arrays and objects are nested more than {MAX_DEPTH} levels deep"
 
 
@@ -67,19 +75,47 @@ def decode(data: bytes) -> str:
     """UTF-8 text from bytes (a UTF-8 byte-order mark is allowed); any other encoding is a problem."""
     for bom, name in _UTF16_32_BOMS:
         if data.startswith(bom):
-            raise JsonProblem([Problem((), f"the file is encoded as {name}; save it as UTF-8")])
+            raise JsonProblem([Problem((), f"the file is encoded as {name}; save it as UTF-8", 1, 1)])
+    without_bom = _utf16_32_without_bom(data)
+    if without_bom:
+        message = f"the file looks like {without_bom} text without a byte-order mark; save it as UTF-8"
+        raise JsonProblem([Problem((), message, 1, 1)])
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1  # in characters, as JSON's
         if b"\x00" in data[:64]:
             message = "the file is not UTF-8 text (it looks like UTF-16 or binary data); save it as UTF-8"
+        elif exc.end == len(data) and exc.reason == "unexpected end of data":
+            message = "the file ends in the middle of a character; it may be truncated"
         else:
             message = f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         raise JsonProblem([Problem((), message, line, column)]) from None
+
+
+def _utf16_32_without_bom(data: bytes) -> str | None:
+    """The encoding of a text with no byte-order mark, when its zero bytes show UTF-16 or UTF-32.
+
+    A JSON text starts with an ASCII character, so the zero bytes around it tell the
+    encoding (RFC 4627).  ASCII text in those encodings is also valid UTF-8, with a zero
+    byte beside each character, so without this it would be reported as bad JSON.
+    """
+    head = data[:4]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    if head[:3] == b"\x00\x00\x00" and head[3]:
+        return "UTF-32 (big-endian)"
+    if head[0] and head[1:] == b"\x00\x00\x00":
+        return "UTF-32 (little-endian)"
+    if not head[0] and head[1] and not head[2] and head[3]:
+        return "UTF-16 (big-endian)"
+    if head[0] and not head[1] and head[2] and not head[3]:
+        return "UTF-16 (little-endian)"
+    return None
 
 
 @dataclass
@@ -101,7 +137,7 @@ class ParsedJson:
 def parse(text: str) -> ParsedJson:
     """Parse JSON text; a syntax error becomes a located problem."""
     if not text.strip():
-        raise JsonProblem([Problem((), "the file is empty")])
+        raise JsonProblem([Problem((), "the file is empty", 1, 1)])
     flags = {"suspicious": False}
 
     # Whatever JSON allows but a seminar file must not hold is noted here, left out of the
@@ -119,23 +155,61 @@ def parse(text: str) -> ParsedJson:
         flags["suspicious"] = True
         return None
 
+    def int_hook(digits: str) -> int | None:
+        if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+            flags["suspicious"] = True
+            return None
+        return int(digits)
+
+    def float_hook(number: str) -> float | None:
+        value = float(number)
+        if math.isinf(value):
+            flags["suspicious"] = True
+            return None
+        return value
+
     try:
-        value = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=constant_hook)
+        value = json.loads(
+            text,
+            object_pairs_hook=pairs_hook,
+            parse_constant=constant_hook,
+            parse_int=int_hook,
+            parse_float=float_hook,
+        )
     except json.JSONDecodeError as exc:
         message = exc.msg[:1].lower() + exc.msg[1:]
-        if exc.pos >= len(text.rstrip()):
+        if exc.msg.startswith("Unterminated string"):
+            message = "the JSON ends inside the string that starts here; the file may be truncated"
+        elif exc.pos >= len(text.rstrip()) or _CUT_SHORT.fullmatch(text, exc.pos, len(text.rstrip())):
             message = f"the JSON ends too early ({message}); the file may be truncated"
         raise JsonProblem([Problem((), f"not valid JSON: {message}", exc.lineno, exc.colno)]) from None
     except RecursionError:
         raise JsonProblem(TextLocator(text).structure_problems() or [Problem((), _TOO_DEEP)]) from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise JsonProblem([Problem((), f"not valid JSON: {exc}")]) from None
+    except ValueError as exc:  # not expected: the hooks above take every number JSON allows
+        raise JsonProblem([Problem((), f"not valid JSON: {exc}", 1, 1)]) from None
     parsed = ParsedJson(text, value, flags["suspicious"])
     if parsed.suspicious:
         problems = parsed.locator.structure_problems()
         if problems:
             raise JsonProblem(problems)
     return parsed
+
+
+def _number_problem(token: str) -> str | None:
+    """What is wrong with a number JSON allows but no seminar file needs, if anything."""
+    if _INTEGER.fullmatch(token):
+        digits = len(token.lstrip("-"))
+        if digits > MAX_INTEGER_DIGITS:
+            return f"a number with {digits:,} digits is too long (at most {MAX_INTEGER_DIGITS} digits)"
+        return None
+    try:
+        value = float(token)
+    except ValueError:
+        return None
+    if math.isinf(value):
+        shown = token if len(token) <= 24 else token[:24] + "…"
+        return f"the number {shown} is too large"
+    return None
 
 
 class TextLocator:
@@ -173,8 +247,8 @@ class TextLocator:
         return placed
 
     def structure_problems(self) -> list[Problem]:
-        """Duplicate keys, NaN or Infinity, objects with too many members and nesting too deep,
-        each located; one more than MAX_PROBLEMS at most."""
+        """Duplicate keys, NaN or Infinity, numbers too long or too large, objects with too many
+        members and nesting too deep, each located; one more than MAX_PROBLEMS at most."""
         if self._structure_problems is None:
             self._structure_problems = []
             self._scan(set(), self._structure_problems)
@@ -272,6 +346,10 @@ class TextLocator:
                     overflow = 1
                 else:
                     stack.append([0, token == "{", token == "{", set(), start, 0, path])
+            elif token[0] in "-0123456789":
+                number_problem = _number_problem(token)
+                if number_problem:
+                    report(value_path, number_problem, start)
         return offsets
 
 
