@@ -12,9 +12,11 @@ with open(_SCREENS, "w", encoding="utf-8") as _file:
     _file.write('{"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}]}')
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREENS}")
 
+from datetime import timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from desktop_app.assets import default_seminar_path  # noqa: E402
 from desktop_app.model.dataset import Dataset, load  # noqa: E402
@@ -46,3 +48,14 @@ def default_path() -> Path:
 def default_dataset(default_path) -> Dataset:
     """The Democracy Forum seminar shipped as the default, loaded once for the session."""
     return load(default_path)
+
+
+# Property-based tests run the same bounded set of examples on every run (derandomised, no
+# example database), so CI is repeatable and the suite stays fast.  The deadline is a hundred
+# times what one example takes: it catches a loader gone quadratic, not a busy machine.
+# HYPOTHESIS_PROFILE=explore searches fresh random examples, twenty times as many.
+settings.register_profile(
+    "repeatable", max_examples=100, derandomize=True, database=None, deadline=timedelta(seconds=2), print_blob=True
+)
+settings.register_profile("explore", max_examples=2_000, deadline=timedelta(seconds=2))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))

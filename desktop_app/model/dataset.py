@@ -24,7 +24,7 @@ from ..atomic import write_text_atomic
 from . import json_text
 from .analysis import SeminarAnalysis
 from .excerpts import ExcerptFinder, Span, normalise
-from .problems import DatasetError, Problem
+from .problems import MAX_PROBLEMS, DatasetError, Problem, printable, quoted
 from .schema import FORMAT, Position, SeminarFile, Speaker, Theme
 
 __all__ = ["Dataset", "DatasetError", "Problem", "Span", "load", "load_bytes", "from_model", "dumps", "save"]
@@ -194,10 +194,7 @@ def load_bytes(data: bytes, source: str = "<data>", *, path: Path | None = None)
     if format_problem:
         problems.append(format_problem)
     else:
-        try:
-            model = SeminarFile.model_validate(raw)
-        except ValidationError as exc:
-            problems.extend(_schema_problems(exc))
+        model = _validate(raw, problems)
     spans, cross_problems = check_references(_Refs.from_raw(raw))
     problems.extend(cross_problems)
     if problems:
@@ -218,7 +215,10 @@ def from_model(model: SeminarFile, path: Path | None = None, source: str = "<sem
 
 def _too_big(size: int) -> Problem:
     limit = json_text.human_size(json_text.MAX_FILE_BYTES)
-    return Problem((), f"the file is {json_text.human_size(size)}, larger than the {limit} limit for seminar files")
+    shown = json_text.human_size(size)
+    if shown == limit:  # just over the limit: the rounded sizes would read the same
+        shown = f"{size:,} bytes"
+    return Problem((), f"the file is {shown}, larger than the {limit} limit for seminar files")
 
 
 def _json_type(value: Any) -> str:
@@ -236,13 +236,47 @@ def _format_problem(raw: dict[str, Any]) -> Problem | None:
     if declared is None:
         return Problem(("format",), f"missing field 'format': this does not look like a seminar file ({FORMAT})")
     if isinstance(declared, str) and declared.startswith("seminar-lens/"):
-        return Problem(("format",), f"format '{declared}' is not one this version reads (it reads {FORMAT})")
-    return Problem(("format",), f"format must be '{FORMAT}', found {json.dumps(declared)[:60]}")
+        return Problem(("format",), f"format {quoted(declared)} is not one this version reads (it reads {FORMAT})")
+    found = _json_type(declared) if isinstance(declared, (list, dict)) else _shown(declared)
+    return Problem(("format",), f"format must be '{FORMAT}', found {found}")
 
 
-def _schema_problems(exc: ValidationError) -> Iterator[Problem]:
+_ENTRY_MODELS = {"themes": Theme, "speakers": Speaker, "positions": Position}
+
+
+def _validate(raw: dict[str, Any], problems: list[Problem]) -> SeminarFile | None:
+    """The model of a parsed file, or None with its schema problems added to ``problems``.
+
+    Entries are checked one at a time, and checking stops once more than MAX_PROBLEMS
+    are found: pydantic would otherwise build an error for each of the millions of
+    broken entries a hostile file of a few megabytes can hold, and run out of memory.
+    """
+    found_before = len(problems)
+    checked = dict(raw)
+    for section, entry_model in _ENTRY_MODELS.items():
+        entries = raw.get(section)
+        if not isinstance(entries, list):
+            continue
+        models = []
+        for index, entry in enumerate(entries):
+            try:
+                models.append(entry_model.model_validate(entry))
+            except ValidationError as exc:
+                problems.extend(_schema_problems(exc, (section, index)))
+                if len(problems) > MAX_PROBLEMS:
+                    return None
+        checked[section] = models
+    try:
+        model = SeminarFile.model_validate(checked)
+    except ValidationError as exc:
+        problems.extend(_schema_problems(exc))
+        return None
+    return model if len(problems) == found_before else None
+
+
+def _schema_problems(exc: ValidationError, within: tuple[str | int, ...] = ()) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
-        path = tuple(error["loc"])
+        path = (*within, *error["loc"])
         yield Problem(path, _friendly(error))
 
 
@@ -254,7 +288,7 @@ def _friendly(error: Mapping[str, Any]) -> str:
     if kind == "missing":
         return f"missing required field '{field_name}'"
     if kind == "extra_forbidden":
-        return f"unknown field '{field_name}' (not part of {FORMAT})"
+        return f"unknown field {quoted(str(field_name))} (not part of {FORMAT})"
     if kind == "string_pattern_mismatch" and field_name in {"id", "speaker", "theme", "chair"}:
         return f"{_shown(value)} is not a valid id: use lower-case letters and digits, words joined by '-' or '_'"
     message = error["msg"]
@@ -269,7 +303,10 @@ def _friendly(error: Mapping[str, Any]) -> str:
 
 
 def _shown(value: Any, limit: int = 60) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A scalar from the file as JSON, cut to ``limit`` characters, fit for a one-line message."""
+    if isinstance(value, str):
+        value = value[:limit]  # a label can be megabytes long; only its start is shown
+    text = printable(json.dumps(value, ensure_ascii=False))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -327,15 +364,17 @@ def check_references(refs: _Refs) -> tuple[dict[str, Span], list[Problem]]:
     _unique_ids("positions", [(i, pid) for i, pid, *_ in refs.positions], problems)
 
     if isinstance(refs.chair, str) and refs.chair not in speaker_ids:
-        problems.append(Problem(("seminar", "chair"), f"the chair '{refs.chair}' is not one of the speakers"))
+        problems.append(Problem(("seminar", "chair"), f"the chair {quoted(refs.chair)} is not one of the speakers"))
 
     finder = ExcerptFinder(refs.source_text) if isinstance(refs.source_text, str) else None
     spans: dict[str, Span] = {}
     for index, position_id, speaker_id, theme_id, excerpt in refs.positions:
+        if len(problems) > MAX_PROBLEMS:
+            break  # enough to report; the rest of a hostile file is not worth the time
         if isinstance(speaker_id, str) and speaker_id not in speaker_ids:
-            problems.append(Problem(("positions", index, "speaker"), f"unknown speaker '{speaker_id}'"))
+            problems.append(Problem(("positions", index, "speaker"), f"unknown speaker {quoted(speaker_id)}"))
         if isinstance(theme_id, str) and theme_id not in theme_ids:
-            problems.append(Problem(("positions", index, "theme"), f"unknown theme '{theme_id}'"))
+            problems.append(Problem(("positions", index, "theme"), f"unknown theme {quoted(theme_id)}"))
         if finder is None or not isinstance(excerpt, str) or not excerpt.strip():
             continue
         span = finder.find(excerpt)
@@ -352,10 +391,12 @@ def _unique_ids(section: str, entries: Sequence[tuple[int, Any]], problems: list
         if not isinstance(entry_id, str):
             continue
         if entry_id in first_seen:
+            if len(problems) > MAX_PROBLEMS:
+                continue  # the ids are still collected: references are checked against them
             problems.append(
                 Problem(
                     (section, index, "id"),
-                    f"duplicate id '{entry_id}' (already used by {section}[{first_seen[entry_id]}])",
+                    f"duplicate id {quoted(entry_id)} (already used by {section}[{first_seen[entry_id]}])",
                 )
             )
         else:

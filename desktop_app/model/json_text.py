@@ -13,12 +13,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Path, Problem
+from .problems import MAX_PROBLEMS, Path, Problem, quoted
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
 """Largest file read, in bytes; a larger one is refused before it is read."""
@@ -28,14 +29,28 @@ MAX_DEPTH = 500
 
 A seminar file needs five levels; anything near this is hostile or broken."""
 
+MAX_OBJECT_MEMBERS = 1_000
+"""Most members one object may have: the format's objects have a dozen fields at most, and
+each extra one is a problem to report, so a file cannot make the loader list millions."""
+
+MAX_INTEGER_DIGITS = 100
+"""Longest integer read.  Stances and orders are small; converting a number thousands of
+digits long is slow, and Python refuses past 4,300 digits with a message about itself."""
+
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+# A string token is matched as runs of ordinary characters between escapes, so a
+# string megabytes long costs one regex step per run, not one per character.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
 _NON_FINITE = {"NaN", "Infinity", "-Infinity"}
+_INTEGER = re.compile(r"-?[0-9]+")
+# What is left after a syntax error when the text stops part-way through a number or a word.
+_CUT_SHORT = re.compile(r"-?(?:t(?:r(?:u)?)?|f(?:a(?:l(?:s)?)?)?|n(?:u(?:l)?)?|[0-9]*[.eE]?[+-]?)")
+_TOO_DEEP = f"arrays and objects are nested more than {MAX_DEPTH} levels deep"
 
 
 def human_size(size: int) -> str:
@@ -60,19 +75,47 @@ def decode(data: bytes) -> str:
     """UTF-8 text from bytes (a UTF-8 byte-order mark is allowed); any other encoding is a problem."""
     for bom, name in _UTF16_32_BOMS:
         if data.startswith(bom):
-            raise JsonProblem([Problem((), f"the file is encoded as {name}; save it as UTF-8")])
+            raise JsonProblem([Problem((), f"the file is encoded as {name}; save it as UTF-8", 1, 1)])
+    without_bom = _utf16_32_without_bom(data)
+    if without_bom:
+        message = f"the file looks like {without_bom} text without a byte-order mark; save it as UTF-8"
+        raise JsonProblem([Problem((), message, 1, 1)])
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1  # in characters, as JSON's
         if b"\x00" in data[:64]:
             message = "the file is not UTF-8 text (it looks like UTF-16 or binary data); save it as UTF-8"
+        elif exc.end == len(data) and exc.reason == "unexpected end of data":
+            message = "the file ends in the middle of a character; it may be truncated"
         else:
             message = f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         raise JsonProblem([Problem((), message, line, column)]) from None
+
+
+def _utf16_32_without_bom(data: bytes) -> str | None:
+    """The encoding of a text with no byte-order mark, when its zero bytes show UTF-16 or UTF-32.
+
+    A JSON text starts with an ASCII character, so the zero bytes around it tell the
+    encoding (RFC 4627).  ASCII text in those encodings is also valid UTF-8, with a zero
+    byte beside each character, so without this it would be reported as bad JSON.
+    """
+    head = data[:4]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    if head[:3] == b"\x00\x00\x00" and head[3]:
+        return "UTF-32 (big-endian)"
+    if head[0] and head[1:] == b"\x00\x00\x00":
+        return "UTF-32 (little-endian)"
+    if not head[0] and head[1] and not head[2] and head[3]:
+        return "UTF-16 (big-endian)"
+    if head[0] and not head[1] and head[2] and not head[3]:
+        return "UTF-16 (little-endian)"
+    return None
 
 
 @dataclass
@@ -94,10 +137,15 @@ class ParsedJson:
 def parse(text: str) -> ParsedJson:
     """Parse JSON text; a syntax error becomes a located problem."""
     if not text.strip():
-        raise JsonProblem([Problem((), "the file is empty")])
+        raise JsonProblem([Problem((), "the file is empty", 1, 1)])
     flags = {"suspicious": False}
 
+    # Whatever JSON allows but a seminar file must not hold is noted here, left out of the
+    # value, and then found again and located by the scanner.
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len(pairs) > MAX_OBJECT_MEMBERS:
+            flags["suspicious"] = True
+            return {}
         result = dict(pairs)
         if len(result) != len(pairs):
             flags["suspicious"] = True
@@ -107,17 +155,38 @@ def parse(text: str) -> ParsedJson:
         flags["suspicious"] = True
         return None
 
+    def int_hook(digits: str) -> int | None:
+        if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+            flags["suspicious"] = True
+            return None
+        return int(digits)
+
+    def float_hook(number: str) -> float | None:
+        value = float(number)
+        if math.isinf(value):
+            flags["suspicious"] = True
+            return None
+        return value
+
     try:
-        value = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=constant_hook)
+        value = json.loads(
+            text,
+            object_pairs_hook=pairs_hook,
+            parse_constant=constant_hook,
+            parse_int=int_hook,
+            parse_float=float_hook,
+        )
     except json.JSONDecodeError as exc:
         message = exc.msg[:1].lower() + exc.msg[1:]
-        if exc.pos >= len(text.rstrip()):
+        if exc.msg.startswith("Unterminated string"):
+            message = "the JSON ends inside the string that starts here; the file may be truncated"
+        elif exc.pos >= len(text.rstrip()) or _CUT_SHORT.fullmatch(text, exc.pos, len(text.rstrip())):
             message = f"the JSON ends too early ({message}); the file may be truncated"
         raise JsonProblem([Problem((), f"not valid JSON: {message}", exc.lineno, exc.colno)]) from None
     except RecursionError:
-        raise JsonProblem(TextLocator(text).structure_problems() or [_too_deep(())]) from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise JsonProblem([Problem((), f"not valid JSON: {exc}")]) from None
+        raise JsonProblem(TextLocator(text).structure_problems() or [Problem((), _TOO_DEEP)]) from None
+    except ValueError as exc:  # not expected: the hooks above take every number JSON allows
+        raise JsonProblem([Problem((), f"not valid JSON: {exc}", 1, 1)]) from None
     parsed = ParsedJson(text, value, flags["suspicious"])
     if parsed.suspicious:
         problems = parsed.locator.structure_problems()
@@ -126,18 +195,36 @@ def parse(text: str) -> ParsedJson:
     return parsed
 
 
-def _too_deep(path: Path, line: int | None = None, column: int | None = None) -> Problem:
-    return Problem(path, f"arrays and objects are nested more than {MAX_DEPTH} levels deep", line, column)
+def _number_problem(token: str) -> str | None:
+    """What is wrong with a number JSON allows but no seminar file needs, if anything."""
+    if _INTEGER.fullmatch(token):
+        digits = len(token.lstrip("-"))
+        if digits > MAX_INTEGER_DIGITS:
+            return f"a number with {digits:,} digits is too long (at most {MAX_INTEGER_DIGITS} digits)"
+        return None
+    try:
+        value = float(token)
+    except ValueError:
+        return None
+    if math.isinf(value):
+        shown = token if len(token) <= 24 else token[:24] + "…"
+        return f"the number {shown} is too large"
+    return None
 
 
 class TextLocator:
-    """Maps JSON paths to line and column by scanning the text once, iteratively (no recursion)."""
+    """Maps JSON paths to line and column by scanning the text, iteratively (no recursion).
+
+    A scan keeps the offsets of the paths asked for and no others, builds a value's
+    path only when it is asked for or has a problem, and stops once it has what it
+    needs: a hostile file with millions of values or deep nesting costs at most time
+    in proportion to its length, and little memory beyond its text.
+    """
 
     def __init__(self, text: str):
         self._text = text
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._offsets: dict[Path, int] | None = None
-        self._problems: list[Problem] = []
+        self._structure_problems: list[Problem] | None = None
 
     def line_column(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, offset)
@@ -145,37 +232,67 @@ class TextLocator:
 
     def locate(self, path: Path) -> tuple[int, int] | None:
         """Line and column of the value at ``path``, or of its nearest existing ancestor."""
-        offsets = self._scan()
-        for length in range(len(path), -1, -1):
-            offset = offsets.get(tuple(path[:length]))
-            if offset is not None:
-                return self.line_column(offset)
-        return None
+        return self._locate(path, self._offsets([path]))
 
     def place(self, problems: Iterable[Problem]) -> list[Problem]:
         """The same problems with line and column filled in from their paths."""
+        problems = list(problems)
+        offsets = self._offsets([p.path for p in problems if p.line is None])
         placed = []
         for problem in problems:
-            where = self.locate(problem.path) if problem.line is None else None
+            where = self._locate(problem.path, offsets) if problem.line is None else None
             if where is not None:
                 problem = Problem(problem.path, problem.message, *where)
             placed.append(problem)
         return placed
 
     def structure_problems(self) -> list[Problem]:
-        """Duplicate keys, NaN or Infinity, and nesting too deep, each located."""
-        self._scan()
-        return list(self._problems)
+        """Duplicate keys, NaN or Infinity, numbers too long or too large, objects with too many
+        members and nesting too deep, each located; one more than MAX_PROBLEMS at most."""
+        if self._structure_problems is None:
+            self._structure_problems = []
+            self._scan(set(), self._structure_problems)
+        return list(self._structure_problems)
 
-    def _scan(self) -> dict[Path, int]:
-        if self._offsets is not None:
-            return self._offsets
+    def _offsets(self, paths: list[Path]) -> dict[Path, int]:
+        return self._scan(_with_ancestors(paths), None) if paths else {}
+
+    def _locate(self, path: Path, offsets: dict[Path, int]) -> tuple[int, int] | None:
+        for length in range(len(path), -1, -1):
+            offset = offsets.get(tuple(path[:length]))
+            if offset is not None:
+                return self.line_column(offset)
+        return None
+
+    def _scan(self, wanted: set[Path], problems: list[Problem] | None) -> dict[Path, int]:
+        """Offsets of the wanted paths (which include their ancestors), or, given a list,
+        the structure problems (one more than MAX_PROBLEMS at most)."""
         offsets: dict[Path, int] = {}
-        # Each frame: [path, is_object, key_or_index, expecting_key, seen_keys]
+        pending = set(wanted)  # wanted paths neither found nor known to be absent
+        below: dict[Path, list[Path]] = {}
+        for path in wanted:
+            for length in range(len(path)):
+                below.setdefault(path[:length], []).append(path)
+
+        def report(path_of: Any, message: str, offset: int) -> None:
+            if problems is not None:
+                problems.append(Problem(path_of(), message, *self.line_column(offset)))
+
+        # Paths built from the stack, only when a problem needs one.
+        def value_path() -> Path:
+            return tuple(frame[_KEY] for frame in stack)
+
+        def container_path() -> Path:
+            return value_path()[:-1]
+
+        # Each frame: [key or index of the current child, is_object, expecting_key, seen_keys,
+        #              offset, members, own path if it is wanted (else None)]
         stack: list[list[Any]] = []
         overflow = 0  # containers opened beyond MAX_DEPTH: counted, never given paths
 
         for match in _TOKEN.finditer(self._text):
+            if (problems is None and not pending) or (problems is not None and len(problems) > MAX_PROBLEMS):
+                break
             token = match.group()
             if overflow:
                 overflow += token in "{["
@@ -184,36 +301,63 @@ class TextLocator:
             frame = stack[-1] if stack else None
             if token in ",:":
                 if frame is not None and token == ",":
-                    if frame[1]:
-                        frame[3] = True
+                    if frame[_IS_OBJECT]:
+                        frame[_EXPECTING_KEY] = True
                     else:
-                        frame[2] += 1
+                        frame[_KEY] += 1
                 continue
             if token in "}]":
                 if stack:
-                    stack.pop()
+                    closed = stack.pop()[_PATH]
+                    if closed is not None:  # what was wanted inside it and not found is absent
+                        pending.difference_update(below.get(closed, ()))
                 continue
             start = match.start()
-            if frame is not None and frame[1] and frame[3]:
+            if frame is not None and frame[_IS_OBJECT] and frame[_EXPECTING_KEY]:
                 key = _string_value(token)
-                if key in frame[4]:
-                    where = self.line_column(start)
-                    self._problems.append(Problem((*frame[0], key), f"the key '{key}' appears twice in one object", *where))
-                frame[4].add(key)
-                frame[2], frame[3] = key, False
+                frame[_MEMBERS] += 1
+                if problems is not None:  # checking the structure, not only placing
+                    if frame[_MEMBERS] <= MAX_OBJECT_MEMBERS:
+                        if key in frame[_SEEN_KEYS]:
+                            message = f"the key {quoted(key)} appears twice in one object"
+                            report(lambda: (*container_path(), key), message, start)
+                        frame[_SEEN_KEYS].add(key)
+                    elif frame[_MEMBERS] == MAX_OBJECT_MEMBERS + 1:
+                        message = f"the object has more than {MAX_OBJECT_MEMBERS:,} members (a seminar file's have a dozen)"
+                        report(container_path, message, frame[_OFFSET])
+                frame[_KEY], frame[_EXPECTING_KEY] = key, False
                 continue
-            path = (*frame[0], frame[2]) if frame is not None else ()
-            offsets.setdefault(path, start)
+            if frame is None:
+                path: Path | None = ()
+            elif frame[_PATH] is not None:
+                path = (*frame[_PATH], frame[_KEY])
+            else:
+                path = None
+            if path is not None and path in wanted:
+                offsets.setdefault(path, start)
+                pending.discard(path)
+            else:
+                path = None
             if token in _NON_FINITE:
-                self._problems.append(Problem(path, f"{token} is not a number JSON allows", *self.line_column(start)))
+                report(value_path, f"{token} is not a number JSON allows", start)
             elif token in "{[":
                 if len(stack) >= MAX_DEPTH:
-                    self._problems.append(_too_deep(path, *self.line_column(start)))
+                    report(value_path, _TOO_DEEP, start)
                     overflow = 1
                 else:
-                    stack.append([path, token == "{", 0, token == "{", set()])
-        self._offsets = offsets
+                    stack.append([0, token == "{", token == "{", set(), start, 0, path])
+            elif token[0] in "-0123456789":
+                number_problem = _number_problem(token)
+                if number_problem:
+                    report(value_path, number_problem, start)
         return offsets
+
+
+_KEY, _IS_OBJECT, _EXPECTING_KEY, _SEEN_KEYS, _OFFSET, _MEMBERS, _PATH = range(7)
+
+
+def _with_ancestors(paths: Iterable[Path]) -> set[Path]:
+    return {tuple(path[:length]) for path in paths for length in range(len(path) + 1)}
 
 
 def _string_value(token: str) -> str:

@@ -87,6 +87,10 @@ Line = Annotated[StrictStr, Field(min_length=1, max_length=MAX_LINE), AfterValid
 Text = Annotated[StrictStr, Field(max_length=MAX_TEXT), AfterValidator(_plain_text)]
 RequiredText = Annotated[Text, AfterValidator(_non_blank)]
 Order = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
+# An excerpt has its own, tighter length limit in place of Text's, so a message names the right one.
+Excerpt = Annotated[
+    StrictStr, Field(max_length=MAX_EXCERPT), AfterValidator(_plain_text), AfterValidator(_non_blank)
+]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_string)]
 IsoTime = Annotated[dt.time, BeforeValidator(_iso_string)]
 
@@ -224,7 +228,7 @@ class Position(_Strict):
     stance: Stance
     kind: Kind = Field(description="assessment, prediction or prescription.")
     summary: RequiredText = Field(description="The analyst's paraphrase, in their own words.")
-    excerpt: Annotated[RequiredText, Field(max_length=MAX_EXCERPT)] = Field(
+    excerpt: Excerpt = Field(
         description="Verbatim passage of the source text that supports the position."
     )
 
