@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -158,7 +159,13 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     file_path = Path(path)
     label = str(path)
     try:
-        size = file_path.stat().st_size
+        status = file_path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a device could block for ever, or never end: only ordinary files are read.
+            raise DatasetError(label, [Problem((), "this is not an ordinary file (a pipe, socket or device)")])
+        size = status.st_size
         if size > json_text.MAX_FILE_BYTES:
             raise DatasetError(label, [_too_big(size)])
         with file_path.open("rb") as handle:

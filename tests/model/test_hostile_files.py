@@ -357,3 +357,15 @@ def test_file_without_read_permission(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", denied_open)
     (problem,) = load_problems(path)
     assert problem.message == "permission denied: the file cannot be read"
+
+
+def test_named_pipe_is_refused_without_waiting(tmp_path):
+    """A named pipe with nothing writing to it is refused at once instead of blocking the app."""
+    import os
+
+    from desktop_app.model.dataset import DatasetError, load
+
+    pipe = tmp_path / "pipe.seminar.json"
+    os.mkfifo(pipe)
+    with pytest.raises(DatasetError, match="not an ordinary file"):
+        load(pipe)
