@@ -77,3 +77,31 @@ def debate() -> dict[str, Any]:
 
 def to_bytes(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+MARKUP = "<b>bold</b> <img src=\"file:///etc/hostname\"> <a href=\"https://example.invalid/\">link</a> &amp; [*]"
+
+
+def markup_debate() -> dict[str, Any]:
+    """The debate with markup in every free-text field; the excerpts (and so the source) carry it too."""
+    data = debate()
+    seminar = data["seminar"]
+    for key in ("title", "subtitle", "question", "organiser", "venue", "summary"):
+        seminar[key] = f"{key} {MARKUP}"
+    seminar["scale"] = {"negative": f"no {MARKUP}", "positive": f"yes {MARKUP}", "neutral": f"unsure {MARKUP}"}
+    seminar["source"]["title"] = f"source {MARKUP}"
+    seminar["source"]["publisher"] = f"publisher {MARKUP}"
+    for theme in data["themes"]:
+        theme["label"] = f"{theme['id']} {MARKUP}"
+        theme["description"] = f"about {MARKUP}"
+    for speaker in data["speakers"]:
+        for key in ("name", "affiliation", "job_title", "bio", "summary"):
+            speaker[key] = f"{speaker['id']} {key} {MARKUP}"
+        speaker["honorific"] = "<i>Dr</i>"
+    excerpts = []
+    for position in data["positions"]:
+        position["summary"] = f"{position['id']} {MARKUP}"
+        position["excerpt"] = f"{position['id']} said {MARKUP}"
+        excerpts.append(position["excerpt"])
+    seminar["source"]["text"] = "Record.\n\n" + "\n\n".join(excerpts)
+    return data
