@@ -307,3 +307,66 @@ def test_unexpected_error_in_a_slot_is_shown_logged_and_survived(qtbot, window, 
     assert str(private_home) in str(log_path())
     window.selection.select_speaker("kuhrt")
     assert window.detail.title.text() == "Dr Natasha Kuhrt"
+
+
+def test_file_deleted_after_choosing_it_keeps_the_open_seminar(window, dialogs, tmp_path, default_dataset):
+    """A file that disappears between the Open dialog and reading is reported; nothing is lost."""
+    path = tmp_path / "vanishing.seminar.json"
+    path.write_bytes(to_bytes(debate()))
+    dialogs.open_answer = str(path)
+    original_open = dialogs.open_seminar_path
+
+    def choose_then_delete(parent, start_folder=""):
+        answer = original_open(parent, start_folder)
+        path.unlink()
+        return answer
+
+    dialogs.open_seminar_path = choose_then_delete
+    assert window.choose_and_open() is False
+    (error,) = dialogs.named("show_problems")
+    assert error.problems[0].message == "no such file"
+    assert window.document.dataset is default_dataset
+
+
+def test_file_broken_after_choosing_it_keeps_the_open_seminar(window, dialogs, tmp_path, default_dataset):
+    """A file rewritten into nonsense between choosing and reading is reported with its problems."""
+    path = tmp_path / "changing.seminar.json"
+    path.write_bytes(to_bytes(debate()))
+    dialogs.open_answer = str(path)
+    original_open = dialogs.open_seminar_path
+
+    def choose_then_corrupt(parent, start_folder=""):
+        answer = original_open(parent, start_folder)
+        path.write_bytes(b'{"format": "seminar-lens/1", "themes": [')
+        return answer
+
+    dialogs.open_seminar_path = choose_then_corrupt
+    assert window.choose_and_open() is False
+    (error,) = dialogs.named("show_problems")
+    assert "truncated" in error.problems[0].message
+    assert window.document.dataset is default_dataset
+
+
+def test_problems_dialog_lists_every_problem_and_closes(qtbot, tmp_path):
+    """The problems dialog shows one line per problem with its location, and its Close button closes it."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_app.model.dataset import load
+    from desktop_app.ui.dialogs import ProblemsDialog
+
+    data = debate()
+    data["positions"][0]["speaker"] = "ghost"
+    data["positions"][1]["stance"] = 5
+    path = tmp_path / "two-problems.seminar.json"
+    path.write_bytes(to_bytes(data))
+    with pytest.raises(DatasetError) as caught:
+        load(path)
+    dialog = ProblemsDialog(caught.value)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    lines = dialog.problem_text.toPlainText().splitlines()
+    assert len(lines) == 2 and all(line.startswith("positions[") and "(line " in line for line in lines)
+    dialog.copy_to_clipboard()
+    assert QApplication.clipboard().text() == dialog.problem_text.toPlainText()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)
+    assert dialog.result() == 0 and not dialog.isVisible()
