@@ -117,54 +117,62 @@ class DetailPanel(QWidget):
         ):
             self._render_pair(focus.speaker, focus.other_speaker, ink)
         else:
-            self.title.setText(dataset.seminar.title)
-            self.subtitle.setText("Select a speaker or a theme to see the positions behind it.")
-            self.strip_caption.hide()
-            self.strip.hide()
-            self.body.setHtml(detail_html.overview_html(dataset, ink))
+            self._show_page(
+                dataset.seminar.title,
+                "Select a speaker or a theme to see the positions behind it.",
+                detail_html.overview_html(dataset, ink),
+            )
+
+    def _show_page(self, title: str, subtitle: str, body: str, caption: str = "", cells: list[StripCell] | None = None) -> None:
+        """Fill the header, the strip (hidden without cells) and the body."""
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.strip_caption.setText(caption)
+        self.strip_caption.setVisible(cells is not None)
+        self.strip.setVisible(cells is not None)
+        if cells is not None:
+            self.strip.set_cells(cells)
+        self.body.setHtml(body)
 
     def _render_speaker(self, speaker_id: str, ink) -> None:
         dataset = self._dataset
         speaker = dataset.speaker(speaker_id)
-        self.title.setText(speaker.display_name)
-        self.subtitle.setText(" \u00b7 ".join(p for p in (role_label(speaker.role), speaker_line(speaker)) if p))
         stances = dataset.analysis.speaker_stances(speaker_id)
         scale = dataset.seminar.scale
         cells = [
             StripCell(f"theme:{theme.id}", theme.label, stances.get(theme.id), _words(stances.get(theme.id), scale))
             for theme in dataset.themes
         ]
-        self.strip_caption.setText("Stance by theme (hollow: silent)")
-        self.strip.set_cells(cells)
-        self.strip_caption.show()
-        self.strip.show()
-        self.body.setHtml(detail_html.speaker_html(dataset, speaker_id, ink))
+        self._show_page(
+            speaker.display_name,
+            " \u00b7 ".join(part for part in (role_label(speaker.role), speaker_line(speaker)) if part),
+            detail_html.speaker_html(dataset, speaker_id, ink),
+            "Stance by theme (hollow: silent)",
+            cells,
+        )
 
     def _render_theme(self, theme_id: str, ink) -> None:
         dataset = self._dataset
         title, subtitle = detail_html.theme_heading(dataset, theme_id)
-        self.title.setText(title)
-        self.subtitle.setText(subtitle)
         stances = dataset.analysis.themes[theme_id].stances
         scale = dataset.seminar.scale
         cells = [
             StripCell(f"speaker:{s.id}", s.display_name, stances.get(s.id), _words(stances.get(s.id), scale))
             for s in dataset.speakers
         ]
-        self.strip_caption.setText("Stance by speaker, in speaking order (hollow: silent)")
-        self.strip.set_cells(cells)
-        self.strip_caption.show()
-        self.strip.show()
-        self.body.setHtml(detail_html.theme_html(dataset, theme_id, ink))
+        self._show_page(
+            title, subtitle, detail_html.theme_html(dataset, theme_id, ink),
+            "Stance by speaker, in speaking order (hollow: silent)", cells,
+        )
 
     def _render_pair(self, speaker_a: str, speaker_b: str, ink) -> None:
         dataset = self._dataset
         first, second = dataset.speaker(speaker_a), dataset.speaker(speaker_b)
-        self.title.setText(f"{first.display_name} and {second.display_name}")
-        self.subtitle.setText("Side by side, theme by theme")
-        self.strip_caption.hide()
-        self.strip.hide()
-        self.body.setHtml(detail_html.pair_html(dataset, speaker_a, speaker_b, ink))
+        self._show_page(
+            f"{first.display_name} and {second.display_name}",
+            "Side by side, theme by theme",
+            detail_html.pair_html(dataset, speaker_a, speaker_b, ink),
+        )
 
     # -- links -----------------------------------------------------------------
     def _on_link(self, url: QUrl) -> None:
