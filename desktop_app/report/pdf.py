@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
@@ -41,7 +42,7 @@ from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
 from .errors import ExportCancelled, ExportFailed, write_failure
 from .options import ReportOptions
 from .page_layout import find_image, paginate
-from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, build_chart, chart_height
+from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, build_chart, chart_height, light_palette
 
 RESOLUTION = 96
 """Dots per inch of the PDF's coordinate system: the widgets' logical DPI."""
@@ -109,6 +110,7 @@ class PdfBrief:
             self.page.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * mm,
         )
         self.chart = None
+        self.palette = light_palette()
         self.document = self._document()
 
     # -- layout ----------------------------------------------------------------------------
@@ -168,7 +170,10 @@ class PdfBrief:
                 painter.translate(self.body.topLeft() - QPointF(0, page * self.body.height()))
                 clip = QRectF(0, page * self.body.height(), self.body.width(), self.body.height())
                 painter.setClipRect(clip)
-                document.drawContents(painter, clip)
+                context = QAbstractTextDocumentLayout.PaintContext()
+                context.palette = self.palette  # paper colours, whatever the desktop's theme
+                context.clip = clip
+                document.documentLayout().draw(painter, context)
                 painter.restore()
                 self._footer(painter, page + 1, total)
                 if progress is not None:

@@ -34,7 +34,7 @@ def chart_height(rows: int, page_height: float) -> int:
 
 
 def light_palette() -> QPalette:
-    """The chart's colours on paper, whatever the desktop's theme."""
+    """Colours on paper, whatever the desktop's theme: for the chart and the brief's text."""
     palette = QPalette()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
         palette.setColor(group, QPalette.ColorRole.Window, QColor("#ffffff"))

@@ -11,7 +11,7 @@ from desktop_app.report.errors import ExportCancelled, ExportFailed
 from desktop_app.report.options import SECTION_TITLES, ReportOptions
 from desktop_app.report.pdf import export_pdf, render_pdf
 
-from .conftest import GENERATED, MARKUP_NAME, MARKUP_THEME, MARKUP_TITLE, normalised
+from .conftest import GENERATED, MARKUP_NAME, MARKUP_THEME, MARKUP_TITLE, normalised, read_pdf
 
 A4_POINTS = (595, 842)
 LETTER_POINTS = (612, 792)
@@ -227,3 +227,45 @@ def test_a_seminar_with_many_speakers_keeps_its_tables_on_the_page(export_brief,
     brief = export_brief(big, ReportOptions(sections=("agreement",)))
     assert "Continued: speakers 15\u201328" in brief.text
     assert "Continued: speakers 29\u2013" in brief.text
+
+
+TEXT_STATE = re.compile(
+    rb"(?P<colour>(?<![\w.])(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (?:scn|rg)(?!\w))|(?P<show>(?<!\w)T[jJ](?!\w))"
+    rb"|(?P<save>(?<!\w)q(?!\w))|(?P<restore>(?<!\w)Q(?!\w))"
+)
+
+
+def text_colours(page) -> set[tuple[float, float, float]]:
+    """The fill colours text is shown in on a page, read from its content stream."""
+    colour, saved, used = (0.0, 0.0, 0.0), [], set()
+    for match in TEXT_STATE.finditer(page.get_contents().get_data()):
+        if match["colour"]:
+            colour = tuple(float(match.group(index)) for index in (2, 3, 4))
+        elif match["show"]:
+            used.add(colour)
+        elif match["save"]:
+            saved.append(colour)
+        elif saved:
+            colour = saved.pop()
+    return used
+
+
+def test_a_dark_desktop_theme_still_prints_dark_text_on_paper(qapp, default_dataset, tmp_path):
+    """With a dark palette on the desktop, the brief's text is still printed in dark ink."""
+    from PySide6.QtGui import QColor, QPalette
+
+    original = qapp.palette()
+    dark = QPalette(original)
+    for role, name in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.Base, "#181818"),
+                       (QPalette.ColorRole.Text, "#f0f0f0"), (QPalette.ColorRole.WindowText, "#f0f0f0")):
+        dark.setColor(role, QColor(name))
+    qapp.setPalette(dark)
+    try:
+        export_pdf(default_dataset, tmp_path / "dark.pdf", ReportOptions(sections=("glance", "chart")), generated=GENERATED)
+    finally:
+        qapp.setPalette(original)
+    brief = read_pdf(tmp_path / "dark.pdf")
+    for page in brief.reader.pages:
+        colours = text_colours(page)
+        assert colours, "the page shows text"
+        assert all(0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 for r, g, b in colours), colours
