@@ -23,6 +23,17 @@ SECTION_TITLES = {
     "source": "Source",
 }
 
+SECTION_CHOICES = {
+    "glance": "At a glance",
+    "chart": "Chart of consensus and divergence",
+    "themes": "Theme table",
+    "speakers": "Speaker cards",
+    "agreement": "Speaker agreement matrix",
+    "forecasts": "Forecasts and recommendations",
+    "source": "Source attribution",
+}
+"""How the export dialog names each section when offering it."""
+
 
 @dataclass(frozen=True)
 class ReportOptions:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.dataset import Dataset
-from ..report.options import PAGE_SIZE_LABELS, PAGE_SIZES, SECTION_TITLES, SECTIONS, ReportOptions
+from ..report.options import PAGE_SIZE_LABELS, PAGE_SIZES, SECTION_CHOICES, SECTIONS, ReportOptions
 
 
 def default_page_size() -> str:
@@ -55,13 +55,13 @@ class ExportOptionsDialog(QDialog):
         self.section_boxes: dict[str, QCheckBox] = {}
         chosen = previous.sections if previous else SECTIONS
         for key in SECTIONS:
-            box = QCheckBox(SECTION_TITLES[key])
+            box = QCheckBox(SECTION_CHOICES[key])
             box.setChecked(key in chosen)
             box.toggled.connect(self._update_ok)
             sections_layout.addWidget(box)
             self.section_boxes[key] = box
 
-        scope_box = QGroupBox("Cover")
+        scope_box = QGroupBox("Scope")
         scope_layout = QVBoxLayout(scope_box)
         self.whole_seminar = QRadioButton("The &whole seminar")
         if self._selected:
