@@ -110,6 +110,7 @@ class PdfBrief:
             self.page.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * mm,
         )
         self.chart = None
+        self._chart_handler: ChartObject | None = None
         self.palette = light_palette()
         self.document = self._document()
 
@@ -170,6 +171,8 @@ class PdfBrief:
                 painter.translate(self.body.topLeft() - QPointF(0, page * self.body.height()))
                 clip = QRectF(0, page * self.body.height(), self.body.width(), self.body.height())
                 painter.setClipRect(clip)
+                if self._chart_handler is not None:
+                    self._chart_handler.page = clip
                 context = QAbstractTextDocumentLayout.PaintContext()
                 context.palette = self.palette  # paper colours, whatever the desktop's theme
                 context.clip = clip

@@ -24,8 +24,9 @@ CHART_ROW = 22
 """Height of one theme's row in the chart, in layout units (pixels at 96 dpi)."""
 CHART_FRAME = 92
 """Height of the chart's legend, axis and margins together."""
-MAX_SHARE = 0.75
-"""Most of a page's height the chart may take; rows squeeze closer beyond that."""
+MAX_SHARE = 0.65
+"""Most of a page's height the chart may take; rows squeeze closer beyond that.  With its heading
+and note the chart's section then stays within the share of a page that is kept whole."""
 
 
 def chart_height(rows: int, page_height: float) -> int:
@@ -46,17 +47,25 @@ def light_palette() -> QPalette:
 
 
 class ChartObject(QPyTextObject):
-    """Draws the chart where the document placed it."""
+    """Draws the chart where the document placed it, on the page being painted only.
+
+    pyqtgraph's items do not all honour the painter's clip, so a chart whose
+    line merely touches the foot of the page before would spill over that
+    page's footer; ``page`` (the document's rectangle for the page being
+    painted) lets the chart be drawn on its own page alone.
+    """
 
     def __init__(self, chart, parent=None):
         super().__init__(parent)
         self.chart = chart
+        self.page: QRectF | None = None
 
     def intrinsicSize(self, doc, position, text_format):  # noqa: N802 (Qt's name)
         return QSizeF(text_format.property(CHART_WIDTH), text_format.property(CHART_HEIGHT))
 
     def drawObject(self, painter, rect, doc, position, text_format):  # noqa: N802
-        self.chart.render_chart(painter, rect)
+        if self.page is None or self.page.contains(rect.center()):
+            self.chart.render_chart(painter, rect)
 
 
 def build_chart(dataset: Dataset, speaker_id: str | None, width: int, height: int, chart_font: QFont):

@@ -269,3 +269,24 @@ def test_a_dark_desktop_theme_still_prints_dark_text_on_paper(qapp, default_data
         colours = text_colours(page)
         assert colours, "the page shows text"
         assert all(0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 for r, g, b in colours), colours
+
+
+def test_a_tall_chart_keeps_its_heading_and_stays_on_its_own_page(export_brief):
+    """With 40 themes the chart shares a page with its heading, and nothing of it spills onto the page before."""
+    from desktop_app.model.dataset import load_bytes
+    from tests.factories import debate, to_bytes
+
+    data = debate()
+    for number in range(37):
+        data["themes"].append({"id": f"extra-{number}", "label": f"Extra theme number {number}", "order": 10 + number})
+        data["positions"].append({
+            "id": f"extra-{number}", "speaker": ("obi", "roe")[number % 2], "theme": f"extra-{number}",
+            "stance": number % 5 - 2, "kind": "assessment", "summary": "A view.", "excerpt": "the bill will cut emissions",
+        })
+    brief = export_brief(load_bytes(to_bytes(data)), ReportOptions(sections=("glance", "chart")))
+    index = chart_page(brief)
+    assert index == 1, "the glance fills enough of page 1 to send the chart to page 2"
+    assert SECTION_TITLES["chart"] in brief.pages[1]
+    assert SECTION_TITLES["chart"] not in brief.pages[0]
+    assert "single voice" not in brief.pages[0], "the chart's verdict labels stay on the chart's page"
+    assert "Extra theme number 36" in brief.pages[1]
