@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_argument("--schema", action="store_true", help="print the JSON Schema of the seminar file format")
     commands.add_argument("--screenshot", metavar="OUT.png", help="render the main window on FILE (or the default seminar) to a PNG")
+    shot = parser.add_argument_group("screenshot options")
+    shot.add_argument("--select", metavar="SPEAKER_ID", help="with --screenshot: the speaker (or theme) to select")
+    shot.add_argument("--tab", choices=("themes", "agreement", "source"), default="themes", help="with --screenshot: the tab to show")
+    shot.add_argument("--size", default="1280x800", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
     commands.add_argument("--export-pdf", metavar="OUT.pdf", help="write the PDF brief of FILE (or the default seminar); no display needed")
     commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
     export = parser.add_argument_group("export options")
@@ -46,10 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--speaker", metavar="SPEAKER_ID", help="with --export-pdf: a brief on this speaker only")
     export.add_argument("--csv-kind", choices=("positions", "matrix"), help="with --export-csv: one row per position "
                         "(default), or the speaker \u00d7 theme matrix of mean stances")
-    shot = parser.add_argument_group("screenshot options")
-    shot.add_argument("--select", metavar="SPEAKER_ID", help="with --screenshot: the speaker (or theme) to select")
-    shot.add_argument("--tab", choices=("themes", "agreement", "source"), default="themes", help="with --screenshot: the tab to show")
-    shot.add_argument("--size", default="1280x800", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
