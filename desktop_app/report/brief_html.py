@@ -62,6 +62,21 @@ _VERDICT_COLOURS = {
 }
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def long_date(day: dt.date, weekday: bool = False) -> str:
+    """``25 August 2021`` (``Wednesday 25 August 2021``) in English, whatever the system's locale.
+
+    The brief is written in English; strftime's names follow the locale, which
+    Qt sets from the environment, and would mix languages on one page.
+    """
+    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
 @dataclass
 class Brief:
     """The markup of a brief, with what the layout needs to know about it."""
@@ -140,7 +155,7 @@ def _title_block(dataset: Dataset, speaker_id: str | None, units: _Units) -> str
         speaker = dataset.speaker(speaker_id)
         parts.append(f'<p style="font-size:12pt; margin-top:6px;"><b>{esc(speaker.display_name)}</b></p>')
     day = seminar.date
-    facts = [("Date", f"{day:%A} {day.day} {day:%B %Y}")]
+    facts = [("Date", long_date(day, weekday=True))]
     if seminar.start_time:
         time = f"{seminar.start_time:%H:%M}"
         if seminar.end_time:
@@ -469,7 +484,7 @@ def _source(dataset: Dataset, generated: dt.date, units: _Units) -> str:
     scale = seminar.scale
     cited = f"<i>{esc(source.title)}</i>, {esc(source.publisher)}"
     if source.published:
-        cited += f", {source.published.day} {source.published:%B %Y}"
+        cited += f", {long_date(source.published)}"
     cited += "."
     if source.url:
         cited += f" {esc(source.url)}"
@@ -482,5 +497,5 @@ def _source(dataset: Dataset, generated: dt.date, units: _Units) -> str:
         f"(strong {esc(scale.negative)}) through 0 ({esc(scale.neutral)}) to +2 (strong {esc(scale.positive)}); a "
         "speaker with no position on a theme was silent on it and is left out of its figures.</p>"
         f'<p class="muted">Prepared with {esc(APP_NAME)} {esc(__version__)}{file_name} on '
-        f"{generated.day} {generated:%B %Y}.</p>"
+        f"{long_date(generated)}.</p>"
     )

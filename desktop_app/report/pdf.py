@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 from .. import APP_NAME
 from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
-from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
+from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, long_date
 from .errors import ExportCancelled, ExportFailed, write_failure
 from .options import ReportOptions
 from .page_layout import find_image, paginate
@@ -198,8 +198,7 @@ class PdfBrief:
         top = self.body.bottom() + 8 * mm
         painter.setPen(QPen(QColor(RULE), 0.8))
         painter.drawLine(QPointF(self.body.left(), top), QPointF(self.body.right(), top))
-        generated = f"{self.generated.day} {self.generated:%B %Y}"
-        right = f"Page {number} of {total} \u00b7 generated {generated}"
+        right = f"Page {number} of {total} \u00b7 generated {long_date(self.generated)}"
         right_width = metrics.horizontalAdvance(right) + 2
         line = QRectF(self.body.left(), top + 2 * mm, self.body.width(), metrics.height() + 2)
         painter.setPen(QColor(MUTED))
