@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--select", metavar="SPEAKER_ID", help="with --screenshot: the speaker (or theme) to select")
     shot.add_argument("--tab", choices=("themes", "agreement", "source"), default="themes", help="with --screenshot: the tab to show")
     shot.add_argument("--size", default="1280x800", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
+    commands.add_argument("--export-pdf", metavar="OUT.pdf", help="write the PDF brief of FILE (or the default seminar); no display needed")
+    commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
+    export = parser.add_argument_group("export options")
+    export.add_argument("--page-size", choices=("a4", "letter"), help="with --export-pdf: paper size (default a4)")
+    export.add_argument("--sections", metavar="LIST", help="with --export-pdf: comma-separated sections to include "
+                        "(glance, chart, themes, speakers, agreement, forecasts, source; default all)")
+    export.add_argument("--speaker", metavar="SPEAKER_ID", help="with --export-pdf: a brief on this speaker only")
+    export.add_argument("--csv-kind", choices=("positions", "matrix"), help="with --export-csv: one row per position "
+                        "(default), or the speaker \u00d7 theme matrix of mean stances")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
@@ -64,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not args.files:
                 parser.error("--check needs at least one FILE")
             return check(args.files)
+        if args.export_pdf or args.export_csv:
+            return export(parser, args)
+        if args.page_size or args.sections or args.speaker or args.csv_kind:
+            parser.error("--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv")
         if args.screenshot:
             return screenshot(parser, args)
         if args.schema:
@@ -139,6 +152,29 @@ def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         parser.error(str(exc))
     out = take_screenshot(Path(args.screenshot), resolve_dataset_path(args.files), args.select, args.tab, size)
     print(f"wrote {out}")
+    return EXIT_OK
+
+
+def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--export-pdf`` and ``--export-csv``: the brief or the CSV, headless."""
+    from .report.command import export_csv_command, export_pdf_command
+    from .report.options import SECTIONS, ReportOptions, parse_sections
+
+    if len(args.files) > 1:
+        parser.error("an export takes at most one FILE")
+    if args.export_csv:
+        if args.page_size or args.sections or args.speaker:
+            parser.error("--page-size, --sections and --speaker go with --export-pdf")
+        print(export_csv_command(Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions"))
+        return EXIT_OK
+    if args.csv_kind:
+        parser.error("--csv-kind goes with --export-csv")
+    try:
+        sections = parse_sections(args.sections) if args.sections is not None else SECTIONS
+    except ValueError as exc:
+        parser.error(f"--sections: {exc}")
+    options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=args.speaker)
+    print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options))
     return EXIT_OK
 
 

@@ -67,6 +67,16 @@ class Dialogs:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
         return path or None
 
+    def export_options(self, parent: QWidget, dataset, selected_speaker: str | None, previous=None):
+        """The PDF export options (a ReportOptions), or None when the user cancels."""
+        from .export_dialog import ExportOptionsDialog
+
+        dialog = ExportOptionsDialog(dataset, selected_speaker, previous, parent)
+        try:
+            return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
     def show_problems(self, parent: QWidget, error: DatasetError) -> None:
         ProblemsDialog(error, parent).exec()
 

@@ -32,6 +32,7 @@ from .banner import Banner
 from .detail_panel import DetailPanel
 from .dialogs import Dialogs
 from .document import SeminarDocument
+from .export_actions import ExportActions
 from .selection import Selection
 from .settings import CHART_SORTS, TABS, AppSettings
 from .source_view import SourceView
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_counts)
         self._build_actions()
         self._build_menus_and_toolbar()
+        self.exports = ExportActions(self)
         self.document.datasetChanged.connect(self._on_dataset_changed)
         self._show_dataset_facts(dataset)
         self._restore_settings()

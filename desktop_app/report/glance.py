@@ -1,0 +1,118 @@
+"""The "At a glance" sentences: where the panel converged, where it diverged, where it split.
+
+Generated from the analysis's verdicts, in the seminar's own words for the
+poles of its scale (convergence / divergence for the default seminar, support /
+opposition for a debate).  Pure Python; each sentence keeps the theme names
+apart from the words around them, so the PDF can set the names in bold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.analysis import Verdict
+from ..model.dataset import Dataset
+from ..wording import number
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as pieces of text; ``True`` marks a piece to emphasise (a theme or a name)."""
+
+    parts: tuple[tuple[str, bool], ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.parts)
+
+
+def _sentence(*parts: str | tuple[str, bool]) -> Sentence:
+    return Sentence(tuple(part if isinstance(part, tuple) else (part, False) for part in parts))
+
+
+def listed(names: list[str]) -> list[tuple[str, bool]]:
+    """``A``, ``A and B``, ``A, B and C``, with the names marked for emphasis."""
+    pieces: list[tuple[str, bool]] = []
+    for index, name in enumerate(names):
+        if index:
+            pieces.append((" and " if index == len(names) - 1 else ", ", False))
+        pieces.append((name, True))
+    return pieces
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def panel_sentences(dataset: Dataset) -> list[Sentence]:
+    """Consensus on the positive pole, on the negative pole, the contested themes; then the rest."""
+    analysis = dataset.analysis
+    scale = dataset.seminar.scale
+
+    def labels(*verdicts: Verdict) -> list[str]:
+        return [dataset.theme(theme_id).label for theme_id in analysis.themes_with(*verdicts)]
+
+    sentences = []
+    for verdict, pole in ((Verdict.CONSENSUS_POSITIVE, scale.positive), (Verdict.CONSENSUS_NEGATIVE, scale.negative)):
+        themes = labels(verdict)
+        if themes:
+            sentences.append(_sentence(f"{_capital(pole)} was the consensus on ", *listed(themes), "."))
+        else:
+            sentences.append(_sentence(f"No theme reached a consensus of {pole}."))
+    contested = labels(Verdict.CONTESTED)
+    if contested:
+        sentences.append(_sentence("The panel was split on ", *listed(contested), ", with speakers on both sides."))
+    else:
+        sentences.append(_sentence("No theme split the panel into opposing camps."))
+    mixed = labels(Verdict.MIXED)
+    if mixed:
+        sentences.append(_sentence("Views were mixed, without a consensus or a split, on ", *listed(mixed), "."))
+    single = labels(Verdict.SINGLE_VOICE)
+    if single:
+        sentences.append(_sentence("Only one speaker addressed ", *listed(single), "."))
+    silent = labels(Verdict.NOT_ADDRESSED)
+    if silent:
+        sentences.append(_sentence("No speaker addressed ", *listed(silent), "."))
+    return sentences
+
+
+def speaker_sentences(dataset: Dataset, speaker_id: str) -> list[Sentence]:
+    """For a brief on one speaker: how much they said, and whom they agreed with most and least."""
+    speaker = dataset.speaker(speaker_id)
+    name = speaker.display_name
+    positions = dataset.positions_of(speaker_id)
+    themes = {position.theme for position in positions}
+    total = len(dataset.themes)
+    if not positions:
+        return [_sentence((name, True), " took no recorded position.")]
+    sentences = [
+        _sentence(
+            (name, True),
+            f" took {_count(len(positions), 'position')} on {len(themes)} of the {_count(total, 'theme')}.",
+        )
+    ]
+    pairs = [dataset.analysis.pair(speaker_id, other.id) for other in dataset.speakers if other.id != speaker_id]
+    pairs = [pair for pair in pairs if pair.agreement is not None]
+    if pairs:
+        pairs.sort(key=lambda pair: (-pair.agreement, dataset.speaker_rank(pair.speaker_b)))
+        closest, furthest = pairs[0], pairs[-1]
+        parts: list[str | tuple[str, bool]] = [
+            "Closest to ",
+            (dataset.speaker(closest.speaker_b).display_name, True),
+            f" (agreement {number(closest.agreement)} over {_count(closest.shared_themes, 'shared theme')})",
+        ]
+        if furthest is not closest and furthest.agreement < closest.agreement:
+            parts += [
+                "; furthest from ",
+                (dataset.speaker(furthest.speaker_b).display_name, True),
+                f" ({number(furthest.agreement)} over {_count(furthest.shared_themes, 'shared theme')})",
+            ]
+        parts.append(".")
+        sentences.append(_sentence(*parts))
+    else:
+        sentences.append(_sentence("No other speaker addressed any of the same themes."))
+    return sentences
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -1,0 +1,117 @@
+"""File ▸ Export PDF… (Ctrl+E) and File ▸ Export CSV: the window's side of the exports.
+
+Asks for the options and the destination through the window's
+:class:`~desktop_app.ui.dialogs.Dialogs`, writes the file with the same
+builders the command line uses, reports a failure in a dialog, and offers to
+open a finished PDF.  The report modules are imported on first use, so the
+window starts without them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QStyle
+
+from .selection import FocusKind
+
+PDF_FILTER = "PDF documents (*.pdf)"
+CSV_FILTER = "CSV files (*.csv)"
+CSV_TITLES = {"positions": "Export Positions as CSV", "matrix": "Export Stance Matrix as CSV"}
+
+
+class ExportActions(QObject):
+    """Creates the export actions on ``window`` (a MainWindow) and carries them out."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.last_options = None  # the PDF options chosen last in this session
+        from .main_window import themed_icon
+
+        self.pdf_action = QAction("Export &PDF\u2026", window)
+        self.pdf_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.pdf_action.setStatusTip("Export a PDF brief of the seminar")
+        self.pdf_action.setToolTip("Export a PDF brief of the seminar (Ctrl+E)")
+        self.pdf_action.setIcon(themed_icon("document-export", QStyle.StandardPixmap.SP_DialogSaveButton, window))
+        self.pdf_action.triggered.connect(self.export_pdf)
+
+        self.csv_menu = QMenu("Export &CSV", window)
+        self.csv_positions_action = self.csv_menu.addAction("&Positions\u2026")
+        self.csv_positions_action.setStatusTip("Every position, one row each, as CSV")
+        self.csv_positions_action.triggered.connect(lambda: self.export_csv("positions"))
+        self.csv_matrix_action = self.csv_menu.addAction("Speaker \u00d7 Theme &Stance Matrix\u2026")
+        self.csv_matrix_action.setStatusTip("Each speaker's mean stance on each theme, as CSV")
+        self.csv_matrix_action.triggered.connect(lambda: self.export_csv("matrix"))
+
+        window.add_file_actions([self.pdf_action])
+        window.add_file_actions([self.csv_menu.menuAction()], toolbar=False)
+
+    def _selected_speaker(self) -> str | None:
+        focus = self.window.selection.focus
+        if focus.kind in (FocusKind.SPEAKER, FocusKind.PAIR) and focus.speaker:
+            return focus.speaker
+        return None
+
+    def _destination(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        chosen = self.window.dialogs.save_path(self.window, title, str(suggested), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix else path.with_suffix(suggested.suffix)
+
+    def export_pdf(self) -> Path | None:
+        """Options, destination, the brief, then the offer to open it; the path written, or None."""
+        from ..report.errors import ExportCancelled, ExportFailed
+        from ..report.naming import suggested_path
+
+        dataset = self.window.document.dataset
+        dialogs = self.window.dialogs
+        options = dialogs.export_options(self.window, dataset, self._selected_speaker(), self.last_options)
+        if options is None:
+            return None
+        self.last_options = options
+        path = self._destination("Export PDF", suggested_path(dataset, ".pdf", options.speaker), PDF_FILTER)
+        if path is None:
+            return None
+        from ..report.pdf import export_pdf
+
+        failure = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            exported = export_pdf(dataset, path, options)
+        except ExportCancelled:
+            return None
+        except ExportFailed as error:
+            failure = error
+        finally:
+            QApplication.restoreOverrideCursor()
+        if failure is not None:
+            dialogs.show_error(self.window, "Export failed", f"The PDF was not exported: {failure}")
+            return None
+        noun = "page" if exported.pages == 1 else "pages"
+        self.window.statusBar().showMessage(f"Exported {path.name} ({exported.pages} {noun})", 8000)
+        if dialogs.ask(self.window, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?"):
+            dialogs.open_externally(str(path))
+        return path
+
+    def export_csv(self, kind: str) -> Path | None:
+        """Destination, then the CSV of ``kind`` (positions or matrix); the path written, or None."""
+        from ..report.csv_export import export_csv
+        from ..report.errors import ExportFailed
+        from ..report.naming import suggested_path
+
+        dataset = self.window.document.dataset
+        suffix = "-stances.csv" if kind == "matrix" else ".csv"
+        path = self._destination(CSV_TITLES[kind], suggested_path(dataset, suffix), CSV_FILTER)
+        if path is None:
+            return None
+        try:
+            export_csv(dataset, path, kind)
+        except ExportFailed as error:
+            self.window.dialogs.show_error(self.window, "Export failed", f"The CSV was not exported: {error}")
+            return None
+        self.window.statusBar().showMessage(f"Exported {path.name}", 8000)
+        return path

@@ -1,0 +1,106 @@
+"""Exporting from the window: Ctrl+E and the File menu, with the dialogs answered by a stand-in."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktop_app.report.options import ReportOptions
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.settings import AppSettings
+
+from .conftest import FakeDialogs, read_pdf
+
+
+@pytest.fixture
+def fake_dialogs():
+    return FakeDialogs()
+
+
+@pytest.fixture
+def window(qtbot, default_dataset, fake_dialogs, tmp_path):
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(default_dataset, settings=settings, dialogs=fake_dialogs)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    return main
+
+
+def test_ctrl_e_exports_the_pdf_and_offers_to_open_it(qtbot, window, fake_dialogs, tmp_path):
+    """Ctrl+E asks for options and a file name, writes the brief, then opens it when the user says yes."""
+    fake_dialogs.options_answer = ReportOptions(page_size="letter")
+    fake_dialogs.save_answer = str(tmp_path / "my brief")  # no suffix typed: .pdf is added
+    fake_dialogs.ask_answer = True
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    out = tmp_path / "my brief.pdf"
+    qtbot.waitUntil(lambda: fake_dialogs.named("open_externally") == [str(out)])
+    brief = read_pdf(out)
+    assert {round(float(page.mediabox.width)) for page in brief.reader.pages} == {612}
+    title, suggested, file_filter = fake_dialogs.named("save_path")[0]
+    assert suggested.endswith("will-the-china-russia-relationship-hold-understanding.pdf")
+    assert "*.pdf" in file_filter
+    assert f"({len(brief.pages)} pages)" in fake_dialogs.named("ask")[0]
+    assert fake_dialogs.named("show_error") == []
+
+
+def test_the_selected_speaker_is_offered_to_the_options(qtbot, window, fake_dialogs, tmp_path):
+    """With a speaker selected, the options dialog is told who, and the file name carries their name."""
+    window.selection.select_speaker("kuhrt")
+    fake_dialogs.options_answer = ReportOptions(speaker="kuhrt", sections=("speakers",))
+    fake_dialogs.save_answer = str(tmp_path / "kuhrt.pdf")
+    assert window.exports.export_pdf() == tmp_path / "kuhrt.pdf"
+    assert fake_dialogs.named("export_options")[0] == ("kuhrt", None)
+    assert fake_dialogs.named("save_path")[0][1].endswith("-natasha-kuhrt.pdf")
+    assert "Lecturer in International Peace" in read_pdf(tmp_path / "kuhrt.pdf").text
+    assert fake_dialogs.named("open_externally") == []  # the user said no
+
+
+def test_cancelling_the_options_writes_nothing(qtbot, window, fake_dialogs, tmp_path):
+    """Cancelling the options dialog asks for no file name and writes nothing."""
+    fake_dialogs.options_answer = None
+    assert window.exports.export_pdf() is None
+    assert fake_dialogs.named("save_path") == []
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_cancelling_the_file_dialog_writes_nothing(qtbot, window, fake_dialogs, tmp_path):
+    """Choosing options, then cancelling the file dialog, writes nothing and offers nothing to open."""
+    fake_dialogs.options_answer = ReportOptions()
+    fake_dialogs.save_answer = None
+    assert window.exports.export_pdf() is None
+    assert fake_dialogs.named("ask") == []
+
+
+def test_a_failed_export_shows_why(qtbot, window, fake_dialogs, tmp_path):
+    """Exporting into a missing folder shows an error dialog naming the reason; the app carries on."""
+    fake_dialogs.options_answer = ReportOptions(sections=("themes",))
+    fake_dialogs.save_answer = str(tmp_path / "gone" / "brief.pdf")
+    assert window.exports.export_pdf() is None
+    (title, message), = fake_dialogs.named("show_error")
+    assert title == "Export failed"
+    assert "the folder does not exist" in message
+    assert fake_dialogs.named("ask") == []
+    assert window.exports.last_options == ReportOptions(sections=("themes",))
+
+
+def test_export_actions_sit_in_the_file_menu_above_quit(window):
+    """File lists Export PDF… (Ctrl+E) and the Export CSV submenu before Quit; the toolbar has Export PDF…."""
+    texts = [action.text() for action in window.file_menu.actions()]
+    assert texts.index("Export &PDF\u2026") < texts.index("&Quit")
+    assert texts.index("Export &CSV") < texts.index("&Quit")
+    assert window.exports.pdf_action.shortcut().toString() == "Ctrl+E"
+    assert window.exports.pdf_action in window.toolbar.actions()
+
+
+@pytest.mark.parametrize("kind, header", [("positions", "position_id"), ("matrix", "speaker_id")])
+def test_csv_menu_exports(qtbot, window, fake_dialogs, tmp_path, kind, header):
+    """The Export CSV entries write the positions or the stance matrix to the chosen file."""
+    fake_dialogs.save_answer = str(tmp_path / f"{kind}.csv")
+    action = window.exports.csv_positions_action if kind == "positions" else window.exports.csv_matrix_action
+    action.trigger()
+    text = (tmp_path / f"{kind}.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith(header)
+    assert fake_dialogs.named("show_error") == []
