@@ -7,6 +7,7 @@ seminar's scale, never from here.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 from .model.analysis import ThemeMetrics, stance_label, verdict_label
@@ -60,10 +61,24 @@ def speaker_line(speaker: Speaker) -> str:
     return ", ".join(parts)
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def long_date(day: dt.date, weekday: bool = False) -> str:
+    """``25 August 2021`` (``Wednesday 25 August 2021``) in English, whatever the system's locale.
+
+    The brief is written in English; strftime's names follow the locale, which
+    Qt sets from the environment, and would mix languages on one page.
+    """
+    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
 def seminar_when(seminar: Seminar) -> str:
     """``Wednesday 25 August 2021, 14:00–16:00``."""
-    day = seminar.date
-    text = f"{day:%A} {day.day} {day:%B %Y}"
+    text = long_date(seminar.date, weekday=True)
     if seminar.start_time:
         text += f", {seminar.start_time:%H:%M}"
         if seminar.end_time:

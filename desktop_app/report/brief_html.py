@@ -21,7 +21,7 @@ from ..model.analysis import CONSENSUS_AT, CONTESTED_AT, Verdict, verdict_label
 from ..model.dataset import Dataset
 from ..model.schema import Kind, Position
 from ..richtext import esc, stance_chip
-from ..wording import kind_label, mode_label, number, role_label, speaker_line, stance_words
+from ..wording import kind_label, long_date, mode_label, number, role_label, speaker_line, stance_words
 from .glance import Sentence, panel_sentences, speaker_sentences
 from .options import SECTION_TITLES, ReportOptions
 
@@ -60,21 +60,6 @@ _VERDICT_COLOURS = {
     Verdict.SINGLE_VOICE: MUTED,
     Verdict.NOT_ADDRESSED: MUTED,
 }
-
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-
-
-def long_date(day: dt.date, weekday: bool = False) -> str:
-    """``25 August 2021`` (``Wednesday 25 August 2021``) in English, whatever the system's locale.
-
-    The brief is written in English; strftime's names follow the locale, which
-    Qt sets from the environment, and would mix languages on one page.
-    """
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
 @dataclass

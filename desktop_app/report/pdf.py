@@ -38,7 +38,8 @@ from PySide6.QtGui import (
 from .. import APP_NAME
 from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
-from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, long_date
+from ..wording import long_date
+from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
 from .errors import ExportCancelled, ExportFailed, write_failure
 from .options import ReportOptions
 from .page_layout import find_image, paginate

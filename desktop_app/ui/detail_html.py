@@ -13,6 +13,7 @@ from ..colours import speaker_hex
 from ..model.analysis import verdict_label
 from ..model.dataset import Dataset
 from ..model.schema import Position
+from ..report.glance import panel_sentences
 from ..richtext import esc, quotation, stance_chip
 from ..wording import kind_label, metrics_summary, mode_label, number, seminar_when, stance_words
 
@@ -175,6 +176,13 @@ def overview_html(dataset: Dataset, ink: Ink) -> str:
     if seminar.subtitle:
         parts.append(f"<p><i>{esc(seminar.subtitle)}</i></p>")
     parts.append(f'<table cellspacing="0" cellpadding="2">{rows}</table>')
+    sentences = panel_sentences(dataset)
+    if sentences and dataset.positions:
+        items = "".join(
+            "<li>" + "".join(f"<b>{esc(text)}</b>" if strong else esc(text) for text, strong in sentence.parts) + "</li>"
+            for sentence in sentences
+        )
+        parts.append(f"<h2>At a glance</h2><ul>{items}</ul>")
     if seminar.summary:
         parts.append(f"<h2>Summary</h2><p>{esc(seminar.summary)}</p>")
     return "".join(parts)

@@ -52,6 +52,10 @@ class SpeakerDelegate(QStyledItemDelegate):
             plain = QStyleOptionViewItem(option)
             self.initStyleOption(plain, index)
             plain.text = ""
+            view = option.widget
+            if view is not None and not view.selectionModel().hasSelection():
+                # Focusing the list makes a row current; until a speaker is chosen, don't paint it as chosen.
+                plain.state &= ~QStyle.StateFlag.State_HasFocus
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
         rect = option.rect
         colour = index.data(ColourRole)

@@ -296,12 +296,12 @@ def test_dates_are_written_in_english_whatever_the_locale():
     """Dates in the brief use English day and month names even when the system's locale names them otherwise."""
     import datetime as dt
 
-    from desktop_app.report import brief_html
+    from desktop_app import wording
 
     class Localised(dt.date):
         def __format__(self, spec):  # what strftime would give under a German locale
             return spec.replace("%A", "Mittwoch").replace("%B", "August")
 
     day = Localised(2021, 8, 25)
-    assert brief_html.long_date(day, weekday=True) == "Wednesday 25 August 2021"
-    assert brief_html.long_date(dt.date(2025, 3, 14)) == "14 March 2025"
+    assert wording.long_date(day, weekday=True) == "Wednesday 25 August 2021"
+    assert wording.long_date(dt.date(2025, 3, 14)) == "14 March 2025"

@@ -370,3 +370,13 @@ def test_problems_dialog_lists_every_problem_and_closes(qtbot, tmp_path):
     assert QApplication.clipboard().text() == dialog.problem_text.toPlainText()
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)
     assert dialog.result() == 0 and not dialog.isVisible()
+
+
+def test_window_opens_on_the_seminar_overview_with_its_findings(window):
+    """Before anything is chosen, the detail panel shows the seminar's facts and where the panel stood."""
+    assert window.selection.focus.kind is FocusKind.NONE
+    body = window.detail.body.toPlainText()
+    assert "Wednesday 25 August 2021, 14:00\u201316:00" in body
+    assert "At a glance" in body
+    assert "Divergence was the consensus on Power asymmetry and Energy & hydrocarbons." in body
+    assert not window.speaker_list.list.selectionModel().hasSelection()
