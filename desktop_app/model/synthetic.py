@@ -41,6 +41,8 @@ _LEAN_CENTRE = {"positive": 1.1, "negative": -1.1, "open": 0.0}
 CAMP_DISTANCE = 1.4
 """How far from 0 each camp of a contested theme stands, before a speaker's own leaning."""
 
+EVIDENCE_SHARE = 0.8
+"""Share of statements that cite something specific (a document, a figure, a date)."""
 SENTENCES_PER_PARAGRAPH = 6
 MAX_SLUG = 40
 
@@ -260,8 +262,10 @@ class _Generator:
         rng = self.rng
         topic = theme.label.lower()
         timeframe = rng.choice(words.TIMEFRAMES)
+        qualifier = rng.choice(words.QUALIFIERS).format(region=rng.choice(words.REGIONS), group=rng.choice(words.GROUPS))
         claim = rng.choice(words.CLAIMS[kind][stance]).format(
-            topic=topic,
+            topic=topic + qualifier,
+            parties=rng.choice(words.PARTIES),
             positive=self.scale.positive,
             negative=self.scale.negative,
             neutral=self.scale.neutral,
@@ -269,9 +273,26 @@ class _Generator:
         )
         who = rng.choice((speaker.display_name, speaker.surname, speaker.name))
         excerpt = f"{who} {rng.choice(words.VERBS[kind])} that {claim}"
+        if rng.random() < EVIDENCE_SHARE:
+            excerpt += ", " + self._evidence()
         lead_in = rng.choice(words.LEAD_INS).format(topic=topic)
         modifier = rng.choice(words.MODIFIERS)
         return f"{lead_in}{excerpt}{modifier}.", excerpt, timeframe
+
+    def _evidence(self) -> str:
+        rng = self.rng
+        return rng.choice(words.EVIDENCE).format(
+            year=rng.randint(2005, 2035),
+            city=rng.choice(words.CITIES),
+            document=rng.choice(words.DOCUMENTS),
+            number=rng.randint(3, 97),
+            sector=rng.choice(words.SECTORS),
+            trend=rng.choice(words.TRENDS),
+            count=rng.randint(2, 40),
+            projects=rng.choice(words.PROJECTS),
+            body=rng.choice(words.BODIES),
+            month=rng.choice(words.MONTHS),
+        )
 
     def _speaker_entry(self, speaker: _Speaker) -> dict[str, Any]:
         return {

@@ -98,12 +98,12 @@ VERBS = {
 CLAIMS = {
     "assessment": {
         2: (
-            "the record on {topic} is already the clearest case of {positive} between the parties",
+            "the record on {topic} is already the clearest case of {positive} between {parties}",
             "the work done on {topic} shows {positive} running deep",
         ),
         1: (
             "the talks on {topic} show modest but real {positive}",
-            "the parties have quietly moved towards {positive} on {topic}",
+            "{parties} have quietly moved towards {positive} on {topic}",
         ),
         0: (
             "the evidence on {topic} cuts both ways",
@@ -111,7 +111,7 @@ CLAIMS = {
         ),
         -1: (
             "the quarrels over {topic} expose a growing {negative}",
-            "the parties talk past each other on {topic}",
+            "{parties} talk past each other on {topic}",
         ),
         -2: (
             "the {negative} is deepest on {topic}",
@@ -120,11 +120,11 @@ CLAIMS = {
     },
     "prediction": {
         2: (
-            "cooperation on {topic} will bind the parties more tightly {timeframe}",
+            "cooperation on {topic} will bind {parties} more tightly {timeframe}",
             "progress on {topic} will be the engine of {positive} {timeframe}",
         ),
         1: (
-            "the agenda on {topic} is likely to bring the parties closer {timeframe}",
+            "the agenda on {topic} is likely to bring {parties} closer {timeframe}",
             "a slow drift towards {positive} on {topic} will continue {timeframe}",
         ),
         0: (
@@ -136,17 +136,17 @@ CLAIMS = {
             "strains over {topic} will surface {timeframe}",
         ),
         -2: (
-            "rivalry over {topic} will drive the parties apart {timeframe}",
+            "rivalry over {topic} will drive {parties} apart {timeframe}",
             "open {negative} over {topic} is coming {timeframe}",
         ),
     },
     "prescription": {
         2: (
-            "both sides should put the work on {topic} at the centre of their agenda",
+            "{parties} should put the work on {topic} at the centre of their agenda",
             "governments must invest in {topic} as the surest path to {positive}",
         ),
         1: (
-            "the parties should build on what already works in {topic}",
+            "{parties} should build on what already works in {topic}",
             "a joint working group on {topic} deserves support",
         ),
         0: (
@@ -154,7 +154,7 @@ CLAIMS = {
             "any policy on {topic} should wait for better evidence",
         ),
         -1: (
-            "the parties should hedge their bets on {topic}",
+            "{parties} should hedge their bets on {topic}",
             "partners should prepare for disputes over {topic}",
         ),
         -2: (
@@ -164,9 +164,42 @@ CLAIMS = {
     },
 }
 
+# Who "{parties}" are in a claim, and what narrows a theme down in one statement.
+PARTIES = ("the parties", "both capitals", "the two governments", "the partners", "the signatories", "both sides")
+QUALIFIERS = (
+    "", "", "", " in the {region}", " in the {region}", " for {group}", " for {group}", " along the {region} corridor",
+)
+REGIONS = (
+    "Baltic", "Caspian basin", "Black Sea", "Arctic shelf", "Sahel", "Mekong delta", "Andes", "Pacific rim",
+    "Horn of Africa", "Balkans", "Gulf", "Danube valley", "Indian Ocean", "Caucasus", "Great Lakes",
+)
+GROUPS = (
+    "small exporters", "coastal towns", "state-owned firms", "border regions", "young engineers", "family farms",
+    "regional banks", "port operators", "mining towns", "private investors", "local councils", "research labs",
+)
+
 TIMEFRAMES = (
     "within five years", "over the coming decade", "by the end of the decade", "before the next summit",
     "in the medium term", "within a generation", "sooner than most expect",
+)
+
+# The specifics a speaker cites, which make each reported statement its own.
+EVIDENCE = (
+    "citing the {year} {city} {document}",
+    "pointing to {number} per cent of {sector} {trend}",
+    "on the strength of {count} {projects} since {year}",
+    "as the {city} {body} reported in {month} {year}",
+    "judging by the {document} signed in {city} in {year}",
+    "with {number} per cent of {sector} {trend}",
+)
+DOCUMENTS = ("protocol", "memorandum", "summit communiqué", "framework agreement", "joint statement", "road map")
+SECTORS = ("exports", "investment", "public tenders", "shipments", "joint ventures", "bank lending")
+TRENDS = ("now flowing between them", "under review", "at risk", "already committed", "still undecided")
+PROJECTS = ("joint ventures", "pilot schemes", "working groups", "joint exercises", "state loans", "expert exchanges")
+BODIES = ("audit office", "trade council", "parliamentary committee", "statistics bureau", "central bank")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
 )
 
 MODIFIERS = (
