@@ -13,6 +13,14 @@ import re
 from dataclasses import dataclass
 
 _SPACE_RUN = re.compile(r"\s+")
+_LONG_SPACE_RUN = re.compile(r"\s\s+")
+# Every character that ``\s`` matches apart from the space itself (a test checks
+# this against the regular expression engine).  Replacing each with a space
+# keeps offsets, so only runs of two or more move the text.
+_OTHER_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,10 @@ class Span:
 
 def normalise(text: str) -> str:
     """The text with each run of white space replaced by one space, and no space at either end."""
+    # Every white-space character but the space is unprintable, so text that is
+    # printable and has no double space only needs its ends trimmed.
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
     return _SPACE_RUN.sub(" ", text).strip()
 
 
@@ -33,22 +45,25 @@ class ExcerptFinder:
 
     def __init__(self, source: str):
         self._source = source
-        pieces: list[str] = []
-        # Breakpoints pair an offset in the normalised text with the offset it came from.
+        # Breakpoints pair an offset in the normalised text with the offset it came from;
+        # one follows every run of two or more white-space characters.
         self._norm_points: list[int] = [0]
         self._orig_points: list[int] = [0]
+        pieces: list[str] = []
         last = 0
-        norm_length = 0
-        for match in _SPACE_RUN.finditer(source):
+        removed = 0
+        for match in _LONG_SPACE_RUN.finditer(source):
             pieces.append(source[last : match.start()])
-            norm_length += match.start() - last
-            pieces.append(" ")
-            norm_length += 1
+            removed += match.end() - match.start() - 1
             last = match.end()
-            self._norm_points.append(norm_length)
             self._orig_points.append(last)
+            self._norm_points.append(last - removed)
         pieces.append(source[last:])
-        self._normalised = "".join(pieces)
+        normalised = " ".join(pieces)
+        for character in _OTHER_WHITESPACE:
+            if character in normalised:
+                normalised = normalised.replace(character, " ")
+        self._normalised = normalised
 
     def _original_offset(self, norm_offset: int) -> int:
         index = bisect.bisect_right(self._norm_points, norm_offset) - 1
@@ -59,7 +74,7 @@ class ExcerptFinder:
         needle = normalise(excerpt)
         if not needle:
             return None
-        at = self._normalised.find(needle)
+        at = self._first_index(needle)
         if at < 0:
             return None
         start = self._original_offset(at)
@@ -73,8 +88,12 @@ class ExcerptFinder:
         low, high = 0, len(needle)
         while low < high:
             middle = (low + high + 1) // 2
-            if needle[:middle] in self._normalised:
+            if self._first_index(needle[:middle]) >= 0:
                 low = middle
             else:
                 high = middle - 1
         return low
+
+    def _first_index(self, needle: str) -> int:
+        """Offset of the first occurrence of a normalised needle in the normalised text, or -1."""
+        return self._normalised.find(needle)
