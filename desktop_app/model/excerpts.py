@@ -4,12 +4,17 @@ Reports are copied from web pages and PDFs, where line breaks and double
 spaces fall differently from one copy to the next; an excerpt still counts as
 verbatim when only its white space differs.  The offsets returned are in the
 original text, ready for highlighting.
+
+A long report with many excerpts is searched through an index of the text
+(see :class:`_AnchorIndex`), built once plain searches have read the text
+many times over; either way an excerpt is placed at its first occurrence.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -21,6 +26,11 @@ _OTHER_WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+
+INDEX_MIN_TEXT = 50_000
+"""Shortest normalised text worth indexing, in characters."""
+INDEX_AFTER_SCANS = 16
+"""Plain searches may read the whole text this many times over before the index is built."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,8 @@ class ExcerptFinder:
             if character in normalised:
                 normalised = normalised.replace(character, " ")
         self._normalised = normalised
+        self._index: _AnchorIndex | None = None
+        self._scanned = 0
 
     def _original_offset(self, norm_offset: int) -> int:
         index = bisect.bisect_right(self._norm_points, norm_offset) - 1
@@ -96,4 +108,95 @@ class ExcerptFinder:
 
     def _first_index(self, needle: str) -> int:
         """Offset of the first occurrence of a normalised needle in the normalised text, or -1."""
-        return self._normalised.find(needle)
+        text = self._normalised
+        if self._index is None and len(text) >= INDEX_MIN_TEXT and self._scanned > INDEX_AFTER_SCANS * len(text):
+            self._index = _AnchorIndex(text)
+        if self._index is not None:
+            found = self._index.first(needle)
+            if found is not None:
+                return found
+        at = text.find(needle)
+        self._scanned += at + len(needle) if at >= 0 else len(text)
+        return at
+
+
+class _AnchorIndex:
+    """Where each ``KEY``-character string that starts at an anchor of the text occurs.
+
+    Anchors are the places where one of a chosen set of characters stands:
+    the text's rarest characters, until about one character in ``SPACING`` is
+    an anchor.  Because an anchor depends only on the character there, every
+    occurrence of a needle carries each of the needle's anchors, with the same
+    string after it.  So a needle is looked up by the anchor whose string is
+    rarest in the text and checked at each place that string occurs, in text
+    order: the first place that matches is the needle's first occurrence, and a
+    string that occurs nowhere rules the needle out at once.
+    """
+
+    KEY = 32
+    SPACING = 20
+    SAMPLE_STRIDE = 97
+    """Every this many characters of the text are counted to choose the anchor characters."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._anchor = re.compile(self._anchor_class(text))
+        key = self.KEY
+        starts = [match.start() for match in self._anchor.finditer(text)]
+        strings = [text[start : start + key] for start in starts]
+        self._starts = starts
+        self._counts = Counter(strings)
+        # Walking back from the end leaves each string's earliest anchor in ``first``
+        # and links every anchor to the next one with the same string.
+        first: dict[str, int] = {}
+        following = [-1] * len(strings)
+        for number in range(len(strings) - 1, -1, -1):
+            string = strings[number]
+            following[number] = first.get(string, -1)
+            first[string] = number
+        self._first = first
+        self._following = following
+        # Past this many places to check for one needle, a plain search of the text is cheaper.
+        self._max_checks = max(256, len(text) // 4096)
+
+    @classmethod
+    def _anchor_class(cls, text: str) -> str:
+        """A character class of the text's rarest characters, together about one in ``SPACING``."""
+        sample = text[:: cls.SAMPLE_STRIDE]
+        counts = Counter(sample)
+        counts.pop(" ", None)
+        chosen: list[str] = []
+        total = 0
+        for character, count in sorted(counts.items(), key=lambda item: (item[1], item[0])):
+            chosen.append(re.escape(character))
+            total += count
+            if total * cls.SPACING >= len(sample):
+                break
+        return "[" + "".join(chosen) + "]" if chosen else "(?!)"
+
+    def first(self, needle: str) -> int | None:
+        """Offset of the needle's first occurrence, -1 when it has none, or None when the index cannot tell."""
+        key = self.KEY
+        counts = self._counts
+        rarest_count, rarest_at = 0, -1
+        for match in self._anchor.finditer(needle, 0, len(needle) - key + 1):
+            at = match.start()
+            count = counts.get(needle[at : at + key], 0)
+            if count == 0:
+                return -1  # a string the needle carries occurs nowhere in the text
+            if rarest_at < 0 or count < rarest_count:
+                rarest_count, rarest_at = count, at
+                if count == 1:
+                    break
+        if rarest_at < 0:
+            return None  # no anchor far enough from the needle's end: only a plain search can tell
+        text, starts, following = self._text, self._starts, self._following
+        anchor = self._first[needle[rarest_at : rarest_at + key]]
+        for _ in range(self._max_checks):
+            if anchor < 0:
+                return -1
+            start = starts[anchor] - rarest_at
+            if start >= 0 and text.startswith(needle, start):
+                return start
+            anchor = following[anchor]
+        return None

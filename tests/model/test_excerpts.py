@@ -1,4 +1,4 @@
-"""Finding excerpts in the source: each is placed at its first occurrence, white space aside."""
+"""Finding excerpts in the source: the same first occurrence whether the text is indexed or searched plainly."""
 
 import re
 import sys
@@ -27,6 +27,14 @@ def reference_find(source: str, excerpt: str) -> Span | None:
     if at < 0:
         return None
     return Span(origin[at], origin[at + len(needle) - 1] + 1)
+
+
+@pytest.fixture
+def always_indexed(monkeypatch):
+    """Build the index on the first search, whatever the size of the text."""
+    monkeypatch.setattr(excerpts, "INDEX_MIN_TEXT", 0)
+    monkeypatch.setattr(excerpts, "INDEX_AFTER_SCANS", -1)
+    monkeypatch.setattr(excerpts._AnchorIndex, "SAMPLE_STRIDE", 1)
 
 
 def test_other_white_space_is_exactly_what_the_pattern_calls_white_space():
@@ -69,3 +77,41 @@ def test_plain_search_places_each_excerpt_at_its_first_occurrence(case):
     finder = ExcerptFinder(source)
     for excerpt in cuts:
         assert finder.find(excerpt) == reference_find(source, excerpt)
+
+
+@given(source_and_excerpts())
+@settings(max_examples=150, deadline=None)
+def test_indexed_search_places_each_excerpt_at_its_first_occurrence(case):
+    """With the index of a long report in use, every excerpt still lands on its first occurrence, or is missing."""
+    source, cuts = case
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(excerpts, "INDEX_MIN_TEXT", 0)
+        patch.setattr(excerpts, "INDEX_AFTER_SCANS", -1)
+        patch.setattr(excerpts._AnchorIndex, "SAMPLE_STRIDE", 1)
+        patch.setattr(excerpts._AnchorIndex, "KEY", 4)
+        finder = ExcerptFinder(source)
+        for excerpt in cuts:
+            assert finder.find(excerpt) == reference_find(source, excerpt)
+            assert finder.matching_prefix(excerpt) == len(_longest_found_prefix(source, excerpt))
+        assert finder._index is not None or not any(normalise(excerpt) for excerpt in cuts)
+
+
+def _longest_found_prefix(source: str, excerpt: str) -> str:
+    needle = normalise(excerpt)
+    flat = re.sub(r"\s+", " ", source)
+    while needle and needle not in flat:
+        needle = needle[:-1]
+    return needle
+
+
+def test_a_long_report_is_indexed_and_every_excerpt_placed(always_indexed):
+    """In a report of many thousand sentences that repeat themselves, each quoted sentence is found at its first place."""
+    sentences = [f"Speaker {n % 37} said that point {n % 101} matters for region {n % 13}." for n in range(4_000)]
+    source = "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5))
+    finder = ExcerptFinder(source)
+    for n in range(0, 4_000, 97):
+        excerpt = sentences[n]
+        span = finder.find(excerpt)
+        assert span == Span(source.index(excerpt), source.index(excerpt) + len(excerpt))
+    assert finder.find("Speaker 3 said that point 5 matters for region 99.") is None
+    assert finder._index is not None
