@@ -22,10 +22,10 @@ no theme.  Everything here is a pure function of the data.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import combinations
 
 from .schema import STANCE_MAX, STANCE_MIN, Position, Scale
 
@@ -127,8 +127,8 @@ def theme_metrics(theme_id: str, stances: Mapping[str, float]) -> ThemeMetrics:
     balance = sum(values) / n if n else None
     agreement = None
     if n >= 2:
-        gaps = [abs(a - b) for a, b in combinations(values, 2)]
-        agreement = 1 - (sum(gaps) / len(gaps)) / STANCE_RANGE
+        pairs = n * (n - 1) // 2
+        agreement = 1 - (_sum_of_pair_gaps(values) / pairs) / STANCE_RANGE
     controversy = 2 * min(convergent, divergent) / n if n else None
     return ThemeMetrics(
         theme_id=theme_id,
@@ -141,6 +141,22 @@ def theme_metrics(theme_id: str, stances: Mapping[str, float]) -> ThemeMetrics:
         controversy=controversy,
         verdict=_verdict(n, balance, controversy),
     )
+
+
+def _sum_of_pair_gaps(values: Iterable[float]) -> float:
+    """Sum of ``|a - b|`` over every pair of values, in one pass over the distinct values in order.
+
+    A theme with 500 speakers has 124,750 pairs; the mean stances take few
+    distinct values, so each is paired with everything below it at once.
+    """
+    total = 0.0
+    below_count = 0
+    below_sum = 0.0
+    for value, count in sorted(Counter(values).items()):
+        total += count * (below_count * value - below_sum)
+        below_count += count
+        below_sum += count * value
+    return total
 
 
 def _verdict(n: int, balance: float | None, controversy: float | None) -> Verdict:
