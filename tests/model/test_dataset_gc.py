@@ -1,4 +1,4 @@
-"""Loading pauses Python's cycle collector and always leaves it as it found it."""
+"""Loading pauses Python's cycle collector, files what it built with the long-lived objects, and leaves the collector as it was."""
 
 import gc
 
@@ -44,3 +44,23 @@ def test_loading_leaves_a_paused_collector_paused(collector_state):
     gc.disable()
     load_bytes(to_bytes(debate()))
     assert not gc.isenabled()
+
+
+def test_loaded_dataset_is_filed_with_the_long_lived_objects(collector_state):
+    """After loading, the seminar's objects sit in the oldest generation, so young collections do not walk them."""
+    gc.enable()
+    dataset = load_bytes(to_bytes(debate()))
+    oldest = {id(thing) for thing in gc.get_objects(generation=2)}
+    assert id(dataset.model) in oldest
+    assert all(id(position) in oldest for position in dataset.model.positions)
+
+
+def test_objects_the_application_froze_stay_frozen(collector_state):
+    """An application that froze its objects (before forking, say) finds them still frozen after a load."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        load_bytes(to_bytes(debate()))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
