@@ -126,11 +126,11 @@ class _AnchorIndex:
     Anchors are the places where one of a chosen set of characters stands:
     the text's rarest characters, until about one character in ``SPACING`` is
     an anchor.  Because an anchor depends only on the character there, every
-    occurrence of a needle carries each of the needle's anchors, with the same
-    string after it.  So a needle is looked up by the anchor whose string is
-    rarest in the text and checked at each place that string occurs, in text
-    order: the first place that matches is the needle's first occurrence, and a
-    string that occurs nowhere rules the needle out at once.
+    occurrence of a needle has an anchor where the needle has its first one,
+    followed by the same string.  So a needle is checked only at the places
+    where that string occurs, in text order: the first place that matches is
+    the needle's first occurrence, and a string that occurs nowhere rules the
+    needle out at once.
     """
 
     KEY = 32
@@ -144,8 +144,6 @@ class _AnchorIndex:
         key = self.KEY
         starts = [match.start() for match in self._anchor.finditer(text)]
         strings = [text[start : start + key] for start in starts]
-        self._starts = starts
-        self._counts = Counter(strings)
         # Walking back from the end leaves each string's earliest anchor in ``first``
         # and links every anchor to the next one with the same string.
         first: dict[str, int] = {}
@@ -154,6 +152,7 @@ class _AnchorIndex:
             string = strings[number]
             following[number] = first.get(string, -1)
             first[string] = number
+        self._starts = starts
         self._first = first
         self._following = following
         # Past this many places to check for one needle, a plain search of the text is cheaper.
@@ -177,25 +176,16 @@ class _AnchorIndex:
     def first(self, needle: str) -> int | None:
         """Offset of the needle's first occurrence, -1 when it has none, or None when the index cannot tell."""
         key = self.KEY
-        counts = self._counts
-        rarest_count, rarest_at = 0, -1
-        for match in self._anchor.finditer(needle, 0, len(needle) - key + 1):
-            at = match.start()
-            count = counts.get(needle[at : at + key], 0)
-            if count == 0:
-                return -1  # a string the needle carries occurs nowhere in the text
-            if rarest_at < 0 or count < rarest_count:
-                rarest_count, rarest_at = count, at
-                if count == 1:
-                    break
-        if rarest_at < 0:
+        match = self._anchor.search(needle, 0, len(needle) - key + 1)
+        if match is None:
             return None  # no anchor far enough from the needle's end: only a plain search can tell
+        at = match.start()
+        anchor = self._first.get(needle[at : at + key], -1)
         text, starts, following = self._text, self._starts, self._following
-        anchor = self._first[needle[rarest_at : rarest_at + key]]
         for _ in range(self._max_checks):
             if anchor < 0:
                 return -1
-            start = starts[anchor] - rarest_at
+            start = starts[anchor] - at
             if start >= 0 and text.startswith(needle, start):
                 return start
             anchor = following[anchor]
