@@ -262,7 +262,9 @@ class _Generator:
         rng = self.rng
         topic = theme.label.lower()
         timeframe = rng.choice(words.TIMEFRAMES)
-        qualifier = rng.choice(words.QUALIFIERS).format(region=rng.choice(words.REGIONS), group=rng.choice(words.GROUPS))
+        qualifier = rng.choice(words.QUALIFIERS).format(
+            region=rng.choice(words.REGIONS), group=rng.choice(words.GROUPS)
+        )
         claim = rng.choice(words.CLAIMS[kind][stance]).format(
             topic=topic + qualifier,
             parties=rng.choice(words.PARTIES),

@@ -9,6 +9,7 @@ timed alternately with it, as a floor that shares the machine's load.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import statistics
 import time
@@ -29,13 +30,14 @@ def seminar_bytes(speakers: int, themes: int, positions: int) -> bytes:
 
 
 def measure_loading(speakers: int, positions: int, settings: Settings) -> Measurement:
-    themes = THEMES if not settings.quick else 5
+    themes = settings.size(THEMES, quick=5)
     data = seminar_bytes(speakers, themes, positions)
     totals: list[float] = []
     ratios: list[float] = []
     stages: dict[str, list[float]] = {"load": [], "themes": [], "matrix": []}
     for _ in range(settings.runs):
         floor = timed(lambda: json.loads(data))
+        gc.collect()
         start = time.perf_counter()
         dataset = load_bytes(data, "synthetic")
         loaded = time.perf_counter()
@@ -60,9 +62,9 @@ def measure_loading(speakers: int, positions: int, settings: Settings) -> Measur
 def _register(label: str, speakers: int, positions: int, quick_positions: int, target: float) -> None:
     @benchmark(f"load + analyse {label} positions", target=target, group="loading")
     def run(settings: Settings) -> Measurement:
-        if settings.quick:
-            return measure_loading(8, quick_positions, settings)
-        return measure_loading(speakers, positions, settings)
+        return measure_loading(
+            settings.size(speakers, quick=8), settings.size(positions, quick=quick_positions), settings
+        )
 
 
 # Targets from the performance goals: 10,000 positions in 0.3 s, 100,000 in 3 s.

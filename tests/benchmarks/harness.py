@@ -10,7 +10,13 @@ this machine is shared and noisy, so the table is for people to read.
 
 To add a benchmark, write a ``bench_*.py`` module in this folder with
 functions decorated by :func:`benchmark`, and add the module's name to
-``MODULES`` in :mod:`tests.benchmarks.__main__`.
+``MODULES`` in :mod:`tests.benchmarks.__main__`.  Time with :func:`timed`;
+for a figure that is a ratio to a baseline (the start-up of a bare window,
+say), alternate the two with :func:`side_by_side` and return the ratio of
+each pair of samples with unit ``"×"``, so both saw the same machine load.
+Anything that needs a fresh interpreter (start-up, peak memory) can run
+each sample as a subprocess and time it from here.  Use
+:meth:`Settings.size` so ``--quick`` runs stay small.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ class Settings:
     runs: int = 5
     quick: bool = False
 
-    def size(self, full: int, quick: int) -> int:
+    def size(self, full: int, *, quick: int) -> int:
         """The size to use: ``full`` in a real run, ``quick`` in a smoke run."""
         return quick if self.quick else full
 

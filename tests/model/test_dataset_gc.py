@@ -1,4 +1,4 @@
-"""Loading pauses Python's cycle collector, files what it built with the long-lived objects, and leaves the collector as it was."""
+"""Loading pauses Python's cycle collector, files what it built as long-lived, and leaves the collector as it was."""
 
 import gc
 

@@ -12,7 +12,9 @@ def messages(model, **fields) -> list[str]:
     return [error["msg"] for error in caught.value.errors()]
 
 
-POSITION = {"id": "p", "speaker": "s", "theme": "t", "stance": 0, "kind": "assessment", "summary": "ok", "excerpt": "ok"}
+POSITION = {
+    "id": "p", "speaker": "s", "theme": "t", "stance": 0, "kind": "assessment", "summary": "ok", "excerpt": "ok"
+}
 
 
 @pytest.mark.parametrize(
