@@ -185,9 +185,10 @@ def _without_cycle_collection(function: Callable[..., _Result]) -> Callable[...,
 
     Loading allocates millions of objects, and the collector, set off by the
     allocations, walks the growing heap again and again for nothing: none of
-    it is cyclic garbage.  What survives (the dataset) is then filed under the
-    oldest generation, which is where the collector would move it after two
-    more full walks of its own.
+    it is cyclic garbage.  Afterwards every tracked object, the new dataset
+    among them, is filed under the oldest generation, which is where the
+    collector would move the dataset after two more walks of its own; cyclic
+    garbage from elsewhere then waits for the next full collection.
     """
 
     @functools.wraps(function)
