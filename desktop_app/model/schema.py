@@ -47,24 +47,32 @@ _LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _TEXT_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Every character the checks below forbid is unprintable, so a printable
+# string (most of them) skips the search; "blank" is tested without copying.
+
+
 def _single_line(value: str) -> str:
-    if not value.strip():
+    if not value or value.isspace():
         raise ValueError("must not be blank")
-    if _LINE_FORBIDDEN.search(value):
+    if not value.isprintable() and _LINE_FORBIDDEN.search(value):
         raise ValueError("must be a single line without control characters")
     return value
 
 
 def _plain_text(value: str) -> str:
-    if _TEXT_FORBIDDEN.search(value):
+    if not value.isprintable() and _TEXT_FORBIDDEN.search(value):
         raise ValueError("must not contain control characters other than tab and newline")
     return value
 
 
 def _non_blank(value: str) -> str:
-    if not value.strip():
+    if not value or value.isspace():
         raise ValueError("must not be blank")
     return value
+
+
+def _required_plain_text(value: str) -> str:
+    return _non_blank(_plain_text(value))
 
 
 def _iso_string(value: Any) -> Any:
@@ -85,7 +93,7 @@ Id = Annotated[
 ]
 Line = Annotated[StrictStr, Field(min_length=1, max_length=MAX_LINE), AfterValidator(_single_line)]
 Text = Annotated[StrictStr, Field(max_length=MAX_TEXT), AfterValidator(_plain_text)]
-RequiredText = Annotated[Text, AfterValidator(_non_blank)]
+RequiredText = Annotated[StrictStr, Field(max_length=MAX_TEXT), AfterValidator(_required_plain_text)]
 Order = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
 # An excerpt has its own, tighter length limit in place of Text's, so a message names the right one.
 Excerpt = Annotated[
@@ -154,7 +162,7 @@ class Source(_Strict):
         None, description="Where it can be read, if it is online."
     )
     published: IsoDate | None = Field(None, description="Publication date, ISO 8601.")
-    text: Annotated[StrictStr, Field(min_length=1), AfterValidator(_plain_text), AfterValidator(_non_blank)] = Field(
+    text: Annotated[StrictStr, Field(min_length=1), AfterValidator(_required_plain_text)] = Field(
         description="The full text. Every position's excerpt must occur in it verbatim "
         "(runs of white space compare equal)."
     )

@@ -1,0 +1,51 @@
+"""The speaker-by-speaker agreement matrix gives every pair what asking for that pair alone gives."""
+
+import math
+
+import pytest
+
+from desktop_app.model.dataset import load_bytes
+from desktop_app.model.synthetic import generate_text
+
+
+@pytest.fixture(scope="module")
+def panel():
+    """A 60-speaker synthetic seminar, loaded."""
+    return load_bytes(generate_text(speakers=60, themes=12, positions=700, seed=5).encode("utf-8"))
+
+
+@pytest.mark.parametrize("which", ["default", "synthetic"])
+def test_matrix_gives_every_pair_what_pair_gives(which, default_dataset, panel):
+    """Each cell of the speaker matrix equals the agreement and shared-theme count of that pair asked alone."""
+    dataset = default_dataset if which == "default" else panel
+    analysis = dataset.analysis
+    matrix = analysis.matrix
+    assert matrix.speaker_ids == tuple(speaker.id for speaker in dataset.speakers)
+    for first in matrix.speaker_ids:
+        for second in matrix.speaker_ids:
+            alone, cell = analysis.pair(first, second), matrix.pair(first, second)
+            assert cell.shared_themes == alone.shared_themes
+            if alone.agreement is None:
+                assert cell.agreement is None
+                assert math.isnan(matrix.agreement[matrix.index(first), matrix.index(second)])
+            else:
+                assert cell.agreement == pytest.approx(alone.agreement, abs=1e-12)
+
+
+def test_matrix_is_read_only_and_computed_once(panel):
+    """Views share one matrix: asking twice gives the same object, and its arrays cannot be written to."""
+    matrix = panel.analysis.matrix
+    assert panel.analysis.matrix is matrix
+    with pytest.raises(ValueError):
+        matrix.agreement[0, 0] = 0.0
+    with pytest.raises(ValueError):
+        matrix.shared_themes[0, 0] = 0
+
+
+def test_silent_chair_has_an_empty_row(panel):
+    """The chair took no position, so shares no theme with anyone: their row is empty, not zero agreement."""
+    chair = panel.chair.id
+    matrix = panel.analysis.matrix
+    row = matrix.index(chair)
+    assert not matrix.shared_themes[row].any()
+    assert all(math.isnan(value) for value in matrix.agreement[row])
