@@ -22,7 +22,7 @@ def test_quick_run_covers_start_up_selection_loading_and_export(capsys):
     lines = out.splitlines()
     for name in (
         "start-up to first paint: app / bare pyqtgraph window",
-        "peak memory once started: app / bare pyqtgraph window",
+        "start-up peak memory: app / bare pyqtgraph window",
         "select a speaker, default seminar",
         "select a theme, default seminar",
         "select a speaker, Source tab shown, default seminar",
