@@ -94,8 +94,10 @@ def open_window(file: str | None):
     choice = choose_start_dataset(file, settings.last_file)
     window = MainWindow(choice.dataset, settings=settings)
     install_exception_hook(window, window.dialogs)
-    opener = FileOpenForwarder(window)
-    app.installEventFilter(opener)
+    if sys.platform == "darwin":
+        # Only macOS sends FileOpen events; elsewhere a filter on the application would only cost
+        # a call into Python for every event of every widget.
+        app.installEventFilter(FileOpenForwarder(window))
     if choice.notice:
         window.set_banner(choice.notice)
     if file and choice.error is None:

@@ -57,3 +57,19 @@ def test_open_window_shows_the_default_seminar_and_leaves_the_event_loop_to_the_
     assert window.document.dataset.seminar.title in window.windowTitle()
     assert app is not None and app.instance() is app
     qtbot.waitUntil(lambda: window.chart is not None, timeout=10_000)
+
+
+def test_a_file_opened_from_the_macos_finder_opens_in_the_window(qtbot, tmp_path, default_dataset, settings, dialogs):
+    """A FileOpen event (how macOS hands over a double-clicked file) opens that file in the window."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from desktop_app.gui import FileOpenForwarder
+    from tests.factories import debate, to_bytes
+
+    path = tmp_path / "debate.seminar.json"
+    path.write_bytes(to_bytes(debate()))
+    window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    forwarder = FileOpenForwarder(window)
+    assert forwarder.eventFilter(window, QFileOpenEvent(str(path))) is True
+    assert window.document.dataset.path == path
