@@ -57,12 +57,32 @@ def FileOpenForwarder(window):  # noqa: N802 (a factory standing in for a class 
 
 
 def run_gui(file: str | None) -> int:
-    from .qt_app import has_display, make_application
+    """Start the window (the launcher with no command) and run until it closes; the exit code."""
+    from .qt_app import has_display
 
     if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
         print("seminar-lens: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
               "the window needs one. Headless commands such as --export-pdf work without.", file=sys.stderr)
         return 1
+    try:
+        app, _window = open_window(file)
+    except DatasetError as error:
+        print("seminar-lens: the default seminar shipped with the application cannot be read:", file=sys.stderr)
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 1
+    return app.exec()
+
+
+def open_window(file: str | None):
+    """Everything :func:`run_gui` does before the event loop: the application and the shown main window.
+
+    Nothing is painted yet; that happens once the caller runs the event loop
+    (the start-up benchmark times exactly this path).  Raises DatasetError
+    only when the default seminar itself cannot be read.
+    """
+    from .qt_app import make_application
+
     app = make_application()
     from PySide6.QtCore import QTimer
 
@@ -71,17 +91,13 @@ def run_gui(file: str | None) -> int:
     from .ui.settings import AppSettings
 
     settings = AppSettings()
-    try:
-        choice = choose_start_dataset(file, settings.last_file)
-    except DatasetError as error:
-        print("seminar-lens: the default seminar shipped with the application cannot be read:", file=sys.stderr)
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return 1
+    choice = choose_start_dataset(file, settings.last_file)
     window = MainWindow(choice.dataset, settings=settings)
     install_exception_hook(window, window.dialogs)
-    opener = FileOpenForwarder(window)
-    app.installEventFilter(opener)
+    if sys.platform == "darwin":
+        # Only macOS sends FileOpen events; elsewhere a filter on the application would only cost
+        # a call into Python for every event of every widget.
+        app.installEventFilter(FileOpenForwarder(window))
     if choice.notice:
         window.set_banner(choice.notice)
     if file and choice.error is None:
@@ -93,4 +109,4 @@ def run_gui(file: str | None) -> int:
     window.show()
     if choice.error is not None:
         QTimer.singleShot(0, lambda: window.dialogs.show_problems(window, choice.error))
-    return app.exec()
+    return app, window

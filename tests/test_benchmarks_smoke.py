@@ -15,6 +15,28 @@ def test_quick_run_prints_a_row_for_every_benchmark(capsys):
         assert "not judged (quick run)" in rows[0]
 
 
+def test_quick_run_covers_start_up_selection_loading_and_export(capsys):
+    """The smoke run includes the start-up, memory, selection and PDF rows, each with its detail line."""
+    assert benchmarks.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    for name in (
+        "start-up to first paint: app / bare pyqtgraph window",
+        "start-up peak memory: app / bare pyqtgraph window",
+        "select a speaker, default seminar",
+        "select a theme, default seminar",
+        "select a speaker, Source tab shown, default seminar",
+        "select a speaker, 500 speakers × 40 themes × 10,000 positions",
+        "select a theme, 500 speakers × 40 themes × 10,000 positions",
+        "PDF export, default seminar",
+    ):
+        at = next((i for i, line in enumerate(lines) if line.startswith(name + " ")), None)
+        assert at is not None, f"no row for {name!r} in:\n{out}"
+        assert "failed" not in lines[at]
+        assert lines[at + 1].startswith("    "), f"no detail line under {name!r}"
+    assert "pyqtgraph window" in out and "bare PySide6 window" in out
+
+
 def test_rows_say_whether_the_median_meets_the_target():
     """A median under the target reads 'meets target', one over it 'misses target', with the ratio."""
     under = Row("fast", "g", 0.3, "s", [0.1, 0.2, 0.9])

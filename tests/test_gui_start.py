@@ -39,3 +39,12 @@ def test_bad_file_on_the_command_line_shows_its_problems_over_the_default(tmp_pa
     assert choice.dataset.path == default_seminar_path()
     assert "bad.seminar.json could not be opened" in choice.notice
     assert choice.error is not None and "positions[0].stance" in str(choice.error.problems[0])
+
+
+def test_the_launcher_paints_its_window_before_importing_the_chart_and_pdf_modules():
+    """Started as the launcher starts it, in a fresh process, the window paints before pyqtgraph or numpy is imported."""
+    from tests.benchmarks.bench_startup import start_once
+
+    report = start_once("app")
+    assert report["heavy_modules_at_first_paint"] == []
+    assert "ready" in report, "the chart was built after the first paint"

@@ -12,8 +12,6 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_log_dir
-
 from .. import APP_NAME, __version__
 
 LOG_NAME = "errors.log"
@@ -21,6 +19,8 @@ MAX_LOG_BYTES = 1_000_000
 
 
 def log_path() -> Path:
+    from platformdirs import user_log_dir  # only once something has gone wrong: start-up does without it
+
     return Path(user_log_dir("seminar-lens", appauthor=False)) / LOG_NAME
 
 

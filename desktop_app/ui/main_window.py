@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.document = SeminarDocument(dataset, self)
         self.selection = Selection(self)
         self.chart = None
+        self._chart_scheduled = False
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
 
@@ -360,10 +361,12 @@ class MainWindow(QMainWindow):
         self.save_settings()
         super().closeEvent(event)
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self.chart is None:
-            # After this first paint, not before: the window appears without waiting for pyqtgraph.
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.chart is None and not self._chart_scheduled:
+            # Once the first frame is painted, not at show(): a timer started then fires before the first
+            # paint, and the window would wait for pyqtgraph to be imported before it appears.
+            self._chart_scheduled = True
             QTimer.singleShot(0, self.ensure_chart)
 
     # -- help --------------------------------------------------------------------------------

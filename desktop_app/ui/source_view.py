@@ -3,7 +3,10 @@
 Clicking a highlight selects that speaker and position; "show in source" in
 the detail panel scrolls here and flashes the passage.  Highlighting is done
 block by block by a syntax highlighter over a sorted list of spans, so a large
-report with thousands of excerpts costs little more than a small one.
+report with thousands of excerpts costs little more than a small one.  The
+selected speaker's excerpts are emphasised: moving the emphasis between two
+speakers re-highlights only their paragraphs, and while the tab is hidden the
+change waits until it is shown.
 """
 
 from __future__ import annotations
@@ -12,7 +15,16 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ..model.dataset import Dataset
@@ -57,21 +69,53 @@ class _Span:
 
 
 class ExcerptHighlighter(QSyntaxHighlighter):
-    """Tints each excerpt with its speaker's colour; the selected speaker's excerpts stand out."""
+    """Tints each excerpt with its speaker's colour; the selected speaker's excerpts stand out.
 
-    def __init__(self, document, spans: list[_Span], colours: dict[str, QColor], dark: bool):
-        super().__init__(document)
+    While a speaker is emphasised every other excerpt is dimmed, so emphasis
+    coming or going repaints the whole report; moving it from one speaker to
+    another re-highlights only the paragraphs holding those two speakers'
+    excerpts.  The three formats of each speaker (plain, emphasised, dimmed)
+    are made once.
+    """
+
+    def __init__(
+        self, document, spans: list[_Span], colours: dict[str, QColor], dark: bool, emphasis: str | None = None
+    ):
+        super().__init__(document)  # the document's first highlighting follows, once control returns to Qt
         self._spans = spans
         self._starts = [span.start for span in spans]
-        self._colours = colours
-        self._dark = dark
-        self._emphasis: str | None = None
+        self._by_speaker: dict[str, list[_Span]] = {}
+        for span in spans:
+            self._by_speaker.setdefault(span.speaker_id, []).append(span)
+        self._formats = {speaker: _speaker_formats(colour, dark) for speaker, colour in colours.items()}
+        self._emphasis = emphasis
         self._longest = max((span.end - span.start for span in spans), default=0)
 
+    @property
+    def emphasis(self) -> str | None:
+        return self._emphasis
+
     def set_emphasis(self, speaker_id: str | None) -> None:
-        if speaker_id != self._emphasis:
-            self._emphasis = speaker_id
-            self.rehighlight()
+        previous = self._emphasis
+        if speaker_id == previous:
+            return
+        self._emphasis = speaker_id
+        if previous is None or speaker_id is None:
+            self.rehighlight()  # every other speaker's excerpts dim, or brighten again
+            return
+        document = self.document()
+        blocks: dict[int, QTextBlock] = {}
+        for span in self._by_speaker.get(previous, []) + self._by_speaker.get(speaker_id, []):
+            block = document.findBlock(span.start)
+            while block.isValid() and block.position() < span.end:
+                blocks.setdefault(block.blockNumber(), block)
+                block = block.next()
+        for block in blocks.values():
+            self.rehighlightBlock(block)
+
+    def spans_of(self, speaker_id: str) -> list[_Span]:
+        """A speaker's excerpts, in the order of the text."""
+        return list(self._by_speaker.get(speaker_id, []))
 
     def spans_at(self, position: int) -> list[_Span]:
         low = bisect.bisect_left(self._starts, position - self._longest)
@@ -83,23 +127,36 @@ class ExcerptHighlighter(QSyntaxHighlighter):
         block_end = block_start + len(text)
         low = bisect.bisect_left(self._starts, block_start - self._longest)
         high = bisect.bisect_left(self._starts, block_end)
+        emphasis = self._emphasis
         for span in self._spans[low:high]:
             if span.end <= block_start:
                 continue
             start = max(span.start, block_start) - block_start
             end = min(span.end, block_end) - block_start
-            fmt = QTextCharFormat()
-            base = self._colours[span.speaker_id]
-            tint = highlight_colour(base, self._dark)
-            if self._emphasis is not None:
-                if span.speaker_id == self._emphasis:
-                    tint.setAlphaF(min(1.0, tint.alphaF() * 2.0))
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    fmt.setUnderlineColor(base)
-                else:
-                    tint.setAlphaF(tint.alphaF() * 0.45)
-            fmt.setBackground(tint)
+            plain, emphasised, dimmed = self._formats[span.speaker_id]
+            if emphasis is None:
+                fmt = plain
+            else:
+                fmt = emphasised if span.speaker_id == emphasis else dimmed
             self.setFormat(start, end - start, fmt)
+
+
+def _speaker_formats(base: QColor, dark: bool) -> tuple[QTextCharFormat, QTextCharFormat, QTextCharFormat]:
+    """A speaker's excerpt formats: with no one emphasised, emphasised (stronger, underlined), and dimmed."""
+    tint = highlight_colour(base, dark)
+    plain = QTextCharFormat()
+    plain.setBackground(tint)
+    strong = QColor(tint)
+    strong.setAlphaF(min(1.0, tint.alphaF() * 2.0))
+    emphasised = QTextCharFormat()
+    emphasised.setBackground(strong)
+    emphasised.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    emphasised.setUnderlineColor(base)
+    faint = QColor(tint)
+    faint.setAlphaF(tint.alphaF() * 0.45)
+    dimmed = QTextCharFormat()
+    dimmed.setBackground(faint)
+    return plain, emphasised, dimmed
 
 
 class SourceView(QWidget):
@@ -160,19 +217,41 @@ class SourceView(QWidget):
         self._flash_span = None
         self.text.setExtraSelections([])
         self.text.setPlainText(offsets.display_text)
-        self.highlighter = ExcerptHighlighter(self.text.document(), spans, colours, is_dark(self.palette()))
-        self._on_focus(self._selection.focus)
+        self._wanted_emphasis = self._emphasis_for(self._selection.focus)
+        self.highlighter = ExcerptHighlighter(
+            self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis
+        )
 
     # -- following the selection ---------------------------------------------
+    @staticmethod
+    def _emphasis_for(focus: Focus) -> str | None:
+        return focus.speaker if focus.kind is FocusKind.SPEAKER else None
+
     def _on_focus(self, focus: Focus) -> None:
-        speaker = focus.speaker if focus.kind is FocusKind.SPEAKER else None
-        if self.highlighter is not None:
-            self.highlighter.set_emphasis(speaker)
-        if speaker and not focus.position and self.isVisible():
+        # Hidden (another tab is showing), the emphasis waits until the tab is shown: a click in
+        # the list then costs the source nothing, however long the report.
+        self._wanted_emphasis = self._emphasis_for(focus)
+        if not self.isVisible():
+            return
+        self._apply_emphasis()
+        speaker = self._wanted_emphasis
+        if speaker and not focus.position and self.highlighter is not None:
             # Bring the speaker's first passage into view; a clicked passage is already where the user looks.
-            first = min((s for s in self._spans.values() if s.speaker_id == speaker), key=lambda s: s.start, default=None)
-            if first is not None:
-                self._scroll_to(first)
+            passages = self.highlighter.spans_of(speaker)
+            if passages:
+                self._scroll_to(passages[0])
+
+    def _apply_emphasis(self) -> None:
+        if self.highlighter is not None:
+            self.highlighter.set_emphasis(self._wanted_emphasis)
+
+    def emphasised_speaker(self) -> str | None:
+        """The speaker whose excerpts the text shows emphasised now (None: no one)."""
+        return self.highlighter.emphasis if self.highlighter is not None else None
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._apply_emphasis()
+        super().showEvent(event)
 
     def _scroll_to(self, span: _Span) -> None:
         cursor = self.text.textCursor()

@@ -81,7 +81,10 @@ class StanceStrip(QWidget):
         text_font.setPointSizeF(max(6.5, text_font.pointSizeF() * 0.78))
         text_font.setBold(True)
         painter.setFont(text_font)
-        for index, cell in enumerate(self._cells):
+        # A theme of a large panel has more cells than fit; those past the right edge are never seen.
+        size = self._cell_size()
+        shown = min(len(self._cells), int((self.width() - 1) // (size + _GAP)) + 1)
+        for index, cell in enumerate(self._cells[:shown]):
             rect = self.cell_rect(index)
             if cell.stance is None:
                 pen = QPen(outline, 1, Qt.PenStyle.DashLine)

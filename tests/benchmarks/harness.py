@@ -15,7 +15,8 @@ for a figure that is a ratio to a baseline (the start-up of a bare window,
 say), alternate the two with :func:`side_by_side` and return the ratio of
 each pair of samples with unit ``"×"``, so both saw the same machine load.
 Anything that needs a fresh interpreter (start-up, peak memory) can run
-each sample as a subprocess and time it from here.  Use
+each sample as a subprocess: :func:`.children.run_child` gives it an empty
+home and settings of its own and reads back the figures it prints.  Use
 :meth:`Settings.size` so ``--quick`` runs stay small.
 """
 

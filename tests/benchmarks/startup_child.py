@@ -1,0 +1,153 @@
+"""One start-up, in a fresh interpreter: open a window, note when it first paints, print the figures, exit.
+
+Run by :mod:`tests.benchmarks.bench_startup` as
+``python -m tests.benchmarks.startup_child KIND PERF_T0 WALL_T0``, where the
+parent passes its ``time.perf_counter()`` and ``time.time()`` read just before
+it spawned this process, so the figure includes starting Python.  KIND is
+
+``app``        the real application, by the launcher's path (:func:`desktop_app.gui.open_window`);
+``pyqtgraph``  a bare QMainWindow showing a pyqtgraph plot of a few bars;
+``bare``       a bare QMainWindow with a label, no pyqtgraph: the floor.
+
+All three windows are 1280 × 800 (the application's default size).  One line
+of JSON goes to stdout: ``first_paint`` (seconds from the parent's clock to the
+first Paint event the main window receives), the peak resident memory then
+(``rss_first_paint``, MiB), and, for the application, the same once the chart
+is built (``ready``, ``rss_ready``): the app paints before it imports
+pyqtgraph, so its memory at first paint alone would flatter it.  It also
+lists which of the modules the application means to import only after its
+first paint had been imported by then (``heavy_modules_at_first_paint``).
+"""
+
+from __future__ import annotations
+
+import time
+
+_STARTED = time.perf_counter(), time.time()  # before anything else is imported
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+
+WIDTH, HEIGHT = 1280, 800
+HEAVY_MODULES = frozenset({"pyqtgraph", "numpy", "desktop_app.ui.theme_chart", "desktop_app.report.pdf"})
+"""Modules the application leaves until after its first paint; which of them were loaded is reported."""
+MAX_SECONDS = 60.0
+"""A child that has not painted by then is stopped, so a broken run cannot hang the benchmark."""
+
+
+def peak_rss_mib() -> float:
+    """The process's peak resident set so far (VmHWM), in MiB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
+
+
+class Clock:
+    """Seconds since the parent's reading: the shared monotonic clock where it is one, else wall time."""
+
+    def __init__(self, parent_perf: float, parent_wall: float):
+        # perf_counter is system-wide on Linux (CLOCK_MONOTONIC); elsewhere it may start per process,
+        # which shows as a start before the parent's reading or after our own start.
+        own_perf, own_wall = _STARTED
+        self._shared = sys.platform == "linux" and parent_perf <= own_perf <= parent_perf + (own_wall - parent_wall) + 5
+        self._perf, self._wall = parent_perf, parent_wall
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self._perf if self._shared else time.time() - self._wall
+
+
+def build_app():
+    from desktop_app.gui import open_window
+
+    app, window = open_window(None)
+    return app, window
+
+
+def build_pyqtgraph():
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    import pyqtgraph as pg
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    plot = pg.PlotWidget()
+    plot.addItem(pg.BarGraphItem(x=[1, 2, 3, 4, 5], height=[3, 1, 4, 1, 5], width=0.6, brush="#4477aa"))
+    window.setCentralWidget(plot)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    return app, window
+
+
+def build_bare():
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("A bare window"))
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    return app, window
+
+
+BUILDERS = {"app": build_app, "pyqtgraph": build_pyqtgraph, "bare": build_bare}
+
+
+def main(argv: list[str]) -> int:
+    kind, parent_perf, parent_wall = argv[0], float(argv[1]), float(argv[2])
+    clock = Clock(parent_perf, parent_wall)
+    app, window = BUILDERS[kind]()
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    figures: dict[str, object] = {}
+    waiting_for_chart = kind == "app"
+
+    def finish() -> None:
+        print(json.dumps(figures), flush=True)
+        os._exit(0)  # the figures are out; tearing Qt down is not part of starting up
+
+    def chart_ready() -> None:
+        nonlocal waiting_for_chart
+        waiting_for_chart = False
+        figures["ready"] = clock.elapsed()
+        figures["rss_ready"] = peak_rss_mib()
+        if "first_paint" in figures:
+            QTimer.singleShot(0, finish)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+            # The window itself, or a widget inside it: an opaque central widget covers the window's own paint.
+            if (
+                event.type() == QEvent.Type.Paint
+                and "first_paint" not in figures
+                and watched.isWidgetType()
+                and watched.window() is window
+            ):
+                figures["first_paint"] = clock.elapsed()
+                figures["rss_first_paint"] = peak_rss_mib()
+                figures["heavy_modules_at_first_paint"] = sorted(HEAVY_MODULES & sys.modules.keys())
+                app.removeEventFilter(self)
+                if not waiting_for_chart:
+                    QTimer.singleShot(0, finish)
+            return False
+
+    # Installed before the event loop runs: the window has been shown, but nothing paints until then.
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    if kind == "app":
+        # The chart counts as ready once built and given a turn of the event loop to lay itself out.
+        window.chartReady.connect(lambda: QTimer.singleShot(0, chart_ready))
+    QTimer.singleShot(int(MAX_SECONDS * 1000), lambda: os._exit(3))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
