@@ -20,6 +20,7 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -254,30 +255,37 @@ def _read(handle: BinaryIO, size: int, monitor: Monitor | None) -> bytes:
     return b"".join(pieces)
 
 
-def _without_cycle_collection(function: Callable[..., _Result]) -> Callable[..., _Result]:
-    """Run ``function`` with Python's cycle collector paused, and leave the collector as it was.
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for the block, and leave the collector as it was.
 
     Loading allocates millions of objects, and the collector, set off by the
     allocations, walks the growing heap again and again for nothing: none of
-    it is cyclic garbage.  Afterwards every tracked object, the new dataset
-    among them, is filed under the oldest generation, which is where the
-    collector would move the dataset after two more walks of its own; cyclic
-    garbage from elsewhere then waits for the next full collection.
+    it is cyclic garbage.  After a block that ends normally every tracked
+    object, the new dataset among them, is filed under the oldest generation,
+    which is where the collector would move the dataset after two more walks
+    of its own; cyclic garbage from elsewhere then waits for the next full
+    collection.  Blocks may nest.
     """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        if not gc.get_freeze_count():  # never thaw what the application froze itself
+            gc.freeze()
+            gc.unfreeze()  # thawed objects go back into the oldest generation
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _without_cycle_collection(function: Callable[..., _Result]) -> Callable[..., _Result]:
+    """Run ``function`` inside :func:`cycle_collection_paused`."""
 
     @functools.wraps(function)
     def paused(*args: Any, **kwargs: Any) -> _Result:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            result = function(*args, **kwargs)
-            if not gc.get_freeze_count():  # never thaw what the application froze itself
-                gc.freeze()
-                gc.unfreeze()  # thawed objects go back into the oldest generation
-            return result
-        finally:
-            if was_enabled:
-                gc.enable()
+        with cycle_collection_paused():
+            return function(*args, **kwargs)
 
     return paused
 

@@ -28,7 +28,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..model.dataset import Dataset, DatasetError, load
+from ..model.dataset import Dataset, DatasetError, cycle_collection_paused, load
 from ..model.progress import LOAD_PHASES, LoadCancelled, Monitor, Phase
 from .document import SeminarDocument
 from .progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
@@ -86,12 +86,13 @@ class LoadThread(QThread):
     def run(self) -> None:  # in the worker thread
         monitor = Monitor(self.progressed.emit, self._stop.is_set, OPEN_PHASES)
         try:
-            dataset = load(self.path, monitor=monitor)
-            dataset.precompute(monitor)
-            monitor.begin("views")
-            for done, prepare in enumerate(self._preparations, start=1):
-                dataset.derived(prepare)
-                monitor.advance(done, len(self._preparations))
+            with cycle_collection_paused():
+                dataset = load(self.path, monitor=monitor)
+                dataset.precompute(monitor)
+                monitor.begin("views")
+                for done, prepare in enumerate(self._preparations, start=1):
+                    dataset.derived(prepare)
+                    monitor.advance(done, len(self._preparations))
             monitor.check()
         except LoadCancelled:
             self.cancelled.emit()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .harness import REGISTRY, Settings, run_benchmarks, table
 
-MODULES = ("bench_loading",)
+MODULES = ("bench_loading", "bench_opening")
 """The benchmark modules, imported in this order; each registers its benchmarks."""
 
 
