@@ -113,6 +113,10 @@ class SpeakerFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._terms: list[str] = []
+        # The filter only changes through set_search (or a model reset), which redo it; a
+        # dynamic filter would also redo it for every row on each dataChanged (a theme picked),
+        # and with PySide6 6.11 doing so while a search is on and a row selected corrupted memory.
+        self.setDynamicSortFilter(False)
 
     def set_search(self, text: str) -> None:
         terms = fold(text).split()
