@@ -126,18 +126,18 @@ class FileOpener(QObject):
         self.background_from = background_from
         self.preparations = tuple(preparations) if preparations is not None else view_preparations()
         self.progress_after_ms = PROGRESS_AFTER_MS
-        self.thread: LoadThread | None = None
+        self.worker: LoadThread | None = None
         self.progress_dialog: QProgressDialog | None = None
         self._file_name = ""
 
     @property
     def busy(self) -> bool:
         """Whether a file is loading in the background."""
-        return self.thread is not None
+        return self.worker is not None
 
     def open(self, path: str | os.PathLike[str]) -> OpenOutcome:
         """Open ``path``: at once if it is small, else start loading it in the background."""
-        if self.thread is not None:
+        if self.worker is not None:
             return OpenOutcome.BUSY
         path = os.fspath(path)
         if not self._is_big(path):
@@ -154,12 +154,12 @@ class FileOpener(QObject):
 
     def cancel(self) -> None:
         """Stop the background load, if one runs; the ``cancelled`` signal follows."""
-        if self.thread is not None:
-            self.thread.request_cancel()
+        if self.worker is not None:
+            self.worker.request_cancel()
 
     def shut_down(self) -> None:
         """Stop any background load and wait for its thread to end (the window is closing)."""
-        thread = self.thread
+        thread = self.worker
         if thread is not None:
             thread.request_cancel()
             thread.wait()
@@ -179,7 +179,7 @@ class FileOpener(QObject):
         thread.failed.connect(self._on_failed)
         thread.cancelled.connect(self._on_cancelled)
         thread.crashed.connect(self._on_crashed)
-        self.thread = thread
+        self.worker = thread
         self._file_name = Path(path).name
         dialog = progress_dialog(self.window, "Opening a seminar", f"Opening {self._file_name}\u2026", self.progress_after_ms)
         dialog.canceled.connect(self.cancel)
@@ -187,7 +187,7 @@ class FileOpener(QObject):
         thread.start()
 
     def _on_progress(self, label: str, share: float) -> None:
-        if self.thread is None:
+        if self.worker is None:
             return
         dialog = self.progress_dialog
         if dialog is not None and not dialog.wasCanceled():
@@ -196,11 +196,11 @@ class FileOpener(QObject):
 
     def _finish(self) -> str:
         """Forget the finished thread and close the dialog; the path that was loading."""
-        thread, self.thread = self.thread, None
-        path = thread.path if thread is not None else ""
-        if thread is not None:
-            thread.wait()  # it has emitted its last signal and is ending
-            thread.deleteLater()
+        worker, self.worker = self.worker, None
+        path = worker.path if worker is not None else ""
+        if worker is not None:
+            worker.wait()  # it has emitted its last signal and is ending
+            worker.deleteLater()
         dialog, self.progress_dialog = self.progress_dialog, None
         if dialog is not None:
             dialog.canceled.disconnect(self.cancel)
@@ -209,26 +209,26 @@ class FileOpener(QObject):
 
     # Each outcome arrives once per load; after shut_down() one may still be queued, and is dropped.
     def _on_loaded(self, dataset: Dataset) -> None:
-        if self.thread is None:
+        if self.worker is None:
             return
         path = self._finish()
         self.document.set_dataset(dataset)
         self.opened.emit(dataset, path)
 
     def _on_failed(self, error: DatasetError) -> None:
-        if self.thread is None:
+        if self.worker is None:
             return
         path = self._finish()
         self.failed.emit(error, path)
 
     def _on_cancelled(self) -> None:
-        if self.thread is None:
+        if self.worker is None:
             return
         path = self._finish()
         self.cancelled.emit(path)
 
     def _on_crashed(self, info: tuple[type[BaseException], BaseException, TracebackType | None]) -> None:
-        if self.thread is None:
+        if self.worker is None:
             return
         self._finish()
         sys.excepthook(*info)  # the application's hook shows and logs it, here on the GUI thread

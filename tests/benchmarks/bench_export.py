@@ -60,10 +60,10 @@ def child(speakers: int, themes: int, positions: int) -> dict[str, float]:
         seconds = time.perf_counter() - start
         peak = _kib("VmHWM")
         size = out.stat().st_size
-    # The longest stretch with no report: the progress dialog cannot move (nor hear Cancel) meanwhile.
-    times = [start] + [when for _, when, _ in reports]
-    gaps = [(reports[index][0], later - earlier) for index, (earlier, later) in enumerate(zip(times, times[1:]))]
-    longest = max(gaps, key=lambda gap: gap[1])
+    # The longest step with no report: the progress dialog cannot move (nor hear Cancel) meanwhile.
+    # Each step runs from its own report to the next; painting reports every page.
+    steps = [(words, later - when) for (words, when, _), (_, later, _) in zip(reports, reports[1:])]
+    longest = max(steps, key=lambda step: step[1])
     return {
         "seconds": seconds,
         "pages": exported.pages,
@@ -103,7 +103,7 @@ def _detail(size: tuple[int, int, int], taken: list[dict[str, float]]) -> str:
     return (
         f"{speakers} speakers, {themes} themes, {positions:,} positions: {middle['pages']} pages, "
         f"{middle['bytes'] / 2**20:.0f} MiB of PDF; resident before the export {middle['rss_before_mib']:.0f} MiB; "
-        f"longest stretch with no progress report: {middle['longest_step_seconds']:.1f} s, up to '{middle['longest_step']}'"
+        f"longest step with no progress report: '{middle['longest_step']}', {middle['longest_step_seconds']:.1f} s"
     )
 
 

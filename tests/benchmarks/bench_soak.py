@@ -20,7 +20,8 @@ from .harness import Measurement, Settings, benchmark
 SEED = 20_260_105
 
 
-@benchmark("soak: 2,000 random clicks on 500 speakers (memory growth)", target=64.0, unit="MiB", group="soak")
+# The target is growth_bound_mib(2_000) from tests/ui/soak.py, the bound the soak test asserts.
+@benchmark("soak: 2,000 random clicks on 500 speakers (memory growth)", target=63.0, unit="MiB", group="soak")
 def soak_run(settings: Settings) -> Measurement:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop_app.qt_app import make_application
