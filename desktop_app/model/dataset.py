@@ -6,6 +6,10 @@ and, where the text has one, line and column.  Checks run in three layers that
 all report together: the bytes and JSON syntax (:mod:`.json_text`), the shape
 and values of each field (:mod:`.schema`), and the rules that need the whole
 file (unique ids, references between sections, excerpts found in the source).
+
+A load can be followed and stopped through a :class:`~.progress.Monitor`: it
+hears of each phase and of the progress through the long ones, and raises
+:class:`~.progress.LoadCancelled` at those points once the caller asks.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from pydantic import ValidationError
 
@@ -28,9 +33,22 @@ from . import json_text
 from .analysis import SeminarAnalysis
 from .excerpts import ExcerptFinder, Span, normalise
 from .problems import MAX_PROBLEMS, DatasetError, Problem, printable, quoted
-from .schema import FORMAT, Position, SeminarFile, Speaker, Theme
+from .progress import LoadCancelled, Monitor
+from .schema import FORMAT, Position, Seminar, SeminarFile, Speaker, Theme, has_control_characters
 
-__all__ = ["Dataset", "DatasetError", "Problem", "Span", "load", "load_bytes", "from_model", "dumps", "save"]
+__all__ = [
+    "Dataset", "DatasetError", "LoadCancelled", "Monitor", "Problem", "Span",
+    "load", "load_bytes", "from_model", "dumps", "save",
+]
+
+_Result = TypeVar("_Result")
+
+READ_PIECE = 4 * 1024 * 1024
+"""Bytes read at a time when a monitor follows the load."""
+LONG_TEXT = 1024 * 1024
+"""Characters of a source text past which its checks run a piece at a time (see :func:`_validated_seminar`)."""
+STEP_ENTRIES = 1024
+"""Entries checked between two reports to the monitor."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,6 +147,37 @@ class Dataset:
             self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers]
         )
 
+    def precompute(self, monitor: Monitor | None = None) -> None:
+        """Work out now what is otherwise worked out on first use: the lookups, the analysis, the agreement matrix.
+
+        A load in a background thread calls this, so the window does not do the
+        work while it shows the seminar.  Reports the "analysis" phase.
+        """
+        monitor = monitor or Monitor()
+        monitor.begin("analysis")
+        for name in ("_speaker_index", "_theme_index", "_position_index", "_by_speaker", "_by_theme"):
+            getattr(self, name)
+        monitor.advance(1, 3)
+        analysis = self.analysis
+        monitor.advance(2, 3)
+        analysis.matrix  # noqa: B018 (a cached property, worked out here)
+
+    def derived(self, make: Callable[[Dataset], _Result]) -> _Result:
+        """``make(self)``, worked out once for this dataset and kept.
+
+        Views keep here what they derive from a whole seminar (search text, the
+        layout of the report), so that a background load can work it out before
+        the window shows the dataset.  ``make`` must not touch Qt objects.
+        """
+        cache = self._derived
+        if make not in cache:
+            cache[make] = make(self)
+        return cache[make]
+
+    @cached_property
+    def _derived(self) -> dict[Callable[[Dataset], Any], Any]:
+        return {}
+
     @property
     def chair(self) -> Speaker | None:
         chair_id = self.seminar.chair
@@ -156,8 +205,12 @@ def _group(positions: Sequence[Position], key: str, order: Mapping[str, int]) ->
 # Loading
 
 
-def load(path: str | os.PathLike[str]) -> Dataset:
-    """Read and check a seminar file; raise DatasetError with every problem found."""
+def load(path: str | os.PathLike[str], *, monitor: Monitor | None = None) -> Dataset:
+    """Read and check a seminar file; raise DatasetError with every problem found.
+
+    With a ``monitor``, the load reports its progress to it and stops with
+    LoadCancelled when it is asked to.
+    """
     file_path = Path(path)
     label = str(path)
     try:
@@ -171,8 +224,7 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         if size > json_text.MAX_FILE_BYTES:
             raise DatasetError(label, [_too_big(size)])
         with file_path.open("rb") as handle:
-            # Read one byte past the limit so a file that grows after stat() is still refused.
-            data = handle.read(json_text.MAX_FILE_BYTES + 1)
+            data = _read(handle, size, monitor)
     except FileNotFoundError:
         raise DatasetError(label, [Problem((), "no such file")]) from None
     except IsADirectoryError:
@@ -181,47 +233,76 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         raise DatasetError(label, [Problem((), "permission denied: the file cannot be read")]) from None
     except OSError as exc:
         raise DatasetError(label, [Problem((), f"the file cannot be read: {exc.strerror or exc}")]) from None
-    return load_bytes(data, label, path=file_path)
+    return load_bytes(data, label, path=file_path, monitor=monitor)
 
 
-_Result = TypeVar("_Result")
+def _read(handle: BinaryIO, size: int, monitor: Monitor | None) -> bytes:
+    """The file's bytes; in pieces when a monitor follows, so it sees progress and can stop the read."""
+    # Read one byte past the limit so a file that grows after stat() is still refused.
+    limit = json_text.MAX_FILE_BYTES + 1
+    if monitor is None:
+        return handle.read(limit)
+    monitor.begin("reading")
+    pieces: list[bytes] = []
+    read = 0
+    while read < limit:
+        piece = handle.read(min(READ_PIECE, limit - read))
+        if not piece:
+            break
+        pieces.append(piece)
+        read += len(piece)
+        monitor.advance(read, size)
+    return b"".join(pieces)
 
 
-def _without_cycle_collection(function: Callable[..., _Result]) -> Callable[..., _Result]:
-    """Run ``function`` with Python's cycle collector paused, and leave the collector as it was.
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for the block, and leave the collector as it was.
 
     Loading allocates millions of objects, and the collector, set off by the
     allocations, walks the growing heap again and again for nothing: none of
-    it is cyclic garbage.  Afterwards every tracked object, the new dataset
-    among them, is filed under the oldest generation, which is where the
-    collector would move the dataset after two more walks of its own; cyclic
-    garbage from elsewhere then waits for the next full collection.
+    it is cyclic garbage.  After a block that ends normally every tracked
+    object, the new dataset among them, is filed under the oldest generation,
+    which is where the collector would move the dataset after two more walks
+    of its own; cyclic garbage from elsewhere then waits for the next full
+    collection.  Blocks may nest.
     """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        if not gc.get_freeze_count():  # never thaw what the application froze itself
+            gc.freeze()
+            gc.unfreeze()  # thawed objects go back into the oldest generation
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _without_cycle_collection(function: Callable[..., _Result]) -> Callable[..., _Result]:
+    """Run ``function`` inside :func:`cycle_collection_paused`."""
 
     @functools.wraps(function)
     def paused(*args: Any, **kwargs: Any) -> _Result:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            result = function(*args, **kwargs)
-            if not gc.get_freeze_count():  # never thaw what the application froze itself
-                gc.freeze()
-                gc.unfreeze()  # thawed objects go back into the oldest generation
-            return result
-        finally:
-            if was_enabled:
-                gc.enable()
+        with cycle_collection_paused():
+            return function(*args, **kwargs)
 
     return paused
 
 
 @_without_cycle_collection
-def load_bytes(data: bytes, source: str = "<data>", *, path: Path | None = None) -> Dataset:
-    """Check the bytes of a seminar file; ``source`` names it in problems."""
+def load_bytes(
+    data: bytes, source: str = "<data>", *, path: Path | None = None, monitor: Monitor | None = None
+) -> Dataset:
+    """Check the bytes of a seminar file; ``source`` names it in problems.  ``monitor`` as for :func:`load`."""
+    monitor = monitor or Monitor()
     if len(data) > json_text.MAX_FILE_BYTES:
         raise DatasetError(source, [_too_big(len(data))])
     try:
-        parsed = json_text.parse(json_text.decode(data))
+        monitor.begin("decoding")
+        text = json_text.decode(data)
+        monitor.begin("parsing")
+        parsed = json_text.parse(text)
     except json_text.JsonProblem as exc:
         raise DatasetError(source, exc.problems) from None
     raw = parsed.value
@@ -231,12 +312,14 @@ def load_bytes(data: bytes, source: str = "<data>", *, path: Path | None = None)
 
     problems: list[Problem] = []
     model: SeminarFile | None = None
+    monitor.begin("fields")
     format_problem = _format_problem(raw)
     if format_problem:
         problems.append(format_problem)
     else:
-        model = _validate(raw, problems)
-    spans, cross_problems = check_references(_Refs.from_raw(raw))
+        model = _validate(raw, problems, monitor)
+    monitor.begin("excerpts")
+    spans, cross_problems = check_references(_Refs.from_raw(raw), monitor)
     problems.extend(cross_problems)
     if problems:
         problems = parsed.locator.place(problems)
@@ -285,34 +368,82 @@ def _format_problem(raw: dict[str, Any]) -> Problem | None:
 _ENTRY_MODELS = {"themes": Theme, "speakers": Speaker, "positions": Position}
 
 
-def _validate(raw: dict[str, Any], problems: list[Problem]) -> SeminarFile | None:
+def _validate(raw: dict[str, Any], problems: list[Problem], monitor: Monitor) -> SeminarFile | None:
     """The model of a parsed file, or None with its schema problems added to ``problems``.
 
     Entries are checked one at a time, and checking stops once more than MAX_PROBLEMS
     are found: pydantic would otherwise build an error for each of the millions of
     broken entries a hostile file of a few megabytes can hold, and run out of memory.
+
+    No single call into pydantic gets a whole section or a whole report to
+    check: pydantic holds Python's interpreter lock for as long as a call
+    lasts, and a window waiting on a background load would freeze meanwhile.
     """
     found_before = len(problems)
     checked = dict(raw)
+    seminar = _validated_seminar(raw.get("seminar"), monitor)
+    if seminar is not None:
+        checked["seminar"] = seminar
+    sections = {section: raw.get(section) for section in _ENTRY_MODELS}
+    total = sum(len(entries) for entries in sections.values() if isinstance(entries, list))
+    done = 0
     for section, entry_model in _ENTRY_MODELS.items():
-        entries = raw.get(section)
+        entries = sections[section]
         if not isinstance(entries, list):
             continue
         models = []
         for index, entry in enumerate(entries):
+            if index % STEP_ENTRIES == 0:
+                monitor.advance(done + index, total)
             try:
                 models.append(entry_model.model_validate(entry))
             except ValidationError as exc:
                 problems.extend(_schema_problems(exc, (section, index)))
                 if len(problems) > MAX_PROBLEMS:
                     return None
+        done += len(entries)
         checked[section] = models
+    # The entries are checked: the file is checked without them, then given them.
+    entry_lists = {section: checked[section] for section in _ENTRY_MODELS if isinstance(sections[section], list)}
     try:
-        model = SeminarFile.model_validate(checked)
+        model = SeminarFile.model_validate({**checked, **{section: [] for section in entry_lists}})
     except ValidationError as exc:
         problems.extend(_schema_problems(exc))
         return None
-    return model if len(problems) == found_before else None
+    if len(problems) != found_before:
+        return None
+    return model.model_copy(update=entry_lists)
+
+
+def _validated_seminar(raw_seminar: Any, monitor: Monitor) -> Seminar | None:
+    """The seminar, checked with a long source text checked apart, a piece at a time; else None.
+
+    None leaves the seminar to be checked as part of the file, as a short text
+    or any problem is (pydantic then words the problem).
+    """
+    if not isinstance(raw_seminar, dict) or not isinstance(raw_seminar.get("source"), dict):
+        return None
+    source = raw_seminar["source"]
+    text = source.get("text")
+    if type(text) is not str or len(text) < LONG_TEXT or not _long_text_passes(text, monitor):
+        return None
+    try:
+        seminar = Seminar.model_validate({**raw_seminar, "source": {**source, "text": "x"}})
+    except ValidationError:
+        return None
+    return seminar.model_copy(update={"source": seminar.source.model_copy(update={"text": text})})
+
+
+def _long_text_passes(text: str, monitor: Monitor) -> bool:
+    """Whether a source text passes its field's checks (not blank, no control characters), piece by piece."""
+    blank = True
+    for start in range(0, len(text), LONG_TEXT):
+        monitor.check()
+        piece = text[start : start + LONG_TEXT]
+        if has_control_characters(piece):
+            return False
+        blank = blank and piece.isspace()
+    return not blank
 
 
 def _schema_problems(exc: ValidationError, within: tuple[str | int, ...] = ()) -> Iterator[Problem]:
@@ -397,8 +528,9 @@ class _Refs:
         )
 
 
-def check_references(refs: _Refs) -> tuple[dict[str, Span], list[Problem]]:
+def check_references(refs: _Refs, monitor: Monitor | None = None) -> tuple[dict[str, Span], list[Problem]]:
     """Unique ids, references that resolve, excerpts found in the source; and each excerpt's span."""
+    monitor = monitor or Monitor()
     problems: list[Problem] = []
     theme_ids = _unique_ids("themes", refs.themes, problems)
     speaker_ids = _unique_ids("speakers", refs.speakers, problems)
@@ -409,7 +541,10 @@ def check_references(refs: _Refs) -> tuple[dict[str, Span], list[Problem]]:
 
     finder = ExcerptFinder(refs.source_text) if isinstance(refs.source_text, str) else None
     spans: dict[str, Span] = {}
-    for index, position_id, speaker_id, theme_id, excerpt in refs.positions:
+    total = len(refs.positions)
+    for number, (index, position_id, speaker_id, theme_id, excerpt) in enumerate(refs.positions):
+        if number % STEP_ENTRIES == 0:
+            monitor.advance(number, total)
         if len(problems) > MAX_PROBLEMS:
             break  # enough to report; the rest of a hostile file is not worth the time
         if isinstance(speaker_id, str) and speaker_id not in speaker_ids:

@@ -59,8 +59,13 @@ def _single_line(value: str) -> str:
     return value
 
 
+def has_control_characters(value: str) -> bool:
+    """Whether a text field refuses ``value`` for its control characters (tab and line breaks are allowed)."""
+    return not value.isprintable() and _TEXT_FORBIDDEN.search(value) is not None
+
+
 def _plain_text(value: str) -> str:
-    if not value.isprintable() and _TEXT_FORBIDDEN.search(value):
+    if has_control_characters(value):
         raise ValueError("must not contain control characters other than tab and newline")
     return value
 

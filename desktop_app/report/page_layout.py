@@ -9,6 +9,8 @@ and set, and the document laid out on its pages.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSizeF
@@ -17,7 +19,9 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, Q
 from .pagination import KEEP_LIMIT, plan_breaks
 
 
-def paginate(document: QTextDocument, keep_with_next: list[bool], page: QSizeF) -> None:
+def paginate(
+    document: QTextDocument, keep_with_next: list[bool], page: QSizeF, step: Callable[[str], None] | None = None
+) -> None:
     """Lay the brief out on pages, starting a unit on a new page where it would straddle two.
 
     ``document`` comes laid out on one long page (its text width set, no
@@ -26,8 +30,10 @@ def paginate(document: QTextDocument, keep_with_next: list[bool], page: QSizeF) 
     pages: a few layouts in all, however long the brief.  Should a unit
     still straddle two pages once laid out (the plan keeps some slack, so
     this is rare), it gets its break and the rest of the brief is planned
-    and laid out again from there.
+    and laid out again from there.  ``step`` is told of each of these
+    stages before it starts (and may raise to stop them).
     """
+    step = step or (lambda words: None)
     page_height = page.height()
     units = _units(document, len(keep_with_next))
     if not units:
@@ -35,30 +41,47 @@ def paginate(document: QTextDocument, keep_with_next: list[bool], page: QSizeF) 
         return
     keep = [keep_with_next[unit.number] for unit in units]
     layout = document.documentLayout()
+    step("Measuring the brief")
     document.pageCount()  # finishes the long page's layout
     tops = [unit.top(layout) for unit in units]
     bottoms = [unit.bottom(layout) for unit in units]
     heights = [below - top for top, below in zip(tops, tops[1:] + [layout.documentSize().height()])]
     leads = [tops[0]] + [max(0.0, top - bottom) for top, bottom in zip(tops[1:], bottoms)]
-    for index in plan_breaks(heights, keep, page_height, leads):
-        _set_break(units[index].first, True)
+    with _one_edit(document):
+        for index in plan_breaks(heights, keep, page_height, leads):
+            _set_break(units[index].first, True)
+    step("Laying out the pages")
     document.setPageSize(page)
-    document.pageCount()
+    pages = document.pageCount()
     index = 0
     while index < len(units):
         target = _straddling(layout, units, keep, index, page_height)
         if target is None:
             index += 1
             continue
-        for later in units[target:]:
-            _set_break(later.first, False)
-        _set_break(units[target].first, True)
-        replanned = plan_breaks(heights[target:], keep[target:], page_height, leads[target:], first_opens_page=True)
-        for offset in replanned:
-            _set_break(units[target + offset].first, True)
+        page_number = math.floor(units[target].top(layout) / page_height) + 1
+        step(f"Keeping a passage whole on page {page_number} of {pages}")
+        with _one_edit(document):
+            for later in units[target:]:
+                _set_break(later.first, False)
+            _set_break(units[target].first, True)
+            replanned = plan_breaks(heights[target:], keep[target:], page_height, leads[target:], first_opens_page=True)
+            for offset in replanned:
+                _set_break(units[target + offset].first, True)
         _relayout_from(document, units[target].first)
         document.pageCount()
         index = target + 1
+
+
+@contextmanager
+def _one_edit(document: QTextDocument):
+    """Make the changes inside one edit, so the document is laid out again once, not after each change."""
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    try:
+        yield
+    finally:
+        cursor.endEditBlock()
 
 
 def _blocks(document: QTextDocument):

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 KEEP_LIMIT = 0.8
 """A unit taller than this share of a page is allowed to break across pages."""
-SLACK = 4.0
+SLACK = 8.0
 """Layout units kept free at a page's foot, so a unit planned to fit does fit once laid out on pages."""
 
 

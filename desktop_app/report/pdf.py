@@ -9,6 +9,10 @@ breaks.  Each page gets a footer with "Page X of Y" and the generation date.
 The PDF is built in memory and written atomically, so a failure at any point
 leaves no file behind.
 
+A brief of hundreds of speakers takes a while: the building steps and every
+page painted are reported to the optional callbacks, and the cancel check
+is asked between them.
+
 Needs a QApplication (the chart is a widget); callers make one first.
 """
 
@@ -56,6 +60,8 @@ CHART_POINTS = 8.5
 
 Progress = Callable[[int, int], None]
 """Called with (pages painted, pages in all) as painting goes."""
+Building = Callable[[str], None]
+"""Called with the words for each step of building the brief, before the step starts."""
 CancelCheck = Callable[[], bool]
 """Returns True when the user has asked to stop."""
 
@@ -85,7 +91,17 @@ def _agreement_hex(value: float) -> str:
 class PdfBrief:
     """One brief being laid out and painted; use :func:`render_pdf` or :func:`export_pdf`."""
 
-    def __init__(self, dataset: Dataset, options: ReportOptions, generated: dt.date):
+    def __init__(
+        self,
+        dataset: Dataset,
+        options: ReportOptions,
+        generated: dt.date,
+        *,
+        building: Building | None = None,
+        cancelled: CancelCheck | None = None,
+    ):
+        self._building = building
+        self._cancelled = cancelled
         if options.speaker is not None and not dataset.has_speaker(options.speaker):
             raise ExportFailed(f"no speaker '{options.speaker}' in this seminar")
         self.dataset = dataset
@@ -116,8 +132,17 @@ class PdfBrief:
         self.document = self._document()
 
     # -- layout ----------------------------------------------------------------------------
+    def _step(self, words: str) -> None:
+        """Check for cancellation, then say what comes next."""
+        if self._cancelled is not None and self._cancelled():
+            raise ExportCancelled()
+        if self._building is not None:
+            self._building(words)
+
     def _document(self) -> QTextDocument:
+        self._step("Writing the brief")
         document = QTextDocument()
+        document.setUndoRedoEnabled(False)  # page breaks are set block by block: no history to keep
         document.documentLayout().setPaintDevice(self.writer)
         document.setDefaultFont(brief_font())
         document.setDefaultStyleSheet(STYLE_SHEET)
@@ -131,10 +156,13 @@ class PdfBrief:
             chart_height=lambda rows: chart_height(rows, self.body.height()),
             agreement_hex=_agreement_hex,
         )
-        document.setHtml(brief.html)
+        self._step("Setting the text")
+        html, brief.html = brief.html, ""
+        document.setHtml(html)
+        del html  # tens of megabytes for a large seminar, no longer needed
         if brief.chart_size is not None:
             self._place_chart(document, brief.chart_size)
-        paginate(document, brief.keep_with_next, self.body.size())
+        paginate(document, brief.keep_with_next, self.body.size(), self._step)
         return document
 
     def _place_chart(self, document: QTextDocument, size: tuple[int, int]) -> None:
@@ -232,10 +260,13 @@ def render_pdf(
     *,
     generated: dt.date | None = None,
     progress: Progress | None = None,
+    building: Building | None = None,
     cancelled: CancelCheck | None = None,
 ) -> PdfResult:
     """The brief as PDF bytes.  Raises ExportCancelled when ``cancelled()`` turns true."""
-    brief = PdfBrief(dataset, options or ReportOptions(), generated or dt.date.today())
+    brief = PdfBrief(
+        dataset, options or ReportOptions(), generated or dt.date.today(), building=building, cancelled=cancelled
+    )
     pages = brief.document.pageCount()
     return PdfResult(brief.paint(progress, cancelled), pages)
 
@@ -247,11 +278,14 @@ def export_pdf(
     *,
     generated: dt.date | None = None,
     progress: Progress | None = None,
+    building: Building | None = None,
     cancelled: CancelCheck | None = None,
 ) -> ExportedPdf:
     """Write the brief to ``path`` atomically: the whole PDF, or nothing and any old file untouched."""
     path = Path(path)
-    result = render_pdf(dataset, options, generated=generated, progress=progress, cancelled=cancelled)
+    result = render_pdf(
+        dataset, options, generated=generated, progress=progress, building=building, cancelled=cancelled
+    )
     try:
         write_bytes_atomic(path, result.data)
     except OSError as error:

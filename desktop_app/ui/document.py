@@ -1,16 +1,15 @@
 """The open seminar: one object that owns the dataset and announces when it changes.
 
 Views redraw from ``datasetChanged``; whoever replaces the dataset (opening a
-file today, editing tomorrow) only talks to the document.
+file today through :class:`~desktop_app.ui.file_opener.FileOpener`, editing
+tomorrow) only talks to the document.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, Signal
 
-from ..model.dataset import Dataset, load
+from ..model.dataset import Dataset
 
 
 class SeminarDocument(QObject):
@@ -27,13 +26,3 @@ class SeminarDocument(QObject):
     def set_dataset(self, dataset: Dataset) -> None:
         self._dataset = dataset
         self.datasetChanged.emit(dataset)
-
-    def open(self, path: str | Path) -> Dataset:
-        """Load ``path`` and make it the open seminar.
-
-        Raises DatasetError when the file cannot be used; the seminar already
-        open then stays open, untouched.
-        """
-        dataset = load(path)
-        self.set_dataset(dataset)
-        return dataset

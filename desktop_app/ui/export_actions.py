@@ -3,20 +3,25 @@
 Asks for the options and the destination through the window's
 :class:`~desktop_app.ui.dialogs.Dialogs`, writes the file with the same
 builders the command line uses, reports a failure in a dialog, and offers to
-open a finished PDF.  The report modules are imported on first use, so the
-window starts without them.
+open a finished PDF.  A PDF export shows its progress (:mod:`.progress`)
+when it lasts, and its Cancel stops it with nothing written and any file of
+that name left as it was.  The report modules are imported on first use, so
+the window starts without them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QStyle
+from PySide6.QtWidgets import QMenu, QProgressDialog, QStyle
 
+from .progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
 from .selection import FocusKind
 
+BUILDING_SHARE = 0.1
+"""Part of the progress bar given to building the brief; painting its pages fills the rest."""
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
 CSV_TITLES = {"positions": "Export Positions as CSV", "matrix": "Export Stance Matrix as CSV"}
@@ -25,10 +30,14 @@ CSV_TITLES = {"positions": "Export Positions as CSV", "matrix": "Export Stance M
 class ExportActions(QObject):
     """Creates the export actions on ``window`` (a MainWindow) and carries them out."""
 
+    pdfProgressed = Signal(str, float)  # what the PDF export is doing, and the share of it done (0 to 1)
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
         self.last_options = None  # the PDF options chosen last in this session
+        self.progress_after_ms = PROGRESS_AFTER_MS
+        self.progress_dialog: QProgressDialog | None = None  # while a PDF export runs
         from .main_window import themed_icon
 
         self.pdf_action = QAction("Export &PDF\u2026", window)
@@ -79,15 +88,29 @@ class ExportActions(QObject):
         from ..report.pdf import export_pdf
 
         failure = None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        dialog = progress_dialog(self.window, "Exporting PDF", f"Exporting {path.name}\u2026", self.progress_after_ms)
+        self.progress_dialog = dialog
+        steps = 0
+
+        def building(words: str) -> None:
+            nonlocal steps
+            steps += 1
+            share = BUILDING_SHARE * (1 - 0.5**steps)  # steps come one after another, their number unknown
+            self._report(dialog, f"{words}\u2026", share)
+
+        def painted(done: int, total: int) -> None:
+            self._report(dialog, f"Writing page {done} of {total}", BUILDING_SHARE + (1 - BUILDING_SHARE) * done / total)
+
         try:
-            exported = export_pdf(dataset, path, options)
+            exported = export_pdf(dataset, path, options, progress=painted, building=building, cancelled=dialog.wasCanceled)
         except ExportCancelled:
+            self.window.statusBar().showMessage(f"PDF export cancelled: {path.name} was not written.", 8000)
             return None
         except ExportFailed as error:
             failure = error
         finally:
-            QApplication.restoreOverrideCursor()
+            self.progress_dialog = None
+            close_progress(dialog)
         if failure is not None:
             dialogs.show_error(self.window, "Export failed", f"The PDF was not exported: {failure}")
             return None
@@ -96,6 +119,11 @@ class ExportActions(QObject):
         if dialogs.ask(self.window, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?"):
             dialogs.open_externally(str(path))
         return path
+
+    def _report(self, dialog: QProgressDialog, words: str, share: float) -> None:
+        self.pdfProgressed.emit(words, share)
+        if not dialog.wasCanceled():
+            show_share(dialog, share, words)
 
     def export_csv(self, kind: str) -> Path | None:
         """Destination, then the CSV of ``kind`` (positions or matrix); the path written, or None."""

@@ -2,7 +2,8 @@
 
 The window owns the document and the selection and wires the views to them;
 it talks to the user only through its :class:`Dialogs` object and remembers
-its layout and files through :class:`AppSettings`.  The chart is built after
+its layout and files through :class:`AppSettings`.  Files are opened through
+its :class:`FileOpener`, which loads big ones in a worker thread.  The chart is built after
 the first paint, because importing pyqtgraph costs more than everything else
 the window needs.
 """
@@ -33,6 +34,7 @@ from .detail_panel import DetailPanel
 from .dialogs import Dialogs
 from .document import SeminarDocument
 from .export_actions import ExportActions
+from .file_opener import FileOpener, OpenOutcome
 from .selection import Selection
 from .settings import CHART_SORTS, TABS, AppSettings
 from .source_view import SourceView
@@ -68,6 +70,10 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else AppSettings()
         self.dialogs = dialogs if dialogs is not None else Dialogs()
         self.document = SeminarDocument(dataset, self)
+        self.opener = FileOpener(self.document, self)
+        self.opener.opened.connect(self._on_file_opened)
+        self.opener.failed.connect(self._on_file_failed)
+        self.opener.cancelled.connect(self._on_file_cancelled)
         self.selection = Selection(self)
         self.chart = None
         self._chart_scheduled = False
@@ -234,28 +240,45 @@ class MainWindow(QMainWindow):
         self.refresh_recent_menu()
 
     # -- opening files ------------------------------------------------------------------
-    def choose_and_open(self) -> bool:
+    def choose_and_open(self) -> OpenOutcome | None:
+        """Ask for a file and open it; None when the user chose none."""
+        if self.opener.busy:
+            self._say_busy()  # before asking for a file that could not be opened yet
+            return OpenOutcome.BUSY
         current = self.document.dataset.path
         start = str(current.parent) if current else os.path.expanduser("~")
         path = self.dialogs.open_seminar_path(self, start)
-        return self.open_path(path) if path else False
+        return self.open_path(path) if path else None
 
-    def open_path(self, path: str | os.PathLike[str]) -> bool:
-        """Open a seminar file; on failure list its problems and keep the seminar already open."""
-        try:
-            self.document.open(path)
-        except DatasetError as error:
-            self.dialogs.show_problems(self, error)
-            if any(p.message == "no such file" for p in error.problems):
-                self.settings.remove_recent_file(str(path))
-                self.refresh_recent_menu()
-            return False
+    def open_path(self, path: str | os.PathLike[str]) -> OpenOutcome:
+        """Open a seminar file: a small one at once, a big one in the background (see FileOpener).
+
+        On failure its problems are listed and the seminar already open stays
+        open; while another file is loading, the request is turned down.
+        """
+        outcome = self.opener.open(path)
+        if outcome is OpenOutcome.BUSY:
+            self._say_busy()
+        return outcome
+
+    def _say_busy(self) -> None:
+        self.statusBar().showMessage("Another seminar is still opening: wait for it, or cancel it first.", 5000)
+
+    def _on_file_opened(self, dataset: Dataset, path: str) -> None:
         absolute = str(Path(path).resolve())
         self.settings.last_file = absolute
         self.settings.add_recent_file(absolute)
         self.refresh_recent_menu()
         self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
-        return True
+
+    def _on_file_failed(self, error: DatasetError, path: str) -> None:
+        self.dialogs.show_problems(self, error)
+        if any(p.message == "no such file" for p in error.problems):
+            self.settings.remove_recent_file(str(path))
+            self.refresh_recent_menu()
+
+    def _on_file_cancelled(self, path: str) -> None:
+        self.statusBar().showMessage(f"Stopped opening {Path(path).name}; the seminar open before stays open.", 5000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -358,6 +381,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.opener.shut_down()
         self.save_settings()
         super().closeEvent(event)
 

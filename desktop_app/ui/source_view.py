@@ -68,6 +68,21 @@ class _Span:
     speaker_id: str
 
 
+def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
+    """The report as the view shows it, and every excerpt's place in it, in text order.
+
+    Kept with the dataset (``Dataset.derived``), so a background load works it out beforehand.
+    """
+    offsets = QtOffsets(dataset.seminar.source.text)
+    spans = []
+    for position in dataset.positions:
+        span = dataset.spans.get(position.id)
+        if span is not None:
+            spans.append(_Span(offsets.to_qt(span.start), offsets.to_qt(span.end), position.id, position.speaker))
+    spans.sort(key=lambda s: (s.start, s.end))
+    return offsets.display_text, spans
+
+
 class ExcerptHighlighter(QSyntaxHighlighter):
     """Tints each excerpt with its speaker's colour; the selected speaker's excerpts stand out.
 
@@ -202,13 +217,7 @@ class SourceView(QWidget):
         self._dataset = dataset
         source = dataset.seminar.source
         self.heading.setText(f"{source.title} \u2014 {source.publisher}" + (f" \u2014 {source.url}" if source.url else ""))
-        offsets = QtOffsets(source.text)
-        spans = []
-        for position in dataset.positions:
-            span = dataset.spans.get(position.id)
-            if span is not None:
-                spans.append(_Span(offsets.to_qt(span.start), offsets.to_qt(span.end), position.id, position.speaker))
-        spans.sort(key=lambda s: (s.start, s.end))
+        display_text, spans = dataset.derived(excerpt_layout)
         self._spans = {span.position_id: span for span in spans}
         colours = {speaker.id: speaker_colour(rank) for rank, speaker in enumerate(dataset.speakers)}
         if self.highlighter is not None:
@@ -216,7 +225,7 @@ class SourceView(QWidget):
         self._flash.stop()
         self._flash_span = None
         self.text.setExtraSelections([])
-        self.text.setPlainText(offsets.display_text)
+        self.text.setPlainText(display_text)
         self._wanted_emphasis = self._emphasis_for(self._selection.focus)
         self.highlighter = ExcerptHighlighter(
             self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis

@@ -26,6 +26,20 @@ PositionCountRole = _USER + 6
 Index = QModelIndex | QPersistentModelIndex
 
 
+def search_texts(dataset: Dataset) -> list[str]:
+    """Each speaker's text for the search, in speaking order: names, posts and what they said, folded.
+
+    Kept with the dataset (``Dataset.derived``), so a background load works it out beforehand.
+    """
+    texts = []
+    for speaker in dataset.speakers:
+        parts = [speaker.display_name, speaker.affiliation or "", speaker.job_title or ""]
+        for position in dataset.positions_of(speaker.id):
+            parts += [position.summary, position.excerpt]
+        texts.append(fold("\n".join(parts)))
+    return texts
+
+
 class SpeakerListModel(QAbstractListModel):
     def __init__(self, dataset: Dataset, parent=None):
         super().__init__(parent)
@@ -43,13 +57,7 @@ class SpeakerListModel(QAbstractListModel):
         self.endResetModel()
 
     def _rebuild_search_text(self) -> None:
-        texts = []
-        for speaker in self._dataset.speakers:
-            parts = [speaker.display_name, speaker.affiliation or "", speaker.job_title or ""]
-            for position in self._dataset.positions_of(speaker.id):
-                parts += [position.summary, position.excerpt]
-            texts.append(fold("\n".join(parts)))
-        self._search_text = texts
+        self._search_text = self._dataset.derived(search_texts)
 
     def set_theme_stances(self, stances: Mapping[str, float]) -> None:
         """Mark the speakers who addressed the selected theme, with their mean stance on it."""
@@ -105,6 +113,10 @@ class SpeakerFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._terms: list[str] = []
+        # The filter only changes through set_search (or a model reset), which redo it; a
+        # dynamic filter would also redo it for every row on each dataChanged (a theme picked),
+        # and with PySide6 6.11 doing so while a search is on and a row selected corrupted memory.
+        self.setDynamicSortFilter(False)
 
     def set_search(self, text: str) -> None:
         terms = fold(text).split()

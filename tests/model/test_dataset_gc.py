@@ -27,9 +27,9 @@ def test_collector_is_paused_while_loading_and_back_on_afterwards(collector_stat
 
     real_check = dataset.check_references
 
-    def spying_check(refs):
+    def spying_check(refs, monitor=None):
         seen.append(gc.isenabled())
-        return real_check(refs)
+        return real_check(refs, monitor)
 
     monkeypatch.setattr(dataset, "check_references", spying_check)
     load_bytes(to_bytes(debate()))

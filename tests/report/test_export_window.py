@@ -104,3 +104,48 @@ def test_csv_menu_exports(qtbot, window, fake_dialogs, tmp_path, kind, header):
     text = (tmp_path / f"{kind}.csv").read_text(encoding="utf-8-sig")
     assert text.startswith(header)
     assert fake_dialogs.named("show_error") == []
+
+
+def test_cancelling_the_pdf_progress_leaves_the_old_file_untouched(qtbot, window, fake_dialogs, tmp_path):
+    """Clicking Cancel in the export's progress dialog writes nothing: the file already there keeps its bytes."""
+    from PySide6.QtWidgets import QPushButton
+
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    old = folder / "brief.pdf"
+    old.write_bytes(b"%PDF-1.4 the brief exported last week")
+    fake_dialogs.options_answer = ReportOptions()
+    fake_dialogs.save_answer = str(old)
+    window.exports.progress_after_ms = 0
+    steps: list[tuple[str, float]] = []
+
+    def click_cancel_on_the_first_page(words: str, share: float) -> None:
+        steps.append((words, share))
+        dialog = window.exports.progress_dialog
+        if words.startswith("Writing page 1 ") and dialog.isVisible():
+            qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+
+    window.exports.pdfProgressed.connect(click_cancel_on_the_first_page)
+    assert window.exports.export_pdf() is None
+    assert old.read_bytes() == b"%PDF-1.4 the brief exported last week"
+    assert list(folder.iterdir()) == [old]  # no temporary file left beside it either
+    assert [words for words, _ in steps if words.startswith("Writing page")] == [steps[-1][0]]
+    assert "PDF export cancelled" in window.statusBar().currentMessage()
+    assert fake_dialogs.named("show_error") == [] and fake_dialogs.named("ask") == []
+    assert window.exports.progress_dialog is None
+
+
+def test_the_pdf_progress_goes_through_building_then_every_page(qtbot, window, fake_dialogs, tmp_path):
+    """An export reports its building steps, then each page, with the share done only ever growing."""
+    fake_dialogs.options_answer = ReportOptions()
+    fake_dialogs.save_answer = str(tmp_path / "brief.pdf")
+    steps: list[tuple[str, float]] = []
+    window.exports.pdfProgressed.connect(lambda words, share: steps.append((words, share)))
+    assert window.exports.export_pdf() == tmp_path / "brief.pdf"
+    words = [word for word, _ in steps]
+    pages = len(read_pdf(tmp_path / "brief.pdf").pages)
+    assert words[:3] == ["Writing the brief\u2026", "Setting the text\u2026", "Measuring the brief\u2026"]
+    assert "Laying out the pages\u2026" in words
+    assert words[-pages:] == [f"Writing page {n} of {pages}" for n in range(1, pages + 1)]
+    shares = [share for _, share in steps]
+    assert shares == sorted(shares) and shares[-1] == 1.0

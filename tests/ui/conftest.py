@@ -89,3 +89,12 @@ def window(qtbot, default_dataset, settings, dialogs):
     main.show()
     qtbot.waitExposed(main)
     return main
+
+
+@pytest.fixture(scope="session")
+def big_dataset():
+    """The synthetic 500-speaker seminar (40 themes, 10,000 positions), generated and loaded once."""
+    from desktop_app.model.dataset import load_bytes
+    from desktop_app.model.synthetic import generate_text
+
+    return load_bytes(generate_text(500, 40, 10_000, seed=1).encode("utf-8"), "big.seminar.json")

@@ -8,6 +8,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.model.dataset import DatasetError
+from desktop_app.ui.file_opener import OpenOutcome
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.selection import FocusKind
 from desktop_app.ui.speaker_model import SpeakerIdRole
@@ -203,7 +204,7 @@ def test_a_bad_file_keeps_the_seminar_already_open(window, dialogs, tmp_path, de
     path.write_bytes(to_bytes(broken))
     window.selection.select_speaker("rumer")
     title = window.windowTitle()
-    assert window.open_path(path) is False
+    assert window.open_path(path) is OpenOutcome.FAILED
     (error,) = dialogs.named("show_problems")
     assert isinstance(error, DatasetError) and len(error.problems) == 2
     assert window.document.dataset is default_dataset
@@ -322,7 +323,7 @@ def test_file_deleted_after_choosing_it_keeps_the_open_seminar(window, dialogs, 
         return answer
 
     dialogs.open_seminar_path = choose_then_delete
-    assert window.choose_and_open() is False
+    assert window.choose_and_open() is OpenOutcome.FAILED
     (error,) = dialogs.named("show_problems")
     assert error.problems[0].message == "no such file"
     assert window.document.dataset is default_dataset
@@ -341,7 +342,7 @@ def test_file_broken_after_choosing_it_keeps_the_open_seminar(window, dialogs, t
         return answer
 
     dialogs.open_seminar_path = choose_then_corrupt
-    assert window.choose_and_open() is False
+    assert window.choose_and_open() is OpenOutcome.FAILED
     (error,) = dialogs.named("show_problems")
     assert "truncated" in error.problems[0].message
     assert window.document.dataset is default_dataset
