@@ -111,7 +111,24 @@ def metrics_summary(metrics: ThemeMetrics, scale: Scale) -> list[tuple[str, str]
     ]
 
 
+class _WithoutCombiningMarks(dict):
+    """A str.translate table that deletes combining marks, filled in as characters are met.
+
+    translate() looks each character up in C; only a character seen for the
+    first time costs a Python call, so folding long texts stays fast.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_STRIP_MARKS = _WithoutCombiningMarks()
+
+
 def fold(text: str) -> str:
     """Text for matching a search: case and accents ignored (``Zürich`` matches ``zurich``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS).casefold()

@@ -36,7 +36,7 @@ from .progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_s
 BACKGROUND_FROM_BYTES = 1024 * 1024
 """Files of this size or more load in a worker thread; smaller ones take a few tens of milliseconds."""
 
-OPEN_PHASES: tuple[Phase, ...] = (*LOAD_PHASES, Phase("views", "Preparing the views", 25))
+OPEN_PHASES: tuple[Phase, ...] = (*LOAD_PHASES, Phase("views", "Preparing the views", 15))
 """The loader's phases, then the views' own preparation (weighed as measured on the same file)."""
 
 Preparation = Callable[[Dataset], object]
@@ -46,9 +46,8 @@ Preparation = Callable[[Dataset], object]
 def view_preparations() -> tuple[Preparation, ...]:
     """What the window's views derive from a whole seminar, to work out before the window shows it."""
     from .source_view import excerpt_layout
-    from .speaker_model import search_texts
 
-    return (search_texts, excerpt_layout)
+    return (excerpt_layout,)
 
 
 class OpenOutcome(Enum):

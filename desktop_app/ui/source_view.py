@@ -12,7 +12,8 @@ change waits until it is shown.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
 from PySide6.QtGui import (
@@ -32,6 +33,10 @@ from .palette import highlight_colour, is_dark, speaker_colour
 from .selection import Focus, FocusKind, Selection
 
 
+_QT_LENGTH_CHANGES = re.compile("\r\n|[\U00010000-\U0010FFFF]")
+"""Where Qt's count drifts from Python's: a CRLF line break (one fewer) or an astral character (one more)."""
+
+
 class QtOffsets:
     """Converts offsets in a Python string to positions in the Qt document showing it.
 
@@ -43,25 +48,27 @@ class QtOffsets:
         self.display_text = text.replace("\r\n", "\n").replace("\r", "\n")
         self._points: list[int] = []
         self._shift: list[int] = []
+        if "\r" not in text and len(text.encode("utf-16-le")) == 2 * len(text):
+            return  # the usual case, checked in C: nothing to map
         shift = 0
-        index = 0
-        for index, char in enumerate(text):
-            if char == "\r" and text[index + 1 : index + 2] == "\n":
-                shift -= 1
-            elif ord(char) > 0xFFFF:
-                shift += 1
-            else:
-                continue
-            self._points.append(index + 1)
+        for match in _QT_LENGTH_CHANGES.finditer(text):
+            shift += -1 if match.group() == "\r\n" else 1
+            self._points.append(match.start() + 1)
             self._shift.append(shift)
+
+    @property
+    def shifts(self) -> bool:
+        """Whether any offset differs between Python and Qt."""
+        return bool(self._points)
 
     def to_qt(self, offset: int) -> int:
         at = bisect.bisect_right(self._points, offset) - 1
         return offset + (self._shift[at] if at >= 0 else 0)
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
+    """An excerpt's place in the shown text (a tuple: a large report makes a hundred thousand)."""
+
     start: int  # Qt document positions
     end: int
     position_id: str
@@ -74,12 +81,14 @@ def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
     Kept with the dataset (``Dataset.derived``), so a background load works it out beforehand.
     """
     offsets = QtOffsets(dataset.seminar.source.text)
-    spans = []
-    for position in dataset.positions:
-        span = dataset.spans.get(position.id)
-        if span is not None:
-            spans.append(_Span(offsets.to_qt(span.start), offsets.to_qt(span.end), position.id, position.speaker))
-    spans.sort(key=lambda s: (s.start, s.end))
+    to_qt = offsets.to_qt if offsets.shifts else int  # a report of plain BMP text with \n needs no mapping
+    located = dataset.spans
+    spans = [
+        _Span(to_qt(span.start), to_qt(span.end), position.id, position.speaker)
+        for position in dataset.positions
+        if (span := located.get(position.id)) is not None
+    ]
+    spans.sort()
     return offsets.display_text, spans
 
 
@@ -217,19 +226,35 @@ class SourceView(QWidget):
         self._dataset = dataset
         source = dataset.seminar.source
         self.heading.setText(f"{source.title} \u2014 {source.publisher}" + (f" \u2014 {source.url}" if source.url else ""))
-        display_text, spans = dataset.derived(excerpt_layout)
-        self._spans = {span.position_id: span for span in spans}
-        colours = {speaker.id: speaker_colour(rank) for rank, speaker in enumerate(dataset.speakers)}
         if self.highlighter is not None:
             self.highlighter.setDocument(None)
+            self.highlighter = None
         self._flash.stop()
         self._flash_span = None
         self.text.setExtraSelections([])
-        self.text.setPlainText(display_text)
+        self.text.clear()
+        self._filled_for: Dataset | None = None
         self._wanted_emphasis = self._emphasis_for(self._selection.focus)
+        if self.isVisible():
+            self.ensure_filled()
+
+    def ensure_filled(self) -> None:
+        """Put the report in the view and highlight it, the first time it is needed.
+
+        Until the tab is shown (or a passage asked for), a seminar costs the
+        view nothing: a long report's text layout and highlighting wait.
+        """
+        dataset = self._dataset
+        if self._filled_for is dataset:
+            return
+        display_text, spans = dataset.derived(excerpt_layout)
+        self._spans = {span.position_id: span for span in spans}
+        colours = {speaker.id: speaker_colour(rank) for rank, speaker in enumerate(dataset.speakers)}
+        self.text.setPlainText(display_text)
         self.highlighter = ExcerptHighlighter(
             self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis
         )
+        self._filled_for = dataset
 
     # -- following the selection ---------------------------------------------
     @staticmethod
@@ -259,6 +284,7 @@ class SourceView(QWidget):
         return self.highlighter.emphasis if self.highlighter is not None else None
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.ensure_filled()
         self._apply_emphasis()
         super().showEvent(event)
 
@@ -272,6 +298,7 @@ class SourceView(QWidget):
 
     def show_position(self, position_id: str) -> None:
         """Scroll the passage of a position into the middle of the view and flash it."""
+        self.ensure_filled()
         span = self._spans.get(position_id)
         if span is None:
             return

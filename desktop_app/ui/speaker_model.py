@@ -29,7 +29,7 @@ Index = QModelIndex | QPersistentModelIndex
 def search_texts(dataset: Dataset) -> list[str]:
     """Each speaker's text for the search, in speaking order: names, posts and what they said, folded.
 
-    Kept with the dataset (``Dataset.derived``), so a background load works it out beforehand.
+    Kept with the dataset (``Dataset.derived``) once the first search asks for it.
     """
     texts = []
     for speaker in dataset.speakers:
@@ -45,19 +45,13 @@ class SpeakerListModel(QAbstractListModel):
         super().__init__(parent)
         self._dataset = dataset
         self._theme_stances: Mapping[str, float] = {}
-        self._search_text: list[str] = []
-        self._rebuild_search_text()
 
     # -- data ------------------------------------------------------------
     def set_dataset(self, dataset: Dataset) -> None:
         self.beginResetModel()
         self._dataset = dataset
         self._theme_stances = {}
-        self._rebuild_search_text()
         self.endResetModel()
-
-    def _rebuild_search_text(self) -> None:
-        self._search_text = self._dataset.derived(search_texts)
 
     def set_theme_stances(self, stances: Mapping[str, float]) -> None:
         """Mark the speakers who addressed the selected theme, with their mean stance on it."""
@@ -68,7 +62,8 @@ class SpeakerListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1), [ThemeStanceRole])
 
     def search_text(self, row: int) -> str:
-        return self._search_text[row]
+        # Worked out on the first search, not on opening: a large seminar opens without paying for it.
+        return self._dataset.derived(search_texts)[row]
 
     def row_of(self, speaker_id: str) -> int:
         return self._dataset.speaker_rank(speaker_id)

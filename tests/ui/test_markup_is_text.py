@@ -96,6 +96,7 @@ def test_chart_labels_legend_and_tooltips_keep_markup_literal(markup_window):
 
 def test_source_view_and_agreement_headers_are_plain(markup_window):
     """The report text shows the markup as characters; heatmap tooltips escape names."""
+    markup_window.show_tab("source")
     assert f"obi-emissions said {MARKUP}" in markup_window.source.text.toPlainText()
     assert "source <b>bold</b>" in markup_window.source.heading.text()
     model = markup_window.agreement.model

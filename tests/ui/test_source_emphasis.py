@@ -130,3 +130,13 @@ def test_a_speaker_selected_in_the_source_scrolls_to_their_first_passage(qtbot, 
     first = min(window.source._spans[p.id].start for p in default_dataset.positions_of(speaker))
     window.selection.select_speaker(speaker)
     assert window.source.text.textCursor().position() == first
+
+
+def test_hidden_source_tab_waits_to_lay_out_the_report(qtbot, window):
+    """Until the Source tab is shown, the report is not laid out; showing it fills and highlights it."""
+    window.show_tab("themes")
+    window.source.set_dataset(window.document.dataset)
+    assert window.source.text.toPlainText() == ""
+    window.show_tab("source")
+    assert window.source.text.toPlainText().startswith("You are currently viewing")
+    assert window.source.highlighter is not None
