@@ -31,6 +31,8 @@ CHART_IMAGE = "seminar-lens:chart"
 # index into ``Brief.keep_with_next``; every other block keeps Qt's default, -1.
 
 MATRIX_COLUMNS = 14
+MATRIX_MAX_SPEAKERS = 42
+"""Up to this many speakers the brief prints the whole agreement matrix (three blocks of columns at most)."""
 """Most speakers side by side in one agreement table; larger panels continue in further tables."""
 
 INK = "#1b1b1b"
@@ -341,6 +343,8 @@ def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable
     if speaker_id:
         return heading + _agreement_list(dataset, speaker_id, agreement_hex) + f'<p class="muted small">{note}</p>'
     speakers = list(dataset.speakers)
+    if len(speakers) > MATRIX_MAX_SPEAKERS:
+        return heading + _agreement_extremes(dataset, agreement_hex) + f'<p class="muted small" style="margin-top:6px;">{note}</p>'
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
         columns = speakers[start : start + MATRIX_COLUMNS]
@@ -378,6 +382,56 @@ def _matrix_table(dataset, speakers, columns, first_number, agreement_hex, units
     return (
         caption + '<table width="100%" cellspacing="1" cellpadding="0">'
         f"<thead><tr>{header}</tr></thead>{''.join(rows)}</table>"
+    )
+
+
+def _agreement_extremes(dataset: Dataset, agreement_hex: Callable[[float], str]) -> str:
+    """For a large panel, each speaker's closest and furthest counterpart instead of the whole matrix.
+
+    A matrix of several hundred speakers runs to tens of pages nobody reads
+    and costs gigabytes to lay out; one line per speaker says what a reader
+    looks for in it.  The full matrix is in the window's Agreement tab.
+    """
+    matrix = dataset.analysis.matrix
+    ids = matrix.speaker_ids
+    cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
+
+    def value_cell(value: float) -> str:
+        colour = agreement_hex(value)
+        return (
+            f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{_text_on(colour)};">'
+            f"{number(value)}</td>"
+        )
+
+    rows = []
+    for row, speaker_id in enumerate(ids):
+        values = [
+            (float(matrix.agreement[row, column]), ids[column])
+            for column in range(len(ids))
+            if column != row and matrix.shared_themes[row, column]
+        ]
+        name = esc(dataset.speaker(speaker_id).display_name)
+        if not values:
+            rows.append(f'<tr><td {cell}>{name}</td><td {cell} colspan="4" style="color:{MUTED};">no theme in common with anyone</td></tr>')
+            continue
+        best = max(values, key=lambda item: (item[0], -dataset.speaker_rank(item[1])))
+        worst = min(values, key=lambda item: (item[0], dataset.speaker_rank(item[1])))
+        rows.append(
+            f"<tr><td {cell}>{name}</td><td {cell}>{esc(dataset.speaker(best[1]).display_name)}</td>{value_cell(best[0])}"
+            f"<td {cell}>{esc(dataset.speaker(worst[1]).display_name)}</td>{value_cell(worst[0])}</tr>"
+        )
+    intro = (
+        f"<p>With {len(ids)} speakers the full matrix would hold {len(ids) * (len(ids) - 1) // 2:,} pairs; "
+        "here is each speaker\u2019s closest and furthest counterpart (the Agreement tab of the application "
+        "shows every pair).</p>"
+    )
+    header = (
+        f"<tr><th {cell} align=\"left\">Speaker</th><th {cell} align=\"left\">Closest</th><th {cell}></th>"
+        f"<th {cell} align=\"left\">Furthest</th><th {cell}></th></tr>"
+    )
+    return (
+        intro + '<table width="100%" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">'
+        f"<thead>{header}</thead>{''.join(rows)}</table>"
     )
 
 

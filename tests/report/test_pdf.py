@@ -229,6 +229,20 @@ def test_a_seminar_with_many_speakers_keeps_its_tables_on_the_page(export_brief,
     assert "Continued: speakers 29\u2013" in brief.text
 
 
+def test_a_large_panel_lists_each_speakers_closest_and_furthest_instead_of_the_matrix(export_brief):
+    """Past 42 speakers the brief gives one line per speaker, its closest and furthest counterpart."""
+    from desktop_app.model.dataset import load_bytes
+    from desktop_app.model.synthetic import generate_text
+
+    big = load_bytes(generate_text(speakers=60, themes=8, positions=600, seed=3).encode("utf-8"))
+    brief = export_brief(big, ReportOptions(sections=("agreement",)))
+    assert "With 60 speakers the full matrix would hold 1,770 pairs" in brief.text
+    assert "Closest" in brief.text and "Furthest" in brief.text
+    assert "Continued: speakers" not in brief.text
+    for speaker in big.speakers[:5]:
+        assert normalised(speaker.display_name) in brief.text
+
+
 TEXT_STATE = re.compile(
     rb"(?P<colour>(?<![\w.])(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (?:scn|rg)(?!\w))|(?P<show>(?<!\w)T[jJ](?!\w))"
     rb"|(?P<save>(?<!\w)q(?!\w))|(?P<restore>(?<!\w)Q(?!\w))"
