@@ -34,7 +34,7 @@ def soak_run(settings: Settings) -> Measurement:
     from desktop_app.ui.errors import install_exception_hook
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings import AppSettings
-    from tests.ui.conftest import FakeDialogs
+    from tests.fakes import FakeDialogs
     from tests.ui.soak import growth_bound_mib, soak
 
     speakers, positions = settings.size(500, quick=8), settings.size(10_000, quick=80)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -101,42 +101,3 @@ def debate_dataset() -> Dataset:
     return load_bytes(to_bytes(debate()), "debate.seminar.json")
 
 
-@dataclass
-class FakeDialogs:
-    """Stands in for ui.dialogs.Dialogs: answers from its attributes and records every call."""
-
-    options_answer: Any = None
-    save_answer: str | None = None
-    ask_answer: bool = False
-    calls: list[tuple[str, Any]] = field(default_factory=list)
-
-    def export_options(self, parent, dataset, selected_speaker, previous=None):
-        self.calls.append(("export_options", (selected_speaker, previous)))
-        return self.options_answer
-
-    def save_path(self, parent, title, suggested, file_filter):
-        self.calls.append(("save_path", (title, suggested, file_filter)))
-        return self.save_answer
-
-    def open_seminar_path(self, parent, start_folder=""):
-        self.calls.append(("open_seminar_path", start_folder))
-        return None
-
-    def show_problems(self, parent, error):
-        self.calls.append(("show_problems", error))
-
-    def show_error(self, parent, title, message, details=None):
-        self.calls.append(("show_error", (title, message)))
-
-    def show_info(self, parent, title, message):
-        self.calls.append(("show_info", (title, message)))
-
-    def ask(self, parent, title, question):
-        self.calls.append(("ask", question))
-        return self.ask_answer
-
-    def open_externally(self, path):
-        self.calls.append(("open_externally", path))
-
-    def named(self, name: str) -> list[Any]:
-        return [payload for kind, payload in self.calls if kind == name]

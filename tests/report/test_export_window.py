@@ -9,7 +9,9 @@ from desktop_app.report.options import ReportOptions
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import AppSettings
 
-from .conftest import FakeDialogs, read_pdf
+from tests.fakes import FakeDialogs
+
+from .conftest import read_pdf
 
 
 @pytest.fixture
@@ -79,7 +81,7 @@ def test_a_failed_export_shows_why(qtbot, window, fake_dialogs, tmp_path):
     fake_dialogs.options_answer = ReportOptions(sections=("themes",))
     fake_dialogs.save_answer = str(tmp_path / "gone" / "brief.pdf")
     assert window.exports.export_pdf() is None
-    (title, message), = fake_dialogs.named("show_error")
+    (title, message, _details), = fake_dialogs.named("show_error")
     assert title == "Export failed"
     assert "the folder does not exist" in message
     assert fake_dialogs.named("ask") == []

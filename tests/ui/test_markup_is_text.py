@@ -6,19 +6,13 @@ from PySide6.QtGui import QTextDocument
 
 from desktop_app.model.dataset import load_bytes
 from desktop_app.ui.detail_panel import SafeBrowser
-from desktop_app.ui.main_window import MainWindow
 from tests.factories import MARKUP, markup_debate, to_bytes
 
 
 @pytest.fixture
-def markup_window(qtbot, settings, dialogs):
-    dataset = load_bytes(to_bytes(markup_debate()), "markup.seminar.json")
-    window = MainWindow(dataset, settings=settings, dialogs=dialogs, build_chart_now=True)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def markup_window(open_window):
+    """The main window on a seminar with markup in every free-text field."""
+    return open_window(load_bytes(to_bytes(markup_debate()), "markup.seminar.json"))
 
 
 def images_in(document: QTextDocument) -> int:
