@@ -18,14 +18,21 @@ class StartChoice:
     dataset: Dataset
     notice: str = ""
     error: DatasetError | None = None
+    deferred: str | None = None
+    """A file too large to read before the window shows: open it, with progress, once it is up."""
 
 
-def choose_start_dataset(file: str | None, last_file: str | None) -> StartChoice:
+def choose_start_dataset(file: str | None, last_file: str | None, background_from: int | None = None) -> StartChoice:
     """FILE if given and good, else the last file if still good, else the default seminar.
 
+    A file of ``background_from`` bytes or more is not read here: the window
+    opens on the default seminar and loads it behind a progress dialog.
     Raises DatasetError only when the default seminar itself cannot be read
     (a broken installation).
     """
+    wanted = file or last_file
+    if wanted and background_from is not None and _size(wanted) >= background_from:
+        return StartChoice(load(default_seminar_path()), deferred=wanted)
     if file:
         try:
             return StartChoice(load(file))
@@ -40,6 +47,13 @@ def choose_start_dataset(file: str | None, last_file: str | None) -> StartChoice
             notice = f"The last file opened, {last_file}, could not be opened ({reason}); showing the default seminar."
             return StartChoice(load(default_seminar_path()), notice)
     return StartChoice(load(default_seminar_path()))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return -1  # missing or unreadable: the ordinary load says so
 
 
 def FileOpenForwarder(window):  # noqa: N802 (a factory standing in for a class that needs Qt imported)
@@ -87,11 +101,12 @@ def open_window(file: str | None):
     from PySide6.QtCore import QTimer
 
     from .ui.errors import install_exception_hook
+    from .ui.file_opener import BACKGROUND_FROM_BYTES
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
 
     settings = AppSettings()
-    choice = choose_start_dataset(file, settings.last_file)
+    choice = choose_start_dataset(file, settings.last_file, BACKGROUND_FROM_BYTES)
     window = MainWindow(choice.dataset, settings=settings)
     install_exception_hook(window, window.dialogs)
     if sys.platform == "darwin":
@@ -100,13 +115,16 @@ def open_window(file: str | None):
         app.installEventFilter(FileOpenForwarder(window))
     if choice.notice:
         window.set_banner(choice.notice)
-    if file and choice.error is None:
+    if file and choice.error is None and choice.deferred is None:
         settings.last_file = str(Path(file).resolve())
         settings.add_recent_file(str(Path(file).resolve()))
         window.refresh_recent_menu()
     elif not file and choice.notice:
         settings.last_file = None  # said once; next time start quietly on the default
     window.show()
+    if choice.deferred is not None:
+        deferred = choice.deferred
+        QTimer.singleShot(0, lambda: window.open_path(deferred))
     if choice.error is not None:
         QTimer.singleShot(0, lambda: window.dialogs.show_problems(window, choice.error))
     return app, window

@@ -48,3 +48,16 @@ def test_the_launcher_paints_its_window_before_importing_the_chart_and_pdf_modul
     report = start_once("app")
     assert report["heavy_modules_at_first_paint"] == []
     assert "ready" in report, "the chart was built after the first paint"
+
+
+def test_a_large_file_is_left_for_the_window_to_load_with_progress(tmp_path):
+    """A file past the background threshold is not read before the window shows: it is handed over."""
+    path = tmp_path / "big.seminar.json"
+    path.write_bytes(to_bytes(debate()))
+    choice = choose_start_dataset(str(path), None, background_from=path.stat().st_size)
+    assert choice.dataset.path == default_seminar_path()
+    assert choice.deferred == str(path) and choice.error is None and choice.notice == ""
+    remembered = choose_start_dataset(None, str(path), background_from=path.stat().st_size)
+    assert remembered.deferred == str(path)
+    small = choose_start_dataset(str(path), None, background_from=path.stat().st_size + 1)
+    assert small.dataset.path == path and small.deferred is None

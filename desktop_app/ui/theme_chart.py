@@ -28,6 +28,7 @@ BAR_HEIGHT = 0.62
 SORT_LABELS = {"report": "Report order", "balance": "Balance", "controversy": "Controversy"}
 MAX_LABEL = 40
 MIN_ROWS = 8
+_NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000)
 
 
 def _elide(text: str, limit: int = MAX_LABEL) -> str:
@@ -41,9 +42,14 @@ class CountAxis(pg.AxisItem):
         return [f"{abs(value):g}" for value in values]
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802
-        span = maxVal - minVal
-        major = 1 if span <= 12 else 2 if span <= 24 else 5 if span <= 60 else 10 if span <= 120 else 50
-        return [(major, 0)]
+        # Whole numbers of speakers, spaced so that labels never run into each other.
+        span = max(maxVal - minVal, 1e-9)
+        digits = len(str(int(max(abs(minVal), abs(maxVal)))))
+        needed = 12 + 7 * digits  # a label's width and a gap, in pixels
+        for step in _NICE_STEPS:
+            if size * step / span >= needed:
+                return [(step, 0)]
+        return [(_NICE_STEPS[-1], 0)]
 
 
 class ScaleLegend(pg.GraphicsWidget):

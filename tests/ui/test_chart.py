@@ -1,0 +1,53 @@
+"""The chart's geometry and axis, checked without looking at pixels."""
+
+import pytest
+
+from desktop_app.ui.chart_layout import band_of, chart_rows, half_width
+
+
+def test_bands_agree_with_the_metrics_counts(default_dataset):
+    """Each row's blocks add up to the theme's convergent, mixed and divergent counts."""
+    for row in chart_rows(default_dataset):
+        metrics = row.metrics
+        widths = {band: row.segments[band].width for band in row.segments}
+        assert widths[1] + widths[2] == metrics.convergent
+        assert widths[0] == metrics.mixed
+        assert widths[-1] + widths[-2] == metrics.divergent
+
+
+def test_likert_layout_centres_the_neutral_band(default_dataset):
+    """Mixed is centred on zero; divergence runs leftwards from it and convergence rightwards."""
+    row = next(r for r in chart_rows(default_dataset) if r.theme_id == "durability")
+    neutral = row.segments[0]
+    assert neutral.start == -neutral.width / 2
+    assert row.segments[-1].end == neutral.start and row.segments[-2].end == row.segments[-1].start
+    assert row.segments[1].start == neutral.end and row.segments[2].start == row.segments[1].end
+    assert half_width(chart_rows(default_dataset)) >= max(-row.left, row.right)
+
+
+@pytest.mark.parametrize(("mean", "band"), [(2, 2), (1.5, 2), (1.49, 1), (0.5, 1), (0, 0), (-0.5, -1), (-1.5, -2)])
+def test_band_of_a_mean_stance(mean, band):
+    """Means at or beyond ±1.5 are strong; any other non-zero mean leans one way."""
+    assert band_of(mean) == band
+
+
+def test_sorting_by_controversy_puts_contested_themes_first(default_dataset):
+    """Sorted by controversy, values never increase down the chart and silent themes come last."""
+    rows = chart_rows(default_dataset, "controversy")
+    values = [row.metrics.controversy for row in rows]
+    assert values == sorted(values, reverse=True)
+    with pytest.raises(ValueError, match="unknown sort"):
+        chart_rows(default_dataset, "alphabet")
+
+
+@pytest.mark.parametrize(("low", "high", "pixels", "step"), [(-4.5, 4.5, 180, 1), (-450, 450, 180, 200), (-20, 20, 400, 5)])
+def test_axis_ticks_leave_room_for_their_labels(qapp, low, high, pixels, step):
+    """The speaker-count axis picks a whole-number step whose labels cannot run into each other."""
+    from desktop_app.ui.theme_chart import CountAxis
+
+    axis = CountAxis("bottom")
+    ((chosen, _offset),) = axis.tickSpacing(low, high, pixels)
+    assert chosen == step
+    digits = len(str(int(max(abs(low), abs(high)))))
+    assert pixels * chosen / (high - low) >= 12 + 7 * digits
+    assert axis.tickStrings([-4.0, 0.0, 2.0], 1, 1) == ["4", "0", "2"]
