@@ -234,6 +234,7 @@ class SourceView(QWidget):
         self.text.setExtraSelections([])
         self.text.clear()
         self._filled_for: Dataset | None = None
+        self._scrolled_for: str | None = None
         self._wanted_emphasis = self._emphasis_for(self._selection.focus)
         if self.isVisible():
             self.ensure_filled()
@@ -265,15 +266,22 @@ class SourceView(QWidget):
         # Hidden (another tab is showing), the emphasis waits until the tab is shown: a click in
         # the list then costs the source nothing, however long the report.
         self._wanted_emphasis = self._emphasis_for(focus)
+        if focus.position:
+            self._scrolled_for = self._wanted_emphasis  # a clicked passage is already where the user looks
         if not self.isVisible():
             return
         self._apply_emphasis()
+        self._bring_speaker_into_view()
+
+    def _bring_speaker_into_view(self) -> None:
+        """Scroll to the selected speaker's first passage, once per speaker chosen."""
         speaker = self._wanted_emphasis
-        if speaker and not focus.position and self.highlighter is not None:
-            # Bring the speaker's first passage into view; a clicked passage is already where the user looks.
-            passages = self.highlighter.spans_of(speaker)
-            if passages:
-                self._scroll_to(passages[0])
+        if not speaker or speaker == self._scrolled_for or self.highlighter is None:
+            return
+        passages = self.highlighter.spans_of(speaker)
+        if passages:
+            self._scroll_to(passages[0])
+        self._scrolled_for = speaker
 
     def _apply_emphasis(self) -> None:
         if self.highlighter is not None:
@@ -287,6 +295,7 @@ class SourceView(QWidget):
         self.ensure_filled()
         self._apply_emphasis()
         super().showEvent(event)
+        self._bring_speaker_into_view()
 
     def _scroll_to(self, span: _Span) -> None:
         cursor = self.text.textCursor()

@@ -140,3 +140,12 @@ def test_hidden_source_tab_waits_to_lay_out_the_report(qtbot, window):
     window.show_tab("source")
     assert window.source.text.toPlainText().startswith("You are currently viewing")
     assert window.source.highlighter is not None
+
+
+def test_opening_the_source_tab_shows_the_selected_speakers_first_passage(qtbot, window, default_dataset):
+    """A speaker chosen while another tab showed is brought into view when the Source tab opens."""
+    window.show_tab("themes")
+    window.selection.select_speaker("gardiner")
+    window.show_tab("source")
+    first = min(default_dataset.spans[p.id].start for p in default_dataset.positions_of("gardiner"))
+    assert window.source.text.textCursor().position() == first
