@@ -310,19 +310,24 @@ def test_unexpected_error_in_a_slot_is_shown_logged_and_survived(qtbot, window, 
     assert window.detail.title.text() == "Dr Natasha Kuhrt"
 
 
+def choose_then(dialogs, path, change) -> None:
+    """Make the Open dialog answer ``path`` and then, before the app reads it, ``change`` it."""
+    dialogs.open_answer = str(path)
+    original_open = dialogs.open_seminar_path
+
+    def choose(parent, start_folder=""):
+        answer = original_open(parent, start_folder)
+        change()
+        return answer
+
+    dialogs.open_seminar_path = choose
+
+
 def test_file_deleted_after_choosing_it_keeps_the_open_seminar(window, dialogs, tmp_path, default_dataset):
     """A file that disappears between the Open dialog and reading is reported; nothing is lost."""
     path = tmp_path / "vanishing.seminar.json"
     path.write_bytes(to_bytes(debate()))
-    dialogs.open_answer = str(path)
-    original_open = dialogs.open_seminar_path
-
-    def choose_then_delete(parent, start_folder=""):
-        answer = original_open(parent, start_folder)
-        path.unlink()
-        return answer
-
-    dialogs.open_seminar_path = choose_then_delete
+    choose_then(dialogs, path, path.unlink)
     assert window.choose_and_open() is OpenOutcome.FAILED
     (error,) = dialogs.named("show_problems")
     assert error.problems[0].message == "no such file"
@@ -333,15 +338,7 @@ def test_file_broken_after_choosing_it_keeps_the_open_seminar(window, dialogs, t
     """A file rewritten into nonsense between choosing and reading is reported with its problems."""
     path = tmp_path / "changing.seminar.json"
     path.write_bytes(to_bytes(debate()))
-    dialogs.open_answer = str(path)
-    original_open = dialogs.open_seminar_path
-
-    def choose_then_corrupt(parent, start_folder=""):
-        answer = original_open(parent, start_folder)
-        path.write_bytes(b'{"format": "seminar-lens/1", "themes": [')
-        return answer
-
-    dialogs.open_seminar_path = choose_then_corrupt
+    choose_then(dialogs, path, lambda: path.write_bytes(b'{"format": "seminar-lens/1", "themes": ['))
     assert window.choose_and_open() is OpenOutcome.FAILED
     (error,) = dialogs.named("show_problems")
     assert "truncated" in error.problems[0].message
