@@ -17,7 +17,6 @@ from . import APP_NAME, __version__
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 
 class CommandFailed(Exception):
@@ -47,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shot = parser.add_argument_group("screenshot options")
     shot.add_argument("--select", metavar="SPEAKER_ID", help="with --screenshot: the speaker (or theme) to select")
-    shot.add_argument("--tab", choices=("themes", "agreement", "source"), default="themes", help="with --screenshot: the tab to show")
-    shot.add_argument("--size", default="1280x800", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
+    shot.add_argument("--tab", choices=("themes", "agreement", "source"), help="with --screenshot: the tab to show (default themes)")
+    shot.add_argument("--size", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
     commands.add_argument("--export-pdf", metavar="OUT.pdf", help="write the PDF brief of FILE (or the default seminar); no display needed")
     commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
     export = parser.add_argument_group("export options")
@@ -66,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_unencodable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not args.screenshot and (args.select or args.tab != "themes" or args.size != "1280x800"):
+    if not args.screenshot and (args.select or args.tab or args.size):
         parser.error("--select, --tab and --size go with --screenshot")
     try:
         if args.check:
@@ -142,15 +141,16 @@ def print_schema() -> int:
 
 def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--screenshot``: the real main window rendered to PNG."""
-    from .screenshot import parse_size, take_screenshot
+    from .screenshot import DEFAULT_SIZE, parse_size, take_screenshot
 
     if len(args.files) > 1:
         parser.error("--screenshot takes at most one FILE")
     try:
-        size = parse_size(args.size)
+        size = parse_size(args.size) if args.size else DEFAULT_SIZE
     except ValueError as exc:
         parser.error(str(exc))
-    out = take_screenshot(Path(args.screenshot), resolve_dataset_path(args.files), args.select, args.tab, size)
+    tab = args.tab or "themes"
+    out = take_screenshot(Path(args.screenshot), resolve_dataset_path(args.files), args.select, tab, size)
     print(f"wrote {out}")
     return EXIT_OK
 

@@ -10,7 +10,6 @@ from .cli import CommandFailed
 from .model.dataset import DatasetError, load
 
 DEFAULT_SIZE = (1280, 800)
-TABS = ("themes", "agreement", "source")
 
 
 def parse_size(text: str) -> tuple[int, int]:

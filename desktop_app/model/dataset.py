@@ -136,10 +136,6 @@ class Dataset:
         """Place of the speaker in speaking order, from 0."""
         return self._speaker_order[speaker_id]
 
-    def theme_rank(self, theme_id: str) -> int:
-        """Place of the theme in report order, from 0."""
-        return self._theme_order[theme_id]
-
     @cached_property
     def analysis(self) -> SeminarAnalysis:
         """Theme metrics and speaker agreement, computed on first use and kept."""

@@ -230,10 +230,6 @@ class TextLocator:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def locate(self, path: Path) -> tuple[int, int] | None:
-        """Line and column of the value at ``path``, or of its nearest existing ancestor."""
-        return self._locate(path, self._offsets([path]))
-
     def place(self, problems: Iterable[Problem]) -> list[Problem]:
         """The same problems with line and column filled in from their paths."""
         problems = list(problems)
