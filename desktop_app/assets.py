@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 
 DEFAULT_SEMINAR = "china-russia-2021.seminar.json"
-SCHEMA_FILE = "schema/seminar-lens-1.schema.json"
+SCHEMA_FILE = "schema/seminar-lens-2.schema.json"
 
 
 def _folder(name: str) -> Path:

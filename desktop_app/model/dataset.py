@@ -34,7 +34,7 @@ from .analysis import SeminarAnalysis
 from .excerpts import ExcerptFinder, Span, normalise
 from .problems import MAX_PROBLEMS, DatasetError, Problem, printable, quoted
 from .progress import LoadCancelled, Monitor
-from .schema import FORMAT, Position, Seminar, SeminarFile, Speaker, Theme, has_control_characters
+from .schema import FORMAT, READABLE_FORMATS, Position, Seminar, SeminarFile, Speaker, Theme, has_control_characters
 
 __all__ = [
     "Dataset", "DatasetError", "LoadCancelled", "Monitor", "Problem", "Span",
@@ -351,12 +351,12 @@ def _json_type(value: Any) -> str:
 
 def _format_problem(raw: dict[str, Any]) -> Problem | None:
     declared = raw.get("format")
-    if declared == FORMAT:
+    if declared in READABLE_FORMATS:
         return None
     if declared is None:
         return Problem(("format",), f"missing field 'format': this does not look like a seminar file ({FORMAT})")
     if isinstance(declared, str) and declared.startswith("seminar-lens/"):
-        return Problem(("format",), f"format {quoted(declared)} is not one this version reads (it reads {FORMAT})")
+        return Problem(("format",), f"format {quoted(declared)} is not one this version reads (it reads {' and '.join(READABLE_FORMATS)})")
     found = _json_type(declared) if isinstance(declared, (list, dict)) else _shown(declared)
     return Problem(("format",), f"format must be '{FORMAT}', found {found}")
 

@@ -29,8 +29,11 @@ from pydantic import (
     StrictStr,
 )
 
-FORMAT = "seminar-lens/1"
-"""The value of the top-level ``format`` field this version reads and writes."""
+FORMAT = "seminar-lens/2"
+"""The value of the top-level ``format`` field this version writes."""
+READABLE_FORMATS = ("seminar-lens/1", FORMAT)
+"""Every ``format`` this version opens.  Version 2 only adds optional fields, so a
+version-1 file is read as it is and written back as version 2."""
 
 STANCE_MIN = -2
 STANCE_MAX = 2
@@ -136,6 +139,12 @@ class Kind(StrEnum):
     ASSESSMENT = "assessment"
     PREDICTION = "prediction"
     PRESCRIPTION = "prescription"
+    QUESTION = "question"
+    """An open question the speaker raised without taking a stance."""
+    HISTORY = "history"
+    """A claim about the past."""
+    SUMMARY = "summary"
+    """A chair's or moderator's round-up of what the panel said."""
 
 
 class Mode(StrEnum):
@@ -158,6 +167,16 @@ class Scale(_Strict):
     neutral: Line = Field("mixed", description="Name of stance 0: mixed, or no clear position.")
 
 
+class Turn(_Strict):
+    """One speaker's turn in a transcript: a span of the source text, with its times if known."""
+
+    speaker: Id = Field(description="Id of the speaker whose turn it is.")
+    start: Annotated[StrictInt, Field(ge=0)] = Field(description="Character offset where the turn starts in source.text.")
+    end: Annotated[StrictInt, Field(ge=0)] = Field(description="Character offset just past the turn's end.")
+    start_time: Annotated[float, Field(ge=0)] | None = Field(None, description="Start, in seconds from the beginning.")
+    end_time: Annotated[float, Field(ge=0)] | None = Field(None, description="End, in seconds from the beginning.")
+
+
 class Source(_Strict):
     """The document the positions are drawn from, with its full text."""
 
@@ -170,6 +189,10 @@ class Source(_Strict):
     text: Annotated[StrictStr, Field(min_length=1), AfterValidator(_required_plain_text)] = Field(
         description="The full text. Every position's excerpt must occur in it verbatim "
         "(runs of white space compare equal)."
+    )
+    turns: list[Turn] = Field(
+        default_factory=list,
+        description="Speakers' turns, in text order, when the source is a transcript (optional).",
     )
 
 
@@ -190,6 +213,7 @@ class Seminar(_Strict):
     mode: Mode = Field(Mode.IN_PERSON, description="in-person, virtual or hybrid.")
     chair: Id | None = Field(None, description="Id of the speaker who chaired, if any.")
     summary: Text = Field("", description="A paragraph on what the event covered, in the analyst's words.")
+    memo: Text = Field("", description="The analyst's working notes on the event (optional).")
     source: Source = Field(description="The report or transcript behind the positions.")
 
 
@@ -200,6 +224,12 @@ class Theme(_Strict):
     label: Line = Field(description="Short name shown on the chart.")
     description: Text = Field("", description="What the theme covers.")
     order: Order = Field(description="Place of the theme in the report's order (lower comes first).")
+    definition: Text = Field("", description="Codebook: what counts as a position on this theme (optional).")
+    anchors: dict[Literal["-2", "-1", "0", "1", "2"], Text] = Field(
+        default_factory=dict,
+        description="Codebook: what each stance step means on this theme, keyed by stance (optional).",
+    )
+    memo: Text = Field("", description="The analyst's working notes on the theme (optional).")
 
 
 class Speaker(_Strict):
@@ -239,11 +269,33 @@ class Position(_Strict):
     speaker: Id = Field(description="Id of the speaker who took the position.")
     theme: Id = Field(description="Id of the theme it is about.")
     stance: Stance
-    kind: Kind = Field(description="assessment, prediction or prescription.")
+    kind: Kind = Field(
+        description="assessment, prediction or prescription (counted by default); "
+        "question, history or summary (shown as context, not counted by default)."
+    )
     summary: RequiredText = Field(description="The analyst's paraphrase, in their own words.")
     excerpt: Excerpt = Field(
         description="Verbatim passage of the source text that supports the position."
     )
+    note: Text = Field("", description="The coder's one-sentence rationale for the stance (optional).")
+
+
+class Judgement(_Strict):
+    """One analyst-written judgement of the brief, with the positions it rests on."""
+
+    text: RequiredText = Field(description="The judgement, in the analyst's words.")
+    positions: list[Id] = Field(default_factory=list, description="Ids of the positions it rests on.")
+
+
+class Brief(_Strict):
+    """The analyst's own conclusions, which lead the exported brief (optional)."""
+
+    bottom_line: Text = Field("", description="The answer to the seminar's question in two or three sentences.")
+    key_judgements: list[Judgement] = Field(default_factory=list, description="Three to six key judgements.")
+    what_to_watch: list[Judgement] = Field(
+        default_factory=list, description="Forecasts and recommendations that matter most."
+    )
+    preparer: Line | None = Field(None, description="Who prepared the brief.")
 
 
 class SeminarFile(_Strict):
@@ -251,18 +303,21 @@ class SeminarFile(_Strict):
 
     model_config = ConfigDict(
         title="Seminar Lens seminar file",
-        json_schema_extra={"$id": "https://seminar-lens.invalid/schema/seminar-lens-1.json"},
+        json_schema_extra={"$id": "https://seminar-lens.invalid/schema/seminar-lens-2.json"},
     )
 
-    format: Literal["seminar-lens/1"] = Field(description="Format version; always 'seminar-lens/1' for this version.")
+    format: Literal["seminar-lens/1", "seminar-lens/2"] = Field(
+        description="Format version: 'seminar-lens/2' (written by this version) or 'seminar-lens/1' (read as it is)."
+    )
     seminar: Seminar
     themes: list[Theme] = Field(description="Themes, each with a unique id.")
     speakers: list[Speaker] = Field(description="Speakers, each with a unique id.")
     positions: list[Position] = Field(description="Positions, each with a unique id.")
+    brief: Brief | None = Field(None, description="The analyst's bottom line and key judgements (optional).")
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the format, as kept in ``data/seminar-lens.schema.json``."""
+    """The JSON Schema of the format, as kept in ``data/schema/seminar-lens-2.schema.json``."""
     schema = SeminarFile.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

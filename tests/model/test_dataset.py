@@ -161,9 +161,9 @@ def test_other_encodings_are_refused_clearly():
 def test_wrong_format_version():
     """A file from a future version names the version it has and the one this app reads."""
     data = debate()
-    data["format"] = "seminar-lens/2"
+    data["format"] = "seminar-lens/9"
     text = messages(problems_of(to_bytes(data)))
-    assert "format (line 2, column 13): format 'seminar-lens/2' is not one this version reads" in text
+    assert "format (line 2, column 13): format 'seminar-lens/9' is not one this version reads" in text
 
 
 def test_wrong_types_each_reported_with_path_and_line():

@@ -14,7 +14,7 @@ def test_schema_in_data_folder_is_current():
     """The JSON Schema kept in data/ is what the models generate (regenerate with --schema)."""
     kept = json.loads(data_path(SCHEMA_FILE).read_text(encoding="utf-8"))
     assert kept == json.loads(json.dumps(json_schema())), (
-        "data/schema is stale: run  seminar-lens --schema > data/schema/seminar-lens-1.schema.json"
+        "data/schema is stale: run  seminar-lens --schema > data/schema/seminar-lens-2.schema.json"
     )
 
 

@@ -48,7 +48,7 @@ def test_bundle_carries_the_data_and_the_icons(bundle):
     """The bundle holds the default seminar, the schema, the icons and the desktop templates under desktop_app/."""
     for parts in [
         ("data", DEFAULT_SEMINAR),
-        ("data", "schema", "seminar-lens-1.schema.json"),
+        ("data", "schema", "seminar-lens-2.schema.json"),
         ("resources", "icons", "seminar-lens.svg"),
         ("resources", "icons", "hicolor", "48x48", "apps", "seminar-lens.png"),
         ("resources", "desktop", "seminar-lens.desktop.in"),

@@ -27,7 +27,7 @@ def test_wheel_lists_the_data_and_the_icons(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {
         "desktop_app/data/china-russia-2021.seminar.json",
-        "desktop_app/data/schema/seminar-lens-1.schema.json",
+        "desktop_app/data/schema/seminar-lens-2.schema.json",
         "desktop_app/resources/icons/seminar-lens.svg",
         "desktop_app/resources/icons/hicolor/16x16/apps/seminar-lens.png",
         "desktop_app/resources/icons/hicolor/512x512/apps/seminar-lens.png",
