@@ -14,13 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import APP_NAME, __version__
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-
-
-class CommandFailed(Exception):
-    """A command could not do its job; the message is shown as it is, with exit code 1."""
+from .commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from .atomic import write_bytes_atomic
-from .cli import CommandFailed
+from .commands.failure import CommandFailed
 from .model.dataset import DatasetError, load
 
 DEFAULT_SIZE = (1280, 800)

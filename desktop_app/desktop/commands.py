@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .. import APP_NAME
-from ..cli import EXIT_OK, CommandFailed
+from ..commands.failure import EXIT_OK, CommandFailed
 from . import MIME_TYPE, SEMINAR_GLOB, DesktopIntegrationError
 from .install import install, uninstall
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..cli import CommandFailed
+from ..commands.failure import CommandFailed
 from ..model.dataset import Dataset, DatasetError, load
 from .errors import ExportFailed
 from .options import ReportOptions

@@ -1,0 +1,1 @@
+"""Headless commands of the command line, one module each, on top of every other layer."""
