@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..colours import speaker_hex
+from .colours import speaker_hex
 from ..model.analysis import verdict_label
 from ..model.dataset import Dataset
 from ..model.schema import Position
-from ..report.glance import panel_sentences
-from ..richtext import esc, quotation, stance_chip
-from ..wording import kind_label, metrics_summary, mode_label, number, seminar_when, stance_words
+from .glance import panel_sentences
+from .richtext import esc, quotation, stance_chip
+from .wording import kind_label, metrics_summary, mode_label, number, seminar_when, stance_words
 
 
 @dataclass(frozen=True)

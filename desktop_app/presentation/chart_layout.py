@@ -15,12 +15,24 @@ from dataclasses import dataclass
 
 from ..model.analysis import ThemeMetrics
 from ..model.dataset import Dataset
+from ..model.schema import Scale
+from .chart_sorts import SORTS
 
 BANDS = (-2, -1, 0, 1, 2)
 """Stance bands, left to right."""
 STRONG_AT = 1.5
 """A mean stance at or beyond this (either way) falls in a strong band."""
-SORTS = ("report", "balance", "controversy")
+BAR_HEIGHT = 0.62
+"""Height of a bar, in rows."""
+MIN_ROWS = 8
+"""A chart of fewer themes keeps room for this many rows, so its bars stay a readable height."""
+MAX_LABEL = 40
+"""Longest theme label on the axis, in characters; longer ones are elided."""
+MARKER_SPREAD = 0.22
+"""Vertical distance, in rows, between a speaker's several markers on one theme."""
+LEGEND_NOTE = "darker = stronger"
+NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000)
+"""Candidate distances between the count axis's ticks, in speakers."""
 
 
 def band_of(mean_stance: float) -> int:
@@ -103,3 +115,67 @@ def chart_rows(dataset: Dataset, sort: str = "report") -> list[ChartRow]:
 def half_width(rows: list[ChartRow]) -> float:
     """Half the x range that shows every row, symmetric about zero (at least 1)."""
     return max([1.0] + [max(-row.left, row.right) for row in rows])
+
+
+def x_span(rows: list[ChartRow]) -> float:
+    """Half the x range the chart shows: every row, and half a speaker's margin."""
+    return half_width(rows) + 0.5
+
+
+def y_range(rows: list[ChartRow]) -> tuple[float, float]:
+    """Top and bottom of the chart in rows (row ``i`` centred on ``i``), room for at least :data:`MIN_ROWS`."""
+    return -0.6, max(len(rows), MIN_ROWS) - 0.4
+
+
+def elide(text: str, limit: int = MAX_LABEL) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis when longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def legend_groups(scale: Scale) -> list[tuple[tuple[int, ...], str]]:
+    """The legend's groups of bands, each under the scale's own word for it."""
+    return [((-2, -1), scale.negative), ((0,), scale.neutral), ((1, 2), scale.positive)]
+
+
+def axis_title(scale: Scale) -> str:
+    """The count axis's title, in the scale's words (plain text)."""
+    return f"Speakers \u2190 {scale.negative}   \u00b7   {scale.positive} \u2192"
+
+
+def tick_step(low: float, high: float, pixels: float) -> int:
+    """Whole speakers between ticks of the count axis, spaced so that labels never run into each other."""
+    span = max(high - low, 1e-9)
+    digits = len(str(int(max(abs(low), abs(high)))))
+    needed = 12 + 7 * digits  # a label's width and a gap, in pixels
+    for step in NICE_STEPS:
+        if pixels * step / span >= needed:
+            return step
+    return NICE_STEPS[-1]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One of the selected speaker's positions on the chart: where its marker goes and what it stands for."""
+
+    x: float
+    y: float
+    theme_id: str
+    stance: int
+
+
+def speaker_marks(dataset: Dataset, rows: list[ChartRow], speaker_id: str | None) -> list[Mark]:
+    """Markers for each position of ``speaker_id``, on the segment of its stance in its theme's row."""
+    if not speaker_id or not dataset.has_speaker(speaker_id):
+        return []
+    by_theme: dict[str, list[int]] = {}
+    for position in dataset.positions_of(speaker_id):
+        by_theme.setdefault(position.theme, []).append(position.stance)
+    marks = []
+    for index, row in enumerate(rows):
+        stances = by_theme.get(row.theme_id, [])
+        for order, stance in enumerate(stances):
+            segment = row.segments[stance]
+            x = segment.centre if segment.width else segment.start
+            offset = (order - (len(stances) - 1) / 2) * MARKER_SPREAD
+            marks.append(Mark(x, index + offset, row.theme_id, stance))
+    return marks
