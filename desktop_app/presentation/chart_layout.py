@@ -11,6 +11,7 @@ as convergent, and so on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model.analysis import ThemeMetrics
@@ -31,6 +32,12 @@ MAX_LABEL = 40
 MARKER_SPREAD = 0.22
 """Vertical distance, in rows, between a speaker's several markers on one theme."""
 LEGEND_NOTE = "darker = stronger"
+LEGEND_SWATCH = 13
+"""Side of a colour swatch in the legend, in pixels."""
+LEGEND_GAP = 22
+"""Space between the legend's groups, in pixels."""
+LEGEND_LABEL = 28
+"""Longest word of the scale in the legend, in characters."""
 NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000)
 """Candidate distances between the count axis's ticks, in speakers."""
 
@@ -135,6 +142,39 @@ def elide(text: str, limit: int = MAX_LABEL) -> str:
 def legend_groups(scale: Scale) -> list[tuple[tuple[int, ...], str]]:
     """The legend's groups of bands, each under the scale's own word for it."""
     return [((-2, -1), scale.negative), ((0,), scale.neutral), ((1, 2), scale.positive)]
+
+
+@dataclass(frozen=True)
+class LegendPiece:
+    """One thing in the legend's line: a swatch of a band's colour (``band`` set) or a text (``text`` set)."""
+
+    x: float
+    width: float
+    band: int | None = None
+    text: str | None = None
+    muted: bool = False
+
+
+def legend_pieces(scale: Scale, text_width: Callable[[str], float], width: float) -> list[LegendPiece]:
+    """The legend's swatches and words left to right, centred in ``width``; ``text_width`` measures a text.
+
+    ``■■ divergence   ■ mixed   ■■ convergence   darker = stronger``
+    """
+    groups = [(bands, elide(label, LEGEND_LABEL)) for bands, label in legend_groups(scale)]
+    group_widths = [len(bands) * (LEGEND_SWATCH + 2) + 5 + text_width(text) for bands, text in groups]
+    note_width = text_width(LEGEND_NOTE)
+    total = sum(group_widths) + LEGEND_GAP * len(groups) + note_width
+    x = max(0.0, (width - total) / 2)
+    pieces = []
+    for (bands, text), group_width in zip(groups, group_widths):
+        for band in bands:
+            pieces.append(LegendPiece(x, LEGEND_SWATCH, band=band))
+            x += LEGEND_SWATCH + 2
+        x += 3
+        pieces.append(LegendPiece(x, group_width, text=text))
+        x += text_width(text) + LEGEND_GAP
+    pieces.append(LegendPiece(x, note_width + 4, text=LEGEND_NOTE, muted=True))
+    return pieces
 
 
 def axis_title(scale: Scale) -> str:

@@ -32,12 +32,11 @@ from ..model.dataset import Dataset
 from ..presentation.chart_layout import (
     BANDS,
     BAR_HEIGHT,
-    LEGEND_NOTE,
     ChartRow,
     axis_title,
     chart_rows,
     elide,
-    legend_groups,
+    legend_pieces,
     speaker_marks,
     tick_step,
     x_span,
@@ -58,7 +57,6 @@ MAX_SHARE = 0.65
 and note the chart's section then stays within the share of a page that is kept whole."""
 
 LEGEND_HEIGHT = 26
-SWATCH = 13
 LABEL_GAP = 8
 """Space between an axis's labels and the plot, as on screen."""
 MARKER_SIZE = 14
@@ -116,23 +114,14 @@ class PrintedChart:
     def _paint_legend(self, painter: QPainter, box: QRectF) -> None:
         painter.setFont(self.font)
         metrics = QFontMetricsF(self.font, painter.device())
-        pieces = [(bands, elide(label, 28)) for bands, label in legend_groups(self.dataset.seminar.scale)]
-        widths = [len(bands) * (SWATCH + 2) + 5 + metrics.horizontalAdvance(text) for bands, text in pieces]
-        note_width = metrics.horizontalAdvance(LEGEND_NOTE)
-        gap = 22
-        total = sum(widths) + gap * len(pieces) + note_width
-        x = box.left() + max(0.0, (box.width() - total) / 2)
         middle = box.center().y()
-        for (bands, text), width in zip(pieces, widths):
-            for band in bands:
-                painter.fillRect(QRectF(x, middle - SWATCH / 2, SWATCH, SWATCH), QColor(stance_hex(band)))
-                x += SWATCH + 2
-            x += 3
-            painter.setPen(QColor(INK))
-            painter.drawText(QRectF(x, box.top(), width, box.height()), Qt.AlignmentFlag.AlignVCenter, text)
-            x += metrics.horizontalAdvance(text) + gap
-        painter.setPen(_faded(INK, 0.65))
-        painter.drawText(QRectF(x, box.top(), note_width + 4, box.height()), Qt.AlignmentFlag.AlignVCenter, LEGEND_NOTE)
+        for piece in legend_pieces(self.dataset.seminar.scale, metrics.horizontalAdvance, box.width()):
+            x = box.left() + piece.x
+            if piece.band is not None:
+                painter.fillRect(QRectF(x, middle - piece.width / 2, piece.width, piece.width), QColor(stance_hex(piece.band)))
+            else:
+                painter.setPen(_faded(INK, 0.65) if piece.muted else QColor(INK))
+                painter.drawText(QRectF(x, box.top(), piece.width, box.height()), Qt.AlignmentFlag.AlignVCenter, piece.text)
 
     # -- plot ----------------------------------------------------------------------------------
     def _paint_plot(self, painter: QPainter, box: QRectF) -> None:

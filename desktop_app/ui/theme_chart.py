@@ -19,15 +19,16 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from ..model.analysis import stance_label, verdict_label
 from ..model.dataset import Dataset
+from ..model.schema import Scale
 from ..presentation.chart_layout import (
     BANDS,
     BAR_HEIGHT,
-    LEGEND_NOTE,
     ChartRow,
     axis_title,
     chart_rows,
     elide,
     legend_groups,
+    legend_pieces,
     speaker_marks,
     tick_step,
     x_span,
@@ -51,26 +52,21 @@ class CountAxis(pg.AxisItem):
 
 
 class ScaleLegend(pg.GraphicsWidget):
-    """One line above the chart: the bands' colours under the scale's own words, drawn as plain text.
-
-    ``■■ divergence   ■ mixed   ■■ convergence   darker = stronger``
-    """
+    """One line above the chart: the bands' colours under the scale's own words, drawn as plain text."""
 
     HEIGHT = 26
-    SWATCH = 13
 
     def __init__(self):
         super().__init__()
-        self._groups: list[tuple[tuple[int, ...], str]] = []
-        self._note = LEGEND_NOTE
+        self._scale: Scale | None = None
         self._font = QFont()
         self._text = QColor(INK)
         self._muted = QColor(MUTED)
         self.setMinimumHeight(self.HEIGHT)
         self.setMaximumHeight(self.HEIGHT)
 
-    def set_groups(self, groups: list[tuple[tuple[int, ...], str]]) -> None:
-        self._groups = groups
+    def set_scale(self, scale: Scale) -> None:
+        self._scale = scale
         self.update()
 
     def set_style(self, font: QFont, text: QColor, muted: QColor) -> None:
@@ -78,30 +74,20 @@ class ScaleLegend(pg.GraphicsWidget):
         self.update()
 
     def labels(self) -> list[str]:
-        return [label for _, label in self._groups]
+        return [label for _, label in legend_groups(self._scale)] if self._scale is not None else []
 
     def paint(self, painter: QPainter, *args) -> None:
+        if self._scale is None:
+            return
         painter.setFont(self._font)
-        metrics = painter.fontMetrics()
-        pieces = []
-        for bands, label in self._groups:
-            pieces.append((bands, elide(label, 28)))
-        widths = [len(b) * (self.SWATCH + 2) + 5 + metrics.horizontalAdvance(t) for b, t in pieces]
-        note_width = metrics.horizontalAdvance(self._note)
-        gap = 22
-        total = sum(widths) + gap * len(pieces) + note_width
-        x = max(0.0, (self.size().width() - total) / 2)
-        middle = self.size().height() / 2
-        for (bands, text), width in zip(pieces, widths):
-            for band in bands:
-                painter.fillRect(QRectF(x, middle - self.SWATCH / 2, self.SWATCH, self.SWATCH), stance_colour(band))
-                x += self.SWATCH + 2
-            x += 3
-            painter.setPen(self._text)
-            painter.drawText(QRectF(x, 0, width, self.size().height()), Qt.AlignmentFlag.AlignVCenter, text)
-            x += metrics.horizontalAdvance(text) + gap
-        painter.setPen(self._muted)
-        painter.drawText(QRectF(x, 0, note_width + 4, self.size().height()), Qt.AlignmentFlag.AlignVCenter, self._note)
+        height = self.size().height()
+        middle = height / 2
+        for piece in legend_pieces(self._scale, painter.fontMetrics().horizontalAdvance, self.size().width()):
+            if piece.band is not None:
+                painter.fillRect(QRectF(piece.x, middle - piece.width / 2, piece.width, piece.width), stance_colour(piece.band))
+            else:
+                painter.setPen(self._muted if piece.muted else self._text)
+                painter.drawText(QRectF(piece.x, 0, piece.width, height), Qt.AlignmentFlag.AlignVCenter, piece.text)
 
 
 class ThemeChart(QWidget):
@@ -256,7 +242,7 @@ class ThemeChart(QWidget):
                     width.append(segment.width)
             bar.setOpts(x0=x0, y=y, width=width, height=BAR_HEIGHT)
 
-        self.legend.set_groups(legend_groups(scale))
+        self.legend.set_scale(scale)
 
         left = self.plot.getAxis("left")
         left.setTicks([[(index, elide(row.label)) for index, row in enumerate(rows)], []])
