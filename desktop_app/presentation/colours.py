@@ -30,8 +30,8 @@ def stance_hex(stance: int) -> str:
 
 
 def stance_text_hex(stance: int) -> str:
-    """Black or white, whichever reads better on the stance's colour."""
-    return "#ffffff" if abs(stance) >= 2 else "#1b1b1b"
+    """Dark or white text, whichever reads better on the stance's colour."""
+    return text_on(stance_hex(stance))
 
 
 def speaker_hex(rank: int) -> str:
@@ -50,8 +50,10 @@ MUTED = "#5f6368"
 PAPER = "#ffffff"
 HIGHLIGHT = "#1d5a96"
 """Selection colour on paper (the strong positive stance's blue)."""
-DARK_TEXT = "#111111"
+DARK_TEXT = INK
+"""Text on a light fill."""
 LIGHT_TEXT = "#ffffff"
+"""Text on a dark fill."""
 
 # Sequential scale from low to high agreement (viridis anchors): readable in light and dark themes,
 # and distinct from the stance colours, since agreement is not a pole of the question.
