@@ -1,6 +1,7 @@
 """The layers hold: import-linter's contracts pass, nothing in the app imports itself round in a circle,
 and the model loads and analyses without Qt."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ def test_lint_imports_finds_every_contract_kept():
     result = subprocess.run(
         [str(lint_imports), "--no-cache"],
         cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "PATH": str(lint_imports.parent)},
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
         capture_output=True,
         text=True,
     )
