@@ -15,6 +15,8 @@ from pathlib import Path
 
 from . import APP_NAME, __version__
 from .commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from .presentation.brief_options import PAGE_SIZES
+from .presentation.tabs import TABS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,12 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shot = parser.add_argument_group("screenshot options")
     shot.add_argument("--select", metavar="SPEAKER_ID", help="with --screenshot: the speaker (or theme) to select")
-    shot.add_argument("--tab", choices=("themes", "agreement", "source"), help="with --screenshot: the tab to show (default themes)")
+    shot.add_argument("--tab", choices=TABS, help="with --screenshot: the tab to show (default themes)")
     shot.add_argument("--size", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
     commands.add_argument("--export-pdf", metavar="OUT.pdf", help="write the PDF brief of FILE (or the default seminar); no display needed")
     commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
     export = parser.add_argument_group("export options")
-    export.add_argument("--page-size", choices=("a4", "letter"), help="with --export-pdf: paper size (default a4)")
+    export.add_argument("--page-size", choices=PAGE_SIZES, help="with --export-pdf: paper size (default a4)")
     export.add_argument("--sections", metavar="LIST", help="with --export-pdf: comma-separated sections to include "
                         "(glance, chart, themes, speakers, agreement, forecasts, source; default all)")
     export.add_argument("--speaker", metavar="SPEAKER_ID", help="with --export-pdf: a brief on this speaker only")
@@ -152,7 +154,7 @@ def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-pdf`` and ``--export-csv``: the brief or the CSV, headless."""
     from .report.command import export_csv_command, export_pdf_command
-    from .report.options import SECTIONS, ReportOptions, parse_sections
+    from .presentation.brief_options import SECTIONS, ReportOptions, parse_sections
 
     if len(args.files) > 1:
         parser.error("an export takes at most one FILE")

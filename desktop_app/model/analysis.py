@@ -39,6 +39,15 @@ STANCE_RANGE = STANCE_MAX - STANCE_MIN
 """Largest possible gap between two stances (4): the divisor in both agreement formulas."""
 
 
+def agreement_from_gap(mean_gap: Any) -> Any:  # a float, or a numpy array element-wise
+    """Agreement (0 … 1) from the mean ``|s_a - s_b|`` over some pairs of stances: the one agreement formula.
+
+    Used for a theme (over pairs of speakers), for a pair of speakers (over
+    their shared themes) and, element-wise on arrays, for the whole matrix.
+    """
+    return 1 - mean_gap / STANCE_RANGE
+
+
 class Verdict(StrEnum):
     NOT_ADDRESSED = "not addressed"
     SINGLE_VOICE = "single voice"
@@ -130,7 +139,7 @@ def theme_metrics(theme_id: str, stances: Mapping[str, float]) -> ThemeMetrics:
     agreement = None
     if n >= 2:
         pairs = n * (n - 1) // 2
-        agreement = 1 - (_sum_of_pair_gaps(values) / pairs) / STANCE_RANGE
+        agreement = agreement_from_gap(_sum_of_pair_gaps(values) / pairs)
     controversy = 2 * min(convergent, divergent) / n if n else None
     return ThemeMetrics(
         theme_id=theme_id,
@@ -184,7 +193,7 @@ def pair_agreement(
     if not shared:
         return PairAgreement(speaker_a, speaker_b, None, 0)
     gap = sum(abs(stances_a[t] - stances_b[t]) for t in shared) / len(shared)
-    return PairAgreement(speaker_a, speaker_b, 1 - gap / STANCE_RANGE, len(shared))
+    return PairAgreement(speaker_a, speaker_b, agreement_from_gap(gap), len(shared))
 
 
 @dataclass(frozen=True, eq=False)
@@ -243,7 +252,7 @@ def agreement_matrix(speaker_ids: Sequence[str], stances: Mapping[str, Mapping[s
         gaps[where] += np.abs(column[:, None] - column[None, :])
         shared[where] += 1
     with np.errstate(invalid="ignore", divide="ignore"):
-        agreement = np.where(shared > 0, 1 - gaps / shared / STANCE_RANGE, np.nan)
+        agreement = np.where(shared > 0, agreement_from_gap(gaps / shared), np.nan)
     agreement.setflags(write=False)
     shared.setflags(write=False)
     return AgreementMatrix(speaker_ids, agreement, shared)

@@ -2,7 +2,7 @@
 
 Pure Python: this module writes the markup, :mod:`.pdf` lays it out and
 paints it.  Every string from the seminar file passes through
-:func:`~desktop_app.richtext.esc`.  Two kinds of marker tie the markup to the
+:func:`~desktop_app.presentation.richtext.esc`.  Two kinds of marker tie the markup to the
 layout: an ``<img>`` naming :data:`CHART_IMAGE` reserves the chart's place,
 and the user state of a block opens each *unit*, a run of content the page layout keeps
 on one page where it can (a speaker's heading with their first position, a
@@ -16,14 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
-from ..colours import speaker_hex, stance_hex
+from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..model.analysis import CONSENSUS_AT, CONTESTED_AT, Verdict, verdict_label
 from ..model.dataset import Dataset
 from ..model.schema import Kind, Position
-from ..richtext import esc, stance_chip
-from ..wording import kind_label, long_date, mode_label, number, role_label, speaker_line, stance_words
-from .glance import Sentence, panel_sentences, speaker_sentences
-from .options import SECTION_TITLES, ReportOptions
+from ..presentation.richtext import esc, stance_chip
+from ..presentation.wording import kind_label, long_date, mode_label, number, role_label, speaker_line, stance_words
+from ..presentation.glance import Sentence, panel_sentences, speaker_sentences
+from ..presentation.brief_options import SECTION_TITLES, ReportOptions
 
 CHART_IMAGE = "seminar-lens:chart"
 """Name of the placeholder image whose place the chart takes."""
@@ -35,8 +35,6 @@ MATRIX_MAX_SPEAKERS = 42
 """Up to this many speakers the brief prints the whole agreement matrix (three blocks of columns at most)."""
 """Most speakers side by side in one agreement table; larger panels continue in further tables."""
 
-INK = "#1b1b1b"
-MUTED = "#5f6368"
 ACCENT = "#1f3b57"
 RULE = "#d5d8dc"
 SHADE = "#f2f4f6"
@@ -370,7 +368,7 @@ def _matrix_table(dataset, speakers, columns, first_number, agreement_hex, units
                 continue
             colour = agreement_hex(pair.agreement)
             cells.append(
-                f'<td align="center" style="background-color:{colour}; color:{_text_on(colour)}; padding:3px 2px;">'
+                f'<td align="center" style="background-color:{colour}; color:{text_on(colour)}; padding:3px 2px;">'
                 f"{number(pair.agreement)}</td>"
             )
         rows.append(
@@ -399,7 +397,7 @@ def _agreement_extremes(dataset: Dataset, agreement_hex: Callable[[float], str])
     def value_cell(value: float) -> str:
         colour = agreement_hex(value)
         return (
-            f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{_text_on(colour)};">'
+            f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">'
             f"{number(value)}</td>"
         )
 
@@ -447,7 +445,7 @@ def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[
         else:
             colour = agreement_hex(pair.agreement)
             value = (
-                f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{_text_on(colour)};">'
+                f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{text_on(colour)};">'
                 f"{number(pair.agreement)}</td>"
             )
         rows.append(
@@ -463,11 +461,6 @@ def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[
         '<table width="70%" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">'
         f"<thead>{header}</thead>{''.join(rows)}</table>"
     )
-
-
-def _text_on(background_hex: str) -> str:
-    red, green, blue = (int(background_hex[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return "#111111" if 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.5 else "#ffffff"
 
 
 # -- 7. forecasts and recommendations ------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..commands.failure import CommandFailed
 from ..model.dataset import Dataset, DatasetError, load
 from .errors import ExportFailed
-from .options import ReportOptions
+from ..presentation.brief_options import ReportOptions
 
 
 def _load(dataset_path: Path) -> Dataset:

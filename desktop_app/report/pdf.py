@@ -1,19 +1,18 @@
 """The PDF brief: the rich text laid out on pages, the chart painted as vectors, every page numbered.
 
 The brief is one QTextDocument laid out for the page's text area on a
-QPdfWriter at 96 dpi: the widgets' logical DPI, so the chart's fonts come out
-at the size they were laid out for (at 300 dpi pyqtgraph's text blows up).
-The chart is a text object in the document (:mod:`.print_chart`), its place
-reserved like an image's; :mod:`.page_layout` keeps units whole across page
-breaks.  Each page gets a footer with "Page X of Y" and the generation date.
-The PDF is built in memory and written atomically, so a failure at any point
+QPdfWriter at 96 dpi, the widgets' logical DPI, so that the chart's layout
+units match the screen's.  The chart is a text object in the document
+(:mod:`.print_chart`), painted with QPainter, its place reserved like an
+image's; :mod:`.page_layout` keeps units whole across page breaks.  Each
+page gets a footer with "Page X of Y" and the generation date.  The PDF is built in memory and written atomically, so a failure at any point
 leaves no file behind.
 
 A brief of hundreds of speakers takes a while: the building steps and every
 page painted are reported to the optional callbacks, and the cancel check
 is asked between them.
 
-Needs a QApplication (the chart is a widget); callers make one first.
+Needs a QGuiApplication (for fonts); callers make one first.
 """
 
 from __future__ import annotations
@@ -42,16 +41,18 @@ from PySide6.QtGui import (
 from .. import APP_NAME
 from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
-from ..wording import long_date
+from ..presentation.colours import agreement_print_hex
+from ..presentation.wording import long_date
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
 from .errors import ExportCancelled, ExportFailed, write_failure
-from .options import ReportOptions
+from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
 from .page_layout import find_image, paginate
-from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, build_chart, chart_height, light_palette
+from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, PrintedChart, chart_height, light_palette
 
 RESOLUTION = 96
 """Dots per inch of the PDF's coordinate system: the widgets' logical DPI."""
-PAGE_IDS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+PAGE_IDS = {size: QPageSize.PageSizeId[PAGE_SIZE_LABELS[size]] for size in PAGE_SIZES}
+"""Qt's page size for each of the brief's, found by its label (A4, Letter)."""
 MARGINS_MM = QMarginsF(20, 18, 20, 22)
 """Page margins, left, top, right, bottom; the footer sits in the bottom one."""
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
@@ -73,19 +74,6 @@ def brief_font(points: float = BODY_POINTS) -> QFont:
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
     return font
-
-
-AGREEMENT_TINT = 0.5
-"""Share of white mixed into the agreement scale's colours on paper, where full strength shouts."""
-
-
-def _agreement_hex(value: float) -> str:
-    """The Agreement tab's colour for ``value``, tinted for print (same order of lightness)."""
-    from ..ui.agreement_view import agreement_colour
-
-    colour = agreement_colour(value)
-    mix = [round(channel * (1 - AGREEMENT_TINT) + 255 * AGREEMENT_TINT) for channel in (colour.red(), colour.green(), colour.blue())]
-    return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
 class PdfBrief:
@@ -126,7 +114,6 @@ class PdfBrief:
             self.page.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * mm,
             self.page.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * mm,
         )
-        self.chart = None
         self._chart_handler: ChartObject | None = None
         self.palette = light_palette()
         self.document = self._document()
@@ -154,7 +141,7 @@ class PdfBrief:
             generated=self.generated,
             body_width=int(self.body.width()),
             chart_height=lambda rows: chart_height(rows, self.body.height()),
-            agreement_hex=_agreement_hex,
+            agreement_hex=agreement_print_hex,
         )
         self._step("Setting the text")
         html, brief.html = brief.html, ""
@@ -167,8 +154,7 @@ class PdfBrief:
 
     def _place_chart(self, document: QTextDocument, size: tuple[int, int]) -> None:
         width, height = size
-        self.chart = build_chart(self.dataset, self.options.speaker, width, height, brief_font(CHART_POINTS))
-        handler = ChartObject(self.chart, document)
+        handler = ChartObject(PrintedChart(self.dataset, self.options.speaker, brief_font(CHART_POINTS)), document)
         document.documentLayout().registerHandler(CHART_OBJECT, handler)
         self._chart_handler = handler  # keep the Python object alive as long as the document
         position = find_image(document, CHART_IMAGE)
@@ -212,9 +198,6 @@ class PdfBrief:
                     progress(page + 1, total)
         finally:
             painter.end()
-            if self.chart is not None:
-                self.chart.close()
-                self.chart.deleteLater()
         self.device.close()
         return bytes(self.buffer.data())
 

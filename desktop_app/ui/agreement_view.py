@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,34 +27,13 @@ from PySide6.QtWidgets import (
 
 from ..model.dataset import Dataset
 from ..model.schema import Speaker
-from ..wording import number
+from ..presentation.wording import number
+from .palette import agreement_colour, text_colour_on
 from .selection import Focus, FocusKind, Selection
 
-# Sequential scale from low to high agreement (viridis anchors): readable in light and dark themes.
-_SCALE = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
 SpeakerIdsRole = Qt.ItemDataRole.UserRole + 1
 AgreementRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
-
-
-def agreement_colour(value: float) -> QColor:
-    """Colour for an agreement between 0 and 1, interpolated along the scale."""
-    value = max(0.0, min(1.0, value))
-    place = value * (len(_SCALE) - 1)
-    low = int(place)
-    high = min(low + 1, len(_SCALE) - 1)
-    share = place - low
-    a, b = QColor(_SCALE[low]), QColor(_SCALE[high])
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * share,
-        a.greenF() + (b.greenF() - a.greenF()) * share,
-        a.blueF() + (b.blueF() - a.blueF()) * share,
-    )
-
-
-def _text_on(colour: QColor) -> QColor:
-    luminance = 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF()
-    return QColor("#111111") if luminance > 0.5 else QColor("#ffffff")
 
 
 class RotatedHeader(QHeaderView):
@@ -163,7 +142,7 @@ class AgreementModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and pair.agreement is not None:
             return agreement_colour(pair.agreement)
         if role == Qt.ItemDataRole.ForegroundRole and pair.agreement is not None:
-            return _text_on(agreement_colour(pair.agreement))
+            return text_colour_on(agreement_colour(pair.agreement))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ..model.analysis import stance_label
 from ..model.dataset import Dataset
-from ..wording import role_label, signed, speaker_line, stance_words
-from . import detail_html
+from ..presentation.wording import role_label, signed, speaker_line, stance_words
+from ..presentation import detail_html
 from .selection import Focus, FocusKind, Selection
 from .stance_strip import StanceStrip, StripCell
 

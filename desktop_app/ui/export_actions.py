@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressDialog, QStyle
 
+from .icons import themed_icon
 from .progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
 from .selection import FocusKind
 
@@ -38,8 +39,6 @@ class ExportActions(QObject):
         self.last_options = None  # the PDF options chosen last in this session
         self.progress_after_ms = PROGRESS_AFTER_MS
         self.progress_dialog: QProgressDialog | None = None  # while a PDF export runs
-        from .main_window import themed_icon
-
         self.pdf_action = QAction("Export &PDF\u2026", window)
         self.pdf_action.setShortcut(QKeySequence("Ctrl+E"))
         self.pdf_action.setStatusTip("Export a PDF brief of the seminar")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.dataset import Dataset
-from ..report.options import PAGE_SIZE_LABELS, PAGE_SIZES, SECTION_CHOICES, SECTIONS, ReportOptions
+from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, SECTION_CHOICES, SECTIONS, ReportOptions
 
 
 def default_page_size() -> str:

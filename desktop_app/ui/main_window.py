@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..model.dataset import Dataset, DatasetError
+from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
+from ..presentation.chart_sorts import SORTS as CHART_SORTS
+from ..presentation.tabs import TAB_TITLES, TABS
 from .agreement_view import AgreementView
 from .banner import Banner
 from .detail_panel import DetailPanel
@@ -35,24 +38,18 @@ from .dialogs import Dialogs
 from .document import SeminarDocument
 from .export_actions import ExportActions
 from .file_opener import FileOpener, OpenOutcome
+from .icons import themed_icon
 from .selection import Selection
-from .settings import CHART_SORTS, TABS, AppSettings
+from .settings import AppSettings
 from .source_view import SourceView
 from .speaker_list import SpeakerListView
 
-TAB_TITLES = {"themes": "Themes", "agreement": "Agreement", "source": "Source"}
-SORT_TITLES = {"report": "Report Order", "balance": "Balance", "controversy": "Controversy"}
 
 
 def window_title(dataset: Dataset) -> str:
     # "[*]" is Qt's modified-marker placeholder; doubling it shows the characters literally.
     title = dataset.seminar.title.replace("[*]", "[*][*]")
     return f"{title} \u2014 {APP_NAME}"
-
-
-def themed_icon(name: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
-    icon = QIcon.fromTheme(name)
-    return icon if not icon.isNull() else widget.style().standardIcon(fallback)
 
 
 class MainWindow(QMainWindow):

@@ -1,10 +1,10 @@
-"""Qt colours for the widgets, built from the shared hex values in :mod:`desktop_app.colours`."""
+"""Qt colours for the widgets, built from the shared hex values in :mod:`desktop_app.presentation.colours`."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from ..colours import speaker_hex, stance_hex, stance_text_hex
+from ..presentation.colours import agreement_hex, speaker_hex, stance_hex, stance_text_hex, text_on
 
 
 def stance_colour(stance: int) -> QColor:
@@ -17,6 +17,16 @@ def stance_text_colour(stance: int) -> QColor:
 
 def speaker_colour(rank: int) -> QColor:
     return QColor(speaker_hex(rank))
+
+
+def agreement_colour(value: float) -> QColor:
+    """The Agreement tab's colour for an agreement between 0 and 1."""
+    return QColor(agreement_hex(value))
+
+
+def text_colour_on(background: QColor) -> QColor:
+    """Dark or light text, whichever reads better on ``background``."""
+    return QColor(text_on(background.name()))
 
 
 def highlight_colour(base: QColor, dark: bool) -> QColor:

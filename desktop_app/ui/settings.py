@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import APP_NAME, ORGANISATION
+from ..presentation.chart_sorts import SORTS as CHART_SORTS
+from ..presentation.tabs import TABS
 
 MAX_RECENT = 8
-CHART_SORTS = ("report", "balance", "controversy")
-TABS = ("themes", "agreement", "source")
 
 
 def open_settings() -> QSettings:

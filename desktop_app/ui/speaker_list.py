@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..model.dataset import Dataset
 from ..model.analysis import rounded_stance
-from ..wording import signed
+from ..presentation.wording import signed
 from .palette import stance_colour, stance_text_colour
 from .selection import Focus, FocusKind, Selection
 from .speaker_model import (

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from ..model.dataset import Dataset
-from ..wording import fold, role_label, speaker_line
+from ..presentation.wording import fold, role_label, speaker_line
 from .palette import speaker_colour
 
 _USER = Qt.ItemDataRole.UserRole

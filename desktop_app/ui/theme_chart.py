@@ -19,20 +19,26 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from ..model.analysis import stance_label, verdict_label
 from ..model.dataset import Dataset
-from ..wording import metrics_summary
-from .chart_layout import BANDS, SORTS, ChartRow, chart_rows, half_width
+from ..model.schema import Scale
+from ..presentation.chart_layout import (
+    BANDS,
+    BAR_HEIGHT,
+    ChartRow,
+    axis_title,
+    chart_rows,
+    elide,
+    legend_groups,
+    legend_pieces,
+    speaker_marks,
+    tick_step,
+    x_span,
+    y_range,
+)
+from ..presentation.chart_sorts import SORT_LABELS, SORTS
+from ..presentation.colours import INK, MUTED
+from ..presentation.wording import metrics_summary
 from .palette import stance_colour
 from .selection import Focus, FocusKind, Selection
-
-BAR_HEIGHT = 0.62
-SORT_LABELS = {"report": "Report order", "balance": "Balance", "controversy": "Controversy"}
-MAX_LABEL = 40
-MIN_ROWS = 8
-_NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000)
-
-
-def _elide(text: str, limit: int = MAX_LABEL) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 class CountAxis(pg.AxisItem):
@@ -42,37 +48,25 @@ class CountAxis(pg.AxisItem):
         return [f"{abs(value):g}" for value in values]
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802
-        # Whole numbers of speakers, spaced so that labels never run into each other.
-        span = max(maxVal - minVal, 1e-9)
-        digits = len(str(int(max(abs(minVal), abs(maxVal)))))
-        needed = 12 + 7 * digits  # a label's width and a gap, in pixels
-        for step in _NICE_STEPS:
-            if size * step / span >= needed:
-                return [(step, 0)]
-        return [(_NICE_STEPS[-1], 0)]
+        return [(tick_step(minVal, maxVal, size), 0)]
 
 
 class ScaleLegend(pg.GraphicsWidget):
-    """One line above the chart: the bands' colours under the scale's own words, drawn as plain text.
-
-    ``■■ divergence   ■ mixed   ■■ convergence   darker = stronger``
-    """
+    """One line above the chart: the bands' colours under the scale's own words, drawn as plain text."""
 
     HEIGHT = 26
-    SWATCH = 13
 
     def __init__(self):
         super().__init__()
-        self._groups: list[tuple[tuple[int, ...], str]] = []
-        self._note = "darker = stronger"
+        self._scale: Scale | None = None
         self._font = QFont()
-        self._text = QColor("#1b1b1b")
-        self._muted = QColor("#5f6368")
+        self._text = QColor(INK)
+        self._muted = QColor(MUTED)
         self.setMinimumHeight(self.HEIGHT)
         self.setMaximumHeight(self.HEIGHT)
 
-    def set_scale(self, negative: str, neutral: str, positive: str) -> None:
-        self._groups = [((-2, -1), negative), ((0,), neutral), ((1, 2), positive)]
+    def set_scale(self, scale: Scale) -> None:
+        self._scale = scale
         self.update()
 
     def set_style(self, font: QFont, text: QColor, muted: QColor) -> None:
@@ -80,30 +74,20 @@ class ScaleLegend(pg.GraphicsWidget):
         self.update()
 
     def labels(self) -> list[str]:
-        return [label for _, label in self._groups]
+        return [label for _, label in legend_groups(self._scale)] if self._scale is not None else []
 
     def paint(self, painter: QPainter, *args) -> None:
+        if self._scale is None:
+            return
         painter.setFont(self._font)
-        metrics = painter.fontMetrics()
-        pieces = []
-        for bands, label in self._groups:
-            pieces.append((bands, _elide(label, 28)))
-        widths = [len(b) * (self.SWATCH + 2) + 5 + metrics.horizontalAdvance(t) for b, t in pieces]
-        note_width = metrics.horizontalAdvance(self._note)
-        gap = 22
-        total = sum(widths) + gap * len(pieces) + note_width
-        x = max(0.0, (self.size().width() - total) / 2)
-        middle = self.size().height() / 2
-        for (bands, text), width in zip(pieces, widths):
-            for band in bands:
-                painter.fillRect(QRectF(x, middle - self.SWATCH / 2, self.SWATCH, self.SWATCH), stance_colour(band))
-                x += self.SWATCH + 2
-            x += 3
-            painter.setPen(self._text)
-            painter.drawText(QRectF(x, 0, width, self.size().height()), Qt.AlignmentFlag.AlignVCenter, text)
-            x += metrics.horizontalAdvance(text) + gap
-        painter.setPen(self._muted)
-        painter.drawText(QRectF(x, 0, note_width + 4, self.size().height()), Qt.AlignmentFlag.AlignVCenter, self._note)
+        height = self.size().height()
+        middle = height / 2
+        for piece in legend_pieces(self._scale, painter.fontMetrics().horizontalAdvance, self.size().width()):
+            if piece.band is not None:
+                painter.fillRect(QRectF(piece.x, middle - piece.width / 2, piece.width, piece.width), stance_colour(piece.band))
+            else:
+                painter.setPen(self._muted if piece.muted else self._text)
+                painter.drawText(QRectF(piece.x, 0, piece.width, height), Qt.AlignmentFlag.AlignVCenter, piece.text)
 
 
 class ThemeChart(QWidget):
@@ -258,20 +242,17 @@ class ThemeChart(QWidget):
                     width.append(segment.width)
             bar.setOpts(x0=x0, y=y, width=width, height=BAR_HEIGHT)
 
-        self.legend.set_scale(scale.negative, scale.neutral, scale.positive)
+        self.legend.set_scale(scale)
 
         left = self.plot.getAxis("left")
-        left.setTicks([[(index, _elide(row.label)) for index, row in enumerate(rows)], []])
+        left.setTicks([[(index, elide(row.label)) for index, row in enumerate(rows)], []])
         right = self.plot.getAxis("right")
         right.setTicks([[(index, verdict_label(row.metrics.verdict, scale)) for index, row in enumerate(rows)], []])
-        self.plot.setLabel(
-            "bottom",
-            html.escape(f"Speakers \u2190 {scale.negative}   \u00b7   {scale.positive} \u2192"),
-        )
-        span = half_width(rows) + 0.5
+        self.plot.setLabel("bottom", html.escape(axis_title(scale)))
+        span = x_span(rows)
         self.plot.setXRange(-span, span, padding=0)
         # A few themes keep a readable bar height at the top instead of swelling to fill the chart.
-        self.plot.setYRange(-0.6, max(len(rows), MIN_ROWS) - 0.4, padding=0)
+        self.plot.setYRange(*y_range(rows), padding=0)
         self.band_span = span
         self.caption.setText(dataset.seminar.question)
         self.caption.setToolTip("Each block is one speaker, placed by their stance on the theme. Click a theme to see every position on it.")
@@ -289,19 +270,8 @@ class ThemeChart(QWidget):
         self._place_markers(focus.speaker if focus.kind is FocusKind.SPEAKER else None)
 
     def _place_markers(self, speaker_id: str | None) -> None:
-        points = []
-        if speaker_id and self._dataset.has_speaker(speaker_id):
-            by_theme: dict[str, list[int]] = {}
-            for position in self._dataset.positions_of(speaker_id):
-                by_theme.setdefault(position.theme, []).append(position.stance)
-            for index, row in enumerate(self._rows):
-                stances = by_theme.get(row.theme_id, [])
-                for order, stance in enumerate(stances):
-                    segment = row.segments[stance]
-                    x = segment.centre if segment.width else segment.start
-                    offset = (order - (len(stances) - 1) / 2) * 0.22
-                    points.append({"pos": (x, index + offset), "data": (row.theme_id, stance)})
-        self.markers.setData(points)
+        marks = speaker_marks(self._dataset, self._rows, speaker_id)
+        self.markers.setData([{"pos": (mark.x, mark.y), "data": (mark.theme_id, mark.stance)} for mark in marks])
 
     def marker_positions(self) -> list[tuple[float, float]]:
         """Where the selected speaker's markers are drawn, in chart coordinates (for tests)."""
@@ -366,10 +336,3 @@ class ThemeChart(QWidget):
                 self._selection.select_theme(self._rows[target].theme_id)
                 return True
         return super().eventFilter(watched, event)
-
-    # -- export ----------------------------------------------------------------------
-    def render_chart(self, painter: QPainter, target: QRectF) -> None:
-        """Paint the chart (legend, bars, axes) into ``target`` as vector graphics."""
-        scene = self.graphics.scene()
-        source = self.graphics.ci.sceneBoundingRect()
-        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)

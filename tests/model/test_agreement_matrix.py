@@ -49,3 +49,28 @@ def test_silent_chair_has_an_empty_row(panel):
     row = matrix.index(chair)
     assert not matrix.shared_themes[row].any()
     assert all(math.isnan(value) for value in matrix.agreement[row])
+
+
+def test_matrix_and_pair_function_agree_on_the_500_speaker_seminar():
+    """On the 500-speaker synthetic seminar, every cell of the numpy matrix equals the per-pair formula."""
+    import numpy as np
+
+    from desktop_app.model.analysis import pair_agreement
+
+    dataset = load_bytes(generate_text(500, 40, 10_000, seed=1).encode("utf-8"))
+    analysis = dataset.analysis
+    matrix = analysis.matrix
+    ids = matrix.speaker_ids
+    stances = [analysis.speaker_stances(speaker_id) for speaker_id in ids]
+    expected = np.full((len(ids), len(ids)), np.nan)
+    shared = np.zeros((len(ids), len(ids)), dtype=np.int64)
+    for row, first in enumerate(ids):
+        for column in range(row, len(ids)):
+            pair = pair_agreement(first, ids[column], stances[row], stances[column])
+            shared[row, column] = shared[column, row] = pair.shared_themes
+            if pair.agreement is not None:
+                expected[row, column] = expected[column, row] = pair.agreement
+    assert len(ids) == 500
+    assert np.array_equal(matrix.shared_themes, shared)
+    assert np.allclose(matrix.agreement, expected, rtol=0, atol=1e-12, equal_nan=True)
+    assert not np.isnan(expected).all()

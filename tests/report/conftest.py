@@ -70,7 +70,7 @@ def default_brief(export_brief, default_dataset) -> ReadPdf:
 @pytest.fixture(scope="session")
 def rumer_brief(export_brief, default_dataset) -> ReadPdf:
     """A brief on one speaker of the default seminar (Eugene Rumer), on Letter paper."""
-    from desktop_app.report.options import ReportOptions
+    from desktop_app.presentation.brief_options import ReportOptions
 
     return export_brief(default_dataset, ReportOptions(page_size="letter", speaker="rumer"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from desktop_app.report.options import ReportOptions
+from desktop_app.presentation.brief_options import ReportOptions
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import AppSettings
 

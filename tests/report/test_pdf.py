@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.model.analysis import verdict_label
 from desktop_app.report.errors import ExportCancelled, ExportFailed
-from desktop_app.report.options import SECTION_TITLES, ReportOptions
+from desktop_app.presentation.brief_options import SECTION_TITLES, ReportOptions
 from desktop_app.report.pdf import export_pdf, render_pdf
 
 from .conftest import GENERATED, MARKUP_NAME, MARKUP_THEME, MARKUP_TITLE, normalised, read_pdf
@@ -310,7 +310,7 @@ def test_dates_are_written_in_english_whatever_the_locale():
     """Dates in the brief use English day and month names even when the system's locale names them otherwise."""
     import datetime as dt
 
-    from desktop_app import wording
+    from desktop_app.presentation import wording
 
     class Localised(dt.date):
         def __format__(self, spec):  # what strftime would give under a German locale

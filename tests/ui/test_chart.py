@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop_app.ui.chart_layout import band_of, chart_rows, half_width
+from desktop_app.presentation.chart_layout import band_of, chart_rows, half_width
 
 
 def test_bands_agree_with_the_metrics_counts(default_dataset):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model.analysis import Verdict
 from ..model.dataset import Dataset
-from ..wording import number
+from .wording import number
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from .colours import stance_hex, stance_text_hex
-from .model.analysis import rounded_stance
+from ..model.analysis import rounded_stance
 
 
 def esc(text: str | None) -> str:

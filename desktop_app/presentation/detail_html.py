@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..colours import speaker_hex
+from .colours import INK, MUTED, speaker_hex
 from ..model.analysis import verdict_label
 from ..model.dataset import Dataset
 from ..model.schema import Position
-from ..report.glance import panel_sentences
-from ..richtext import esc, quotation, stance_chip
-from ..wording import kind_label, metrics_summary, mode_label, number, seminar_when, stance_words
+from .glance import panel_sentences
+from .richtext import esc, quotation, stance_chip
+from .wording import kind_label, metrics_summary, mode_label, number, seminar_when, stance_words
 
 
 @dataclass(frozen=True)
 class Ink:
     """Colours of the current palette that the rich text needs."""
 
-    text: str = "#1b1b1b"
-    muted: str = "#5f6368"
+    text: str = INK
+    muted: str = MUTED
     link: str = "#1a5fb4"
     rule: str = "#d0d0d0"
 

@@ -1,0 +1,59 @@
+"""The chart's shared geometry, which the Themes tab and the brief both draw from, checked without Qt."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.model.dataset import load_bytes
+from desktop_app.presentation.chart_layout import (
+    LEGEND_NOTE,
+    MARKER_SPREAD,
+    legend_pieces,
+    speaker_marks,
+    chart_rows,
+    tick_step,
+)
+from tests.factories import debate, to_bytes
+
+
+@pytest.fixture
+def dataset():
+    return load_bytes(to_bytes(debate()))
+
+
+def test_each_marker_sits_on_the_block_of_its_stance(dataset):
+    """A speaker's marker on a theme sits inside the block of the stance they took there, on that theme's row."""
+    rows = chart_rows(dataset)
+    marks = speaker_marks(dataset, rows, "obi")
+    assert len(marks) == len(dataset.positions_of("obi"))
+    for mark in marks:
+        index = next(i for i, row in enumerate(rows) if row.theme_id == mark.theme_id)
+        segment = rows[index].segments[mark.stance]
+        assert segment.start <= mark.x <= segment.end
+        assert abs(mark.y - index) <= MARKER_SPREAD * 2
+
+
+def test_no_speaker_or_an_unknown_one_gets_no_markers(dataset):
+    """With nobody chosen, or a name not in the seminar, the chart shows no markers."""
+    rows = chart_rows(dataset)
+    assert speaker_marks(dataset, rows, None) == []
+    assert speaker_marks(dataset, rows, "nobody") == []
+
+
+def test_legend_reads_in_the_scales_words_left_to_right_and_is_centred(dataset):
+    """The legend shows the two negative swatches, the scale's words in order, then the note, centred in its width."""
+    pieces = legend_pieces(dataset.seminar.scale, lambda text: 6.0 * len(text), 600)
+    texts = [piece.text for piece in pieces if piece.text is not None]
+    assert texts == ["opposition", "undecided", "support", LEGEND_NOTE]
+    assert [piece.band for piece in pieces if piece.band is not None] == [-2, -1, 0, 1, 2]
+    xs = [piece.x for piece in pieces]
+    assert xs == sorted(xs)
+    end = pieces[-1].x + 6.0 * len(LEGEND_NOTE)
+    assert pieces[0].x == pytest.approx(600 - end, abs=8)  # centred, give or take the swatches' padding
+
+
+def test_count_ticks_never_crowd(dataset):
+    """Ticks of the count axis are spaced wide enough for their labels, however many speakers there are."""
+    for speakers, pixels in ((4, 400), (500, 400), (5000, 300)):
+        step = tick_step(-speakers, speakers, pixels)
+        assert pixels * step / (2 * speakers) >= 12 + 7 * len(str(speakers)) or step == 10000
