@@ -70,11 +70,14 @@ class ChartObject(QPyTextObject):
 
 def build_chart(dataset: Dataset, speaker_id: str | None, width: int, height: int, chart_font: QFont):
     """A chart widget of its own, in print colours and the brief's font, laid out at ``width`` × ``height``."""
+    from ..ui.document import SeminarDocument
     from ..ui.selection import Selection
     from ..ui.theme_chart import ThemeChart
 
-    selection = Selection()
-    chart = ThemeChart(dataset, selection, "report")
+    document = SeminarDocument(dataset)
+    selection = Selection(document)
+    chart = ThemeChart(document, selection, "report")
+    document.setParent(chart)
     selection.setParent(chart)
     if speaker_id:
         selection.select_speaker(speaker_id)

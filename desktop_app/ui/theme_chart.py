@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from ..model.analysis import stance_label, verdict_label
 from ..model.dataset import Dataset
+from ..presentation.focus import Focus, FocusKind
 from ..wording import metrics_summary
 from .chart_layout import BANDS, SORTS, ChartRow, chart_rows, half_width
+from .document import SeminarDocument
 from .palette import stance_colour
-from .selection import Focus, FocusKind, Selection
+from .selection import Selection
 
 BAR_HEIGHT = 0.62
 SORT_LABELS = {"report": "Report order", "balance": "Balance", "controversy": "Controversy"}
@@ -109,9 +111,9 @@ class ScaleLegend(pg.GraphicsWidget):
 class ThemeChart(QWidget):
     sortChanged = Signal(str)
 
-    def __init__(self, dataset: Dataset, selection: Selection, sort: str = "report", parent: QWidget | None = None):
+    def __init__(self, document: SeminarDocument, selection: Selection, sort: str = "report", parent: QWidget | None = None):
         super().__init__(parent)
-        self._dataset = dataset
+        self._document = document
         self._selection = selection
         self._sort = sort if sort in SORTS else "report"
         self._rows: list[ChartRow] = []
@@ -183,6 +185,8 @@ class ThemeChart(QWidget):
         self._apply_palette()
         self._rebuild()
         selection.changed.connect(self._on_focus)
+        document.reset.connect(self._rebuild)
+        document.edited.connect(self._rebuild)
 
     # -- state -----------------------------------------------------------------
     @property
@@ -192,9 +196,9 @@ class ThemeChart(QWidget):
     def rows(self) -> list[ChartRow]:
         return list(self._rows)
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self._dataset = dataset
-        self._rebuild()
+    @property
+    def _dataset(self) -> Dataset:
+        return self._document.dataset
 
     def set_sort(self, sort: str) -> None:
         if sort not in SORTS or sort == self._sort:
@@ -243,7 +247,7 @@ class ThemeChart(QWidget):
             self._rebuild()
         super().changeEvent(event)
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, *_why) -> None:
         dataset = self._dataset
         scale = dataset.seminar.scale
         self._rows = chart_rows(dataset, self._sort)
