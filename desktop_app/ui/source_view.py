@@ -17,7 +17,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -223,6 +223,8 @@ class SourceView(QWidget):
         self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
         self._flash.valueChanged.connect(self._paint_flash)
         self._flash_span: _Span | None = None
+        self._settling = False  # the text was just set, and Qt has not yet laid it out in full
+        self._settle_on: _Span | None = None
         self.highlighter: ExcerptHighlighter | None = None
         self._pending: str | None = None  # a position to bring into view once the tab shows
         self._redraw()
@@ -250,6 +252,7 @@ class SourceView(QWidget):
         self._filled_for: Dataset | None = None
         self._scrolled_for: str | None = None
         self._pending = None
+        self._settle_on = None
         self._wanted_emphasis = self._emphasis_for(self._selection.focus)
         if self.isVisible():
             self.ensure_filled()
@@ -271,6 +274,20 @@ class SourceView(QWidget):
             self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis
         )
         self._filled_for = dataset
+        self._settling = True
+        QTimer.singleShot(0, self, self._on_text_settled)
+
+    def _on_text_settled(self) -> None:
+        """Centre again what was scrolled to while the new text was being laid out.
+
+        Qt shows the scroll bar only once control returns to it after the text
+        is set; the text, narrowed, wraps anew and what was centred moves off
+        (the first "Show in source" used to land a paragraph away).
+        """
+        self._settling = False
+        span, self._settle_on = self._settle_on, None
+        if span is not None and self._spans.get(span.position_id) == span:
+            self._scroll_to(span)
 
     # -- following the selection ---------------------------------------------
     @staticmethod
@@ -321,6 +338,8 @@ class SourceView(QWidget):
         cursor.setPosition(span.start)
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
+        if self._settling:
+            self._settle_on = span
 
     def _on_navigation(self, navigation: Navigation) -> None:
         if navigation.target != "source":
@@ -338,12 +357,13 @@ class SourceView(QWidget):
         span = self._spans.get(position_id)
         if span is None:
             return
-        # The passage is where the user looks now: the speaker's first passage must not take its place.
-        self._scrolled_for = span.speaker_id if span.speaker_id == self._wanted_emphasis else self._scrolled_for
+        if span.speaker_id == self._wanted_emphasis:
+            self._scrolled_for = span.speaker_id  # the passage is in view: the speaker's first must not replace it
         self._scroll_to(span)
         self._flash_span = span
         self._flash.stop()
         self._flash.start()
+        self._paint_flash(1.0)  # at once: the animation's first step comes only with the next frame
 
     def flashing_position(self) -> str | None:
         return self._flash_span.position_id if self._flash_span and self._flash.state() == QVariantAnimation.State.Running else None
