@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ..model.dataset import Dataset
 from ..model.schema import Speaker
-from ..wording import number
 from ..presentation.focus import Focus, FocusKind
+from ..wording import number
 from .document import SeminarDocument
 from .selection import Selection
 
