@@ -32,7 +32,8 @@ class DerivedData:
         """``make(dataset)``, worked out once and kept."""
         if make not in self._kept:
             self._kept[make] = make(self.dataset)
-        return self._kept[make]
+        value: _Result = self._kept[make]
+        return value
 
     def holds(self, make: Derivation) -> bool:
         """Whether ``make``'s value is worked out already."""

@@ -11,11 +11,11 @@ never sees values worked out from the seminar before.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
 
 from ..model.dataset import Dataset
-from ..model.edits import Edit, Insert, Remove, Replace, apply_edit
+from ..model.edits import Edit, Insert, Replace, apply_edit
 from .derived import DerivedData
 
 
@@ -74,7 +74,12 @@ class SeminarDocument(QObject):
         self.edited.emit(edit)
         return inverse
 
-    def _signal_for(self, edit: Edit):
-        verb = "Added" if isinstance(edit, Insert) else "Changed" if isinstance(edit, Replace) else "Removed"
-        assert isinstance(edit, (Insert, Replace, Remove))
-        return getattr(self, f"{edit.kind}{verb}")
+    def _signal_for(self, edit: Edit) -> SignalInstance:
+        added, changed, removed = {
+            "speaker": (self.speakerAdded, self.speakerChanged, self.speakerRemoved),
+            "theme": (self.themeAdded, self.themeChanged, self.themeRemoved),
+            "position": (self.positionAdded, self.positionChanged, self.positionRemoved),
+        }[edit.kind]
+        if isinstance(edit, Insert):
+            return added
+        return changed if isinstance(edit, Replace) else removed
