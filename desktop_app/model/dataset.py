@@ -158,22 +158,6 @@ class Dataset:
         monitor.advance(2, 3)
         analysis.matrix  # noqa: B018 (a cached property, worked out here)
 
-    def derived(self, make: Callable[[Dataset], _Result]) -> _Result:
-        """``make(self)``, worked out once for this dataset and kept.
-
-        Views keep here what they derive from a whole seminar (search text, the
-        layout of the report), so that a background load can work it out before
-        the window shows the dataset.  ``make`` must not touch Qt objects.
-        """
-        cache = self._derived
-        if make not in cache:
-            cache[make] = make(self)
-        return cache[make]
-
-    @cached_property
-    def _derived(self) -> dict[Callable[[Dataset], Any], Any]:
-        return {}
-
     @property
     def chair(self) -> Speaker | None:
         chair_id = self.seminar.chair

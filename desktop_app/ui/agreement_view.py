@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from ..model.dataset import Dataset
 from ..model.schema import Speaker
+from ..presentation.focus import Focus, FocusKind
 from ..presentation.wording import number
+from .document import SeminarDocument
 from .palette import agreement_colour, text_colour_on
-from .selection import Focus, FocusKind, Selection
+from .selection import Selection
 
 SpeakerIdsRole = Qt.ItemDataRole.UserRole + 1
 AgreementRole = Qt.ItemDataRole.UserRole + 2
@@ -91,20 +93,26 @@ class RotatedHeader(QHeaderView):
 class AgreementModel(QAbstractTableModel):
     """Rows and columns are the speakers who took at least one position, in speaking order."""
 
-    def __init__(self, dataset: Dataset, parent=None):
+    def __init__(self, document: SeminarDocument, parent=None):
         super().__init__(parent)
-        self._dataset = dataset
+        self._document = document
         self._speakers: list[Speaker] = []
         self._rank: dict[str, int] = {}
         self._collect()
+        # Any edit can move agreement anywhere in the table (a position changes a whole row and column).
+        document.reset.connect(self._refresh)
+        document.edited.connect(self._refresh)
+
+    @property
+    def _dataset(self) -> Dataset:
+        return self._document.dataset
 
     def _collect(self) -> None:
         self._speakers = [s for s in self._dataset.speakers if self._dataset.positions_of(s.id)]
         self._rank = {speaker.id: row for row, speaker in enumerate(self._speakers)}
 
-    def set_dataset(self, dataset: Dataset) -> None:
+    def _refresh(self, *_why) -> None:
         self.beginResetModel()
-        self._dataset = dataset
         self._collect()
         self.endResetModel()
 
@@ -134,7 +142,7 @@ class AgreementModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return html.escape(first.display_name)
             return None
-        pair = self._dataset.analysis.pair(first.id, second.id)
+        pair = self._document.derived.analysis.pair(first.id, second.id)
         if role == AgreementRole:
             return pair.agreement
         if role == Qt.ItemDataRole.DisplayRole:
@@ -168,10 +176,10 @@ class AgreementModel(QAbstractTableModel):
 
 
 class AgreementView(QWidget):
-    def __init__(self, dataset: Dataset, selection: Selection, parent: QWidget | None = None):
+    def __init__(self, document: SeminarDocument, selection: Selection, parent: QWidget | None = None):
         super().__init__(parent)
         self._selection = selection
-        self.model = AgreementModel(dataset, self)
+        self.model = AgreementModel(document, self)
         self.table = QTableView()
         self.table.setHorizontalHeader(RotatedHeader(self.table))
         self.table.setModel(self.model)
@@ -205,9 +213,11 @@ class AgreementView(QWidget):
         self._update_left_out()
         self._fit_columns()
         selection.changed.connect(self._on_focus)
+        # Connected after the model's own slots, so the rows are already the new seminar's.
+        document.reset.connect(self._redraw)
+        document.edited.connect(self._redraw)
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self.model.set_dataset(dataset)
+    def _redraw(self, *_why) -> None:
         self._update_left_out()
         self._fit_columns()
         self._on_focus(self._selection.focus)

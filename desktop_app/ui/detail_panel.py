@@ -1,20 +1,25 @@
 """The centre pane: who the selected speaker is and what they said, or how the panel stood on a theme.
 
 A header (plain-text labels), a stance strip, and a rich-text body built by
-:mod:`.detail_html`.  Links in the body stay inside the application.
+:mod:`.detail_html`.  Links in the body stay inside the application.  The
+panel redraws from the document's signals and the selection's, and renders a
+page only when the seminar or the page shown changes; it scrolls to a
+position when the selection navigates to it in the detail panel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ..model.analysis import stance_label
 from ..model.dataset import Dataset
-from ..presentation.wording import role_label, signed, speaker_line, stance_words
 from ..presentation import detail_html
-from .selection import Focus, FocusKind, Selection
+from ..presentation.focus import Focus, FocusKind, Navigation
+from ..presentation.wording import role_label, signed, speaker_line, stance_words
+from .document import SeminarDocument
+from .selection import Selection
 from .stance_strip import StanceStrip, StripCell
 
 
@@ -35,13 +40,11 @@ def _plain_label(object_name: str) -> QLabel:
 
 
 class DetailPanel(QWidget):
-    showInSource = Signal(str)  # position id
-
-    def __init__(self, dataset: Dataset, selection: Selection, parent: QWidget | None = None):
+    def __init__(self, document: SeminarDocument, selection: Selection, parent: QWidget | None = None):
         super().__init__(parent)
-        self._dataset = dataset
+        self._document = document
         self._selection = selection
-        self._shown: Focus | None = None
+        self._shown: tuple[Dataset, Focus] | None = None
 
         self.title = _plain_label("detailTitle")
         title_font = QFont(self.font())
@@ -69,13 +72,15 @@ class DetailPanel(QWidget):
         layout.addWidget(self.strip)
         layout.addSpacing(4)
         layout.addWidget(self.body, 1)
-        selection.changed.connect(self._on_focus)
-        self._on_focus(selection.focus)
+        document.reset.connect(self._redraw)
+        document.edited.connect(self._redraw)
+        selection.changed.connect(self._redraw)
+        selection.navigationRequested.connect(self._on_navigation)
+        self._redraw()
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self._dataset = dataset
-        self._shown = None
-        self._on_focus(self._selection.focus)
+    @property
+    def _dataset(self) -> Dataset:
+        return self._document.dataset
 
     # -- rendering -----------------------------------------------------------
     def _ink(self) -> detail_html.Ink:
@@ -89,17 +94,16 @@ class DetailPanel(QWidget):
             rule=palette.color(QPalette.ColorRole.Mid).name(),
         )
 
-    def _on_focus(self, focus: Focus) -> None:
-        same_page = (
-            self._shown is not None
-            and (self._shown.kind, self._shown.speaker, self._shown.theme, self._shown.other_speaker)
-            == (focus.kind, focus.speaker, focus.theme, focus.other_speaker)
-        )
-        if not same_page:
-            self._render(focus)
-        self._shown = focus
-        if focus.position:
-            self.body.scrollToAnchor(focus.position)
+    def _redraw(self, *_why) -> None:
+        """Show the selected page of the open seminar, unless it is showing already."""
+        page = (self._dataset, self._selection.focus)
+        if self._shown is None or self._shown[0] is not page[0] or self._shown[1] != page[1]:
+            self._render(page[1])
+            self._shown = page
+
+    def _on_navigation(self, navigation: Navigation) -> None:
+        if navigation.target == "detail":
+            self.body.scrollToAnchor(navigation.position)
 
     def _render(self, focus: Focus) -> None:
         dataset = self._dataset
@@ -137,7 +141,7 @@ class DetailPanel(QWidget):
     def _render_speaker(self, speaker_id: str, ink) -> None:
         dataset = self._dataset
         speaker = dataset.speaker(speaker_id)
-        stances = dataset.analysis.speaker_stances(speaker_id)
+        stances = self._document.derived.analysis.speaker_stances(speaker_id)
         scale = dataset.seminar.scale
         cells = [
             StripCell(f"theme:{theme.id}", theme.label, stances.get(theme.id), _words(stances.get(theme.id), scale))
@@ -154,7 +158,7 @@ class DetailPanel(QWidget):
     def _render_theme(self, theme_id: str, ink) -> None:
         dataset = self._dataset
         title, subtitle = detail_html.theme_heading(dataset, theme_id)
-        stances = dataset.analysis.themes[theme_id].stances
+        stances = self._document.derived.analysis.themes[theme_id].stances
         scale = dataset.seminar.scale
         cells = [
             StripCell(f"speaker:{s.id}", s.display_name, stances.get(s.id), _words(stances.get(s.id), scale))
@@ -178,7 +182,7 @@ class DetailPanel(QWidget):
     def _on_link(self, url: QUrl) -> None:
         scheme, target = url.scheme(), url.path()
         if scheme == "source" and target:
-            self.showInSource.emit(target)
+            self._selection.navigate(target, "source")
         elif scheme == "speaker" and self._dataset.has_speaker(target):
             self._selection.select_speaker(target)
         elif scheme == "theme" and self._dataset.has_theme(target):

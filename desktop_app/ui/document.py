@@ -1,28 +1,85 @@
-"""The open seminar: one object that owns the dataset and announces when it changes.
+"""The open seminar: one object that owns the dataset, its undo stack and its derived data, and announces every change.
 
-Views redraw from ``datasetChanged``; whoever replaces the dataset (opening a
-file today through :class:`~desktop_app.ui.file_opener.FileOpener`, editing
-tomorrow) only talks to the document.
+:class:`SeminarDocument` is the only thing that replaces the dataset.  A new
+seminar (a file opened) is announced by ``reset``; an edit of one entry by a
+fine-grained signal naming the entry (``speakerAdded``, ``themeChanged``,
+``positionRemoved``, ...) and then by ``edited``, once per edit, for views
+that simply redraw.  Every view subscribes to these itself.  The derived data
+is renewed before any signal goes out, so a view redrawing from a signal
+never sees values worked out from the seminar before.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtGui import QUndoStack
 
 from ..model.dataset import Dataset
+from ..model.edits import Edit, Insert, Replace, apply_edit
+from .derived import DerivedData
 
 
 class SeminarDocument(QObject):
-    datasetChanged = Signal(object)  # the new Dataset
+    reset = Signal()  # a different seminar is open: views start afresh
+
+    speakerAdded = Signal(str)  # the entry's id, for each of the nine
+    speakerChanged = Signal(str)
+    speakerRemoved = Signal(str)
+    themeAdded = Signal(str)
+    themeChanged = Signal(str)
+    themeRemoved = Signal(str)
+    positionAdded = Signal(str)
+    positionChanged = Signal(str)
+    positionRemoved = Signal(str)
+
+    edited = Signal(object)  # the Edit just applied, after its fine-grained signal
 
     def __init__(self, dataset: Dataset, parent: QObject | None = None):
         super().__init__(parent)
         self._dataset = dataset
+        self._derived = DerivedData(dataset)
+        self.undo_stack = QUndoStack(self)
+        """Where editing commands go (the editing issue fills it); cleared when another seminar opens."""
 
     @property
     def dataset(self) -> Dataset:
         return self._dataset
 
-    def set_dataset(self, dataset: Dataset) -> None:
+    @property
+    def derived(self) -> DerivedData:
+        """What the views work out from the current dataset; renewed with it."""
+        return self._derived
+
+    def replace_dataset(self, dataset: Dataset, derived: DerivedData | None = None) -> None:
+        """Open another seminar: forget the undo history and announce ``reset``.
+
+        ``derived`` may bring values a background load worked out already for this very dataset.
+        """
         self._dataset = dataset
-        self.datasetChanged.emit(dataset)
+        self._derived = derived if derived is not None and derived.dataset is dataset else DerivedData(dataset)
+        self.undo_stack.clear()
+        self.reset.emit()
+
+    def apply(self, edit: Edit) -> Edit:
+        """Apply one edit, announce it, and return the edit that undoes it.
+
+        A refused edit (:class:`~desktop_app.model.edits.EditRefused`, or a
+        :class:`~desktop_app.model.problems.DatasetError` when the result would
+        break a rule of the file) leaves the document as it was and announces nothing.
+        """
+        dataset, inverse = apply_edit(self._dataset, edit)
+        self._dataset = dataset
+        self._derived = DerivedData(dataset)
+        self._signal_for(edit).emit(edit.entry_id)
+        self.edited.emit(edit)
+        return inverse
+
+    def _signal_for(self, edit: Edit) -> SignalInstance:
+        added, changed, removed = {
+            "speaker": (self.speakerAdded, self.speakerChanged, self.speakerRemoved),
+            "theme": (self.themeAdded, self.themeChanged, self.themeRemoved),
+            "position": (self.positionAdded, self.positionChanged, self.positionRemoved),
+        }[edit.kind]
+        if isinstance(edit, Insert):
+            return added
+        return changed if isinstance(edit, Replace) else removed

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressDialog, QStyle
 
+from ..presentation.focus import FocusKind
 from .icons import themed_icon
 from .progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
-from .selection import FocusKind
 
 BUILDING_SHARE = 0.1
 """Part of the progress bar given to building the brief; painting its pages fills the rest."""

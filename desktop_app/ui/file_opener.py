@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..model.dataset import Dataset, DatasetError, cycle_collection_paused, load
 from ..model.progress import LOAD_PHASES, LoadCancelled, Monitor, Phase
+from .derived import Derivation, DerivedData
 from .document import SeminarDocument
 from .progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
 
@@ -39,8 +40,8 @@ BACKGROUND_FROM_BYTES = 1024 * 1024
 OPEN_PHASES: tuple[Phase, ...] = (*LOAD_PHASES, Phase("views", "Preparing the views", 15))
 """The loader's phases, then the views' own preparation (weighed as measured on the same file)."""
 
-Preparation = Callable[[Dataset], object]
-"""Works out something a view derives from a whole dataset, kept with ``Dataset.derived``; no Qt objects."""
+Preparation = Derivation
+"""Works out something a view derives from a whole dataset, kept in the document's derived data; no Qt objects."""
 
 
 def view_preparations() -> tuple[Preparation, ...]:
@@ -67,7 +68,7 @@ class LoadThread(QThread):
     """
 
     progressed = Signal(str, float)  # the phase's label, the share of the whole load done
-    loaded = Signal(object)  # the Dataset
+    loaded = Signal(object, object)  # the Dataset, and the DerivedData prepared for it
     failed = Signal(object)  # the DatasetError
     cancelled = Signal()
     crashed = Signal(object)  # (type, exception, traceback) of an unexpected error
@@ -89,8 +90,9 @@ class LoadThread(QThread):
                 dataset = load(self.path, monitor=monitor)
                 dataset.precompute(monitor)
                 monitor.begin("views")
+                derived = DerivedData(dataset)
                 for done, prepare in enumerate(self._preparations, start=1):
-                    dataset.derived(prepare)
+                    derived.get(prepare)
                     monitor.advance(done, len(self._preparations))
             monitor.check()
         except LoadCancelled:
@@ -100,7 +102,7 @@ class LoadThread(QThread):
         except Exception:  # noqa: BLE001 (reported on the GUI thread, where the exception hook can show it)
             self.crashed.emit(sys.exc_info())
         else:
-            self.loaded.emit(dataset)
+            self.loaded.emit(dataset, derived)
 
 
 class FileOpener(QObject):
@@ -145,7 +147,7 @@ class FileOpener(QObject):
             except DatasetError as error:
                 self.failed.emit(error, path)
                 return OpenOutcome.FAILED
-            self.document.set_dataset(dataset)
+            self.document.replace_dataset(dataset)
             self.opened.emit(dataset, path)
             return OpenOutcome.OPENED
         self._start(path)
@@ -207,11 +209,11 @@ class FileOpener(QObject):
         return path
 
     # Each outcome arrives once per load; after shut_down() one may still be queued, and is dropped.
-    def _on_loaded(self, dataset: Dataset) -> None:
+    def _on_loaded(self, dataset: Dataset, derived: DerivedData) -> None:
         if self.worker is None:
             return
         path = self._finish()
-        self.document.set_dataset(dataset)
+        self.document.replace_dataset(dataset, derived)
         self.opened.emit(dataset, path)
 
     def _on_failed(self, error: DatasetError) -> None:

@@ -1,7 +1,8 @@
 """The main window: speaker list, detail panel and the Themes / Agreement / Source tabs, linked.
 
-The window owns the document and the selection and wires the views to them;
-it talks to the user only through its :class:`Dialogs` object and remembers
+The window owns the document and the selection and hands them to the views,
+which follow both themselves; the window only keeps its own title, status
+line and tabs up to date.  It talks to the user only through its :class:`Dialogs` object and remembers
 its layout and files through :class:`AppSettings`.  Files are opened through
 its :class:`FileOpener`, which loads big ones in a worker thread.  The chart is built after
 the first paint, because importing pyqtgraph costs more than everything else
@@ -30,6 +31,7 @@ from .. import APP_NAME, __version__
 from ..model.dataset import Dataset, DatasetError
 from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
+from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
 from .agreement_view import AgreementView
 from .banner import Banner
@@ -71,17 +73,18 @@ class MainWindow(QMainWindow):
         self.opener.opened.connect(self._on_file_opened)
         self.opener.failed.connect(self._on_file_failed)
         self.opener.cancelled.connect(self._on_file_cancelled)
-        self.selection = Selection(self)
+        # Made before the views, so it follows the document first: a new seminar clears it before any redraw.
+        self.selection = Selection(self.document, self)
+        self.selection.navigationRequested.connect(self._on_navigation)
         self.chart = None
         self._chart_scheduled = False
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
 
-        self.speaker_list = SpeakerListView(dataset, self.selection)
-        self.detail = DetailPanel(dataset, self.selection)
-        self.agreement = AgreementView(dataset, self.selection)
-        self.source = SourceView(dataset, self.selection)
-        self.detail.showInSource.connect(self.show_in_source)
+        self.speaker_list = SpeakerListView(self.document, self.selection)
+        self.detail = DetailPanel(self.document, self.selection)
+        self.agreement = AgreementView(self.document, self.selection)
+        self.source = SourceView(self.document, self.selection)
 
         self.chart_placeholder = QLabel("Preparing the chart\u2026")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,8 +123,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self.exports = ExportActions(self)
-        self.document.datasetChanged.connect(self._on_dataset_changed)
-        self._show_dataset_facts(dataset)
+        self.document.reset.connect(self._on_reset)
+        self.document.edited.connect(self._show_dataset_facts)
+        self._show_dataset_facts()
         self._restore_settings()
         self.speaker_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
         if build_chart_now:
@@ -293,18 +297,12 @@ class MainWindow(QMainWindow):
         event.ignore()
 
     # -- reacting to the document and the selection -------------------------------------
-    def _on_dataset_changed(self, dataset: Dataset) -> None:
-        self.selection.clear()
-        self.speaker_list.set_dataset(dataset)
-        self.detail.set_dataset(dataset)
-        self.agreement.set_dataset(dataset)
-        self.source.set_dataset(dataset)
-        if self.chart is not None:
-            self.chart.set_dataset(dataset)
+    def _on_reset(self) -> None:
         self.banner.hide()
-        self._show_dataset_facts(dataset)
+        self._show_dataset_facts()
 
-    def _show_dataset_facts(self, dataset: Dataset) -> None:
+    def _show_dataset_facts(self, *_why) -> None:
+        dataset = self.document.dataset
         self.setWindowTitle(window_title(dataset))
         model = dataset.model
         self.status_counts.setText(
@@ -312,9 +310,9 @@ class MainWindow(QMainWindow):
         )
         self.status_counts.setToolTip(str(dataset.path) if dataset.path else "")
 
-    def show_in_source(self, position_id: str) -> None:
-        self.show_tab("source")
-        self.source.show_position(position_id)
+    def _on_navigation(self, navigation: Navigation) -> None:
+        if navigation.target == "source":
+            self.show_tab("source")  # the source view scrolls to the passage itself
 
     # -- tabs and chart --------------------------------------------------------------------
     def show_tab(self, key: str) -> None:
@@ -334,7 +332,7 @@ class MainWindow(QMainWindow):
         if self.chart is None:
             from .theme_chart import ThemeChart
 
-            self.chart = ThemeChart(self.document.dataset, self.selection, self.settings.chart_sort)
+            self.chart = ThemeChart(self.document, self.selection, self.settings.chart_sort)
             self.chart.sortChanged.connect(self._on_sort_changed)
             current = self.tabs.currentIndex()
             self.tabs.blockSignals(True)

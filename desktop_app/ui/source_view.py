@@ -1,7 +1,9 @@
 """The Source tab: the report's full text with every excerpt highlighted in its speaker's colour.
 
-Clicking a highlight selects that speaker and position; "show in source" in
-the detail panel scrolls here and flashes the passage.  Highlighting is done
+Clicking a highlight selects that speaker and asks the detail panel to bring
+the position into view; a navigation to the source (the detail panel's "Show
+in source") scrolls here and flashes the passage, centred, even on the tab's
+first showing.  Highlighting is done
 block by block by a syntax highlighter over a sorted list of spans, so a large
 report with thousands of excerpts costs little more than a small one.  The
 selected speaker's excerpts are emphasised: moving the emphasis between two
@@ -15,7 +17,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,8 +31,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ..model.dataset import Dataset
+from ..presentation.focus import Focus, FocusKind, Navigation
+from .document import SeminarDocument
 from .palette import highlight_colour, is_dark, speaker_colour
-from .selection import Focus, FocusKind, Selection
+from .selection import Selection
 
 
 _QT_LENGTH_CHANGES = re.compile("\r\n|[\U00010000-\U0010FFFF]")
@@ -78,7 +82,7 @@ class _Span(NamedTuple):
 def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
     """The report as the view shows it, and every excerpt's place in it, in text order.
 
-    Kept with the dataset (``Dataset.derived``), so a background load works it out beforehand.
+    Kept with the document's derived data, so a background load works it out beforehand.
     """
     offsets = QtOffsets(dataset.seminar.source.text)
     to_qt = offsets.to_qt if offsets.shifts else int  # a report of plain BMP text with \n needs no mapping
@@ -184,8 +188,9 @@ def _speaker_formats(base: QColor, dark: bool) -> tuple[QTextCharFormat, QTextCh
 
 
 class SourceView(QWidget):
-    def __init__(self, dataset: Dataset, selection: Selection, parent: QWidget | None = None):
+    def __init__(self, document: SeminarDocument, selection: Selection, parent: QWidget | None = None):
         super().__init__(parent)
+        self._document = document
         self._selection = selection
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -218,12 +223,23 @@ class SourceView(QWidget):
         self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
         self._flash.valueChanged.connect(self._paint_flash)
         self._flash_span: _Span | None = None
+        self._settling = False  # the text was just set, and Qt has not yet laid it out in full
+        self._settle_on: _Span | None = None
         self.highlighter: ExcerptHighlighter | None = None
-        self.set_dataset(dataset)
+        self._pending: str | None = None  # a position to bring into view once the tab shows
+        self._redraw()
+        document.reset.connect(self._redraw)
+        document.edited.connect(self._redraw)
         selection.changed.connect(self._on_focus)
+        selection.navigationRequested.connect(self._on_navigation)
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self._dataset = dataset
+    @property
+    def _dataset(self) -> Dataset:
+        return self._document.dataset
+
+    def _redraw(self, *_why) -> None:
+        """Start afresh on the document's seminar: the report is laid out again when next needed."""
+        dataset = self._dataset
         source = dataset.seminar.source
         self.heading.setText(f"{source.title} \u2014 {source.publisher}" + (f" \u2014 {source.url}" if source.url else ""))
         if self.highlighter is not None:
@@ -235,6 +251,8 @@ class SourceView(QWidget):
         self.text.clear()
         self._filled_for: Dataset | None = None
         self._scrolled_for: str | None = None
+        self._pending = None
+        self._settle_on = None
         self._wanted_emphasis = self._emphasis_for(self._selection.focus)
         if self.isVisible():
             self.ensure_filled()
@@ -248,7 +266,7 @@ class SourceView(QWidget):
         dataset = self._dataset
         if self._filled_for is dataset:
             return
-        display_text, spans = dataset.derived(excerpt_layout)
+        display_text, spans = self._document.derived.get(excerpt_layout)
         self._spans = {span.position_id: span for span in spans}
         colours = {speaker.id: speaker_colour(rank) for rank, speaker in enumerate(dataset.speakers)}
         self.text.setPlainText(display_text)
@@ -256,6 +274,20 @@ class SourceView(QWidget):
             self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis
         )
         self._filled_for = dataset
+        self._settling = True
+        QTimer.singleShot(0, self, self._on_text_settled)
+
+    def _on_text_settled(self) -> None:
+        """Centre again what was scrolled to while the new text was being laid out.
+
+        Qt shows the scroll bar only once control returns to it after the text
+        is set; the text, narrowed, wraps anew and what was centred moves off
+        (the first "Show in source" used to land a paragraph away).
+        """
+        self._settling = False
+        span, self._settle_on = self._settle_on, None
+        if span is not None and self._spans.get(span.position_id) == span:
+            self._scroll_to(span)
 
     # -- following the selection ---------------------------------------------
     @staticmethod
@@ -266,8 +298,6 @@ class SourceView(QWidget):
         # Hidden (another tab is showing), the emphasis waits until the tab is shown: a click in
         # the list then costs the source nothing, however long the report.
         self._wanted_emphasis = self._emphasis_for(focus)
-        if focus.position:
-            self._scrolled_for = self._wanted_emphasis  # a clicked passage is already where the user looks
         if not self.isVisible():
             return
         self._apply_emphasis()
@@ -295,7 +325,11 @@ class SourceView(QWidget):
         self.ensure_filled()
         self._apply_emphasis()
         super().showEvent(event)
-        self._bring_speaker_into_view()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.show_position(pending)
+        else:
+            self._bring_speaker_into_view()
 
     def _scroll_to(self, span: _Span) -> None:
         cursor = self.text.textCursor()
@@ -304,6 +338,18 @@ class SourceView(QWidget):
         cursor.setPosition(span.start)
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
+        if self._settling:
+            self._settle_on = span
+
+    def _on_navigation(self, navigation: Navigation) -> None:
+        if navigation.target != "source":
+            return
+        if self.isVisible():
+            self.show_position(navigation.position)
+        else:
+            # Scrolled while hidden, the view would centre on a layout it has not made yet; and on
+            # showing, it would then go to the speaker's first passage instead.
+            self._pending = navigation.position
 
     def show_position(self, position_id: str) -> None:
         """Scroll the passage of a position into the middle of the view and flash it."""
@@ -311,10 +357,13 @@ class SourceView(QWidget):
         span = self._spans.get(position_id)
         if span is None:
             return
+        if span.speaker_id == self._wanted_emphasis:
+            self._scrolled_for = span.speaker_id  # the passage is in view: the speaker's first must not replace it
         self._scroll_to(span)
         self._flash_span = span
         self._flash.stop()
         self._flash.start()
+        self._paint_flash(1.0)  # at once: the animation's first step comes only with the next frame
 
     def flashing_position(self) -> str | None:
         return self._flash_span.position_id if self._flash_span and self._flash.state() == QVariantAnimation.State.Running else None
@@ -356,7 +405,9 @@ class SourceView(QWidget):
                     position_id = self.position_at(place)
                     if position_id is not None:
                         speaker = self._dataset.position(position_id).speaker
-                        self._selection.select_speaker(speaker, position_id)
+                        self._scrolled_for = speaker  # the clicked passage is already where the user looks
+                        self._selection.select_speaker(speaker)
+                        self._selection.navigate(position_id, "detail")
             elif kind == event.Type.MouseMove:
                 place = self.text.cursorForPosition(event.position().toPoint()).position()
                 over = self.position_at(place) is not None

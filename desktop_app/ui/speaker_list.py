@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.dataset import Dataset
 from ..model.analysis import rounded_stance
+from ..presentation.focus import Focus, FocusKind
 from ..presentation.wording import signed
+from .document import SeminarDocument
 from .palette import stance_colour, stance_text_colour
-from .selection import Focus, FocusKind, Selection
+from .selection import Selection
 from .speaker_model import (
     AffiliationRole,
     ColourRole,
@@ -107,11 +108,11 @@ class SpeakerDelegate(QStyledItemDelegate):
 class SpeakerListView(QWidget):
     """Search box and speaker list. Selecting a row selects the speaker everywhere, and back."""
 
-    def __init__(self, dataset: Dataset, selection: Selection, parent: QWidget | None = None):
+    def __init__(self, document: SeminarDocument, selection: Selection, parent: QWidget | None = None):
         super().__init__(parent)
         self._selection = selection
-        self._dataset = dataset
-        self.model = SpeakerListModel(dataset, self)
+        self._document = document
+        self.model = SpeakerListModel(document, self)
         self.proxy = SpeakerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -150,12 +151,18 @@ class SpeakerListView(QWidget):
         layout.addWidget(self.count_label)
         self._update_count()
         selection.changed.connect(self._on_focus)
+        # Connected after the model's own slots, so the rows are already the new seminar's.
+        document.reset.connect(self._redraw)
+        document.edited.connect(self._on_edited)
 
-    # -- the dataset -------------------------------------------------------
-    def set_dataset(self, dataset: Dataset) -> None:
-        self._dataset = dataset
-        self.model.set_dataset(dataset)
+    # -- following the document ---------------------------------------------
+    def _redraw(self, *_why) -> None:
+        self._on_focus(self._selection.focus)
         self._update_count()
+
+    def _on_edited(self, _edit) -> None:
+        self.proxy.refilter()  # what a speaker said may now match the search, or no longer
+        self._redraw()
 
     # -- user actions --------------------------------------------------------
     def _on_search(self, text: str) -> None:
@@ -189,8 +196,8 @@ class SpeakerListView(QWidget):
 
     # -- following the selection ---------------------------------------------
     def _on_focus(self, focus: Focus) -> None:
-        if focus.kind is FocusKind.THEME and focus.theme and self._dataset.has_theme(focus.theme):
-            self.model.set_theme_stances(self._dataset.analysis.themes[focus.theme].stances)
+        if focus.kind is FocusKind.THEME and focus.theme and self._document.dataset.has_theme(focus.theme):
+            self.model.set_theme_stances(self._document.derived.analysis.themes[focus.theme].stances)
         else:
             self.model.set_theme_stances({})
         if focus.kind is FocusKind.SPEAKER and focus.speaker:
@@ -199,7 +206,7 @@ class SpeakerListView(QWidget):
             self.list.selectionModel().clearSelection()
 
     def _show_speaker(self, speaker_id: str) -> None:
-        if not self._dataset.has_speaker(speaker_id):
+        if not self._document.dataset.has_speaker(speaker_id):
             return
         source = self.model.index(self.model.row_of(speaker_id))
         index = self.proxy.mapFromSource(source)

@@ -1,6 +1,9 @@
 """The speakers as a Qt list model, in speaking order, and the proxy that filters them by a search.
 
 Testable without a window: the roles below are the model's whole interface.
+The model follows the document: a new seminar resets it, a speaker's edit
+that keeps the speaking order refreshes that row alone, and any other edit
+resets it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from collections.abc import Mapping
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from ..model.dataset import Dataset
+from ..model.edits import Edit, Replace
 from ..presentation.wording import fold, role_label, speaker_line
+from .document import SeminarDocument
 from .palette import speaker_colour
 
 _USER = Qt.ItemDataRole.UserRole
@@ -29,7 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 def search_texts(dataset: Dataset) -> list[str]:
     """Each speaker's text for the search, in speaking order: names, posts and what they said, folded.
 
-    Kept with the dataset (``Dataset.derived``) once the first search asks for it.
+    Kept with the document's derived data once the first search asks for it.
     """
     texts = []
     for speaker in dataset.speakers:
@@ -41,17 +46,35 @@ def search_texts(dataset: Dataset) -> list[str]:
 
 
 class SpeakerListModel(QAbstractListModel):
-    def __init__(self, dataset: Dataset, parent=None):
+    def __init__(self, document: SeminarDocument, parent=None):
         super().__init__(parent)
-        self._dataset = dataset
+        self._document = document
+        self._dataset = document.dataset
         self._theme_stances: Mapping[str, float] = {}
+        document.reset.connect(self._on_reset)
+        document.edited.connect(self._on_edited)
 
-    # -- data ------------------------------------------------------------
-    def set_dataset(self, dataset: Dataset) -> None:
+    # -- following the document -----------------------------------------------
+    def _on_reset(self) -> None:
         self.beginResetModel()
-        self._dataset = dataset
+        self._dataset = self._document.dataset
         self._theme_stances = {}
         self.endResetModel()
+
+    def _on_edited(self, edit: Edit) -> None:
+        before, after = self._dataset, self._document.dataset
+        same_rows = [s.id for s in before.speakers] == [s.id for s in after.speakers]
+        if not same_rows:
+            self.beginResetModel()
+            self._dataset = after
+            self.endResetModel()
+            return
+        self._dataset = after
+        if isinstance(edit, Replace) and edit.kind == "speaker":
+            row = self.index(after.speaker_rank(edit.entry_id))
+            self.dataChanged.emit(row, row)
+        elif self.rowCount():  # a theme or a position: counts, tooltips and search text may change on any row
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def set_theme_stances(self, stances: Mapping[str, float]) -> None:
         """Mark the speakers who addressed the selected theme, with their mean stance on it."""
@@ -63,7 +86,7 @@ class SpeakerListModel(QAbstractListModel):
 
     def search_text(self, row: int) -> str:
         # Worked out on the first search, not on opening: a large seminar opens without paying for it.
-        return self._dataset.derived(search_texts)[row]
+        return self._document.derived.get(search_texts)[row]
 
     def row_of(self, speaker_id: str) -> int:
         return self._dataset.speaker_rank(speaker_id)
@@ -118,6 +141,12 @@ class SpeakerFilterProxy(QSortFilterProxyModel):
         if terms != self._terms:
             self.beginFilterChange()
             self._terms = terms
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        """Run the search again over rows whose text may have changed."""
+        if self._terms:
+            self.beginFilterChange()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:

@@ -36,9 +36,11 @@ from ..presentation.chart_layout import (
 )
 from ..presentation.chart_sorts import SORT_LABELS, SORTS
 from ..presentation.colours import INK, MUTED
+from ..presentation.focus import Focus, FocusKind
 from ..presentation.wording import metrics_summary
+from .document import SeminarDocument
 from .palette import stance_colour
-from .selection import Focus, FocusKind, Selection
+from .selection import Selection
 
 
 class CountAxis(pg.AxisItem):
@@ -93,9 +95,9 @@ class ScaleLegend(pg.GraphicsWidget):
 class ThemeChart(QWidget):
     sortChanged = Signal(str)
 
-    def __init__(self, dataset: Dataset, selection: Selection, sort: str = "report", parent: QWidget | None = None):
+    def __init__(self, document: SeminarDocument, selection: Selection, sort: str = "report", parent: QWidget | None = None):
         super().__init__(parent)
-        self._dataset = dataset
+        self._document = document
         self._selection = selection
         self._sort = sort if sort in SORTS else "report"
         self._rows: list[ChartRow] = []
@@ -167,6 +169,8 @@ class ThemeChart(QWidget):
         self._apply_palette()
         self._rebuild()
         selection.changed.connect(self._on_focus)
+        document.reset.connect(self._rebuild)
+        document.edited.connect(self._rebuild)
 
     # -- state -----------------------------------------------------------------
     @property
@@ -176,9 +180,9 @@ class ThemeChart(QWidget):
     def rows(self) -> list[ChartRow]:
         return list(self._rows)
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self._dataset = dataset
-        self._rebuild()
+    @property
+    def _dataset(self) -> Dataset:
+        return self._document.dataset
 
     def set_sort(self, sort: str) -> None:
         if sort not in SORTS or sort == self._sort:
@@ -227,7 +231,7 @@ class ThemeChart(QWidget):
             self._rebuild()
         super().changeEvent(event)
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, *_why) -> None:
         dataset = self._dataset
         scale = dataset.seminar.scale
         self._rows = chart_rows(dataset, self._sort)

@@ -61,13 +61,13 @@ def open_and_watch(path: Path) -> dict[str, float]:
     marks: dict[str, float] = {}
     loop = QEventLoop()
 
-    real_set_dataset = window.document.set_dataset
+    real_replace_dataset = window.document.replace_dataset
 
-    def set_dataset(dataset) -> None:  # the worker's result has reached the GUI thread
+    def replace_dataset(dataset, derived=None) -> None:  # the worker's result has reached the GUI thread
         marks["arrived"] = time.perf_counter()
-        real_set_dataset(dataset)
+        real_replace_dataset(dataset, derived)
 
-    window.document.set_dataset = set_dataset
+    window.document.replace_dataset = replace_dataset
     window.opener.background_from = 0  # a quick run's small file goes through the worker too
     def opened(*_args) -> None:
         marks["shown"] = time.perf_counter()

@@ -120,15 +120,3 @@ def test_precompute_leaves_nothing_to_work_out_on_first_use(default_dataset):
     fresh = load_again(default_dataset.path)
     fresh.precompute()
     assert "analysis" in fresh.__dict__ and "matrix" in fresh.analysis.__dict__
-
-
-def test_derived_values_are_worked_out_once_per_dataset(default_dataset):
-    """A view's derived data is computed on first request and handed back as is afterwards."""
-    calls = []
-
-    def count_speakers(dataset):
-        calls.append(dataset)
-        return len(dataset.speakers)
-
-    assert default_dataset.derived(count_speakers) == default_dataset.derived(count_speakers)
-    assert len(calls) == 1

@@ -8,9 +8,10 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.model.dataset import DatasetError
+from desktop_app.presentation.focus import FocusKind, Navigation
+from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.file_opener import OpenOutcome
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.selection import FocusKind
 from desktop_app.ui.speaker_model import SpeakerIdRole
 from tests.factories import debate, to_bytes
 
@@ -132,7 +133,7 @@ def test_agreement_cells_carry_value_and_shared_themes(default_dataset):
     """Each heatmap cell shows the pair's agreement and its tooltip the number of shared themes."""
     from desktop_app.ui.agreement_view import AgreementModel
 
-    model = AgreementModel(default_dataset)
+    model = AgreementModel(SeminarDocument(default_dataset))
     assert [s.id for s in model.speakers()] == [s.id for s in default_dataset.speakers if s.id != "hawksley"]
     assert [s.id for s in model.left_out()] == ["hawksley"]
     index = model.index(model.row_of("rumer"), model.row_of("kaczmarski"))
@@ -155,7 +156,7 @@ def test_show_in_source_scrolls_and_flashes_the_excerpt(qtbot, window, default_d
 
 
 def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, default_dataset):
-    """A click inside an excerpt in the report selects the speaker and the position behind it."""
+    """A click inside an excerpt in the report selects its speaker and brings the position behind it into view."""
     window.show_tab("source")
     span = default_dataset.spans["gardiner-climate-arctic"]
     window.source._scroll_to(window.source._spans["gardiner-climate-arctic"])
@@ -165,9 +166,11 @@ def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, d
     point = text.cursorRect(cursor).center()
     cursor.clearSelection()
     text.setTextCursor(cursor)
-    qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    with qtbot.waitSignal(window.selection.navigationRequested) as asked:
+        qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=point)
     focus = window.selection.focus
-    assert (focus.speaker, focus.position) == ("gardiner", "gardiner-climate-arctic")
+    assert (focus.kind, focus.speaker) == (FocusKind.SPEAKER, "gardiner")
+    assert asked.args == [Navigation("gardiner-climate-arctic", "detail")]
     assert window.detail.title.text() == "Barry Gardiner"
 
 

@@ -2,6 +2,7 @@
 
 import random
 
+from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.selection import Selection
 from desktop_app.ui.speaker_list import SpeakerListView
 
@@ -17,8 +18,9 @@ def test_searching_while_picking_speakers_and_themes_keeps_the_list_sound(qtbot,
     that corrupted memory within a few hundred rounds (a negative row count,
     then a crash).
     """
-    selection = Selection()
-    view = SpeakerListView(big_dataset, selection)
+    document = SeminarDocument(big_dataset)
+    selection = Selection(document)
+    view = SpeakerListView(document, selection)
     qtbot.addWidget(view)
     rng = random.Random(1)
     for _ in range(ROUNDS):

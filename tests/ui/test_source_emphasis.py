@@ -135,7 +135,7 @@ def test_a_speaker_selected_in_the_source_scrolls_to_their_first_passage(qtbot, 
 def test_hidden_source_tab_waits_to_lay_out_the_report(qtbot, window):
     """Until the Source tab is shown, the report is not laid out; showing it fills and highlights it."""
     window.show_tab("themes")
-    window.source.set_dataset(window.document.dataset)
+    window.document.replace_dataset(window.document.dataset)  # the same seminar, opened again
     assert window.source.text.toPlainText() == ""
     window.show_tab("source")
     assert window.source.text.toPlainText().startswith("You are currently viewing")

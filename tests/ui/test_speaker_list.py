@@ -2,7 +2,8 @@
 
 from PySide6.QtCore import Qt
 
-from desktop_app.ui.selection import FocusKind
+from desktop_app.presentation.focus import FocusKind
+from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.speaker_list import SpeakerListView
 from desktop_app.ui.speaker_model import (
     AffiliationRole,
@@ -22,7 +23,7 @@ def ids(model) -> list[str]:
 
 def test_model_lists_speakers_in_speaking_order_with_role_and_affiliation(default_dataset):
     """Rows come in speaking order and carry name, role and affiliation."""
-    model = SpeakerListModel(default_dataset)
+    model = SpeakerListModel(SeminarDocument(default_dataset))
     assert ids(model) == SPEAKING_ORDER
     kuhrt = model.index(3, 0)
     assert kuhrt.data(Qt.ItemDataRole.DisplayRole) == "Dr Natasha Kuhrt"
@@ -33,7 +34,7 @@ def test_model_lists_speakers_in_speaking_order_with_role_and_affiliation(defaul
 
 def test_search_matches_name_affiliation_and_what_was_said(default_dataset):
     """Searching finds speakers by name, by institution and by words in their positions."""
-    model = SpeakerListModel(default_dataset)
+    model = SpeakerListModel(SeminarDocument(default_dataset))
     proxy = SpeakerFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_search("glasgow")
@@ -52,7 +53,7 @@ def test_search_matches_name_affiliation_and_what_was_said(default_dataset):
 
 def test_typing_in_the_search_box_filters_the_list(qtbot, default_dataset, selection):
     """Typing a word narrows the list, says how many match, and clearing brings everyone back."""
-    view = SpeakerListView(default_dataset, selection)
+    view = SpeakerListView(SeminarDocument(default_dataset), selection)
     qtbot.addWidget(view)
     qtbot.keyClicks(view.search, "Carnegie")
     assert ids(view.proxy) == ["rumer"]
@@ -67,7 +68,7 @@ def test_typing_in_the_search_box_filters_the_list(qtbot, default_dataset, selec
 
 def test_theme_selection_marks_the_speakers_who_addressed_it(qtbot, default_dataset, selection):
     """Selecting a theme puts each addressing speaker's stance on their row, and nothing on the silent."""
-    view = SpeakerListView(default_dataset, selection)
+    view = SpeakerListView(SeminarDocument(default_dataset), selection)
     qtbot.addWidget(view)
     selection.select_theme("climate-arctic")
     marks = {view.model.index(r, 0).data(SpeakerIdRole): view.model.index(r, 0).data(ThemeStanceRole) for r in range(8)}
@@ -79,7 +80,7 @@ def test_theme_selection_marks_the_speakers_who_addressed_it(qtbot, default_data
 
 def test_selecting_elsewhere_moves_the_list(qtbot, default_dataset, selection):
     """A speaker selected in another view becomes the list's current row."""
-    view = SpeakerListView(default_dataset, selection)
+    view = SpeakerListView(SeminarDocument(default_dataset), selection)
     qtbot.addWidget(view)
     selection.select_speaker("shagina")
     assert view.list.currentIndex().data(SpeakerIdRole) == "shagina"

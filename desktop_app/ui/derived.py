@@ -1,0 +1,47 @@
+"""What the views work out from a whole seminar (search text, the report's layout, the analysis), kept beside the document.
+
+The pydantic model holds only the file.  A :class:`DerivedData` belongs to
+one dataset: the document makes a fresh one whenever its dataset changes, so
+nothing stale survives an edit or an open.  It holds no Qt objects, so a
+background load can fill one in its worker thread before the window shows
+the seminar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from ..model.analysis import SeminarAnalysis
+from ..model.dataset import Dataset
+
+_Result = TypeVar("_Result")
+
+Derivation = Callable[[Dataset], Any]
+"""Works out something from a whole dataset; no Qt objects."""
+
+
+class DerivedData:
+    """Values worked out from one dataset, each on first request and then kept."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self._kept: dict[Callable[[Dataset], Any], Any] = {}
+
+    def get(self, make: Callable[[Dataset], _Result]) -> _Result:
+        """``make(dataset)``, worked out once and kept."""
+        if make not in self._kept:
+            self._kept[make] = make(self.dataset)
+        value: _Result = self._kept[make]
+        return value
+
+    def holds(self, make: Derivation) -> bool:
+        """Whether ``make``'s value is worked out already."""
+        return make in self._kept
+
+    @property
+    def analysis(self) -> SeminarAnalysis:
+        """Theme metrics and speaker agreement (the dataset's own cached analysis)."""
+        # The report and the command line, which have no document, share the dataset's cached
+        # analysis; the views reach it through here so that it can move out of the model whole.
+        return self.dataset.analysis
