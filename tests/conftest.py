@@ -19,7 +19,8 @@ import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
 from desktop_app.assets import default_seminar_path  # noqa: E402
-from desktop_app.model.dataset import Dataset, load  # noqa: E402
+from desktop_app.model.dataset import Dataset  # noqa: E402
+from desktop_app.model.loader import load  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

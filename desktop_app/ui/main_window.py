@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..model.dataset import Dataset, DatasetError
+from ..model.dataset import Dataset
+from ..model.problems import DatasetError
 from .agreement_view import AgreementView
 from .banner import Banner
 from .detail_panel import DetailPanel

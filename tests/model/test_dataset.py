@@ -5,7 +5,8 @@ import hashlib
 
 import pytest
 
-from desktop_app.model.dataset import DatasetError, dumps, from_model, load, load_bytes
+from desktop_app.model.loader import dumps, from_model, load, load_bytes
+from desktop_app.model.problems import DatasetError
 from desktop_app.model.excerpts import ExcerptFinder, normalise
 from desktop_app.model.schema import Role
 from tests.factories import DEBATE_SOURCE, debate, to_bytes

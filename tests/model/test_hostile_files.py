@@ -18,7 +18,8 @@ import pytest
 
 from desktop_app.assets import default_seminar_path
 from desktop_app.model import json_text
-from desktop_app.model.dataset import DatasetError, load, load_bytes
+from desktop_app.model.loader import load, load_bytes
+from desktop_app.model.problems import DatasetError
 from desktop_app.model.problems import MAX_PROBLEMS, TOO_MANY_PROBLEMS
 from tests.factories import debate, to_bytes
 from tests.model.outcomes import assert_clean_error, refused
@@ -363,7 +364,8 @@ def test_named_pipe_is_refused_without_waiting(tmp_path):
     """A named pipe with nothing writing to it is refused at once instead of blocking the app."""
     import os
 
-    from desktop_app.model.dataset import DatasetError, load
+    from desktop_app.model.loader import load
+    from desktop_app.model.problems import DatasetError
 
     pipe = tmp_path / "pipe.seminar.json"
     os.mkfifo(pipe)

@@ -35,7 +35,7 @@ def test_loading_and_analysing_pull_in_no_qt():
     script = (
         "import sys\n"
         "from desktop_app.assets import default_seminar_path\n"
-        "from desktop_app.model.dataset import load\n"
+        "from desktop_app.model.loader import load\n"
         "d = load(default_seminar_path()); d.analysis.pair('rumer', 'kaczmarski')\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}))\n"
     )

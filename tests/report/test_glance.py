@@ -1,6 +1,6 @@
 """The "At a glance" sentences, generated from the verdicts in the seminar's own words."""
 
-from desktop_app.model.dataset import load_bytes
+from desktop_app.model.loader import load_bytes
 from desktop_app.report.glance import panel_sentences, speaker_sentences
 from tests.factories import debate, to_bytes
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.model.dataset import DatasetError
+from desktop_app.model.problems import DatasetError
 from desktop_app.ui.file_opener import OpenOutcome
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.selection import FocusKind
@@ -349,7 +349,7 @@ def test_problems_dialog_lists_every_problem_and_closes(qtbot, tmp_path):
     """The problems dialog shows one line per problem with its location, and its Close button closes it."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from desktop_app.model.dataset import load
+    from desktop_app.model.loader import load
     from desktop_app.ui.dialogs import ProblemsDialog
 
     data = debate()
