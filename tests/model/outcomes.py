@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from desktop_app.model.dataset import Dataset
 from desktop_app.model.loader import dumps, load_bytes
-from desktop_app.model.problems import DatasetError
-from desktop_app.model.problems import MAX_PROBLEMS, Problem
+from desktop_app.model.problems import MAX_PROBLEMS, DatasetError, Problem
 
 LONGEST_PROBLEM_LINE = 1_000
 """Characters one problem may take on the screen: a value from the file is shown cut short."""
