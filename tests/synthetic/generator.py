@@ -196,9 +196,11 @@ class _Generator:
         theme_of = rng.choices(self.themes, [t.weight for t in self.themes], k=len(speaker_of)) if speaker_of else []
         chair = self.speakers[0]
         paragraphs = [
-            f"{self.organiser} brought together {len(self.speakers)} speakers to ask: {self.question} "
-            f"{chair.display_name} ({chair.job_title}, {chair.affiliation}) chaired the discussion, "
-            f"which ranged over {len(self.themes)} themes."
+            (
+                f"{self.organiser} brought together {len(self.speakers)} speakers to ask: {self.question} "
+                f"{chair.display_name} ({chair.job_title}, {chair.affiliation}) chaired the discussion, "
+                f"which ranged over {len(self.themes)} themes."
+            ),
         ]
         centres: dict[tuple[str, str], float] = {}
         positions: list[dict[str, Any]] = []
