@@ -290,24 +290,39 @@ def test_about_names_version_and_licence(window, dialogs):
     assert __version__ in message and "MIT" in message
 
 
-def test_unexpected_error_in_a_slot_is_shown_logged_and_survived(qtbot, window, dialogs, private_home):
-    """An exception raised while handling a click shows a dialog, is logged, and the window carries on."""
+@pytest.mark.qt_no_exception_capture  # the application's own hook must see the exception, not pytest-qt's
+def test_unexpected_error_in_a_slot_is_shown_logged_and_survived(qtbot, monkeypatch, open_window, panel_dataset, dialogs, private_home):
+    """An exception raised by a button's slot when it is clicked shows the error dialog, is logged, and the window carries on."""
     import sys
 
-    from desktop_app.ui.errors import ExceptionHook, log_path
+    from PySide6.QtWidgets import QPushButton
 
-    hook = ExceptionHook(window, dialogs)
-    try:
+    from desktop_app.ui.errors import install_exception_hook, log_path
+
+    window = open_window(panel_dataset)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back whatever was there afterwards
+    install_exception_hook(window, dialogs)
+    clicks = []
+
+    def failing_slot():
+        clicks.append(True)
         raise RuntimeError("boom in a slot")
-    except RuntimeError:
-        hook(*sys.exc_info())
+
+    button = QPushButton("Fail", window)
+    button.clicked.connect(failing_slot)
+    button.show()
+    qtbot.waitExposed(button)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialogs.named("show_error")))
+    assert clicks == [True]
     ((title, message, details),) = dialogs.named("show_error")
+    assert title == "Unexpected error"
     assert "RuntimeError: boom in a slot" in message
-    assert "Traceback" in details
+    assert "Traceback" in details and "failing_slot" in details
     assert "boom in a slot" in log_path().read_text(encoding="utf-8")
     assert str(private_home) in str(log_path())
-    window.selection.select_speaker("kuhrt")
-    assert window.detail.title.text() == "Dr Natasha Kuhrt"
+    window.selection.select_speaker("ana")
+    assert window.detail.title.text() == "Ana Ames"
 
 
 def choose_then(dialogs, path, change) -> None:
