@@ -118,13 +118,22 @@ PANEL_STANCES: dict[str, dict[str, int]] = {
     "talks": {"eli": 0, "cai": 0},
 }
 PANEL_SPEAKERS = ("host", "ana", "ben", "cai", "dee", "eli")
+PANEL_AFFILIATIONS = {
+    "host": "Test Institute",
+    "ana": "Harbour College",
+    "ben": "Hill University",
+    "cai": "University of Zurich",
+    "dee": "Harbour College",
+    "eli": "Open Forum",
+}
 
 
 def panel() -> dict[str, Any]:
     """A valid six-speaker, five-theme seminar built in code: a fresh dict each call.
 
     The chair ``host`` takes no position and the theme ``quiet`` has none; see
-    PANEL_STANCES for the rest.
+    PANEL_STANCES for the rest.  Only ``ana`` has an honorific (Dr); ``cai``'s
+    affiliation is written without accents (Zurich).
     """
     names = {"host": "Hana Host", "ana": "Ana Ames", "ben": "Ben Bly", "cai": "Cai Cole", "dee": "Dee Dunn", "eli": "Eli Eze"}
     labels = {"quiet": "Quiet matters", "trade": "Trade", "energy": "Energy", "borders": "Borders", "talks": "Talks"}
@@ -161,7 +170,14 @@ def panel() -> dict[str, Any]:
             for order, theme_id in enumerate(PANEL_STANCES, start=1)
         ],
         "speakers": [
-            {"id": speaker_id, "name": names[speaker_id], "role": "chair" if order == 0 else "panellist", "order": order}
+            {
+                "id": speaker_id,
+                "name": names[speaker_id],
+                "role": "chair" if order == 0 else "panellist",
+                "affiliation": PANEL_AFFILIATIONS[speaker_id],
+                "order": order,
+            }
+            | ({"honorific": "Dr"} if speaker_id == "ana" else {})
             for order, speaker_id in enumerate(PANEL_SPEAKERS)
         ],
         "positions": positions,

@@ -38,7 +38,7 @@ def test_installed_binding_is_not_a_release_known_to_over_release_none():
 
 
 class _AnswersNone(QAbstractListModel):
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent=None):
         return 1
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
