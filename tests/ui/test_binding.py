@@ -17,7 +17,7 @@ import sys
 
 import PySide6
 import pytest
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QAbstractListModel, Qt, QUrl
 
 from desktop_app.ui.detail_panel import SafeBrowser
 
