@@ -115,9 +115,9 @@ PANEL_STANCES: dict[str, dict[str, int]] = {
     "trade": {"ana": 2, "ben": -2, "cai": 1, "dee": -1, "eli": 0},
     "energy": {"ana": 1, "ben": 2, "cai": 1},
     "borders": {"dee": -2, "eli": -1, "ben": -1},
-    "talks": {"eli": 0, "cai": 0},
+    "talks": {"eli": 0, "cai": 0, "fay": 0},
 }
-PANEL_SPEAKERS = ("host", "ana", "ben", "cai", "dee", "eli")
+PANEL_SPEAKERS = ("host", "ana", "ben", "cai", "dee", "eli", "fay")
 PANEL_AFFILIATIONS = {
     "host": "Test Institute",
     "ana": "Harbour College",
@@ -125,17 +125,19 @@ PANEL_AFFILIATIONS = {
     "cai": "University of Zurich",
     "dee": "Harbour College",
     "eli": "Open Forum",
+    "fay": "Sea Institute",
 }
 
 
 def panel() -> dict[str, Any]:
     """A valid six-speaker, five-theme seminar built in code: a fresh dict each call.
 
-    The chair ``host`` takes no position and the theme ``quiet`` has none; see
+    The chair ``host`` takes no position, ``ana`` and ``fay`` share no theme, and
+    the theme ``quiet`` has none; see
     PANEL_STANCES for the rest.  Only ``ana`` has an honorific (Dr); ``cai``'s
     affiliation is written without accents (Zurich).
     """
-    names = {"host": "Hana Host", "ana": "Ana Ames", "ben": "Ben Bly", "cai": "Cai Cole", "dee": "Dee Dunn", "eli": "Eli Eze"}
+    names = {"host": "Hana Host", "ana": "Ana Ames", "ben": "Ben Bly", "cai": "Cai Cole", "dee": "Dee Dunn", "eli": "Eli Eze", "fay": "Fay Fox"}
     labels = {"quiet": "Quiet matters", "trade": "Trade", "energy": "Energy", "borders": "Borders", "talks": "Talks"}
     positions = []
     sentences = ["Hana Host opened the panel and asked whether the partnership will last."]
