@@ -6,6 +6,8 @@ re-coded on purpose, these are the tests to update, and only these.
 """
 
 import hashlib
+import subprocess
+import sys
 
 from desktop_app.model.excerpts import normalise
 from desktop_app.model.schema import Role
@@ -56,3 +58,16 @@ def test_default_seminar_shows_the_rumer_kaczmarski_split(default_dataset):
     assert len(shared) >= 2
     assert all(rumer[t] > 0 > kaczmarski[t] for t in shared)
     assert analysis.pair("rumer", "kaczmarski").agreement < 0.5
+
+
+def test_check_default_seminar(default_path):
+    """--check on the shipped seminar prints one summary line and exits 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--check", str(default_path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"{default_path}: ok: 8 speakers, 12 themes, 47 positions "
+        "(Will the China-Russia relationship hold? Understanding contradictions and convergence)"
+    )
+    assert result.stderr == ""
