@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from .analysis import SeminarAnalysis
 from .excerpts import Span
 from .progress import Monitor
-from .schema import Position, SeminarFile, Speaker, Theme
+from .schema import Position, Seminar, SeminarFile, Speaker, Theme
 
 __all__ = ["Dataset"]
 
@@ -35,7 +35,7 @@ class Dataset:
     path: Path | None = None
 
     @property
-    def seminar(self):
+    def seminar(self) -> Seminar:
         return self.model.seminar
 
     @cached_property

@@ -309,9 +309,9 @@ class TextLocator:
         offsets: dict[Path, int] = {}
         pending = set(wanted)  # wanted paths neither found nor known to be absent
         below: dict[Path, list[Path]] = {}
-        for path in wanted:
-            for length in range(len(path)):
-                below.setdefault(path[:length], []).append(path)
+        for wanted_path in wanted:
+            for length in range(len(wanted_path)):
+                below.setdefault(wanted_path[:length], []).append(wanted_path)
 
         def report(path_of: Any, message: str, offset: int) -> None:
             if problems is not None:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..atomic import write_text_atomic
 from . import json_text
@@ -214,7 +214,7 @@ def _format_problem(raw: dict[str, Any]) -> Problem | None:
     return Problem(("format",), f"format must be '{FORMAT}', found {found}")
 
 
-_ENTRY_MODELS = {"themes": Theme, "speakers": Speaker, "positions": Position}
+_ENTRY_MODELS: dict[str, type[BaseModel]] = {"themes": Theme, "speakers": Speaker, "positions": Position}
 
 
 def _validate(raw: dict[str, Any], problems: list[Problem], monitor: Monitor) -> SeminarFile | None:
@@ -312,7 +312,7 @@ def _friendly(error: Mapping[str, Any]) -> str:
         return f"unknown field {quoted(str(field_name))} (not part of {FORMAT})"
     if kind == "string_pattern_mismatch" and field_name in {"id", "speaker", "theme", "chair"}:
         return f"{shown(value)} is not a valid id: use lower-case letters and digits, words joined by '-' or '_'"
-    message = error["msg"]
+    message: str = error["msg"]
     message = message.removeprefix("Value error, ")
     message = message[:1].lower() + message[1:]
     if isinstance(value, (str, int, float, bool)) or value is None:
@@ -329,7 +329,8 @@ def _friendly(error: Mapping[str, Any]) -> str:
 def dumps(model: SeminarFile) -> str:
     """The file text for a model: UTF-8 JSON, two-space indent, fields in schema order."""
     data = model.model_dump(mode="json", exclude_none=False)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text: str = json.dumps(data, ensure_ascii=False, indent=2)
+    return text + "\n"
 
 
 def save(model: SeminarFile, path: str | os.PathLike[str]) -> None:
