@@ -133,6 +133,8 @@ def check_references(parts: SeminarParts, monitor: Monitor | None = None) -> tup
     if isinstance(parts.chair, str) and parts.chair not in speaker_ids:
         problems.append(Problem(("seminar", "chair"), f"the chair {quoted(parts.chair)} is not one of the speakers"))
     for path, position_id in parts.judgement_positions:
+        if len(problems) > MAX_PROBLEMS:
+            break
         if isinstance(position_id, str) and position_id not in position_ids:
             problems.append(Problem(path, f"unknown position {quoted(position_id)}"))
     text_length = len(parts.source_text) if isinstance(parts.source_text, str) else None

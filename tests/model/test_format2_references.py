@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from desktop_app.model.loader import from_model, load_bytes
-from desktop_app.model.problems import DatasetError
+from desktop_app.model.problems import MAX_PROBLEMS, TOO_MANY_PROBLEMS, DatasetError
 from tests.factories import DEBATE_SOURCE, debate, to_bytes
 from tests.model.outcomes import refused
 
@@ -162,3 +162,12 @@ def test_a_model_built_in_code_is_held_to_the_same_rules():
     lines = [str(problem) for problem in caught.value.problems]
     assert "brief.key_judgements[0].positions[0]: unknown position 'ghost'" in lines
     assert any(line.startswith("seminar.source.turns[0].end: the turn ends at character") for line in lines)
+
+
+def test_a_brief_naming_thousands_of_unknown_positions_lists_a_bounded_number():
+    """A hostile brief with 50,000 unknown position ids is refused with a capped list that says there are more."""
+    data = transcript_debate()
+    data["brief"]["key_judgements"][0]["positions"] = [f"ghost-{n}" for n in range(50_000)]
+    problems = refused(to_bytes(data))
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[-1].message == TOO_MANY_PROBLEMS
