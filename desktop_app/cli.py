@@ -108,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def check(files: Sequence[str]) -> int:
     """``--check``: validate files, print one summary line each, or one line per problem."""
-    from .model.dataset import DatasetError, load
+    from .model.loader import load
+    from .model.problems import DatasetError
 
     status = EXIT_OK
     for name in files:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import default_seminar_path
-from .model.dataset import Dataset, DatasetError, load
+from .model.dataset import Dataset
+from .model.loader import load
+from .model.problems import DatasetError
 
 
 @dataclass

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .atomic import write_bytes_atomic
 from .commands.failure import CommandFailed
-from .model.dataset import DatasetError, load
+from .model.loader import load
+from .model.problems import DatasetError
 
 DEFAULT_SIZE = (1280, 800)
 

@@ -19,7 +19,9 @@ import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
 from desktop_app.assets import default_seminar_path  # noqa: E402
-from desktop_app.model.dataset import Dataset, load  # noqa: E402
+from desktop_app.model.dataset import Dataset  # noqa: E402
+from desktop_app.model.loader import load, load_bytes  # noqa: E402
+from tests.factories import panel, to_bytes  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +44,12 @@ def private_home(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def default_path() -> Path:
     return default_seminar_path()
+
+
+@pytest.fixture(scope="session")
+def panel_dataset() -> Dataset:
+    """The small factory panel (tests.factories.panel): a silent chair, a silent theme, every verdict."""
+    return load_bytes(to_bytes(panel()), "panel.seminar.json")
 
 
 @pytest.fixture(scope="session")

@@ -105,3 +105,82 @@ def markup_debate() -> dict[str, Any]:
         excerpts.append(position["excerpt"])
     seminar["source"]["text"] = "Record.\n\n" + "\n\n".join(excerpts)
     return data
+
+
+# A small panel with every shape the views must handle: a silent chair, a theme nobody
+# addressed (listed first in report order), a contested theme, a consensus on each pole
+# and a theme where everyone was mixed.  Stances by theme, speaker by speaker.
+PANEL_STANCES: dict[str, dict[str, int]] = {
+    "quiet": {},
+    "trade": {"ana": 2, "ben": -2, "cai": 1, "dee": -1, "eli": 0},
+    "energy": {"ana": 1, "ben": 2, "cai": 1},
+    "borders": {"dee": -2, "eli": -1, "ben": -1},
+    "talks": {"eli": 0, "cai": 0, "fay": 0},
+}
+PANEL_SPEAKERS = ("host", "ana", "ben", "cai", "dee", "eli", "fay")
+PANEL_AFFILIATIONS = {
+    "host": "Test Institute",
+    "ana": "Harbour College",
+    "ben": "Hill University",
+    "cai": "University of Zurich",
+    "dee": "Harbour College",
+    "eli": "Open Forum",
+    "fay": "Sea Institute",
+}
+
+
+def panel() -> dict[str, Any]:
+    """A valid six-speaker, five-theme seminar built in code: a fresh dict each call.
+
+    The chair ``host`` takes no position, ``ana`` and ``fay`` share no theme, and
+    the theme ``quiet`` has none; see
+    PANEL_STANCES for the rest.  Only ``ana`` has an honorific (Dr); ``cai``'s
+    affiliation is written without accents (Zurich).
+    """
+    names = {"host": "Hana Host", "ana": "Ana Ames", "ben": "Ben Bly", "cai": "Cai Cole", "dee": "Dee Dunn", "eli": "Eli Eze", "fay": "Fay Fox"}
+    labels = {"quiet": "Quiet matters", "trade": "Trade", "energy": "Energy", "borders": "Borders", "talks": "Talks"}
+    positions = []
+    sentences = ["Hana Host opened the panel and asked whether the partnership will last."]
+    for theme_id, stances in PANEL_STANCES.items():
+        for speaker_id, stance in stances.items():
+            excerpt = f"{names[speaker_id]} judged {labels[theme_id].lower()} at {stance:+d} on the scale"
+            sentences.append(excerpt + ".")
+            positions.append(
+                {
+                    "id": f"{speaker_id}-{theme_id}",
+                    "speaker": speaker_id,
+                    "theme": theme_id,
+                    "stance": stance,
+                    "kind": "assessment",
+                    "summary": f"{names[speaker_id]} on {labels[theme_id].lower()}.",
+                    "excerpt": excerpt,
+                }
+            )
+    return {
+        "format": "seminar-lens/2",
+        "seminar": {
+            "title": "Panel on a partnership",
+            "question": "Will the partnership last?",
+            "organiser": "Test Institute",
+            "date": "2024-05-01",
+            "venue": "Room 1",
+            "chair": "host",
+            "source": {"title": "Panel record", "publisher": "Test Institute", "text": "\n".join(sentences)},
+        },
+        "themes": [
+            {"id": theme_id, "label": labels[theme_id], "order": order}
+            for order, theme_id in enumerate(PANEL_STANCES, start=1)
+        ],
+        "speakers": [
+            {
+                "id": speaker_id,
+                "name": names[speaker_id],
+                "role": "chair" if order == 0 else "panellist",
+                "affiliation": PANEL_AFFILIATIONS[speaker_id],
+                "order": order,
+            }
+            | ({"honorific": "Dr"} if speaker_id == "ana" else {})
+            for order, speaker_id in enumerate(PANEL_SPEAKERS)
+        ],
+        "positions": positions,
+    }

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from desktop_app import __version__
-from tests.factories import debate, to_bytes
+from tests.factories import debate, panel, to_bytes
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -32,14 +32,15 @@ def test_schema_prints_the_json_schema():
     assert "Position" in schema["$defs"]
 
 
-def test_check_default_seminar(default_path):
-    """--check on the shipped seminar prints one summary line and exits 0."""
-    result = run("--check", str(default_path))
+def test_check_prints_one_summary_line_for_a_good_file(tmp_path):
+    """--check on a good seminar prints one summary line with its counts and title, and exits 0."""
+    path = tmp_path / "panel.seminar.json"
+    data = panel()
+    path.write_bytes(to_bytes(data))
+    result = run("--check", str(path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (
-        f"{default_path}: ok: 8 speakers, 12 themes, 47 positions "
-        "(Will the China-Russia relationship hold? Understanding contradictions and convergence)"
-    )
+    counts = f"{len(data['speakers'])} speakers, {len(data['themes'])} themes, {len(data['positions'])} positions"
+    assert result.stdout.strip() == f"{path}: ok: {counts} (Panel on a partnership)"
     assert result.stderr == ""
 
 
@@ -94,14 +95,14 @@ def test_usage_errors_exit_2(args):
     assert "usage:" in result.stderr
 
 
-def test_screenshot_renders_the_window_at_the_stated_size(tmp_path):
+def test_screenshot_renders_the_window_at_the_stated_size(tmp_path, default_dataset):
     """--screenshot writes a PNG of the real window, 1280x800 by default, even with no display."""
     from PySide6.QtGui import QImage
 
     out = tmp_path / "window.png"
     env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--screenshot", str(out), "--select", "rumer", "--tab", "agreement"],
+        [sys.executable, "-m", "desktop_app", "--screenshot", str(out), "--select", default_dataset.speakers[1].id, "--tab", "agreement"],
         capture_output=True, text=True, env=env, timeout=120,
     )
     assert result.returncode == 0, result.stderr
@@ -110,17 +111,18 @@ def test_screenshot_renders_the_window_at_the_stated_size(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_screenshot_with_an_unknown_speaker_fails_clearly(tmp_path):
+def test_screenshot_with_an_unknown_speaker_fails_clearly(tmp_path, default_dataset):
     """Asking to select someone who is not in the seminar is exit 1 with the speakers' ids listed."""
     result = run("--screenshot", str(tmp_path / "x.png"), "--select", "nobody")
     assert result.returncode == 1
-    assert "no speaker or theme 'nobody'" in result.stderr and "rumer" in result.stderr
+    assert "no speaker or theme 'nobody'" in result.stderr
+    assert all(speaker.id in result.stderr for speaker in default_dataset.speakers)
     assert not (tmp_path / "x.png").exists()
 
 
 def test_screenshot_options_need_the_screenshot_command():
     """--select without --screenshot, or a malformed --size, is a usage error."""
-    assert run("--select", "rumer", "--check", "x.json").returncode == 2
+    assert run("--select", "someone", "--check", "x.json").returncode == 2
     assert run("--screenshot", "x.png", "--size", "huge").returncode == 2
 
 

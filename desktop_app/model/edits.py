@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .dataset import Dataset, from_model
+from .dataset import Dataset
+from .loader import from_model
 from .schema import Position, Speaker, Theme
 
 EntryKind = Literal["speaker", "theme", "position"]

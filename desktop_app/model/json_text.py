@@ -25,9 +25,9 @@ MAX_FILE_BYTES = 128 * 1024 * 1024
 """Largest file read, in bytes; a larger one is refused before it is read."""
 
 MAX_DEPTH = 500
-"""Nesting reported as too deep when the parser gives up (it stops near 1,000 levels).
-
-A seminar file needs five levels; anything near this is hostile or broken."""
+"""Deepest nesting of arrays and objects read: a seminar file needs five levels, so
+anything near this is hostile or broken.  Checked after parsing (the parser itself
+gives up near 1,000 levels, and its refusal is reported with the same message)."""
 
 MAX_OBJECT_MEMBERS = 1_000
 """Most members one object may have: the format's objects have a dozen fields at most, and
@@ -50,7 +50,6 @@ _NON_FINITE = {"NaN", "Infinity", "-Infinity"}
 _INTEGER = re.compile(r"-?[0-9]+")
 # What is left after a syntax error when the text stops part-way through a number or a word.
 _CUT_SHORT = re.compile(r"-?(?:t(?:r(?:u)?)?|f(?:a(?:l(?:s)?)?)?|n(?:u(?:l)?)?|[0-9]*[.eE]?[+-]?)")
-_TOO_DEEP = f"arrays and objects are nested more than {MAX_DEPTH} levels deep"
 
 
 def human_size(size: int) -> str:
@@ -80,8 +79,7 @@ def decode(data: bytes) -> str:
     if without_bom:
         message = f"the file looks like {without_bom} text without a byte-order mark; save it as UTF-8"
         raise JsonProblem([Problem((), message, 1, 1)])
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -141,32 +139,30 @@ def parse(text: str) -> ParsedJson:
     flags = {"suspicious": False}
 
     # Whatever JSON allows but a seminar file must not hold is noted here, left out of the
-    # value, and then found again and located by the scanner.
+    # value, and then found again and located by the scanner.  Both apply the same rules below.
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        if len(pairs) > MAX_OBJECT_MEMBERS:
+        if _members_problem(len(pairs)):
             flags["suspicious"] = True
             return {}
         result = dict(pairs)
-        if len(result) != len(pairs):
+        if len(result) != len(pairs):  # a key given twice: see _duplicate_key_problem
             flags["suspicious"] = True
         return result
 
     def constant_hook(name: str) -> None:
-        flags["suspicious"] = True
-        return None
+        flags["suspicious"] = flags["suspicious"] or _constant_problem(name) is not None
 
     def int_hook(digits: str) -> int | None:
-        if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        if _integer_problem(digits):
             flags["suspicious"] = True
             return None
         return int(digits)
 
     def float_hook(number: str) -> float | None:
-        value = float(number)
-        if math.isinf(value):
+        if _number_problem(number):
             flags["suspicious"] = True
             return None
-        return value
+        return float(number)
 
     try:
         value = json.loads(
@@ -184,10 +180,10 @@ def parse(text: str) -> ParsedJson:
             message = f"the JSON ends too early ({message}); the file may be truncated"
         raise JsonProblem([Problem((), f"not valid JSON: {message}", exc.lineno, exc.colno)]) from None
     except RecursionError:
-        raise JsonProblem(TextLocator(text).structure_problems() or [Problem((), _TOO_DEEP)]) from None
+        raise JsonProblem(TextLocator(text).structure_problems() or [Problem((), _too_deep_message())]) from None
     except ValueError as exc:  # not expected: the hooks above take every number JSON allows
         raise JsonProblem([Problem((), f"not valid JSON: {exc}", 1, 1)]) from None
-    parsed = ParsedJson(text, value, flags["suspicious"])
+    parsed = ParsedJson(text, value, flags["suspicious"] or _nested_too_deep(value))
     if parsed.suspicious:
         problems = parsed.locator.structure_problems()
         if problems:
@@ -195,13 +191,48 @@ def parse(text: str) -> ParsedJson:
     return parsed
 
 
+# ---------------------------------------------------------------------------
+# The rules for what JSON allows but a seminar file must not hold.  Each is written
+# once, here: the parse hooks use them to notice a problem, the scanner to report it.
+
+
+def _too_deep_message() -> str:
+    return f"arrays and objects are nested more than {MAX_DEPTH} levels deep"
+
+
+def _depth_problem(depth: int) -> str | None:
+    """What is wrong with a container opened ``depth`` levels down (the outermost is level 1)."""
+    return _too_deep_message() if depth > MAX_DEPTH else None
+
+
+def _members_problem(count: int) -> str | None:
+    """What is wrong with an object of ``count`` members, if anything."""
+    if count > MAX_OBJECT_MEMBERS:
+        return f"the object has more than {MAX_OBJECT_MEMBERS:,} members (a seminar file's have a dozen)"
+    return None
+
+
+def _duplicate_key_problem(key: str) -> str:
+    return f"the key {quoted(key)} appears twice in one object"
+
+
+def _constant_problem(token: str) -> str | None:
+    """What is wrong with a word Python's parser reads as a number: NaN and the infinities are not JSON."""
+    return f"{token} is not a number JSON allows" if token in _NON_FINITE else None
+
+
+def _integer_problem(token: str) -> str | None:
+    """What is wrong with an integer (an optional minus sign, then digits), if anything."""
+    digits = len(token) - token.startswith("-")
+    if digits > MAX_INTEGER_DIGITS:
+        return f"a number with {digits:,} digits is too long (at most {MAX_INTEGER_DIGITS} digits)"
+    return None
+
+
 def _number_problem(token: str) -> str | None:
     """What is wrong with a number JSON allows but no seminar file needs, if anything."""
     if _INTEGER.fullmatch(token):
-        digits = len(token.lstrip("-"))
-        if digits > MAX_INTEGER_DIGITS:
-            return f"a number with {digits:,} digits is too long (at most {MAX_INTEGER_DIGITS} digits)"
-        return None
+        return _integer_problem(token)
     try:
         value = float(token)
     except ValueError:
@@ -210,6 +241,27 @@ def _number_problem(token: str) -> str | None:
         shown = token if len(token) <= 24 else token[:24] + "…"
         return f"the number {shown} is too large"
     return None
+
+
+def _nested_too_deep(value: Any) -> bool:
+    """Whether a parsed value nests arrays and objects past the limit.
+
+    Walks the containers level by level, without recursion; checking types
+    exactly keeps the walk of a large file's hundred thousand values short.
+    """
+    level = [value] if type(value) in (dict, list) else []
+    depth = 1
+    while level:
+        if _depth_problem(depth):
+            return True
+        below: list[Any] = []
+        for container in level:
+            for child in container.values() if type(container) is dict else container:
+                if type(child) is dict or type(child) is list:
+                    below.append(child)
+        level = below
+        depth += 1
+    return False
 
 
 class TextLocator:
@@ -266,9 +318,9 @@ class TextLocator:
         offsets: dict[Path, int] = {}
         pending = set(wanted)  # wanted paths neither found nor known to be absent
         below: dict[Path, list[Path]] = {}
-        for path in wanted:
-            for length in range(len(path)):
-                below.setdefault(path[:length], []).append(path)
+        for wanted_path in wanted:
+            for length in range(len(wanted_path)):
+                below.setdefault(wanted_path[:length], []).append(wanted_path)
 
         def report(path_of: Any, message: str, offset: int) -> None:
             if problems is not None:
@@ -282,7 +334,7 @@ class TextLocator:
             return value_path()[:-1]
 
         # Each frame: [key or index of the current child, is_object, expecting_key, seen_keys,
-        #              offset, members, own path if it is wanted (else None)]
+        #              offset, members, own path if it is wanted (else None), too many members]
         stack: list[list[Any]] = []
         overflow = 0  # containers opened beyond MAX_DEPTH: counted, never given paths
 
@@ -312,15 +364,15 @@ class TextLocator:
             if frame is not None and frame[_IS_OBJECT] and frame[_EXPECTING_KEY]:
                 key = _string_value(token)
                 frame[_MEMBERS] += 1
-                if problems is not None:  # checking the structure, not only placing
-                    if frame[_MEMBERS] <= MAX_OBJECT_MEMBERS:
+                if problems is not None and not frame[_TOO_MANY]:  # checking the structure, not only placing
+                    members_problem = _members_problem(frame[_MEMBERS])
+                    if members_problem:
+                        frame[_TOO_MANY] = True  # reported once; its keys are no longer compared
+                        report(container_path, members_problem, frame[_OFFSET])
+                    else:
                         if key in frame[_SEEN_KEYS]:
-                            message = f"the key {quoted(key)} appears twice in one object"
-                            report(lambda: (*container_path(), key), message, start)
+                            report(lambda key=key: (*container_path(), key), _duplicate_key_problem(key), start)
                         frame[_SEEN_KEYS].add(key)
-                    elif frame[_MEMBERS] == MAX_OBJECT_MEMBERS + 1:
-                        message = f"the object has more than {MAX_OBJECT_MEMBERS:,} members (a seminar file's have a dozen)"
-                        report(container_path, message, frame[_OFFSET])
                 frame[_KEY], frame[_EXPECTING_KEY] = key, False
                 continue
             if frame is None:
@@ -334,14 +386,16 @@ class TextLocator:
                 pending.discard(path)
             else:
                 path = None
-            if token in _NON_FINITE:
-                report(value_path, f"{token} is not a number JSON allows", start)
+            constant_problem = _constant_problem(token)
+            if constant_problem:
+                report(value_path, constant_problem, start)
             elif token in "{[":
-                if len(stack) >= MAX_DEPTH:
-                    report(value_path, _TOO_DEEP, start)
+                depth_problem = _depth_problem(len(stack) + 1)
+                if depth_problem:
+                    report(value_path, depth_problem, start)
                     overflow = 1
                 else:
-                    stack.append([0, token == "{", token == "{", set(), start, 0, path])
+                    stack.append([0, token == "{", token == "{", set(), start, 0, path, False])
             elif token[0] in "-0123456789":
                 number_problem = _number_problem(token)
                 if number_problem:
@@ -349,7 +403,7 @@ class TextLocator:
         return offsets
 
 
-_KEY, _IS_OBJECT, _EXPECTING_KEY, _SEEN_KEYS, _OFFSET, _MEMBERS, _PATH = range(7)
+_KEY, _IS_OBJECT, _EXPECTING_KEY, _SEEN_KEYS, _OFFSET, _MEMBERS, _PATH, _TOO_MANY = range(8)
 
 
 def _with_ancestors(paths: Iterable[Path]) -> set[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,14 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A scalar from a file as JSON, cut to ``limit`` characters, fit for a one-line message."""
+    if isinstance(value, str):
+        value = value[:limit]  # a label can be megabytes long; only its start is shown
+    text = printable(json.dumps(value, ensure_ascii=False))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _escape(char: str) -> str:

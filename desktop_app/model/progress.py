@@ -45,7 +45,7 @@ LOAD_PHASES: tuple[Phase, ...] = (
     Phase("excerpts", "Finding the excerpts in the report", 56),
     Phase("analysis", "Analysing the positions", 13),
 )
-"""The phases of :func:`desktop_app.model.dataset.load` followed by ``Dataset.precompute``."""
+"""The phases of :func:`desktop_app.model.loader.load` followed by ``Dataset.precompute``."""
 
 
 class Monitor:

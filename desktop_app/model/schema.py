@@ -5,7 +5,7 @@ covered, the ``speakers`` who took part and the ``positions`` they took, each
 position tied to a verbatim excerpt of the source report.  The models here
 check the shape and the value of every field; checks that need the whole file
 (unique ids, references between sections, excerpts found in the source text)
-live in :mod:`desktop_app.model.dataset`.
+live in :mod:`desktop_app.model.references`.
 
 The words the application shows for stances come from the data
 (``seminar.question`` and ``seminar.scale``), so the same format serves a

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..commands.failure import CommandFailed
-from ..model.dataset import Dataset, DatasetError, load
+from ..model.dataset import Dataset
+from ..model.loader import load
+from ..model.problems import DatasetError
 from .errors import ExportFailed
 from ..presentation.brief_options import ReportOptions
 

@@ -28,7 +28,9 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..model.dataset import Dataset, DatasetError, cycle_collection_paused, load
+from ..model.dataset import Dataset
+from ..model.loader import cycle_collection_paused, load
+from ..model.problems import DatasetError
 from ..model.progress import LOAD_PHASES, LoadCancelled, Monitor, Phase
 from .derived import Derivation, DerivedData
 from .document import SeminarDocument

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..model.dataset import Dataset, DatasetError
+from ..model.dataset import Dataset
+from ..model.problems import DatasetError
 from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.focus import Navigation

@@ -34,8 +34,8 @@ def _kib(field: str) -> int:
 def child(speakers: int, themes: int, positions: int) -> dict[str, float]:
     """Export one brief in this process; its time, pages and memory figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop_app.model.dataset import load_bytes
-    from desktop_app.model.synthetic import generate_text
+    from desktop_app.model.loader import load_bytes
+    from tests.synthetic.generator import generate_text
     from desktop_app.qt_app import make_application
     from desktop_app.report.pdf import export_pdf
 

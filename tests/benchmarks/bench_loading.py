@@ -14,8 +14,8 @@ import json
 import statistics
 import time
 
-from desktop_app.model.dataset import load_bytes
-from desktop_app.model.synthetic import generate_text
+from desktop_app.model.loader import load_bytes
+from tests.synthetic.generator import generate_text
 
 from .harness import Measurement, Settings, benchmark, shown, timed
 

@@ -29,7 +29,7 @@ def _window(app):
     from PySide6.QtCore import QSettings
 
     from desktop_app.assets import default_seminar_path
-    from desktop_app.model.dataset import load
+    from desktop_app.model.loader import load
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings import AppSettings
 

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.assets import default_seminar_path
-from desktop_app.model.synthetic import generate_text
+from tests.synthetic.generator import generate_text
 
 from .children import run_child
 from .harness import Measurement, Settings, benchmark, shown

@@ -29,8 +29,8 @@ def soak_run(settings: Settings) -> Measurement:
     app = make_application(headless=True)
     from PySide6.QtCore import QSettings
 
-    from desktop_app.model.dataset import load_bytes
-    from desktop_app.model.synthetic import generate_text
+    from desktop_app.model.loader import load_bytes
+    from tests.synthetic.generator import generate_text
     from desktop_app.ui.errors import install_exception_hook
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings import AppSettings

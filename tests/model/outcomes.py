@@ -8,8 +8,9 @@ file held.
 
 from __future__ import annotations
 
-from desktop_app.model.dataset import Dataset, DatasetError, dumps, load_bytes
-from desktop_app.model.problems import MAX_PROBLEMS, Problem
+from desktop_app.model.dataset import Dataset
+from desktop_app.model.loader import dumps, load_bytes
+from desktop_app.model.problems import MAX_PROBLEMS, DatasetError, Problem
 
 LONGEST_PROBLEM_LINE = 1_000
 """Characters one problem may take on the screen: a value from the file is shown cut short."""

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from desktop_app.model.dataset import load_bytes
-from desktop_app.model.synthetic import generate_text
+from desktop_app.model.loader import load_bytes
+from tests.synthetic.generator import generate_text
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@ import gc
 
 import pytest
 
-from desktop_app.model.dataset import DatasetError, load_bytes
+from desktop_app.model.loader import load_bytes
+from desktop_app.model.problems import DatasetError
 from tests.factories import debate, to_bytes
 
 
@@ -23,15 +24,15 @@ def test_collector_is_paused_while_loading_and_back_on_afterwards(collector_stat
     """During a load the collector is off; after a good or a broken file it is on again."""
     gc.enable()
     seen = []
-    from desktop_app.model import dataset
+    from desktop_app.model import loader
 
-    real_check = dataset.check_references
+    real_check = loader.check_references
 
     def spying_check(refs, monitor=None):
         seen.append(gc.isenabled())
         return real_check(refs, monitor)
 
-    monkeypatch.setattr(dataset, "check_references", spying_check)
+    monkeypatch.setattr(loader, "check_references", spying_check)
     load_bytes(to_bytes(debate()))
     assert seen == [False] and gc.isenabled()
     with pytest.raises(DatasetError):

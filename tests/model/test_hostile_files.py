@@ -18,8 +18,8 @@ import pytest
 
 from desktop_app.assets import default_seminar_path
 from desktop_app.model import json_text
-from desktop_app.model.dataset import DatasetError, load, load_bytes
-from desktop_app.model.problems import MAX_PROBLEMS, TOO_MANY_PROBLEMS
+from desktop_app.model.loader import load, load_bytes
+from desktop_app.model.problems import MAX_PROBLEMS, TOO_MANY_PROBLEMS, DatasetError
 from tests.factories import debate, to_bytes
 from tests.model.outcomes import assert_clean_error, refused
 
@@ -116,6 +116,37 @@ def test_objects_nested_100000_deep_inside_a_seminar():
     deep = '{"a": ' * 100_000 + "1" + "}" * 100_000
     (problem,) = refused(('{"format": "seminar-lens/1", "seminar": ' + deep + "}").encode())
     assert problem.path[0] == "seminar" and "nested more than" in problem.message
+
+
+def test_nesting_up_to_the_documented_limit_parses():
+    """Arrays nested exactly as deep as the documented limit (500 levels) are read as JSON."""
+    assert json_text.MAX_DEPTH == 500
+    parsed = json_text.parse("[" * 500 + "]" * 500)
+    depth = 0
+    value = parsed.value
+    while isinstance(value, list):
+        depth += 1
+        value = value[0] if value else None
+    assert depth == 500
+
+
+@pytest.mark.parametrize("levels", [501, 600, 900])
+def test_nesting_past_the_documented_limit_is_refused(levels):
+    """Arrays nested 501, 600 or 900 deep, which Python's parser would read, are refused at the 501st level."""
+    with pytest.raises(json_text.JsonProblem) as caught:
+        json_text.parse("[" * levels + "]" * levels)
+    (problem,) = caught.value.problems
+    assert problem.message == "arrays and objects are nested more than 500 levels deep"
+    assert (problem.line, problem.column) == (1, 501)
+
+
+@pytest.mark.parametrize("levels", [501, 600, 900])
+def test_objects_nested_past_the_limit_inside_a_seminar(levels):
+    """A seminar file with objects nested 501, 600 or 900 deep inside a field is refused as nested too deep."""
+    deep = '{"a": ' * levels + "1" + "}" * levels
+    (problem,) = refused(('{"format": "seminar-lens/1", "seminar": ' + deep + "}").encode())
+    assert problem.path[0] == "seminar"
+    assert problem.message == "arrays and objects are nested more than 500 levels deep"
 
 
 def test_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
@@ -363,7 +394,8 @@ def test_named_pipe_is_refused_without_waiting(tmp_path):
     """A named pipe with nothing writing to it is refused at once instead of blocking the app."""
     import os
 
-    from desktop_app.model.dataset import DatasetError, load
+    from desktop_app.model.loader import load
+    from desktop_app.model.problems import DatasetError
 
     pipe = tmp_path / "pipe.seminar.json"
     os.mkfifo(pipe)

@@ -6,9 +6,10 @@ import gc
 
 import pytest
 
-from desktop_app.model import dataset as dataset_module
-from desktop_app.model.dataset import DatasetError, LoadCancelled, Monitor, load, load_bytes
-from desktop_app.model.progress import LOAD_PHASES, Phase
+from desktop_app.model import loader as loader_module
+from desktop_app.model.loader import load, load_bytes
+from desktop_app.model.problems import DatasetError
+from desktop_app.model.progress import LOAD_PHASES, LoadCancelled, Monitor, Phase
 from tests.factories import debate, to_bytes
 
 
@@ -16,7 +17,7 @@ def long_report_debate(extra: str = "") -> dict:
     """The debate with a report longer than the size checked in one piece, ``extra`` near its end."""
     data = debate()
     source = data["seminar"]["source"]
-    padding = "The committee then heard further evidence. " * (dataset_module.LONG_TEXT // 40)
+    padding = "The committee then heard further evidence. " * (loader_module.LONG_TEXT // 40)
     source["text"] = source["text"] + "\n\n" + padding + extra + "\nThe end."
     return data
 
@@ -95,7 +96,7 @@ def test_a_control_character_deep_in_a_long_report_is_still_reported(extra, mess
 def test_a_long_blank_report_is_refused():
     """A report of a million spaces counts as blank, as a short one does."""
     data = debate()
-    data["seminar"]["source"]["text"] = " " * (dataset_module.LONG_TEXT + 10)
+    data["seminar"]["source"]["text"] = " " * (loader_module.LONG_TEXT + 10)
     data["positions"] = []
     with pytest.raises(DatasetError) as caught:
         load_bytes(to_bytes(data))
@@ -115,7 +116,7 @@ def test_a_monitor_weighs_its_phases():
 
 def test_precompute_leaves_nothing_to_work_out_on_first_use(default_dataset):
     """After precompute, the analysis and the agreement matrix are already there for the views."""
-    from desktop_app.model.dataset import load as load_again
+    from desktop_app.model.loader import load as load_again
 
     fresh = load_again(default_dataset.path)
     fresh.precompute()

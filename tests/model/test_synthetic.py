@@ -10,10 +10,10 @@ from collections import Counter
 import pytest
 
 from desktop_app.model.analysis import Verdict
-from desktop_app.model.dataset import load, load_bytes
+from desktop_app.model.loader import load, load_bytes
 from desktop_app.model.excerpts import normalise
 from desktop_app.model.schema import Role
-from desktop_app.model.synthetic import generate, generate_text, main
+from tests.synthetic.generator import generate, generate_text, main
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_same_seed_gives_identical_bytes_in_another_interpreter(panel_text):
     """A fresh interpreter with a different string-hash seed writes the same file, so nothing hangs on hash order."""
     script = (
         "import hashlib\n"
-        "from desktop_app.model.synthetic import generate_text\n"
+        "from tests.synthetic.generator import generate_text\n"
         "text = generate_text(speakers=60, themes=40, positions=1_500, seed=7)\n"
         "print(hashlib.sha256(text.encode('utf-8')).hexdigest())\n"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.model.dataset import load_bytes
+from desktop_app.model.loader import load_bytes
 from desktop_app.presentation.chart_layout import (
     LEGEND_NOTE,
     MARKER_SPREAD,

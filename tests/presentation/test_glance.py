@@ -1,6 +1,6 @@
 """The "At a glance" sentences, generated from the verdicts in the seminar's own words."""
 
-from desktop_app.model.dataset import load_bytes
+from desktop_app.model.loader import load_bytes
 from desktop_app.presentation.glance import panel_sentences, speaker_sentences
 from tests.factories import debate, to_bytes
 
@@ -9,23 +9,22 @@ def texts(sentences) -> list[str]:
     return [sentence.text for sentence in sentences]
 
 
-def test_default_seminar_sentences(default_dataset):
-    """Convergence, divergence and contested themes come first and in that order, then the rest."""
-    lines = texts(panel_sentences(default_dataset))
-    assert lines[0] == "Convergence was the consensus on Trade & investment."
-    assert lines[1] == "Divergence was the consensus on Power asymmetry and Energy & hydrocarbons."
-    assert lines[2] == (
-        "The panel was split on West\u2019s bid to split them, Political & ideological fit, "
-        "Territory & regional primacy and Security & military, with speakers on both sides."
-    )
-    assert lines[3] == "Views were mixed, without a consensus or a split, on History & durability and Views of world order."
-    assert lines[4].startswith("Only one speaker addressed Afghanistan & Central Asia")
+def test_panel_sentences_come_in_verdict_order(panel_dataset):
+    """Convergence, divergence and contested themes come first and in that order, then mixed, then the silent."""
+    lines = texts(panel_sentences(panel_dataset))
+    assert lines == [
+        "Convergence was the consensus on Energy.",
+        "Divergence was the consensus on Borders.",
+        "The panel was split on Trade, with speakers on both sides.",
+        "Views were mixed, without a consensus or a split, on Talks.",
+        "No speaker addressed Quiet matters.",
+    ]
 
 
-def test_theme_names_are_marked_for_emphasis(default_dataset):
+def test_theme_names_are_marked_for_emphasis(panel_dataset):
     """Theme labels are the emphasised pieces of a sentence, the words around them are not."""
-    first = panel_sentences(default_dataset)[0]
-    assert [text for text, strong in first.parts if strong] == ["Trade & investment"]
+    first = panel_sentences(panel_dataset)[0]
+    assert [text for text, strong in first.parts if strong] == ["Energy"]
 
 
 def test_a_debate_speaks_of_support_and_opposition():
@@ -56,13 +55,16 @@ def test_a_seminar_nobody_spoke_at_says_so():
     assert lines[3] == "No speaker addressed Emissions, Costs to business and Enforcement."
 
 
-def test_speaker_sentences_name_closest_and_furthest(default_dataset):
+def test_speaker_sentences_name_closest_and_furthest(panel_dataset):
     """A speaker's brief says how much they said and whom they agreed with most and least."""
-    lines = texts(speaker_sentences(default_dataset, "rumer"))
-    assert lines[0] == "Eugene Rumer took 10 positions on 8 of the 12 themes."
-    assert lines[1].startswith("Closest to Dr Natasha Kuhrt (agreement 0.80 over 5 shared themes); furthest from Marcin Kaczmarski")
+    lines = texts(speaker_sentences(panel_dataset, "ana"))
+    assert lines[0] == "Dr Ana Ames took 2 positions on 2 of the 5 themes."
+    # Ana (trade +2, energy +1) is nearest Cai (+1, +1) and furthest from Dee (trade -1 only).
+    assert lines[1] == (
+        "Closest to Cai Cole (agreement 0.88 over 2 shared themes); furthest from Dee Dunn (0.25 over 1 shared theme)."
+    )
 
 
-def test_speaker_with_no_positions(default_dataset):
+def test_speaker_with_no_positions(panel_dataset):
     """The chair, who took no position, gets one plain sentence."""
-    assert texts(speaker_sentences(default_dataset, "hawksley")) == ["Humphrey Hawksley took no recorded position."]
+    assert texts(speaker_sentences(panel_dataset, "host")) == ["Hana Host took no recorded position."]

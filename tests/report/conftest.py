@@ -11,7 +11,8 @@ from typing import Any
 import pypdf
 import pytest
 
-from desktop_app.model.dataset import Dataset, load_bytes
+from desktop_app.model.dataset import Dataset
+from desktop_app.model.loader import load_bytes
 from tests.factories import debate, to_bytes
 
 GENERATED = dt.date(2025, 3, 14)

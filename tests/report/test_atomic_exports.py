@@ -49,14 +49,14 @@ class HalfWritingFile:
 
 
 @pytest.mark.parametrize("kind", ["pdf", "csv"])
-def test_full_disk_keeps_the_old_file_and_leaves_no_partial_one(kind, qapp, default_dataset, folder, monkeypatch):
+def test_full_disk_keeps_the_old_file_and_leaves_no_partial_one(kind, qapp, panel_dataset, folder, monkeypatch):
     """When the disk fills mid-write, the export fails clearly, the old file is intact and no temporary file is left."""
     target = folder / f"brief.{kind}"
     target.write_bytes(OLD_CONTENT)
     real_fdopen = os.fdopen
     monkeypatch.setattr(atomic.os, "fdopen", lambda fd, *args, **kwargs: HalfWritingFile(real_fdopen(fd, *args, **kwargs)))
     with pytest.raises(ExportFailed, match="the disk is full") as failure:
-        export(kind, default_dataset, target)
+        export(kind, panel_dataset, target)
     assert str(target) in str(failure.value)
     assert "left as it was" in str(failure.value)
     assert target.read_bytes() == OLD_CONTENT
@@ -64,7 +64,7 @@ def test_full_disk_keeps_the_old_file_and_leaves_no_partial_one(kind, qapp, defa
 
 
 @pytest.mark.parametrize("kind", ["pdf", "csv"])
-def test_unwritable_folder_fails_clearly(kind, qapp, default_dataset, folder, monkeypatch):
+def test_unwritable_folder_fails_clearly(kind, qapp, panel_dataset, folder, monkeypatch):
     """A folder the user may not write to gives a permission message; the old file stays and nothing is added."""
     target = folder / f"brief.{kind}"
     target.write_bytes(OLD_CONTENT)
@@ -75,34 +75,34 @@ def test_unwritable_folder_fails_clearly(kind, qapp, default_dataset, folder, mo
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(ExportFailed, match="permission denied"):
-        export(kind, default_dataset, target)
+        export(kind, panel_dataset, target)
     assert target.read_bytes() == OLD_CONTENT
     assert [path.name for path in folder.iterdir()] == [target.name]
 
 
 @pytest.mark.parametrize("kind", ["pdf", "csv"])
-def test_missing_folder_fails_clearly(kind, qapp, default_dataset, tmp_path):
+def test_missing_folder_fails_clearly(kind, qapp, panel_dataset, tmp_path):
     """Exporting into a folder that does not exist says so and creates nothing."""
     target = tmp_path / "no-such-folder" / f"brief.{kind}"
     with pytest.raises(ExportFailed, match="the folder does not exist"):
-        export(kind, default_dataset, target)
+        export(kind, panel_dataset, target)
     assert not target.parent.exists()
 
 
-def test_a_folder_in_the_way_fails_clearly(qapp, default_dataset, folder):
+def test_a_folder_in_the_way_fails_clearly(qapp, panel_dataset, folder):
     """A folder with the export's name in the way is reported, left alone, and no temporary file remains."""
     blocker = folder / "brief.csv"
     blocker.mkdir()
     with pytest.raises(ExportFailed, match="a folder of that name is in the way"):
-        export_csv(default_dataset, blocker)
+        export_csv(panel_dataset, blocker)
     assert blocker.is_dir()
     assert [path.name for path in folder.iterdir()] == ["brief.csv"]
 
 
-def test_a_successful_export_replaces_the_old_file(qapp, default_dataset, folder):
+def test_a_successful_export_replaces_the_old_file(qapp, panel_dataset, folder):
     """Exporting over an earlier brief replaces it whole."""
     target = folder / "brief.pdf"
     target.write_bytes(OLD_CONTENT)
-    export_pdf(default_dataset, target)
+    export_pdf(panel_dataset, target)
     assert target.read_bytes().startswith(b"%PDF-")
     assert [path.name for path in folder.iterdir()] == ["brief.pdf"]

@@ -14,30 +14,30 @@ def read_rows(path) -> list[list[str]]:
         return list(csv.reader(stream))
 
 
-def test_positions_round_trip(default_dataset, tmp_path):
+def test_positions_round_trip(panel_dataset, tmp_path):
     """Every position comes back with its speaker, theme, stance, kind, summary and excerpt exactly."""
-    out = export_csv(default_dataset, tmp_path / "positions.csv")
+    out = export_csv(panel_dataset, tmp_path / "positions.csv")
     with open(out, newline="", encoding=ENCODING) as stream:
         rows = list(csv.DictReader(stream))
     assert tuple(rows[0].keys()) == POSITION_COLUMNS
-    assert len(rows) == len(default_dataset.positions)
+    assert len(rows) == len(panel_dataset.positions)
     by_id = {row["position_id"]: row for row in rows}
-    for position in default_dataset.positions:
+    for position in panel_dataset.positions:
         row = by_id[position.id]
         assert row["speaker_id"] == position.speaker
-        assert row["speaker"] == default_dataset.speaker(position.speaker).display_name
+        assert row["speaker"] == panel_dataset.speaker(position.speaker).display_name
         assert row["theme_id"] == position.theme
-        assert row["theme"] == default_dataset.theme(position.theme).label
+        assert row["theme"] == panel_dataset.theme(position.theme).label
         assert int(row["stance"]) == position.stance
         assert row["kind"] == position.kind.value
         assert row["summary"] == position.summary
         assert row["excerpt"] == position.excerpt
 
 
-def test_positions_come_in_speaking_order(default_dataset, tmp_path):
+def test_positions_come_in_speaking_order(panel_dataset, tmp_path):
     """Rows follow the speaking order, so the file reads like the seminar."""
-    rows = read_rows(export_csv(default_dataset, tmp_path / "p.csv"))[1:]
-    ranks = [default_dataset.speaker_rank(row[1]) for row in rows]
+    rows = read_rows(export_csv(panel_dataset, tmp_path / "p.csv"))[1:]
+    ranks = [panel_dataset.speaker_rank(row[1]) for row in rows]
     assert ranks == sorted(ranks)
 
 
@@ -52,31 +52,31 @@ def test_markup_commas_quotes_and_line_breaks_survive(markup_dataset, tmp_path):
     assert 'Says "delay", then <br> costs, rising; a summary with, commas\nand a new line.' in summaries
 
 
-def test_matrix_has_a_row_per_speaker_and_a_column_per_theme(default_dataset, tmp_path):
+def test_matrix_has_a_row_per_speaker_and_a_column_per_theme(panel_dataset, tmp_path):
     """The matrix lists each speaker's mean stance per theme, blank where they were silent."""
-    rows = read_rows(export_csv(default_dataset, tmp_path / "matrix.csv", "matrix"))
+    rows = read_rows(export_csv(panel_dataset, tmp_path / "matrix.csv", "matrix"))
     header, body = rows[0], rows[1:]
-    assert header == ["speaker_id", "speaker", *(theme.label for theme in default_dataset.themes)]
-    assert [row[0] for row in body] == [speaker.id for speaker in default_dataset.speakers]
+    assert header == ["speaker_id", "speaker", *(theme.label for theme in panel_dataset.themes)]
+    assert [row[0] for row in body] == [speaker.id for speaker in panel_dataset.speakers]
     for row in body:
-        stances = default_dataset.analysis.speaker_stances(row[0])
-        for theme, cell in zip(default_dataset.themes, row[2:]):
+        stances = panel_dataset.analysis.speaker_stances(row[0])
+        for theme, cell in zip(panel_dataset.themes, row[2:]):
             if theme.id in stances:
                 assert float(cell) == pytest.approx(stances[theme.id], abs=0.005)
             else:
                 assert cell == ""
     chair = body[0]
-    assert chair[0] == "hawksley" and set(chair[2:]) == {""}
+    assert chair[0] == "host" and set(chair[2:]) == {""}
 
 
-def test_csv_starts_with_a_byte_order_mark(default_dataset, tmp_path):
+def test_csv_starts_with_a_byte_order_mark(panel_dataset, tmp_path):
     """Spreadsheet programs recognise the file as UTF-8 by its byte-order mark."""
-    out = export_csv(default_dataset, tmp_path / "p.csv")
+    out = export_csv(panel_dataset, tmp_path / "p.csv")
     assert out.read_bytes().startswith(b"\xef\xbb\xbfposition_id,")
 
 
-def test_unknown_kind_is_refused(default_dataset, tmp_path):
+def test_unknown_kind_is_refused(panel_dataset, tmp_path):
     """Asking for a CSV kind that does not exist is an error, and nothing is written."""
     with pytest.raises(ValueError):
-        export_csv(default_dataset, tmp_path / "x.csv", "pie-chart")
+        export_csv(panel_dataset, tmp_path / "x.csv", "pie-chart")
     assert not (tmp_path / "x.csv").exists()

@@ -83,11 +83,12 @@ def test_bad_seminar_file_exits_1_listing_its_problems(tmp_path):
         assert not (tmp_path / name).exists()
 
 
-def test_unknown_speaker_exits_1_naming_the_known_ones(tmp_path):
+def test_unknown_speaker_exits_1_naming_the_known_ones(tmp_path, default_dataset):
     """--speaker with an id the seminar lacks is refused, listing the ids it has."""
     result = run("--export-pdf", str(tmp_path / "x.pdf"), "--speaker", "nobody")
     assert result.returncode == 1
-    assert "no speaker 'nobody'" in result.stderr and "rumer" in result.stderr
+    assert "no speaker 'nobody'" in result.stderr
+    assert all(speaker.id in result.stderr for speaker in default_dataset.speakers)
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -114,7 +115,7 @@ def test_csv_export_positions_and_matrix(tmp_path, default_dataset):
     [
         ("--csv-kind", "matrix"),
         ("--page-size", "letter"),
-        ("--export-csv", "x.csv", "--speaker", "rumer"),
+        ("--export-csv", "x.csv", "--speaker", "someone"),
         ("--export-pdf", "x.pdf", "--csv-kind", "matrix"),
         ("--export-pdf", "x.pdf", "--sections", "glance,nonsense"),
         ("--export-pdf", "x.pdf", "--sections", ","),

@@ -19,9 +19,9 @@ def make(qtbot, dataset, selected=None, previous=None) -> ExportOptionsDialog:
     return dialog
 
 
-def test_defaults_are_every_section_and_the_whole_seminar(qtbot, default_dataset):
+def test_defaults_are_every_section_and_the_whole_seminar(qtbot, panel_dataset):
     """Opened fresh with no speaker selected, the dialog offers every section for the whole seminar."""
-    dialog = make(qtbot, default_dataset)
+    dialog = make(qtbot, panel_dataset)
     options = dialog.options()
     assert options.sections == SECTIONS
     assert options.speaker is None
@@ -29,10 +29,10 @@ def test_defaults_are_every_section_and_the_whole_seminar(qtbot, default_dataset
     assert not dialog.only_speaker.isEnabled()
 
 
-def test_choices_come_back_after_ok(qtbot, default_dataset):
+def test_choices_come_back_after_ok(qtbot, panel_dataset):
     """Choosing Letter, two sections and the selected speaker, then OK, accepts with those options."""
-    dialog = make(qtbot, default_dataset, selected="rumer")
-    assert "Eugene Rumer" in dialog.only_speaker.text()
+    dialog = make(qtbot, panel_dataset, selected="ana")
+    assert "Ana Ames" in dialog.only_speaker.text()
     dialog.page_size.setCurrentIndex(dialog.page_size.findData("letter"))
     for key, box in dialog.section_boxes.items():
         if key not in ("chart", "speakers"):
@@ -40,12 +40,12 @@ def test_choices_come_back_after_ok(qtbot, default_dataset):
     click(qtbot, dialog.only_speaker)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.options() == ReportOptions(page_size="letter", sections=("chart", "speakers"), speaker="rumer")
+    assert dialog.options() == ReportOptions(page_size="letter", sections=("chart", "speakers"), speaker="ana")
 
 
-def test_ok_is_disabled_with_no_section(qtbot, default_dataset):
+def test_ok_is_disabled_with_no_section(qtbot, panel_dataset):
     """Unticking every section leaves nothing to export, so OK cannot be pressed."""
-    dialog = make(qtbot, default_dataset)
+    dialog = make(qtbot, panel_dataset)
     for box in dialog.section_boxes.values():
         click(qtbot, box)
     assert not dialog.ok_button.isEnabled()
@@ -53,17 +53,17 @@ def test_ok_is_disabled_with_no_section(qtbot, default_dataset):
     assert dialog.ok_button.isEnabled()
 
 
-def test_cancel_rejects(qtbot, default_dataset):
+def test_cancel_rejects(qtbot, panel_dataset):
     """Cancel closes the dialog as rejected."""
-    dialog = make(qtbot, default_dataset)
+    dialog = make(qtbot, panel_dataset)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Rejected
 
 
-def test_previous_choices_are_offered_again(qtbot, default_dataset):
+def test_previous_choices_are_offered_again(qtbot, panel_dataset):
     """The options chosen last time are the starting point next time, speaker scope included."""
-    previous = ReportOptions(page_size="letter", sections=("themes",), speaker="kuhrt")
-    dialog = make(qtbot, default_dataset, selected="shagina", previous=previous)
-    assert dialog.options() == ReportOptions(page_size="letter", sections=("themes",), speaker="shagina")
-    without_selection = make(qtbot, default_dataset, selected=None, previous=previous)
+    previous = ReportOptions(page_size="letter", sections=("themes",), speaker="ben")
+    dialog = make(qtbot, panel_dataset, selected="cai", previous=previous)
+    assert dialog.options() == ReportOptions(page_size="letter", sections=("themes",), speaker="cai")
+    without_selection = make(qtbot, panel_dataset, selected=None, previous=previous)
     assert without_selection.options().speaker is None

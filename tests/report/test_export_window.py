@@ -20,9 +20,9 @@ def fake_dialogs():
 
 
 @pytest.fixture
-def window(qtbot, default_dataset, fake_dialogs, tmp_path):
+def window(qtbot, panel_dataset, fake_dialogs, tmp_path):
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    main = MainWindow(default_dataset, settings=settings, dialogs=fake_dialogs)
+    main = MainWindow(panel_dataset, settings=settings, dialogs=fake_dialogs)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
@@ -42,7 +42,7 @@ def test_ctrl_e_exports_the_pdf_and_offers_to_open_it(qtbot, window, fake_dialog
     brief = read_pdf(out)
     assert {round(float(page.mediabox.width)) for page in brief.reader.pages} == {612}
     title, suggested, file_filter = fake_dialogs.named("save_path")[0]
-    assert suggested.endswith("will-the-china-russia-relationship-hold-understanding.pdf")
+    assert suggested.endswith("panel-on-a-partnership.pdf")
     assert "*.pdf" in file_filter
     assert f"({len(brief.pages)} pages)" in fake_dialogs.named("ask")[0]
     assert fake_dialogs.named("show_error") == []
@@ -50,13 +50,13 @@ def test_ctrl_e_exports_the_pdf_and_offers_to_open_it(qtbot, window, fake_dialog
 
 def test_the_selected_speaker_is_offered_to_the_options(qtbot, window, fake_dialogs, tmp_path):
     """With a speaker selected, the options dialog is told who, and the file name carries their name."""
-    window.selection.select_speaker("kuhrt")
-    fake_dialogs.options_answer = ReportOptions(speaker="kuhrt", sections=("speakers",))
-    fake_dialogs.save_answer = str(tmp_path / "kuhrt.pdf")
-    assert window.exports.export_pdf() == tmp_path / "kuhrt.pdf"
-    assert fake_dialogs.named("export_options")[0] == ("kuhrt", None)
-    assert fake_dialogs.named("save_path")[0][1].endswith("-natasha-kuhrt.pdf")
-    assert "Lecturer in International Peace" in read_pdf(tmp_path / "kuhrt.pdf").text
+    window.selection.select_speaker("ben")
+    fake_dialogs.options_answer = ReportOptions(speaker="ben", sections=("speakers",))
+    fake_dialogs.save_answer = str(tmp_path / "ben.pdf")
+    assert window.exports.export_pdf() == tmp_path / "ben.pdf"
+    assert fake_dialogs.named("export_options")[0] == ("ben", None)
+    assert fake_dialogs.named("save_path")[0][1].endswith("-ben-bly.pdf")
+    assert "Hill University" in read_pdf(tmp_path / "ben.pdf").text
     assert fake_dialogs.named("open_externally") == []  # the user said no
 
 

@@ -210,7 +210,7 @@ def test_pdf_reads_back_as_the_seminars_document(default_brief, default_dataset)
 
 def test_a_seminar_with_many_speakers_keeps_its_tables_on_the_page(export_brief, default_dataset):
     """A panel of 30 speakers prints its agreement matrix in column blocks that fit the page width."""
-    from desktop_app.model.dataset import from_model
+    from desktop_app.model.loader import from_model
 
     model = default_dataset.model
     speakers = list(model.speakers)
@@ -231,8 +231,8 @@ def test_a_seminar_with_many_speakers_keeps_its_tables_on_the_page(export_brief,
 
 def test_a_large_panel_lists_each_speakers_closest_and_furthest_instead_of_the_matrix(export_brief):
     """Past 42 speakers the brief gives one line per speaker, its closest and furthest counterpart."""
-    from desktop_app.model.dataset import load_bytes
-    from desktop_app.model.synthetic import generate_text
+    from desktop_app.model.loader import load_bytes
+    from tests.synthetic.generator import generate_text
 
     big = load_bytes(generate_text(speakers=60, themes=8, positions=600, seed=3).encode("utf-8"))
     brief = export_brief(big, ReportOptions(sections=("agreement",)))
@@ -287,7 +287,7 @@ def test_a_dark_desktop_theme_still_prints_dark_text_on_paper(qapp, default_data
 
 def test_a_tall_chart_keeps_its_heading_and_stays_on_its_own_page(export_brief):
     """With 40 themes the chart shares a page with its heading, and nothing of it spills onto the page before."""
-    from desktop_app.model.dataset import load_bytes
+    from desktop_app.model.loader import load_bytes
     from tests.factories import debate, to_bytes
 
     data = debate()

@@ -62,7 +62,7 @@ def window(open_window, default_dataset):
 @pytest.fixture(scope="session")
 def big_dataset():
     """The synthetic 500-speaker seminar (40 themes, 10,000 positions), generated and loaded once."""
-    from desktop_app.model.dataset import load_bytes
-    from desktop_app.model.synthetic import generate_text
+    from desktop_app.model.loader import load_bytes
+    from tests.synthetic.generator import generate_text
 
     return load_bytes(generate_text(500, 40, 10_000, seed=1).encode("utf-8"), "big.seminar.json")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from desktop_app.model.problems import format_path
-from desktop_app.model.synthetic import generate_text
+from tests.synthetic.generator import generate_text
 from desktop_app.ui.file_opener import OpenOutcome
 from tests.factories import debate, to_bytes
 

@@ -7,13 +7,19 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.model.dataset import DatasetError
+from desktop_app.model.problems import DatasetError
 from desktop_app.presentation.focus import FocusKind, Navigation
 from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.file_opener import OpenOutcome
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.speaker_model import SpeakerIdRole
 from tests.factories import debate, to_bytes
+
+
+@pytest.fixture
+def window(open_window, panel_dataset):
+    """The main window on the small factory panel."""
+    return open_window(panel_dataset)
 
 
 def click_speaker_row(qtbot, window, row: int) -> None:
@@ -28,15 +34,15 @@ def click_chart_row(qtbot, chart, row: int, x: float = 0.0) -> None:
     qtbot.mouseClick(chart.graphics.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
 
 
-def test_clicking_through_every_speaker_updates_panel_strip_and_chart(qtbot, window, default_dataset):
+def test_clicking_through_every_speaker_updates_panel_strip_and_chart(qtbot, window, panel_dataset):
     """Each click on a speaker shows them in the detail panel and marks each of their positions on the chart."""
     chart = window.chart
-    for row, speaker in enumerate(default_dataset.speakers):
+    for row, speaker in enumerate(panel_dataset.speakers):
         click_speaker_row(qtbot, window, row)
         assert window.selection.focus.speaker == speaker.id
         assert window.detail.title.text() == speaker.display_name
-        assert len(window.detail.strip.cells()) == len(default_dataset.themes)
-        positions = default_dataset.positions_of(speaker.id)
+        assert len(window.detail.strip.cells()) == len(panel_dataset.themes)
+        positions = panel_dataset.positions_of(speaker.id)
         assert len(chart.marker_positions()) == len(positions)
         marked_rows = {round(y) for _, y in chart.marker_positions()}
         assert marked_rows == {chart.row_index(p.theme) for p in positions}
@@ -45,20 +51,20 @@ def test_clicking_through_every_speaker_updates_panel_strip_and_chart(qtbot, win
             assert position.summary in body
 
 
-def test_up_and_down_keys_walk_the_panel(qtbot, window, default_dataset):
+def test_up_and_down_keys_walk_the_panel(qtbot, window, panel_dataset):
     """With the list focused, Down and Up move through the speakers and every view follows."""
     view = window.speaker_list.list
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Down)
     first = window.selection.focus.speaker
-    assert first == default_dataset.speakers[0].id
-    for expected in default_dataset.speakers[1:]:
+    assert first == panel_dataset.speakers[0].id
+    for expected in panel_dataset.speakers[1:]:
         qtbot.keyClick(view, Qt.Key.Key_Down)
         assert window.selection.focus.speaker == expected.id
         assert window.detail.title.text() == expected.display_name
     qtbot.keyClick(view, Qt.Key.Key_Up)
-    assert window.selection.focus.speaker == default_dataset.speakers[-2].id
-    assert len(window.chart.marker_positions()) == len(default_dataset.positions_of(default_dataset.speakers[-2].id))
+    assert window.selection.focus.speaker == panel_dataset.speakers[-2].id
+    assert len(window.chart.marker_positions()) == len(panel_dataset.positions_of(panel_dataset.speakers[-2].id))
 
 
 def test_ctrl_f_focuses_the_search_and_filtering_keeps_working(qtbot, window):
@@ -67,22 +73,22 @@ def test_ctrl_f_focuses_the_search_and_filtering_keeps_working(qtbot, window):
     assert window.speaker_list.search.hasFocus()
     qtbot.keyClicks(window.speaker_list.search, "Zurich")
     assert window.speaker_list.proxy.rowCount() == 1
-    assert window.speaker_list.proxy.index(0, 0).data(SpeakerIdRole) == "shagina"
+    assert window.speaker_list.proxy.index(0, 0).data(SpeakerIdRole) == "cai"
 
 
-def test_clicking_a_theme_on_the_chart_shows_it(qtbot, window, default_dataset):
+def test_clicking_a_theme_on_the_chart_shows_it(qtbot, window, panel_dataset):
     """A click on a chart row shows that theme's metrics and positions, and marks its speakers in the list."""
     chart = window.chart
-    row = chart.row_index("power-asymmetry")
+    row = chart.row_index("borders")
     click_chart_row(qtbot, chart, row)
     focus = window.selection.focus
-    assert focus.kind is FocusKind.THEME and focus.theme == "power-asymmetry"
-    assert window.detail.title.text() == default_dataset.theme("power-asymmetry").label
+    assert focus.kind is FocusKind.THEME and focus.theme == "borders"
+    assert window.detail.title.text() == panel_dataset.theme("borders").label
     body = window.detail.body.toPlainText()
     assert "consensus: divergence" in body and "Controversy" in body
     assert chart.band.isVisible()
     stances = window.speaker_list.model._theme_stances
-    assert set(stances) == {p.speaker for p in default_dataset.positions_on("power-asymmetry")}
+    assert set(stances) == {p.speaker for p in panel_dataset.positions_on("borders")}
 
 
 def test_clicking_a_label_on_the_left_axis_also_selects_the_theme(qtbot, window):
@@ -106,60 +112,60 @@ def test_chart_keys_move_between_themes(qtbot, window):
     assert window.selection.focus.theme == chart.rows()[1].theme_id
 
 
-def test_selection_is_linked_both_ways(qtbot, window, default_dataset):
+def test_selection_is_linked_both_ways(qtbot, window, panel_dataset):
     """Selecting from the detail panel's links, the strip, the heatmap or the list keeps every view in step."""
-    window.selection.select_speaker("rumer")
-    assert window.speaker_list.list.currentIndex().data(SpeakerIdRole) == "rumer"
+    window.selection.select_speaker("ana")
+    assert window.speaker_list.list.currentIndex().data(SpeakerIdRole) == "ana"
     # the theme link in the detail panel selects the theme
     window.detail.body.anchorClicked.emit(QUrl("theme:energy"))
     assert window.selection.focus.theme == "energy"
     assert not window.speaker_list.list.selectionModel().hasSelection()
     # a strip cell (one per speaker for a theme) selects that speaker
-    window.detail.strip.cellClicked.emit("speaker:gardiner")
-    assert window.selection.focus.speaker == "gardiner"
+    window.detail.strip.cellClicked.emit("speaker:eli")
+    assert window.selection.focus.speaker == "eli"
     # a heatmap cell compares two speakers
     table = window.agreement.table
     model = window.agreement.model
     window.show_tab("agreement")
-    index = model.index(model.row_of("rumer"), model.row_of("kaczmarski"))
+    index = model.index(model.row_of("ana"), model.row_of("ben"))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
     focus = window.selection.focus
-    assert (focus.kind, focus.speaker, focus.other_speaker) == (FocusKind.PAIR, "rumer", "kaczmarski")
-    assert window.detail.title.text() == "Eugene Rumer and Marcin Kaczmarski"
-    assert "0.18" in window.detail.body.toPlainText()
+    assert (focus.kind, focus.speaker, focus.other_speaker) == (FocusKind.PAIR, "ana", "ben")
+    assert window.detail.title.text() == "Dr Ana Ames and Ben Bly"
+    assert f"{window.document.dataset.analysis.pair('ana', 'ben').agreement:.2f}" in window.detail.body.toPlainText()
 
 
-def test_agreement_cells_carry_value_and_shared_themes(default_dataset):
+def test_agreement_cells_carry_value_and_shared_themes(panel_dataset):
     """Each heatmap cell shows the pair's agreement and its tooltip the number of shared themes."""
     from desktop_app.ui.agreement_view import AgreementModel
 
-    model = AgreementModel(SeminarDocument(default_dataset))
-    assert [s.id for s in model.speakers()] == [s.id for s in default_dataset.speakers if s.id != "hawksley"]
-    assert [s.id for s in model.left_out()] == ["hawksley"]
-    index = model.index(model.row_of("rumer"), model.row_of("kaczmarski"))
-    pair = default_dataset.analysis.pair("rumer", "kaczmarski")
+    model = AgreementModel(SeminarDocument(panel_dataset))
+    assert [s.id for s in model.speakers()] == [s.id for s in panel_dataset.speakers if s.id != "host"]
+    assert [s.id for s in model.left_out()] == ["host"]
+    index = model.index(model.row_of("ana"), model.row_of("ben"))
+    pair = panel_dataset.analysis.pair("ana", "ben")
     assert index.data() == f"{pair.agreement:.2f}"
     assert f"over {pair.shared_themes} shared themes" in index.data(Qt.ItemDataRole.ToolTipRole)
-    missing = model.index(model.row_of("kuhrt"), model.row_of("gardiner"))
+    missing = model.index(model.row_of("ana"), model.row_of("fay"))
     assert "no theme in common" in missing.data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_show_in_source_scrolls_and_flashes_the_excerpt(qtbot, window, default_dataset):
+def test_show_in_source_scrolls_and_flashes_the_excerpt(qtbot, window, panel_dataset):
     """'Show in source' opens the Source tab and flashes that position's passage."""
-    window.selection.select_speaker("shagina")
-    window.detail.body.anchorClicked.emit(QUrl("source:shagina-energy"))
+    window.selection.select_speaker("ana")
+    window.detail.body.anchorClicked.emit(QUrl("source:ana-energy"))
     assert window.current_tab() == "source"
-    assert window.source.flashing_position() == "shagina-energy"
+    assert window.source.flashing_position() == "ana-energy"
     cursor = window.source.text.textCursor()
-    span = default_dataset.spans["shagina-energy"]
+    span = panel_dataset.spans["ana-energy"]
     assert cursor.position() == span.start
 
 
-def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, default_dataset):
+def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, panel_dataset):
     """A click inside an excerpt in the report selects its speaker and brings the position behind it into view."""
     window.show_tab("source")
-    span = default_dataset.spans["gardiner-climate-arctic"]
-    window.source._scroll_to(window.source._spans["gardiner-climate-arctic"])
+    span = panel_dataset.spans["eli-talks"]
+    window.source._scroll_to(window.source._spans["eli-talks"])
     text = window.source.text
     cursor = text.textCursor()
     cursor.setPosition(span.start + 5)
@@ -169,9 +175,9 @@ def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, d
     with qtbot.waitSignal(window.selection.navigationRequested) as asked:
         qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=point)
     focus = window.selection.focus
-    assert (focus.kind, focus.speaker) == (FocusKind.SPEAKER, "gardiner")
-    assert asked.args == [Navigation("gardiner-climate-arctic", "detail")]
-    assert window.detail.title.text() == "Barry Gardiner"
+    assert (focus.kind, focus.speaker) == (FocusKind.SPEAKER, "eli")
+    assert asked.args == [Navigation("eli-talks", "detail")]
+    assert window.detail.title.text() == "Eli Eze"
 
 
 def test_sorting_the_chart(qtbot, window, settings):
@@ -187,32 +193,32 @@ def test_sorting_the_chart(qtbot, window, settings):
     assert window.sort_actions["controversy"].isChecked()
 
 
-def test_chart_tooltip_names_the_speakers_and_metrics(window, default_dataset):
+def test_chart_tooltip_names_the_speakers_and_metrics(window, panel_dataset):
     """Hovering a bar segment names its band, its speakers and the theme's metrics."""
     chart = window.chart
-    row = chart.row_index("power-asymmetry")
-    segment = chart.rows()[row].segments[-2]
+    row = chart.row_index("borders")
+    segment = chart.rows()[row].segments[-1]
     text = chart.tooltip(row, segment.centre)
-    assert "strong divergence: 2 speakers" in text
-    assert "Marcin Kaczmarski" in text and "Barry Gardiner" in text
+    assert "divergence: 2 speakers" in text and "strong divergence" not in text
+    assert "Ben Bly" in text and "Eli Eze" in text and "Dee Dunn" not in text
     assert "Balance" in text and "consensus: divergence" in text
 
 
-def test_a_bad_file_keeps_the_seminar_already_open(window, dialogs, tmp_path, default_dataset):
+def test_a_bad_file_keeps_the_seminar_already_open(window, dialogs, tmp_path, panel_dataset):
     """Opening a broken file lists its problems and leaves the open seminar as it was."""
     broken = debate()
     broken["positions"][0]["speaker"] = "ghost"
     broken["themes"][0]["label"] = ""
     path = tmp_path / "broken.seminar.json"
     path.write_bytes(to_bytes(broken))
-    window.selection.select_speaker("rumer")
+    window.selection.select_speaker("ana")
     title = window.windowTitle()
     assert window.open_path(path) is OpenOutcome.FAILED
     (error,) = dialogs.named("show_problems")
     assert isinstance(error, DatasetError) and len(error.problems) == 2
-    assert window.document.dataset is default_dataset
+    assert window.document.dataset is panel_dataset
     assert window.windowTitle() == title
-    assert window.selection.focus.speaker == "rumer"
+    assert window.selection.focus.speaker == "ana"
 
 
 def test_opening_another_seminar_refreshes_every_view(qtbot, window, dialogs, tmp_path, settings):
@@ -242,9 +248,9 @@ def test_dropping_a_file_on_the_window_opens_it(qtbot, window, tmp_path):
     assert window.document.dataset.path == path
 
 
-def test_layout_and_files_survive_a_restart(qtbot, default_dataset, settings, dialogs, tmp_path):
+def test_layout_and_files_survive_a_restart(qtbot, panel_dataset, settings, dialogs, tmp_path):
     """Window size, splitter, tab and chart sort come back as they were left."""
-    first = MainWindow(default_dataset, settings=settings, dialogs=dialogs, build_chart_now=True)
+    first = MainWindow(panel_dataset, settings=settings, dialogs=dialogs, build_chart_now=True)
     qtbot.addWidget(first)
     first.resize(1100, 700)
     first.show()
@@ -254,7 +260,7 @@ def test_layout_and_files_survive_a_restart(qtbot, default_dataset, settings, di
     first.show_tab("source")
     first.set_chart_sort("controversy")
     first.close()
-    second = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    second = MainWindow(panel_dataset, settings=settings, dialogs=dialogs)
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
@@ -264,7 +270,7 @@ def test_layout_and_files_survive_a_restart(qtbot, default_dataset, settings, di
     assert second.ensure_chart().sort == "controversy"
 
 
-def test_corrupt_settings_are_ignored(qtbot, default_dataset, settings_file, dialogs):
+def test_corrupt_settings_are_ignored(qtbot, panel_dataset, settings_file, dialogs):
     """Garbage in the settings file does not stop the window: defaults are used."""
     settings_file.write_text(
         "[window]\ngeometry=not bytes\nstate=@ByteArray(\\x1)\ntab=nonsense\nsplitter=42\n"
@@ -276,7 +282,7 @@ def test_corrupt_settings_are_ignored(qtbot, default_dataset, settings_file, dia
     from desktop_app.ui.settings import AppSettings
 
     settings = AppSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
-    window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    window = MainWindow(panel_dataset, settings=settings, dialogs=dialogs)
     qtbot.addWidget(window)
     assert window.current_tab() == "themes"
     assert window.ensure_chart().sort == "report"
@@ -293,24 +299,39 @@ def test_about_names_version_and_licence(window, dialogs):
     assert __version__ in message and "MIT" in message
 
 
-def test_unexpected_error_in_a_slot_is_shown_logged_and_survived(qtbot, window, dialogs, private_home):
-    """An exception raised while handling a click shows a dialog, is logged, and the window carries on."""
+@pytest.mark.qt_no_exception_capture  # the application's own hook must see the exception, not pytest-qt's
+def test_unexpected_error_in_a_slot_is_shown_logged_and_survived(qtbot, monkeypatch, open_window, panel_dataset, dialogs, private_home):
+    """An exception raised by a button's slot when it is clicked shows the error dialog, is logged, and the window carries on."""
     import sys
 
-    from desktop_app.ui.errors import ExceptionHook, log_path
+    from PySide6.QtWidgets import QPushButton
 
-    hook = ExceptionHook(window, dialogs)
-    try:
+    from desktop_app.ui.errors import install_exception_hook, log_path
+
+    window = open_window(panel_dataset)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back whatever was there afterwards
+    install_exception_hook(window, dialogs)
+    clicks = []
+
+    def failing_slot():
+        clicks.append(True)
         raise RuntimeError("boom in a slot")
-    except RuntimeError:
-        hook(*sys.exc_info())
+
+    button = QPushButton("Fail", window)
+    button.clicked.connect(failing_slot)
+    button.show()
+    qtbot.waitExposed(button)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialogs.named("show_error")))
+    assert clicks == [True]
     ((title, message, details),) = dialogs.named("show_error")
+    assert title == "Unexpected error"
     assert "RuntimeError: boom in a slot" in message
-    assert "Traceback" in details
+    assert "Traceback" in details and "failing_slot" in details
     assert "boom in a slot" in log_path().read_text(encoding="utf-8")
     assert str(private_home) in str(log_path())
-    window.selection.select_speaker("kuhrt")
-    assert window.detail.title.text() == "Dr Natasha Kuhrt"
+    window.selection.select_speaker("ana")
+    assert window.detail.title.text() == "Dr Ana Ames"
 
 
 def choose_then(dialogs, path, change) -> None:
@@ -326,7 +347,7 @@ def choose_then(dialogs, path, change) -> None:
     dialogs.open_seminar_path = choose
 
 
-def test_file_deleted_after_choosing_it_keeps_the_open_seminar(window, dialogs, tmp_path, default_dataset):
+def test_file_deleted_after_choosing_it_keeps_the_open_seminar(window, dialogs, tmp_path, panel_dataset):
     """A file that disappears between the Open dialog and reading is reported; nothing is lost."""
     path = tmp_path / "vanishing.seminar.json"
     path.write_bytes(to_bytes(debate()))
@@ -334,10 +355,10 @@ def test_file_deleted_after_choosing_it_keeps_the_open_seminar(window, dialogs, 
     assert window.choose_and_open() is OpenOutcome.FAILED
     (error,) = dialogs.named("show_problems")
     assert error.problems[0].message == "no such file"
-    assert window.document.dataset is default_dataset
+    assert window.document.dataset is panel_dataset
 
 
-def test_file_broken_after_choosing_it_keeps_the_open_seminar(window, dialogs, tmp_path, default_dataset):
+def test_file_broken_after_choosing_it_keeps_the_open_seminar(window, dialogs, tmp_path, panel_dataset):
     """A file rewritten into nonsense between choosing and reading is reported with its problems."""
     path = tmp_path / "changing.seminar.json"
     path.write_bytes(to_bytes(debate()))
@@ -345,14 +366,14 @@ def test_file_broken_after_choosing_it_keeps_the_open_seminar(window, dialogs, t
     assert window.choose_and_open() is OpenOutcome.FAILED
     (error,) = dialogs.named("show_problems")
     assert "truncated" in error.problems[0].message
-    assert window.document.dataset is default_dataset
+    assert window.document.dataset is panel_dataset
 
 
 def test_problems_dialog_lists_every_problem_and_closes(qtbot, tmp_path):
     """The problems dialog shows one line per problem with its location, and its Close button closes it."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from desktop_app.model.dataset import load
+    from desktop_app.model.loader import load
     from desktop_app.ui.dialogs import ProblemsDialog
 
     data = debate()
@@ -377,7 +398,7 @@ def test_window_opens_on_the_seminar_overview_with_its_findings(window):
     """Before anything is chosen, the detail panel shows the seminar's facts and where the panel stood."""
     assert window.selection.focus.kind is FocusKind.NONE
     body = window.detail.body.toPlainText()
-    assert "Wednesday 25 August 2021, 14:00\u201316:00" in body
+    assert "Wednesday 1 May 2024" in body
     assert "At a glance" in body
-    assert "Divergence was the consensus on Power asymmetry and Energy & hydrocarbons." in body
+    assert "Divergence was the consensus on Borders." in body
     assert not window.speaker_list.list.selectionModel().hasSelection()

@@ -1,6 +1,6 @@
 """Words the synthetic seminar generator draws on: names, institutions, topics and phrasings.
 
-Kept apart from :mod:`.synthetic` so the generator reads as an algorithm.
+Kept apart from :mod:`.generator` so the generator reads as an algorithm.
 Every list is a tuple in a fixed order: the generator picks from them with a
 seeded random number generator, so the same seed gives the same seminar.
 """

@@ -1,6 +1,6 @@
 """Synthetic seminars of any size, the same for the same seed: for tests and benchmarks.
 
-:func:`generate` builds a valid :class:`~.schema.SeminarFile` with the number of
+:func:`generate` builds a valid :class:`~desktop_app.model.schema.SeminarFile` with the number of
 speakers, themes and positions asked for.  The source report is written
 sentence by sentence as the positions are made, and each excerpt is cut from
 its sentence, so every excerpt occurs in the source verbatim.  Themes lean
@@ -10,7 +10,7 @@ verdict.  All randomness comes from one ``random.Random(seed)``.
 
 From the command line::
 
-    python -m desktop_app.model.synthetic --speakers 500 --themes 40 --positions 10000 --seed 1 OUT.seminar.json
+    python -m tests.synthetic --speakers 500 --themes 40 --positions 10000 --seed 1 OUT.seminar.json
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import synthetic_words as words
-from .analysis import stance_label
-from .dataset import dumps, save
-from .schema import FORMAT, STANCE_MAX, STANCE_MIN, Scale, SeminarFile
+from desktop_app.model.analysis import stance_label
+from desktop_app.model.loader import dumps, save
+from desktop_app.model.schema import FORMAT, STANCE_MAX, STANCE_MIN, Scale, SeminarFile
+
+from . import words
 
 KINDS = ("assessment", "prediction", "prescription")
 KIND_WEIGHTS = (5, 3, 2)
@@ -195,9 +196,11 @@ class _Generator:
         theme_of = rng.choices(self.themes, [t.weight for t in self.themes], k=len(speaker_of)) if speaker_of else []
         chair = self.speakers[0]
         paragraphs = [
-            f"{self.organiser} brought together {len(self.speakers)} speakers to ask: {self.question} "
-            f"{chair.display_name} ({chair.job_title}, {chair.affiliation}) chaired the discussion, "
-            f"which ranged over {len(self.themes)} themes."
+            (
+                f"{self.organiser} brought together {len(self.speakers)} speakers to ask: {self.question} "
+                f"{chair.display_name} ({chair.job_title}, {chair.affiliation}) chaired the discussion, "
+                f"which ranged over {len(self.themes)} themes."
+            ),
         ]
         centres: dict[tuple[str, str], float] = {}
         positions: list[dict[str, Any]] = []
@@ -369,7 +372,7 @@ def _roman(number: int) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m desktop_app.model.synthetic",
+        prog="python -m tests.synthetic",
         description="Write a synthetic seminar file: the same arguments always give the same bytes.",
     )
     parser.add_argument("--speakers", type=int, default=50, help="number of speakers, the chair included (default 50)")

@@ -1,0 +1,1 @@
+"""The synthetic seminar generator that tests and benchmarks use (not shipped with the application)."""
