@@ -19,7 +19,7 @@ import gc
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,11 +30,11 @@ from pydantic import ValidationError
 
 from ..atomic import write_text_atomic
 from . import json_text
-from .analysis import SeminarAnalysis
+from .analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
 from .excerpts import ExcerptFinder, Span, normalise
 from .problems import MAX_PROBLEMS, DatasetError, Problem, printable, quoted
 from .progress import LoadCancelled, Monitor
-from .schema import FORMAT, READABLE_FORMATS, Position, Seminar, SeminarFile, Speaker, Theme, has_control_characters
+from .schema import FORMAT, READABLE_FORMATS, Kind, Position, Seminar, SeminarFile, Speaker, Theme, has_control_characters
 
 __all__ = [
     "Dataset", "DatasetError", "LoadCancelled", "Monitor", "Problem", "Span",
@@ -138,10 +138,27 @@ class Dataset:
 
     @cached_property
     def analysis(self) -> SeminarAnalysis:
-        """Theme metrics and speaker agreement, computed on first use and kept."""
+        """Theme metrics and speaker agreement counting the default kinds, computed on first use and kept."""
         return SeminarAnalysis(
             self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers]
         )
+
+    def analysis_for(self, counted_kinds: Iterable[Kind]) -> SeminarAnalysis:
+        """The analysis counting only ``counted_kinds``, worked out once per choice and kept."""
+        kinds = frozenset(counted_kinds)
+        if kinds == COUNTED_KINDS_DEFAULT:
+            return self.analysis
+        found = self._analyses.get(kinds)
+        if found is None:
+            found = SeminarAnalysis(
+                self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers], kinds
+            )
+            self._analyses[kinds] = found
+        return found
+
+    @cached_property
+    def _analyses(self) -> dict[frozenset[Kind], SeminarAnalysis]:
+        return {}
 
     def precompute(self, monitor: Monitor | None = None) -> None:
         """Work out now what is otherwise worked out on first use: the lookups, the analysis, the agreement matrix.

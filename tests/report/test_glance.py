@@ -10,22 +10,25 @@ def texts(sentences) -> list[str]:
 
 
 def test_default_seminar_sentences(default_dataset):
-    """Convergence, divergence and contested themes come first and in that order, then the rest."""
+    """No theme of the default seminar has a consensus under the evidence rules; two-voice themes get no verdict."""
     lines = texts(panel_sentences(default_dataset))
-    assert lines[0] == "Convergence was the consensus on Trade & investment."
-    assert lines[1] == "Divergence was the consensus on Power asymmetry and Energy & hydrocarbons."
+    assert lines[0] == "No theme reached a consensus of convergence."
+    assert lines[1] == "No theme reached a consensus of divergence."
     assert lines[2] == (
-        "The panel was split on West\u2019s bid to split them, Political & ideological fit, "
-        "Territory & regional primacy and Security & military, with speakers on both sides."
+        "The panel was split on Views of world order, West\u2019s bid to split them, Power asymmetry, "
+        "Political & ideological fit, Territory & regional primacy and Security & military, with speakers on both sides."
     )
-    assert lines[3] == "Views were mixed, without a consensus or a split, on History & durability and Views of world order."
-    assert lines[4].startswith("Only one speaker addressed Afghanistan & Central Asia")
+    assert lines[3] == "Views were mixed, without a consensus or a split, on History & durability."
+    assert lines[4] == (
+        "Too few speakers addressed Afghanistan & Central Asia, Trade & investment, Energy & hydrocarbons, "
+        "Sanctions & pivot to Asia and Climate change & the Arctic for a verdict."
+    )
 
 
 def test_theme_names_are_marked_for_emphasis(default_dataset):
     """Theme labels are the emphasised pieces of a sentence, the words around them are not."""
-    first = panel_sentences(default_dataset)[0]
-    assert [text for text, strong in first.parts if strong] == ["Trade & investment"]
+    first = panel_sentences(default_dataset)[3]
+    assert [text for text, strong in first.parts if strong] == ["History & durability"]
 
 
 def test_a_debate_speaks_of_support_and_opposition():
@@ -35,6 +38,12 @@ def test_a_debate_speaks_of_support_and_opposition():
         {
             "id": "roe-emissions", "speaker": "roe", "theme": "emissions", "stance": 1, "kind": "assessment",
             "summary": "Grants the bill helps the air.", "excerpt": "the bill will cut emissions",
+        }
+    )
+    data["positions"].append(
+        {
+            "id": "speaker-emissions", "speaker": "speaker", "theme": "emissions", "stance": 1, "kind": "assessment",
+            "summary": "Frames the bill as worth passing.", "excerpt": "the Clean Air Bill should pass",
         }
     )
     lines = texts(panel_sentences(load_bytes(to_bytes(data))))

@@ -32,10 +32,11 @@ def test_band_of_a_mean_stance(mean, band):
 
 
 def test_sorting_by_controversy_puts_contested_themes_first(default_dataset):
-    """Sorted by controversy, values never increase down the chart and silent themes come last."""
+    """Sorted by controversy, the least consensus comes first and silent themes come last."""
     rows = chart_rows(default_dataset, "controversy")
-    values = [row.metrics.controversy for row in rows]
-    assert values == sorted(values, reverse=True)
+    values = [row.metrics.consensus for row in rows if row.metrics.n]
+    assert values == sorted(values)
+    assert all(row.metrics.n == 0 for row in rows[len(values):])
     with pytest.raises(ValueError, match="unknown sort"):
         chart_rows(default_dataset, "alphabet")
 

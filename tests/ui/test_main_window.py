@@ -78,7 +78,7 @@ def test_clicking_a_theme_on_the_chart_shows_it(qtbot, window, default_dataset):
     assert focus.kind is FocusKind.THEME and focus.theme == "power-asymmetry"
     assert window.detail.title.text() == default_dataset.theme("power-asymmetry").label
     body = window.detail.body.toPlainText()
-    assert "consensus: divergence" in body and "Controversy" in body
+    assert "contested" in body and "Consensus" in body and "Tentative" in body
     assert chart.band.isVisible()
     stances = window.speaker_list.model._theme_stances
     assert set(stances) == {p.speaker for p in default_dataset.positions_on("power-asymmetry")}
@@ -125,7 +125,7 @@ def test_selection_is_linked_both_ways(qtbot, window, default_dataset):
     focus = window.selection.focus
     assert (focus.kind, focus.speaker, focus.other_speaker) == (FocusKind.PAIR, "rumer", "kaczmarski")
     assert window.detail.title.text() == "Eugene Rumer and Marcin Kaczmarski"
-    assert "0.18" in window.detail.body.toPlainText()
+    assert "Agreement 0.20 over 5 shared themes" in window.detail.body.toPlainText()
 
 
 def test_agreement_cells_carry_value_and_shared_themes(default_dataset):
@@ -172,15 +172,15 @@ def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, d
 
 
 def test_sorting_the_chart(qtbot, window, settings):
-    """Sorting by balance puts the most convergent theme on top; the choice is remembered."""
+    """Sorting by balance puts the theme with the most convergent median on top; the choice is remembered."""
     window.sort_actions["balance"].trigger()
-    balances = [row.metrics.balance for row in window.chart.rows() if row.metrics.n]
+    balances = [row.metrics.median for row in window.chart.rows() if row.metrics.n]
     assert balances == sorted(balances, reverse=True)
     assert window.chart.sort_box.currentData() == "balance"
     assert settings.chart_sort == "balance"
     window.chart.sort_box.setCurrentIndex(2)
-    controversy = [row.metrics.controversy for row in window.chart.rows() if row.metrics.n]
-    assert controversy == sorted(controversy, reverse=True)
+    consensus = [row.metrics.consensus for row in window.chart.rows() if row.metrics.n]
+    assert consensus == sorted(consensus)
     assert window.sort_actions["controversy"].isChecked()
 
 
@@ -192,7 +192,7 @@ def test_chart_tooltip_names_the_speakers_and_metrics(window, default_dataset):
     text = chart.tooltip(row, segment.centre)
     assert "strong divergence: 2 speakers" in text
     assert "Marcin Kaczmarski" in text and "Barry Gardiner" in text
-    assert "Balance" in text and "consensus: divergence" in text
+    assert "Consensus" in text and "contested" in text
 
 
 def test_a_bad_file_keeps_the_seminar_already_open(window, dialogs, tmp_path, default_dataset):
@@ -376,5 +376,5 @@ def test_window_opens_on_the_seminar_overview_with_its_findings(window):
     body = window.detail.body.toPlainText()
     assert "Wednesday 25 August 2021, 14:00\u201316:00" in body
     assert "At a glance" in body
-    assert "Divergence was the consensus on Power asymmetry and Energy & hydrocarbons." in body
+    assert "No theme reached a consensus of divergence." in body
     assert not window.speaker_list.list.selectionModel().hasSelection()
