@@ -88,6 +88,7 @@ __all__ = [
     "median",
     "median_stance",
     "pair_agreement",
+    "parse_kinds",
     "rounded_stance",
     "speaker_stances_by_theme",
     "stance_label",
@@ -97,6 +98,23 @@ __all__ = [
 
 COUNTED_KINDS_DEFAULT: frozenset[Kind] = frozenset({Kind.ASSESSMENT, Kind.PREDICTION, Kind.PRESCRIPTION})
 """The kinds of position counted unless the reader chooses otherwise: present assessments, forecasts, prescriptions."""
+
+
+def parse_kinds(text: str) -> frozenset[Kind]:
+    """Kinds from a comma-separated list (``prediction,history``); ValueError naming any unknown one."""
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    known = {kind.value: kind for kind in Kind}
+    unknown = [name for name in names if name not in known]
+    if unknown or not names:
+        raise ValueError(_kinds_problem(unknown))
+    return frozenset(known[name] for name in names)
+
+
+def _kinds_problem(unknown: list[str]) -> str:
+    choices = ", ".join(kind.value for kind in Kind)
+    if unknown:
+        return f"unknown kind {', '.join(repr(name) for name in unknown)}; choose from {choices}"
+    return f"no kind given; choose from {choices}"
 
 
 def counted_kinds_text(kinds: Collection[Kind]) -> str:
