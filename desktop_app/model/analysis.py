@@ -51,7 +51,15 @@ from .ordinal import (
     spans_both_poles,
     stance_counts,
 )
-from .pairs import MIN_SHARED_THEMES, AgreementMatrix, PairAgreement, agreement_matrix, pair_agreement
+from .pairs import (
+    MIN_SHARED_THEMES,
+    AgreementMatrix,
+    PairAgreement,
+    agreement_matrix,
+    distances_from,
+    pair_agreement,
+    stance_shares,
+)
 from .robustness import Flip, describe_flip, describe_flips, verdict_flips
 from .schema import Kind, Position
 from .stance_words import rounded_stance, stance_label
@@ -176,17 +184,28 @@ def speaker_stances_by_theme(
     positions: Iterable[Position], counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT
 ) -> tuple[dict[str, dict[str, int]], dict[str, set[str]]]:
     """``({theme: {speaker: stance}}, {theme: divided speakers})`` from the positions of the counted kinds."""
-    collected: dict[str, dict[str, list[int]]] = {}
-    for position in positions:
-        if position.kind in counted_kinds:
-            collected.setdefault(position.theme, {}).setdefault(position.speaker, []).append(position.stance)
+    # A tuple, not a set: Enum hashes in Python, while ``in`` on a tuple finds the same member by identity.
+    counted = tuple(counted_kinds)
     stances: dict[str, dict[str, int]] = {}
+    several: dict[tuple[str, str], list[int]] = {}
+    for position in positions:
+        # Read through __dict__: a pydantic model's attribute access costs several times a dict lookup,
+        # and this loop runs over every position of a 10,000-position seminar on each edit.
+        fields = position.__dict__
+        if fields["kind"] in counted:
+            theme_id, speaker, stance = fields["theme"], fields["speaker"], fields["stance"]
+            by_speaker = stances.get(theme_id)
+            if by_speaker is None:
+                by_speaker = stances[theme_id] = {}
+            if speaker in by_speaker:
+                several.setdefault((theme_id, speaker), [by_speaker[speaker]]).append(stance)
+            else:
+                by_speaker[speaker] = stance
     divided: dict[str, set[str]] = {}
-    for theme_id, by_speaker in collected.items():
-        stances[theme_id] = {
-            speaker: values[0] if len(values) == 1 else median_stance(values) for speaker, values in by_speaker.items()
-        }
-        divided[theme_id] = {speaker for speaker, values in by_speaker.items() if len(values) > 1 and spans_both_poles(values)}
+    for (theme_id, speaker), values in several.items():
+        stances[theme_id][speaker] = median_stance(values)
+        if spans_both_poles(values):
+            divided.setdefault(theme_id, set()).add(speaker)
     return stances, divided
 
 
@@ -229,10 +248,15 @@ class SeminarAnalysis:
             for theme_id in self.theme_ids
         }
         self._by_speaker: dict[str, dict[str, int]] = {speaker_id: {} for speaker_id in self.speaker_ids}
+        by_speaker = self._by_speaker
         for theme_id, stances in by_theme.items():
             for speaker_id, stance in stances.items():
-                self._by_speaker.setdefault(speaker_id, {})[theme_id] = stance
+                own = by_speaker.get(speaker_id)
+                if own is None:
+                    own = by_speaker[speaker_id] = {}
+                own[theme_id] = stance
         self._pairs: dict[tuple[str, str], PairAgreement] = {}
+        self._mixes: dict[str, tuple[list[float], list[float]]] = {}
 
     @property
     def counted_kinds_text(self) -> str:
@@ -254,17 +278,36 @@ class SeminarAnalysis:
         return metrics is not None and speaker_id in metrics.divided
 
     def pair(self, speaker_a: str, speaker_b: str) -> PairAgreement:
-        """Agreement of two speakers; none over no shared theme (as for anyone with no counted position)."""
+        """Agreement of two speakers; none over no shared theme (as for anyone with no counted position).
+
+        Read from the matrix once it has been worked out (same figures, see
+        :mod:`.pairs`), else worked out for this pair alone and kept.
+        """
+        matrix = self.__dict__.get("matrix")
+        if matrix is not None and speaker_a in matrix and speaker_b in matrix:
+            return matrix.pair(speaker_a, speaker_b)
         key = (speaker_a, speaker_b) if speaker_a <= speaker_b else (speaker_b, speaker_a)
         found = self._pairs.get(key)
         if found is None:
-            found = pair_agreement(*key, self.speaker_stances(key[0]), self.speaker_stances(key[1]))
+            shares_a, distances_a = self._stance_mix(key[0])
+            shares_b, _ = self._stance_mix(key[1])
+            found = pair_agreement(
+                *key, self.speaker_stances(key[0]), self.speaker_stances(key[1]), shares_a, shares_b, distances_a
+            )
             self._pairs[key] = found
         if found.speaker_a == speaker_a:
             return found
         return PairAgreement(
             speaker_a, speaker_b, found.agreement, found.shared_themes, found.expected_by_chance, found.chance_corrected
         )
+
+    def _stance_mix(self, speaker_id: str) -> tuple[list[float], list[float]]:
+        """A speaker's stance shares and expected distance from each stance, worked out once."""
+        found = self._mixes.get(speaker_id)
+        if found is None:
+            shares = stance_shares(self.speaker_stances(speaker_id))
+            found = self._mixes[speaker_id] = (shares, distances_from(shares))
+        return found
 
     @cached_property
     def matrix(self) -> AgreementMatrix:

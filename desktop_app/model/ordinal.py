@@ -106,8 +106,7 @@ def format_measure(value: float | None) -> str:
     if value is None or math.isnan(value):
         return "\u2013"
     text = f"{value:.{MEASURE_DECIMALS}f}"
-    if text.endswith(".0"):
-        text = text[:-2]
+    text = text.removesuffix(".0")
     if text == "-0":
         text = "0"
     return text.replace("-", "\u2212")

@@ -16,6 +16,7 @@ either pole).  With ``n`` voices in all:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from .schema import Scale
@@ -59,11 +60,9 @@ def verdict_from_poles(negative: int, neutral: int, positive: int) -> Verdict:
     return Verdict.MIXED
 
 
-def verdict_from_counts(counts: dict[int, int]) -> Verdict:
-    """The verdict for stance counts ``{stance: count}`` over -2 … +2."""
-    negative = sum(count for stance, count in counts.items() if stance < 0)
-    positive = sum(count for stance, count in counts.items() if stance > 0)
-    return verdict_from_poles(negative, counts.get(0, 0), positive)
+def verdict_from_counts(counts: Mapping[int, int]) -> Verdict:
+    """The verdict for stance counts ``{stance: count}``, every stance -2 … +2 present."""
+    return verdict_from_poles(counts[-2] + counts[-1], counts[0], counts[1] + counts[2])
 
 
 def verdict_label(verdict: Verdict, scale: Scale) -> str:

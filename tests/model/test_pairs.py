@@ -5,7 +5,12 @@ import math
 import pytest
 
 from desktop_app.model.analysis import SeminarAnalysis
-from desktop_app.model.pairs import MIN_SHARED_THEMES, agreement_matrix, expected_gap, pair_agreement
+from desktop_app.model.pairs import (
+    MIN_SHARED_THEMES,
+    agreement_matrix,
+    expected_gap,
+    pair_agreement,
+)
 from desktop_app.model.schema import Kind, Position
 
 

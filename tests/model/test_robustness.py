@@ -4,11 +4,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.model.analysis import theme_metrics
+from desktop_app.model.ordinal import stance_counts
 from desktop_app.model.robustness import Flip, describe_flip, verdict_flips
 from desktop_app.model.schema import Scale
 from desktop_app.model.stance_words import stance_label
 from desktop_app.model.verdict import Verdict, verdict_from_counts
-from desktop_app.model.ordinal import stance_counts
 
 
 def test_dropping_one_speaker_turns_a_mixed_theme_into_a_consensus():
