@@ -51,8 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sections", metavar="LIST", help="with --export-pdf: comma-separated sections to include "
                         "(glance, chart, themes, speakers, agreement, forecasts, source; default all)")
     export.add_argument("--speaker", metavar="SPEAKER_ID", help="with --export-pdf: a brief on this speaker only")
-    export.add_argument("--csv-kind", choices=("positions", "matrix"), help="with --export-csv: one row per position "
-                        "(default), or the speaker \u00d7 theme matrix of mean stances")
+    export.add_argument("--csv-kind", choices=("positions", "matrix", "themes", "pairs"), help="with --export-csv: one row "
+                        "per position (default), the speaker \u00d7 theme matrix of stances, one row per theme (figures, "
+                        "verdict, robustness) or one row per pair of speakers (agreement against chance)")
+    export.add_argument("--counted-kinds", metavar="LIST", help="with --export-csv: comma-separated kinds of position the "
+                        "analysis counts (default assessment,prediction,prescription; also question, history, summary)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
@@ -70,8 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check(args.files)
         if args.export_pdf or args.export_csv:
             return export(parser, args)
-        if args.page_size or args.sections or args.speaker or args.csv_kind:
-            parser.error("--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv")
+        if args.page_size or args.sections or args.speaker or args.csv_kind or args.counted_kinds:
+            parser.error(
+                "--page-size, --sections and --speaker go with --export-pdf; --csv-kind and --counted-kinds with --export-csv"
+            )
         if args.screenshot:
             return screenshot(parser, args)
         if args.schema:
@@ -154,6 +159,7 @@ def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
 def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-pdf`` and ``--export-csv``: the brief or the CSV, headless."""
+    from .model.analysis import COUNTED_KINDS_DEFAULT, parse_kinds
     from .report.command import export_csv_command, export_pdf_command
     from .presentation.brief_options import SECTIONS, ReportOptions, parse_sections
 
@@ -162,10 +168,20 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.export_csv:
         if args.page_size or args.sections or args.speaker:
             parser.error("--page-size, --sections and --speaker go with --export-pdf")
-        print(export_csv_command(Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions"))
+        counted = COUNTED_KINDS_DEFAULT
+        if args.counted_kinds is not None:
+            try:
+                counted = parse_kinds(args.counted_kinds)
+            except ValueError as exc:
+                parser.error(f"--counted-kinds: {exc}")
+        print(
+            export_csv_command(
+                Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions", counted
+            )
+        )
         return EXIT_OK
-    if args.csv_kind:
-        parser.error("--csv-kind goes with --export-csv")
+    if args.csv_kind or args.counted_kinds:
+        parser.error("--csv-kind and --counted-kinds go with --export-csv")
     try:
         sections = parse_sections(args.sections) if args.sections is not None else SECTIONS
     except ValueError as exc:

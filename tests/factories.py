@@ -184,3 +184,47 @@ def panel() -> dict[str, Any]:
         ],
         "positions": positions,
     }
+
+
+def coded_panel(
+    positions: list[tuple[str, str, int, str]], speakers: tuple[str, ...] = (), themes: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """A valid file whose positions are ``(speaker, theme, stance, kind)``, for tests of the analysis and exports.
+
+    Speakers and themes are made from the ids the positions use, plus any
+    named in ``speakers`` / ``themes`` (say a chair who takes no position);
+    the first speaker chairs.  Each excerpt is a sentence of its own in the source.
+    """
+    speaker_ids = list(dict.fromkeys([*speakers, *(p[0] for p in positions)]))
+    theme_ids = list(dict.fromkeys([*themes, *(p[1] for p in positions)]))
+    sentences = [f"Statement {number} by {speaker} on {theme}." for number, (speaker, theme, _, _) in enumerate(positions)]
+    return {
+        "format": "seminar-lens/2",
+        "seminar": {
+            "title": "A coded panel",
+            "question": "Will it hold?",
+            "organiser": "Test Forum",
+            "date": "2024-01-01",
+            "venue": "Online",
+            "mode": "virtual",
+            "chair": speaker_ids[0],
+            "source": {"title": "Record", "publisher": "Test Forum", "text": "\n".join(sentences) or "Nothing was said."},
+        },
+        "themes": [{"id": theme, "label": theme.capitalize(), "order": order} for order, theme in enumerate(theme_ids)],
+        "speakers": [
+            {"id": speaker, "name": f"Speaker {speaker.capitalize()}", "role": "chair" if order == 0 else "panellist", "order": order}
+            for order, speaker in enumerate(speaker_ids)
+        ],
+        "positions": [
+            {
+                "id": f"p{number}",
+                "speaker": speaker,
+                "theme": theme,
+                "stance": stance,
+                "kind": kind,
+                "summary": f"Position {number}.",
+                "excerpt": sentences[number],
+            }
+            for number, (speaker, theme, stance, kind) in enumerate(positions)
+        ],
+    }

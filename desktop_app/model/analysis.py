@@ -1,301 +1,317 @@
-"""Where the panel converged and where it split: theme metrics, verdicts and speaker agreement.
+"""Where the panel converged and where it split: theme figures, verdicts, their robustness, and pair agreement.
 
-Definitions (also in the README).  For a theme, ``s_i`` is the mean stance of
-speaker *i* over their positions on it; a speaker with no position on the
-theme was silent and does not count (a stance of 0 is "mixed", not silence).
+The panel is the whole population, not a sample, and it is small: the
+uncertainty that matters is how the statements were coded and who happened
+to speak.  So the figures are ordinal, shown to one decimal at most, and
+every verdict carries the evidence that would overturn it.
 
-* ``n`` speakers addressed the theme; ``convergent``, ``mixed``,
-  ``divergent`` count those with ``s_i > 0``, ``= 0`` and ``< 0``.
-* ``balance`` = mean of ``s_i`` (-2 … +2): where the panel places the question.
-* ``agreement`` = 1 - mean over pairs of ``|s_i - s_j| / 4`` (0 … 1), none when n < 2.
-* ``controversy`` = 2 · min(convergent, divergent) / n (0 … 1).
-* ``verdict``: not addressed (n = 0), single voice (n = 1), contested
-  (controversy ≥ CONTESTED_AT), consensus on the positive pole (balance ≥
-  CONSENSUS_AT), consensus on the negative pole (balance ≤ -CONSENSUS_AT),
-  otherwise mixed.
+Counted kinds.  Only positions of the kinds counted take part
+(COUNTED_KINDS_DEFAULT: assessment, prediction, prescription).  Questions,
+history and a chair's summary are context, never counted unless chosen.
 
-For two speakers, agreement is 1 - mean of ``|s_a - s_b| / 4`` over the
-themes both addressed, with the count of those themes; none when they share
-no theme.  Everything here is a pure function of the data.
+A speaker's stance on a theme is the median of their counted positions on it,
+rounded toward 0 when it falls between two stances (see :mod:`.ordinal`).  A
+speaker whose counted positions there span both poles (+1 and -1 is not the
+same as 0) is marked *divided* on that theme.  A speaker with no counted
+position on a theme was silent on it and does not count (0 is "mixed").
+
+Per theme: ``n`` voices; ``counts`` per stance -2 … +2; the ``median`` of the
+voices; Tastle & Wierman's ``consensus``::
+
+    Cns = 1 + Σ_i p_i · log2(1 - |X_i - μ| / 4)
+
+(p_i the share of voices at stance X_i, μ their mean, 4 the width of the
+scale; 1 when all agree, 0 when split evenly between the extremes; Tastle &
+Wierman, Int. J. Approximate Reasoning 45, 2007); the ``verdict`` by the
+rules of :mod:`.verdict` (no verdict word below MIN_VOICES = 3; consensus needs a
+strict majority on one pole and nobody on the other; contested needs voices
+on both poles); and the ``flips``: each drop of one voice, or move of one
+voice's stance by one step, that would change the verdict (:mod:`.robustness`).
+A stated verdict with any flip is tentative.
+
+Pairs of speakers: agreement over the k themes both addressed, against what
+chance gives for their own stance mixes (:mod:`.pairs`).
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
-from typing import Any
 
-from .schema import STANCE_MAX, STANCE_MIN, Position, Scale
+from .ordinal import (
+    MEASURE_DECIMALS,
+    STANCE_RANGE,
+    STANCES,
+    consensus,
+    format_measure,
+    median,
+    median_of_counts,
+    median_stance,
+    spans_both_poles,
+    stance_counts,
+)
+from .pairs import (
+    MIN_SHARED_THEMES,
+    AgreementMatrix,
+    PairAgreement,
+    agreement_matrix,
+    distances_from,
+    pair_agreement,
+    stance_shares,
+)
+from .robustness import Flip, describe_flip, describe_flips, verdict_flips
+from .schema import Kind, Position
+from .stance_words import rounded_stance, stance_label
+from .verdict import (
+    CONTESTED_MIN_EACH_SIDE,
+    CONTESTED_MIN_SHARE,
+    MIN_VOICES,
+    Verdict,
+    verdict_from_counts,
+    verdict_label,
+)
 
-CONTESTED_AT = 0.5
-"""Controversy at or above which a theme is called contested."""
-CONSENSUS_AT = 0.5
-"""Balance at or beyond which (either way) a theme is called a consensus."""
-STANCE_RANGE = STANCE_MAX - STANCE_MIN
-"""Largest possible gap between two stances (4): the divisor in both agreement formulas."""
+__all__ = [
+    "CONTESTED_MIN_EACH_SIDE",
+    "CONTESTED_MIN_SHARE",
+    "COUNTED_KINDS_DEFAULT",
+    "MEASURE_DECIMALS",
+    "MIN_SHARED_THEMES",
+    "MIN_VOICES",
+    "STANCES",
+    "STANCE_RANGE",
+    "AgreementMatrix",
+    "Flip",
+    "PairAgreement",
+    "SeminarAnalysis",
+    "ThemeMetrics",
+    "Verdict",
+    "agreement_matrix",
+    "consensus",
+    "counted_kinds_text",
+    "describe_flip",
+    "describe_flips",
+    "format_measure",
+    "median",
+    "median_stance",
+    "pair_agreement",
+    "parse_kinds",
+    "rounded_stance",
+    "speaker_stances_by_theme",
+    "stance_label",
+    "theme_metrics",
+    "verdict_label",
+]
+
+COUNTED_KINDS_DEFAULT: frozenset[Kind] = frozenset({Kind.ASSESSMENT, Kind.PREDICTION, Kind.PRESCRIPTION})
+"""The kinds of position counted unless the reader chooses otherwise: present assessments, forecasts, prescriptions."""
 
 
-def agreement_from_gap(mean_gap: Any) -> Any:  # a float, or a numpy array element-wise
-    """Agreement (0 … 1) from the mean ``|s_a - s_b|`` over some pairs of stances: the one agreement formula.
-
-    Used for a theme (over pairs of speakers), for a pair of speakers (over
-    their shared themes) and, element-wise on arrays, for the whole matrix.
-    """
-    return 1 - mean_gap / STANCE_RANGE
-
-
-class Verdict(StrEnum):
-    NOT_ADDRESSED = "not addressed"
-    SINGLE_VOICE = "single voice"
-    CONTESTED = "contested"
-    CONSENSUS_POSITIVE = "consensus: positive"
-    CONSENSUS_NEGATIVE = "consensus: negative"
-    MIXED = "mixed"
+def parse_kinds(text: str) -> frozenset[Kind]:
+    """Kinds from a comma-separated list (``prediction,history``); ValueError naming any unknown one."""
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    known = {kind.value: kind for kind in Kind}
+    unknown = [name for name in names if name not in known]
+    if unknown or not names:
+        raise ValueError(_kinds_problem(unknown))
+    return frozenset(known[name] for name in names)
 
 
-def verdict_label(verdict: Verdict, scale: Scale) -> str:
-    """The verdict in the seminar's own words, e.g. ``consensus: convergence``."""
-    if verdict is Verdict.CONSENSUS_POSITIVE:
-        return f"consensus: {scale.positive}"
-    if verdict is Verdict.CONSENSUS_NEGATIVE:
-        return f"consensus: {scale.negative}"
-    return verdict.value
+def _kinds_problem(unknown: list[str]) -> str:
+    choices = ", ".join(kind.value for kind in Kind)
+    if unknown:
+        return f"unknown kind {', '.join(repr(name) for name in unknown)}; choose from {choices}"
+    return f"no kind given; choose from {choices}"
 
 
-def stance_label(stance: float, scale: Scale) -> str:
-    """A stance, or a mean stance, in words: ``strong convergence``, ``mixed``, ``divergence``…
-
-    A mean is rounded half away from zero, so a speaker at +1 and 0 on a theme
-    (mean 0.5) reads as leaning to the positive pole, as the counts treat them.
-    """
-    rounded = rounded_stance(stance)
-    if rounded == 0:
-        return scale.neutral
-    pole = scale.positive if rounded > 0 else scale.negative
-    return f"strong {pole}" if abs(rounded) >= 2 else pole
-
-
-def rounded_stance(stance: float) -> int:
-    """The nearest whole stance, halves rounded away from zero."""
-    return int(math.copysign(math.floor(abs(stance) + 0.5), stance))
+def counted_kinds_text(kinds: Collection[Kind]) -> str:
+    """The counted kinds for an export, in the format's order: ``assessment;prediction;prescription``."""
+    return ";".join(kind.value for kind in Kind if kind in kinds)
 
 
 @dataclass(frozen=True)
 class ThemeMetrics:
-    """How the panel stood on one theme."""
+    """How the panel stood on one theme, counting the chosen kinds only."""
 
     theme_id: str
-    stances: Mapping[str, float]
-    """Mean stance ``s_i`` of each speaker who addressed the theme, keyed by speaker id."""
-    convergent: int
-    mixed: int
-    divergent: int
-    balance: float | None
-    agreement: float | None
-    controversy: float | None
+    stances: Mapping[str, int]
+    """Each voice's stance (median of their counted positions, see module doc), keyed by speaker id."""
+    divided: frozenset[str]
+    """Speakers whose counted positions on the theme span both poles."""
+    counts: Mapping[int, int]
+    """How many voices hold each stance, -2 … +2 (every stance present, zeros included)."""
+    median: float | None
+    """Median of the voices' stances; a half when the middle two differ; none when nobody spoke."""
+    consensus: float | None
+    """Tastle & Wierman's consensus of the voices (0 … 1); none when nobody spoke."""
     verdict: Verdict
+    flips: tuple[Flip, ...]
+    """Each single-voice change that would change the verdict; empty when it stands."""
 
     @property
     def n(self) -> int:
+        """Number of voices: speakers with a counted position on the theme."""
         return len(self.stances)
 
+    @property
+    def convergent(self) -> int:
+        """Voices on the positive pole (+1 or +2)."""
+        return self.counts[1] + self.counts[2]
 
-@dataclass(frozen=True)
-class PairAgreement:
-    """How far two speakers agree over the themes both addressed."""
+    @property
+    def mixed(self) -> int:
+        """Voices at 0: mixed, support for neither pole."""
+        return self.counts[0]
 
-    speaker_a: str
-    speaker_b: str
-    agreement: float | None
-    shared_themes: int
+    @property
+    def divergent(self) -> int:
+        """Voices on the negative pole (-1 or -2)."""
+        return self.counts[-1] + self.counts[-2]
+
+    @property
+    def robust(self) -> bool | None:
+        """Whether the verdict survives every single-voice change; none when there is no verdict word."""
+        return not self.flips if self.verdict.is_stated else None
+
+    @property
+    def tentative(self) -> bool:
+        """A verdict word that one voice could overturn: to be drawn and written as tentative."""
+        return self.robust is False
 
 
-def mean_stances(positions: Iterable[Position]) -> dict[str, dict[str, float]]:
-    """``{theme id: {speaker id: s_i}}``: each speaker's mean stance on each theme they addressed."""
-    sums: dict[str, dict[str, list[int]]] = {}
+def speaker_stances_by_theme(
+    positions: Iterable[Position], counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT
+) -> tuple[dict[str, dict[str, int]], dict[str, set[str]]]:
+    """``({theme: {speaker: stance}}, {theme: divided speakers})`` from the positions of the counted kinds."""
+    # A tuple, not a set: Enum hashes in Python, while ``in`` on a tuple finds the same member by identity.
+    counted = tuple(counted_kinds)
+    stances: dict[str, dict[str, int]] = {}
+    several: dict[tuple[str, str], list[int]] = {}
     for position in positions:
-        by_speaker = sums.setdefault(position.theme, {})
-        total = by_speaker.setdefault(position.speaker, [0, 0])
-        total[0] += position.stance
-        total[1] += 1
-    return {
-        theme: {speaker: total / count for speaker, (total, count) in by_speaker.items()}
-        for theme, by_speaker in sums.items()
-    }
+        # Read through __dict__: a pydantic model's attribute access costs several times a dict lookup,
+        # and this loop runs over every position of a 10,000-position seminar on each edit.
+        fields = position.__dict__
+        if fields["kind"] in counted:
+            theme_id, speaker, stance = fields["theme"], fields["speaker"], fields["stance"]
+            by_speaker = stances.get(theme_id)
+            if by_speaker is None:
+                by_speaker = stances[theme_id] = {}
+            if speaker in by_speaker:
+                several.setdefault((theme_id, speaker), [by_speaker[speaker]]).append(stance)
+            else:
+                by_speaker[speaker] = stance
+    divided: dict[str, set[str]] = {}
+    for (theme_id, speaker), values in several.items():
+        stances[theme_id][speaker] = median_stance(values)
+        if spans_both_poles(values):
+            divided.setdefault(theme_id, set()).add(speaker)
+    return stances, divided
 
 
-def theme_metrics(theme_id: str, stances: Mapping[str, float]) -> ThemeMetrics:
-    """The metrics and verdict of a theme from the mean stances of the speakers who addressed it."""
-    values = list(stances.values())
-    n = len(values)
-    convergent = sum(1 for s in values if s > 0)
-    divergent = sum(1 for s in values if s < 0)
-    mixed = n - convergent - divergent
-    balance = sum(values) / n if n else None
-    agreement = None
-    if n >= 2:
-        pairs = n * (n - 1) // 2
-        agreement = agreement_from_gap(_sum_of_pair_gaps(values) / pairs)
-    controversy = 2 * min(convergent, divergent) / n if n else None
+def theme_metrics(theme_id: str, stances: Mapping[str, int], divided: Iterable[str] = ()) -> ThemeMetrics:
+    """The figures, verdict and flips of a theme from its voices' stances (``{speaker: stance}``)."""
+    counts = stance_counts(stances.values())
     return ThemeMetrics(
         theme_id=theme_id,
         stances=dict(stances),
-        convergent=convergent,
-        mixed=mixed,
-        divergent=divergent,
-        balance=balance,
-        agreement=agreement,
-        controversy=controversy,
-        verdict=_verdict(n, balance, controversy),
+        divided=frozenset(divided),
+        counts=counts,
+        median=median_of_counts(counts),
+        consensus=consensus(counts),
+        verdict=verdict_from_counts(counts),
+        flips=verdict_flips(stances),
     )
 
 
-def _sum_of_pair_gaps(values: Iterable[float]) -> float:
-    """Sum of ``|a - b|`` over every pair of values, in one pass over the distinct values in order.
-
-    A theme with 500 speakers has 124,750 pairs; the mean stances take few
-    distinct values, so each is paired with everything below it at once.
-    """
-    total = 0.0
-    below_count = 0
-    below_sum = 0.0
-    for value, count in sorted(Counter(values).items()):
-        total += count * (below_count * value - below_sum)
-        below_count += count
-        below_sum += count * value
-    return total
-
-
-def _verdict(n: int, balance: float | None, controversy: float | None) -> Verdict:
-    if n == 0:
-        return Verdict.NOT_ADDRESSED
-    if n < 2:
-        return Verdict.SINGLE_VOICE
-    assert balance is not None and controversy is not None
-    if controversy >= CONTESTED_AT:
-        return Verdict.CONTESTED
-    if balance >= CONSENSUS_AT:
-        return Verdict.CONSENSUS_POSITIVE
-    if balance <= -CONSENSUS_AT:
-        return Verdict.CONSENSUS_NEGATIVE
-    return Verdict.MIXED
-
-
-def pair_agreement(
-    speaker_a: str, speaker_b: str, stances_a: Mapping[str, float], stances_b: Mapping[str, float]
-) -> PairAgreement:
-    """Agreement of two speakers from their mean stances keyed by theme id."""
-    shared = stances_a.keys() & stances_b.keys()
-    if not shared:
-        return PairAgreement(speaker_a, speaker_b, None, 0)
-    gap = sum(abs(stances_a[t] - stances_b[t]) for t in shared) / len(shared)
-    return PairAgreement(speaker_a, speaker_b, agreement_from_gap(gap), len(shared))
-
-
-@dataclass(frozen=True, eq=False)
-class AgreementMatrix:
-    """Agreement between every two speakers at once, in the order of ``speaker_ids``: what a heatmap draws.
-
-    ``agreement[i, j]`` is the pair's agreement as :func:`pair_agreement`
-    defines it, NaN where the two share no theme; ``shared_themes[i, j]`` the
-    number of themes both addressed.  The diagonal pairs a speaker with
-    themselves: 1 over every theme they addressed.  Both arrays are read-only.
-    """
-
-    speaker_ids: tuple[str, ...]
-    agreement: Any  # numpy.ndarray of float, shape (n, n)
-    shared_themes: Any  # numpy.ndarray of int, shape (n, n)
-
-    def index(self, speaker_id: str) -> int:
-        """Row (and column) of a speaker."""
-        return self._rows[speaker_id]
-
-    def pair(self, speaker_a: str, speaker_b: str) -> PairAgreement:
-        """One cell of the matrix as a :class:`PairAgreement`."""
-        row, column = self._rows[speaker_a], self._rows[speaker_b]
-        shared = int(self.shared_themes[row, column])
-        agreement = float(self.agreement[row, column]) if shared else None
-        return PairAgreement(speaker_a, speaker_b, agreement, shared)
-
-    @cached_property
-    def _rows(self) -> dict[str, int]:
-        return {speaker_id: row for row, speaker_id in enumerate(self.speaker_ids)}
-
-
-def agreement_matrix(speaker_ids: Sequence[str], stances: Mapping[str, Mapping[str, float]]) -> AgreementMatrix:
-    """The agreement of every pair of speakers from their mean stances (``{speaker: {theme: s_i}}``).
-
-    One pass per theme over the speakers who addressed it, in array
-    arithmetic: 500 speakers (124,750 pairs) over 40 themes take tens of
-    milliseconds where one call of :func:`pair_agreement` per pair takes most
-    of a second.
-    """
-    import numpy as np  # imported here: only the agreement views need it, and it costs start-up time
-
-    speaker_ids = tuple(speaker_ids)
-    count = len(speaker_ids)
-    rows_by_theme: dict[str, tuple[list[int], list[float]]] = {}
-    for row, speaker_id in enumerate(speaker_ids):
-        for theme_id, stance in stances.get(speaker_id, {}).items():
-            rows, values = rows_by_theme.setdefault(theme_id, ([], []))
-            rows.append(row)
-            values.append(stance)
-    gaps = np.zeros((count, count))
-    shared = np.zeros((count, count), dtype=np.int64)
-    for rows, values in rows_by_theme.values():
-        where = np.ix_(rows, rows)
-        column = np.asarray(values)
-        gaps[where] += np.abs(column[:, None] - column[None, :])
-        shared[where] += 1
-    with np.errstate(invalid="ignore", divide="ignore"):
-        agreement = np.where(shared > 0, agreement_from_gap(gaps / shared), np.nan)
-    agreement.setflags(write=False)
-    shared.setflags(write=False)
-    return AgreementMatrix(speaker_ids, agreement, shared)
-
-
 class SeminarAnalysis:
-    """The analysis of one seminar, computed once from its positions and read by every view.
+    """The analysis of one seminar for one choice of counted kinds, computed once and read by every view.
 
-    Theme metrics are computed up front (one pass over the positions); pair
+    Theme figures are computed up front (one pass over the positions); pair
     agreements on first use, one pair at a time (:meth:`pair`) or all at once
     (:attr:`matrix`), since they grow with the square of the panel.
     """
 
-    def __init__(self, positions: Iterable[Position], theme_ids: Sequence[str], speaker_ids: Sequence[str]):
-        by_theme = mean_stances(positions)
+    def __init__(
+        self,
+        positions: Iterable[Position],
+        theme_ids: Sequence[str],
+        speaker_ids: Sequence[str],
+        counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT,
+    ):
+        self.counted_kinds = frozenset(counted_kinds)
+        by_theme, divided = speaker_stances_by_theme(positions, self.counted_kinds)
         self.theme_ids = tuple(theme_ids)
         self.speaker_ids = tuple(speaker_ids)
         self.themes: dict[str, ThemeMetrics] = {
-            theme_id: theme_metrics(theme_id, by_theme.get(theme_id, {})) for theme_id in self.theme_ids
+            theme_id: theme_metrics(theme_id, by_theme.get(theme_id, {}), divided.get(theme_id, ()))
+            for theme_id in self.theme_ids
         }
-        self._by_speaker: dict[str, dict[str, float]] = {speaker_id: {} for speaker_id in self.speaker_ids}
+        self._by_speaker: dict[str, dict[str, int]] = {speaker_id: {} for speaker_id in self.speaker_ids}
+        by_speaker = self._by_speaker
         for theme_id, stances in by_theme.items():
             for speaker_id, stance in stances.items():
-                self._by_speaker.setdefault(speaker_id, {})[theme_id] = stance
+                own = by_speaker.get(speaker_id)
+                if own is None:
+                    own = by_speaker[speaker_id] = {}
+                own[theme_id] = stance
         self._pairs: dict[tuple[str, str], PairAgreement] = {}
+        self._mixes: dict[str, tuple[list[float], list[float]]] = {}
 
-    def speaker_stances(self, speaker_id: str) -> Mapping[str, float]:
-        """``{theme id: s_i}`` for the themes the speaker addressed."""
+    @property
+    def counted_kinds_text(self) -> str:
+        """The counted kinds as an export states them: ``assessment;prediction;prescription``."""
+        return counted_kinds_text(self.counted_kinds)
+
+    @cached_property
+    def compared_speakers(self) -> tuple[str, ...]:
+        """Speakers with at least one counted position, in speaking order: the rows of the agreement matrix."""
+        return tuple(speaker_id for speaker_id in self.speaker_ids if self._by_speaker.get(speaker_id))
+
+    def speaker_stances(self, speaker_id: str) -> Mapping[str, int]:
+        """``{theme id: stance}`` for the themes the speaker addressed with a counted position."""
         return self._by_speaker.get(speaker_id, {})
 
+    def is_divided(self, speaker_id: str, theme_id: str) -> bool:
+        """Whether the speaker's counted positions on the theme span both poles."""
+        metrics = self.themes.get(theme_id)
+        return metrics is not None and speaker_id in metrics.divided
+
     def pair(self, speaker_a: str, speaker_b: str) -> PairAgreement:
+        """Agreement of two speakers; none over no shared theme (as for anyone with no counted position).
+
+        Read from the matrix once it has been worked out (same figures, see
+        :mod:`.pairs`), else worked out for this pair alone and kept.
+        """
+        matrix = self.__dict__.get("matrix")
+        if matrix is not None and speaker_a in matrix and speaker_b in matrix:
+            return matrix.pair(speaker_a, speaker_b)
         key = (speaker_a, speaker_b) if speaker_a <= speaker_b else (speaker_b, speaker_a)
         found = self._pairs.get(key)
         if found is None:
-            found = pair_agreement(*key, self.speaker_stances(key[0]), self.speaker_stances(key[1]))
+            shares_a, distances_a = self._stance_mix(key[0])
+            shares_b, _ = self._stance_mix(key[1])
+            found = pair_agreement(
+                *key, self.speaker_stances(key[0]), self.speaker_stances(key[1]), shares_a, shares_b, distances_a
+            )
             self._pairs[key] = found
         if found.speaker_a == speaker_a:
             return found
-        return PairAgreement(speaker_a, speaker_b, found.agreement, found.shared_themes)
+        return PairAgreement(
+            speaker_a, speaker_b, found.agreement, found.shared_themes, found.expected_by_chance, found.chance_corrected
+        )
+
+    def _stance_mix(self, speaker_id: str) -> tuple[list[float], list[float]]:
+        """A speaker's stance shares and expected distance from each stance, worked out once."""
+        found = self._mixes.get(speaker_id)
+        if found is None:
+            shares = stance_shares(self.speaker_stances(speaker_id))
+            found = self._mixes[speaker_id] = (shares, distances_from(shares))
+        return found
 
     @cached_property
     def matrix(self) -> AgreementMatrix:
-        """Agreement of every pair of speakers, in speaking order, computed on first use and kept."""
+        """Agreement of every pair of compared speakers, in speaking order, computed on first use and kept."""
         return agreement_matrix(self.speaker_ids, self._by_speaker)
 
     def themes_with(self, *verdicts: Verdict) -> list[str]:

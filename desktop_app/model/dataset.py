@@ -6,16 +6,16 @@ code) and is never changed afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .analysis import SeminarAnalysis
+from .analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
 from .excerpts import Span
 from .progress import Monitor
-from .schema import Position, Seminar, SeminarFile, Speaker, Theme
+from .schema import Kind, Position, Seminar, SeminarFile, Speaker, Theme
 
 __all__ = ["Dataset"]
 
@@ -109,10 +109,27 @@ class Dataset:
 
     @cached_property
     def analysis(self) -> SeminarAnalysis:
-        """Theme metrics and speaker agreement, computed on first use and kept."""
+        """Theme metrics and speaker agreement counting the default kinds, computed on first use and kept."""
         return SeminarAnalysis(
             self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers]
         )
+
+    def analysis_for(self, counted_kinds: Iterable[Kind]) -> SeminarAnalysis:
+        """The analysis counting only ``counted_kinds``, worked out once per choice and kept."""
+        kinds = frozenset(counted_kinds)
+        if kinds == COUNTED_KINDS_DEFAULT:
+            return self.analysis
+        found = self._analyses.get(kinds)
+        if found is None:
+            found = SeminarAnalysis(
+                self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers], kinds
+            )
+            self._analyses[kinds] = found
+        return found
+
+    @cached_property
+    def _analyses(self) -> dict[frozenset[Kind], SeminarAnalysis]:
+        return {}
 
     def precompute(self, monitor: Monitor | None = None) -> None:
         """Work out now what is otherwise worked out on first use: the lookups, the analysis, the agreement matrix.

@@ -89,7 +89,7 @@ class ChartRow:
 
 
 def chart_rows(dataset: Dataset, sort: str = "report") -> list[ChartRow]:
-    """Rows top to bottom in the chosen order: report order, by balance, or by controversy."""
+    """Rows top to bottom in the chosen order: report order, by median stance, or most divided first."""
     analysis = dataset.analysis
     rows = []
     for theme in dataset.themes:
@@ -111,9 +111,12 @@ def chart_rows(dataset: Dataset, sort: str = "report") -> list[ChartRow]:
             edge += width
         rows.append(ChartRow(theme.id, theme.label, metrics, segments))
     if sort == "balance":
-        rows.sort(key=lambda r: (r.metrics.n == 0, -(r.metrics.balance or 0)))
+        rows.sort(key=lambda r: (r.metrics.n == 0, -(r.metrics.median or 0)))
     elif sort == "controversy":
-        rows.sort(key=lambda r: (r.metrics.n == 0, -(r.metrics.controversy or 0), -(r.metrics.n)))
+        # Least consensus first: the most divided themes lead.
+        rows.sort(
+            key=lambda r: (r.metrics.n == 0, r.metrics.consensus if r.metrics.consensus is not None else 1, -r.metrics.n)
+        )
     elif sort != "report":
         raise ValueError(f"unknown sort {sort!r}; expected one of {SORTS}")
     return rows

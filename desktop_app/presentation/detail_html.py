@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.analysis import describe_flips, format_measure, verdict_label
 from .colours import INK, MUTED, speaker_hex
-from ..model.analysis import verdict_label
 from ..model.dataset import Dataset
 from ..model.schema import Position
 from .glance import panel_sentences
@@ -94,6 +94,12 @@ def theme_html(dataset: Dataset, theme_id: str, ink: Ink) -> str:
         for name, value in metrics_summary(metrics, scale)
     )
     parts.append(f'<h2>How the panel stood</h2><table cellspacing="0" cellpadding="2">{rows}</table>')
+    if metrics.flips:
+        def surname(speaker_id: str) -> str:
+            return dataset.speaker(speaker_id).name
+
+        flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
+        parts.append(f'<p class="muted">Tentative: the verdict {flips}.</p>')
     positions = dataset.positions_on(theme_id)
     parts.append(f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>")
     if not positions:
@@ -119,7 +125,8 @@ def pair_html(dataset: Dataset, speaker_a: str, speaker_b: str, ink: Ink) -> str
         shared = pair.shared_themes
         parts.append(
             f"<p>Agreement <b>{number(pair.agreement)}</b> over {shared} shared theme{'s' if shared != 1 else ''}"
-            " (1 = same stance on every shared theme, 0 = opposite extremes).</p>"
+            " (1 = same stance on every shared theme, 0 = opposite extremes); "
+            f"chance alone would give {format_measure(pair.expected_by_chance)}.</p>"
         )
     header = (
         f'<tr><th width="20%"></th><th width="40%" align="left"><a href="speaker:{esc(first.id)}">{esc(first.display_name)}</a></th>'

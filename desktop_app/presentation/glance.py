@@ -67,9 +67,9 @@ def panel_sentences(dataset: Dataset) -> list[Sentence]:
     mixed = labels(Verdict.MIXED)
     if mixed:
         sentences.append(_sentence("Views were mixed, without a consensus or a split, on ", *listed(mixed), "."))
-    single = labels(Verdict.SINGLE_VOICE)
-    if single:
-        sentences.append(_sentence("Only one speaker addressed ", *listed(single), "."))
+    few = labels(Verdict.TOO_FEW_VOICES)
+    if few:
+        sentences.append(_sentence("Too few speakers addressed ", *listed(few), " for a verdict."))
     silent = labels(Verdict.NOT_ADDRESSED)
     if silent:
         sentences.append(_sentence("No speaker addressed ", *listed(silent), "."))
@@ -92,7 +92,7 @@ def speaker_sentences(dataset: Dataset, speaker_id: str) -> list[Sentence]:
         )
     ]
     pairs = [dataset.analysis.pair(speaker_id, other.id) for other in dataset.speakers if other.id != speaker_id]
-    pairs = [pair for pair in pairs if pair.agreement is not None]
+    pairs = [pair for pair in pairs if pair.agreement is not None and pair.comparable]
     if pairs:
         pairs.sort(key=lambda pair: (-pair.agreement, dataset.speaker_rank(pair.speaker_b)))
         closest, furthest = pairs[0], pairs[-1]
@@ -110,7 +110,7 @@ def speaker_sentences(dataset: Dataset, speaker_id: str) -> list[Sentence]:
         parts.append(".")
         sentences.append(_sentence(*parts))
     else:
-        sentences.append(_sentence("No other speaker addressed any of the same themes."))
+        sentences.append(_sentence("No other speaker shared enough themes with them to compare."))
     return sentences
 
 

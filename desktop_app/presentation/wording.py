@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from ..model.analysis import ThemeMetrics, stance_label, verdict_label
+from ..model.analysis import ThemeMetrics, format_measure, stance_label, verdict_label
 from ..model.schema import Kind, Role, Scale, Seminar, Speaker
 
 ROLE_LABELS = {
@@ -31,6 +31,9 @@ KIND_LABELS = {
     Kind.ASSESSMENT: "Assessment",
     Kind.PREDICTION: "Prediction",
     Kind.PRESCRIPTION: "Prescription",
+    Kind.QUESTION: "Open question",
+    Kind.HISTORY: "History",
+    Kind.SUMMARY: "Chair's summary",
 }
 
 MODE_LABELS = {"in-person": "In person", "virtual": "Virtual", "hybrid": "Hybrid"}
@@ -104,10 +107,9 @@ def metrics_summary(metrics: ThemeMetrics, scale: Scale) -> list[tuple[str, str]
         (scale.positive.capitalize(), str(metrics.convergent)),
         (scale.neutral.capitalize(), str(metrics.mixed)),
         (scale.negative.capitalize(), str(metrics.divergent)),
-        ("Balance", number(metrics.balance)),
-        ("Agreement", number(metrics.agreement)),
-        ("Controversy", number(metrics.controversy)),
-        ("Verdict", verdict_label(metrics.verdict, scale)),
+        ("Median", format_measure(metrics.median)),
+        ("Consensus", format_measure(metrics.consensus)),
+        ("Verdict", verdict_label(metrics.verdict, scale) + (" (tentative)" if metrics.tentative else "")),
     ]
 
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
+from ..model.analysis import CONTESTED_MIN_SHARE, MIN_VOICES, Verdict, format_measure, verdict_label
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
-from ..model.analysis import CONSENSUS_AT, CONTESTED_AT, Verdict, verdict_label
 from ..model.dataset import Dataset
 from ..model.schema import Kind, Position
 from ..presentation.richtext import esc, stance_chip
@@ -57,7 +57,7 @@ _VERDICT_COLOURS = {
     Verdict.CONSENSUS_NEGATIVE: stance_hex(-2),
     Verdict.CONTESTED: "#6a3d9a",
     Verdict.MIXED: INK,
-    Verdict.SINGLE_VOICE: MUTED,
+    Verdict.TOO_FEW_VOICES: MUTED,
     Verdict.NOT_ADDRESSED: MUTED,
 }
 
@@ -219,8 +219,8 @@ def _verdict_html(verdict: Verdict, scale) -> str:
     return f'<span style="color:{_VERDICT_COLOURS[verdict]}; font-weight:600;">{esc(verdict_label(verdict, scale))}</span>'
 
 
-_THEME_COLUMNS = (("Theme", 25, "left"), ("Speakers", 11, "right"), ("Split", 9, "center"), ("Balance", 9, "right"),
-                  ("Agreement", 13, "right"), ("Controversy", 14, "right"), ("Verdict", 19, "left"))
+_THEME_COLUMNS = (("Theme", 27, "left"), ("Speakers", 11, "right"), ("Split", 10, "center"), ("Median", 10, "right"),
+                  ("Consensus", 13, "right"), ("Verdict", 29, "left"))
 """Heading, width in per cent, and alignment of each column of the theme table."""
 
 
@@ -247,10 +247,9 @@ def _theme_table(dataset: Dataset, units: _Units) -> str:
             esc(theme.label),
             str(metrics.n),
             _split_html(metrics.convergent, metrics.mixed, metrics.divergent),
-            esc(number(metrics.balance)),
-            esc(number(metrics.agreement)),
-            esc(number(metrics.controversy)),
-            _verdict_html(metrics.verdict, scale),
+            esc(format_measure(metrics.median)),
+            esc(format_measure(metrics.consensus)),
+            _verdict_html(metrics.verdict, scale) + (" (tentative)" if metrics.tentative else ""),
         ]
         cells = "".join(
             f'<td align="{align}" valign="top" style="{cell}">{value}</td>'
@@ -260,12 +259,13 @@ def _theme_table(dataset: Dataset, units: _Units) -> str:
     definitions = (
         f"<b>Speakers</b>: who addressed the theme. <b>Split</b>: of those, how many leaned to "
         f'<span style="color:{stance_hex(2)};">{esc(scale.positive)}</span> \u00b7 were {esc(scale.neutral)} \u00b7 leaned to '
-        f'<span style="color:{stance_hex(-2)};">{esc(scale.negative)}</span>, by their mean stance. '
-        f"<b>Balance</b>: mean stance, \u22122 ({esc(scale.negative)}) to +2 ({esc(scale.positive)}). "
-        "<b>Agreement</b>: 1 \u2212 mean gap between two speakers\u2019 stances / 4 (1 = all alike). "
-        f"<b>Controversy</b>: 2 \u00d7 the smaller of the {esc(scale.positive)} and {esc(scale.negative)} counts / speakers. "
-        f"<b>Verdict</b>: contested at controversy \u2265 {CONTESTED_AT:g}; else a consensus at balance "
-        f"\u2265 {CONSENSUS_AT:g} either way; else mixed."
+        f'<span style="color:{stance_hex(-2)};">{esc(scale.negative)}</span>, by their median stance. '
+        f"<b>Median</b>: middle stance, \u22122 ({esc(scale.negative)}) to +2 ({esc(scale.positive)}). "
+        "<b>Consensus</b>: Tastle &amp; Wierman\u2019s measure, 1 + \u03a3 p\u1d62 log\u2082(1 \u2212 |X\u1d62 \u2212 \u03bc| / 4) "
+        "(1 = all alike, 0 = split between the extremes). "
+        f"<b>Verdict</b>: none below {MIN_VOICES} speakers; consensus when more than half are on one pole and nobody "
+        f"on the other; contested when both poles have speakers, the smaller side at least {CONTESTED_MIN_SHARE:.0%}; "
+        "else mixed. <b>Tentative</b>: dropping one speaker, or moving one stance by a step, would change it."
     )
     return (
         f'<h2 style="{units.start()}">{esc(SECTION_TITLES["themes"])}</h2>'
@@ -406,11 +406,11 @@ def _agreement_extremes(dataset: Dataset, agreement_hex: Callable[[float], str])
         values = [
             (float(matrix.agreement[row, column]), ids[column])
             for column in range(len(ids))
-            if column != row and matrix.shared_themes[row, column]
+            if column != row and matrix.comparable[row, column]
         ]
         name = esc(dataset.speaker(speaker_id).display_name)
         if not values:
-            rows.append(f'<tr><td {cell}>{name}</td><td {cell} colspan="4" style="color:{MUTED};">no theme in common with anyone</td></tr>')
+            rows.append(f'<tr><td {cell}>{name}</td><td {cell} colspan="4" style="color:{MUTED};">too few themes in common with anyone to compare</td></tr>')
             continue
         best = max(values, key=lambda item: (item[0], -dataset.speaker_rank(item[1])))
         worst = min(values, key=lambda item: (item[0], dataset.speaker_rank(item[1])))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from ..commands.failure import CommandFailed
+from ..model.analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
 from ..model.loader import load
 from ..model.problems import DatasetError
+from ..model.schema import Kind
 from .errors import ExportFailed
 from ..presentation.brief_options import ReportOptions
 
@@ -62,14 +64,23 @@ def _without_offscreen_notices() -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
-def export_csv_command(out: Path, dataset_path: Path, kind: str) -> str:
+def export_csv_command(
+    out: Path, dataset_path: Path, kind: str, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT
+) -> str:
     dataset = _load(dataset_path)
     from .csv_export import export_csv
 
     try:
-        path = export_csv(dataset, out, kind)
+        path = export_csv(dataset, out, kind, counted_kinds)
     except ExportFailed as error:
         raise CommandFailed(str(error)) from None
-    rows = len(dataset.positions) if kind == "positions" else len(dataset.speakers)
-    noun = "position" if kind == "positions" else "speaker"
+    if kind == "positions":
+        rows, noun = len(dataset.positions), "position"
+    elif kind == "themes":
+        rows, noun = len(dataset.themes), "theme"
+    elif kind == "pairs":
+        compared = len(dataset.analysis_for(counted_kinds).compared_speakers)
+        rows, noun = compared * (compared - 1) // 2, "pair"
+    else:
+        rows, noun = len(dataset.speakers), "speaker"
     return f"wrote {path} ({rows} {noun}{'' if rows == 1 else 's'})"

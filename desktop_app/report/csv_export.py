@@ -1,4 +1,9 @@
-"""CSV exports for further work: every position, or the speaker × theme stance matrix.
+"""CSV exports for further work: every position, the speaker × theme stance matrix, the themes, or the pairs.
+
+``themes`` and ``pairs`` carry the evidence behind the verdicts and the
+agreement figures, and a ``counted_kinds`` column on every row says which
+kinds of position were counted (``assessment;prediction;prescription`` by
+default), so a row keeps its meaning when pasted elsewhere.
 
 Written with the csv module (so commas, quotes and line breaks inside a
 summary survive), in UTF-8 with a byte-order mark so spreadsheet programs
@@ -13,11 +18,15 @@ import io
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..model.analysis import stance_label
+from collections.abc import Collection
+
+from ..model.analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
 from ..model.dataset import Dataset
+from ..model.ordinal import STANCES
+from ..model.schema import Kind
 from .errors import write_failure
 
-CSV_KINDS = ("positions", "matrix")
+CSV_KINDS = ("positions", "matrix", "themes", "pairs")
 ENCODING = "utf-8-sig"
 
 POSITION_COLUMNS = (
@@ -31,6 +40,7 @@ POSITION_COLUMNS = (
     "kind",
     "summary",
     "excerpt",
+    "note",
 )
 
 
@@ -53,42 +63,155 @@ def position_rows(dataset: Dataset) -> list[list[str]]:
                     position.kind.value,
                     position.summary,
                     position.excerpt,
+                    position.note,
                 ]
             )
     return rows
 
 
-def matrix_rows(dataset: Dataset) -> list[list[str]]:
-    """Header (speaker id, speaker, one column per theme), then each speaker's mean stance per theme.
+def matrix_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:
+    """Header (speaker id, speaker, one column per theme), then each speaker's stance per theme.
 
+    The stance is the median of the speaker's counted positions on the theme.
     A blank cell means the speaker was silent on the theme (not the same as 0).
     """
+    analysis = analysis or dataset.analysis
     themes = dataset.themes
     rows = [["speaker_id", "speaker", *(theme.label for theme in themes)]]
     for speaker in dataset.speakers:
-        stances = dataset.analysis.speaker_stances(speaker.id)
-        cells = [_mean(stances[theme.id]) if theme.id in stances else "" for theme in themes]
+        stances = analysis.speaker_stances(speaker.id)
+        cells = [str(stances[theme.id]) if theme.id in stances else "" for theme in themes]
         rows.append([speaker.id, speaker.display_name, *cells])
     return rows
 
 
-def _mean(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
+THEME_COLUMNS = (
+    "theme_id",
+    "theme",
+    "n",
+    *(f"count_{stance:+d}" if stance else "count_0" for stance in STANCES),
+    "median",
+    "consensus",
+    "verdict",
+    "robust",
+    "flips",
+    "counted_kinds",
+)
 
 
-def csv_text(dataset: Dataset, kind: str = "positions") -> str:
+def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:
+    """Header, then one row per theme in report order: voices, counts per stance, median, consensus, verdict, flips.
+
+    ``robust`` is blank where there is no verdict word (too few voices, or
+    none); ``flips`` lists, separated by "; ", each change of one voice that
+    would change the verdict.
+    """
+    analysis = analysis or dataset.analysis
+    scale = dataset.seminar.scale
+    kinds = analysis.counted_kinds_text
+
+    def name_of(speaker_id: str) -> str:
+        return dataset.speaker(speaker_id).display_name
+
+    rows = [list(THEME_COLUMNS)]
+    for theme in dataset.themes:
+        metrics = analysis.themes[theme.id]
+        robust = "" if metrics.robust is None else str(metrics.robust).lower()
+        rows.append(
+            [
+                theme.id,
+                theme.label,
+                str(metrics.n),
+                *(str(metrics.counts[stance]) for stance in STANCES),
+                _figure(metrics.median),
+                _figure(metrics.consensus),
+                verdict_label(metrics.verdict, scale),
+                robust,
+                "; ".join(describe_flips(metrics.flips, name_of, scale)),
+                kinds,
+            ]
+        )
+    return rows
+
+
+PAIR_COLUMNS = (
+    "speaker_a_id",
+    "speaker_a",
+    "speaker_b_id",
+    "speaker_b",
+    "shared_themes",
+    "agreement",
+    "expected_by_chance",
+    "chance_corrected",
+    "comparable",
+    "counted_kinds",
+)
+
+
+def pair_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:
+    """Header, then one row per pair of speakers with a counted position, in speaking order.
+
+    Blank figures where the two share no theme; ``comparable`` is false below
+    the shared themes needed to rank a pair against others.
+    """
+    analysis = analysis or dataset.analysis
+    matrix = analysis.matrix
+    kinds = analysis.counted_kinds_text
+    ids = matrix.speaker_ids
+    names = [dataset.speaker(speaker_id).display_name for speaker_id in ids]
+    rows = [list(PAIR_COLUMNS)]
+    for row, first in enumerate(ids):
+        for column in range(row + 1, len(ids)):
+            pair = matrix.pair(first, ids[column])
+            rows.append(
+                [
+                    first,
+                    names[row],
+                    ids[column],
+                    names[column],
+                    str(pair.shared_themes),
+                    _figure(pair.agreement),
+                    _figure(pair.expected_by_chance),
+                    _figure(pair.chance_corrected),
+                    str(pair.comparable).lower(),
+                    kinds,
+                ]
+            )
+    return rows
+
+
+FIGURE_DECIMALS = 3
+"""Decimals of a figure in a CSV: enough to compute with; the window and the brief show one."""
+
+
+def _figure(value: float | None) -> str:
+    """A figure for a spreadsheet: plain ASCII, at most FIGURE_DECIMALS decimals, blank when there is none."""
+    if value is None:
+        return ""
+    text = f"{value:.{FIGURE_DECIMALS}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+_ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs": pair_rows}
+
+
+def csv_text(dataset: Dataset, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT) -> str:
+    """The CSV of one kind as text; ``counted_kinds`` chooses the positions the analysis counts."""
     if kind not in CSV_KINDS:
         raise ValueError(f"CSV kind must be one of {', '.join(CSV_KINDS)}, not {kind!r}")
-    rows = position_rows(dataset) if kind == "positions" else matrix_rows(dataset)
+    make = _ROWS[kind]
+    rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds))
     buffer = io.StringIO(newline="")
     csv.writer(buffer).writerows(rows)
     return buffer.getvalue()
 
 
-def export_csv(dataset: Dataset, path: str | Path, kind: str = "positions") -> Path:
+def export_csv(
+    dataset: Dataset, path: str | Path, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT
+) -> Path:
     """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written."""
     path = Path(path)
-    text = csv_text(dataset, kind)
+    text = csv_text(dataset, kind, counted_kinds)
     try:
         write_text_atomic(path, text, encoding=ENCODING, newline="")
     except OSError as error:

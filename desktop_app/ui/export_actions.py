@@ -25,7 +25,13 @@ BUILDING_SHARE = 0.1
 """Part of the progress bar given to building the brief; painting its pages fills the rest."""
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
-CSV_TITLES = {"positions": "Export Positions as CSV", "matrix": "Export Stance Matrix as CSV"}
+CSV_TITLES = {
+    "positions": "Export Positions as CSV",
+    "matrix": "Export Stance Matrix as CSV",
+    "themes": "Export Theme Verdicts as CSV",
+    "pairs": "Export Speaker Pairs as CSV",
+}
+CSV_SUFFIXES = {"positions": ".csv", "matrix": "-stances.csv", "themes": "-themes.csv", "pairs": "-pairs.csv"}
 
 
 class ExportActions(QObject):
@@ -51,8 +57,14 @@ class ExportActions(QObject):
         self.csv_positions_action.setStatusTip("Every position, one row each, as CSV")
         self.csv_positions_action.triggered.connect(lambda: self.export_csv("positions"))
         self.csv_matrix_action = self.csv_menu.addAction("Speaker \u00d7 Theme &Stance Matrix\u2026")
-        self.csv_matrix_action.setStatusTip("Each speaker's mean stance on each theme, as CSV")
+        self.csv_matrix_action.setStatusTip("Each speaker's median stance on each theme, as CSV")
         self.csv_matrix_action.triggered.connect(lambda: self.export_csv("matrix"))
+        self.csv_themes_action = self.csv_menu.addAction("&Themes and Verdicts\u2026")
+        self.csv_themes_action.setStatusTip("One row per theme: voices, counts, median, consensus, verdict and what flips it")
+        self.csv_themes_action.triggered.connect(lambda: self.export_csv("themes"))
+        self.csv_pairs_action = self.csv_menu.addAction("Speaker P&airs\u2026")
+        self.csv_pairs_action.setStatusTip("One row per pair of speakers: shared themes, agreement and chance level")
+        self.csv_pairs_action.triggered.connect(lambda: self.export_csv("pairs"))
 
         window.add_file_actions([self.pdf_action])
         window.add_file_actions([self.csv_menu.menuAction()], toolbar=False)
@@ -125,14 +137,13 @@ class ExportActions(QObject):
             show_share(dialog, share, words)
 
     def export_csv(self, kind: str) -> Path | None:
-        """Destination, then the CSV of ``kind`` (positions or matrix); the path written, or None."""
+        """Destination, then the CSV of ``kind`` (positions, matrix, themes or pairs); the path written, or None."""
         from ..report.csv_export import export_csv
         from ..report.errors import ExportFailed
         from ..report.naming import suggested_path
 
         dataset = self.window.document.dataset
-        suffix = "-stances.csv" if kind == "matrix" else ".csv"
-        path = self._destination(CSV_TITLES[kind], suggested_path(dataset, suffix), CSV_FILTER)
+        path = self._destination(CSV_TITLES[kind], suggested_path(dataset, CSV_SUFFIXES[kind]), CSV_FILTER)
         if path is None:
             return None
         try:

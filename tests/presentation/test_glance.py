@@ -2,7 +2,7 @@
 
 from desktop_app.model.loader import load_bytes
 from desktop_app.presentation.glance import panel_sentences, speaker_sentences
-from tests.factories import debate, to_bytes
+from tests.factories import coded_panel, debate, to_bytes
 
 
 def texts(sentences) -> list[str]:
@@ -36,6 +36,12 @@ def test_a_debate_speaks_of_support_and_opposition():
             "summary": "Grants the bill helps the air.", "excerpt": "the bill will cut emissions",
         }
     )
+    data["positions"].append(
+        {
+            "id": "speaker-emissions", "speaker": "speaker", "theme": "emissions", "stance": 1, "kind": "assessment",
+            "summary": "Frames the bill as worth passing.", "excerpt": "the Clean Air Bill should pass",
+        }
+    )
     lines = texts(panel_sentences(load_bytes(to_bytes(data))))
     assert lines[0] == "Support was the consensus on Emissions."
     assert lines[1] == "No theme reached a consensus of opposition."
@@ -55,14 +61,22 @@ def test_a_seminar_nobody_spoke_at_says_so():
     assert lines[3] == "No speaker addressed Emissions, Costs to business and Enforcement."
 
 
-def test_speaker_sentences_name_closest_and_furthest(panel_dataset):
-    """A speaker's brief says how much they said and whom they agreed with most and least."""
+def test_speaker_sentences_name_no_closest_on_too_few_shared_themes(panel_dataset):
+    """Ana shares at most two themes with anyone, so nobody is named closest or furthest."""
     lines = texts(speaker_sentences(panel_dataset, "ana"))
     assert lines[0] == "Dr Ana Ames took 2 positions on 2 of the 5 themes."
-    # Ana (trade +2, energy +1) is nearest Cai (+1, +1) and furthest from Dee (trade -1 only).
-    assert lines[1] == (
-        "Closest to Cai Cole (agreement 0.88 over 2 shared themes); furthest from Dee Dunn (0.25 over 1 shared theme)."
+    assert lines[1] == "No other speaker shared enough themes with them to compare."
+
+
+def test_speaker_sentences_name_closest_and_furthest_over_three_shared_themes():
+    """With three shared themes each, the brief names the closest and the furthest speaker."""
+    stances = {"a": (2, 1, 1), "b": (2, 1, 0), "c": (-2, -1, -1)}
+    data = coded_panel(
+        [(speaker, theme, stance, "assessment") for speaker, row in stances.items() for theme, stance in zip(("t1", "t2", "t3"), row, strict=True)],
+        speakers=("chair",),
     )
+    lines = texts(speaker_sentences(load_bytes(to_bytes(data)), "a"))
+    assert lines[1].startswith("Closest to Speaker B (agreement 0.9") and "furthest from Speaker C (0.33 over 3 shared themes)" in lines[1]
 
 
 def test_speaker_with_no_positions(panel_dataset):

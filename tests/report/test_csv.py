@@ -1,10 +1,13 @@
-"""The CSV exports read back with the csv module: every position, or the speaker × theme matrix."""
+"""The CSV exports read back with the csv module: positions, the speaker × theme matrix, themes and pairs."""
 
 import csv
 
 import pytest
 
-from desktop_app.report.csv_export import ENCODING, POSITION_COLUMNS, export_csv
+from desktop_app.model.loader import load_bytes
+from desktop_app.model.schema import Kind
+from desktop_app.report.csv_export import ENCODING, PAIR_COLUMNS, POSITION_COLUMNS, THEME_COLUMNS, export_csv
+from tests.factories import coded_panel, to_bytes
 
 from .conftest import MARKUP_NAME, MARKUP_THEME
 
@@ -32,6 +35,7 @@ def test_positions_round_trip(panel_dataset, tmp_path):
         assert row["kind"] == position.kind.value
         assert row["summary"] == position.summary
         assert row["excerpt"] == position.excerpt
+        assert row["note"] == position.note
 
 
 def test_positions_come_in_speaking_order(panel_dataset, tmp_path):
@@ -53,7 +57,7 @@ def test_markup_commas_quotes_and_line_breaks_survive(markup_dataset, tmp_path):
 
 
 def test_matrix_has_a_row_per_speaker_and_a_column_per_theme(panel_dataset, tmp_path):
-    """The matrix lists each speaker's mean stance per theme, blank where they were silent."""
+    """The matrix lists each speaker's median stance per theme, blank where they were silent."""
     rows = read_rows(export_csv(panel_dataset, tmp_path / "matrix.csv", "matrix"))
     header, body = rows[0], rows[1:]
     assert header == ["speaker_id", "speaker", *(theme.label for theme in panel_dataset.themes)]
@@ -80,3 +84,68 @@ def test_unknown_kind_is_refused(panel_dataset, tmp_path):
     with pytest.raises(ValueError):
         export_csv(panel_dataset, tmp_path / "x.csv", "pie-chart")
     assert not (tmp_path / "x.csv").exists()
+
+
+def read_dicts(path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding=ENCODING) as stream:
+        return list(csv.DictReader(stream))
+
+
+@pytest.fixture
+def coded_dataset():
+    """Three themes: a fragile consensus, two voices only, and one nobody addressed with a counted kind."""
+    positions = [
+        ("a", "fragile", 1, "assessment"), ("b", "fragile", 1, "prediction"), ("c", "fragile", 2, "prescription"),
+        ("a", "pair", 1, "assessment"), ("b", "pair", -1, "assessment"),
+        ("c", "past", -2, "history"),
+        ("a", "more", 2, "assessment"), ("b", "more", 1, "assessment"), ("c", "more", -1, "assessment"),
+    ]
+    return load_bytes(to_bytes(coded_panel(positions, speakers=("chair",))))
+
+
+def test_themes_csv_carries_the_evidence_behind_each_verdict(coded_dataset, tmp_path):
+    """One row per theme: n, counts per stance, median, consensus, verdict, robust, what flips it, kinds counted."""
+    rows = read_dicts(export_csv(coded_dataset, tmp_path / "themes.csv", "themes"))
+    assert tuple(rows[0]) == THEME_COLUMNS
+    by_theme = {row["theme_id"]: row for row in rows}
+    fragile = by_theme["fragile"]
+    assert (fragile["n"], fragile["count_+1"], fragile["count_+2"], fragile["count_0"]) == ("3", "2", "1", "0")
+    # mean 4/3: 1 + ⅔·log2(11/12) + ⅓·log2(5/6) = 1 - ⅔·0.12553 - ⅓·0.26303 = 0.82863
+    assert (fragile["median"], fragile["consensus"]) == ("1", "0.829")
+    assert fragile["verdict"] == "consensus: convergence"
+    assert fragile["robust"] == "false"
+    assert fragile["flips"] == (
+        "too few voices for a verdict if any one of Speaker A or Speaker B is dropped; "
+        "too few voices for a verdict if Speaker C is dropped"
+    )
+    assert (by_theme["pair"]["verdict"], by_theme["pair"]["robust"], by_theme["pair"]["flips"]) == ("too few voices", "", "")
+    assert by_theme["past"]["n"] == "0" and by_theme["past"]["verdict"] == "not addressed"
+    assert by_theme["pair"]["median"] == "0"
+    assert {row["counted_kinds"] for row in rows} == {"assessment;prediction;prescription"}
+
+
+def test_themes_csv_follows_the_counted_kinds(coded_dataset, tmp_path):
+    """Counting history brings the account of the past into its theme, and the rows say so."""
+    kinds = {Kind.ASSESSMENT, Kind.HISTORY}
+    rows = read_dicts(export_csv(coded_dataset, tmp_path / "themes.csv", "themes", kinds))
+    by_theme = {row["theme_id"]: row for row in rows}
+    assert by_theme["past"]["n"] == "1" and by_theme["past"]["count_-2"] == "1"
+    assert by_theme["fragile"]["n"] == "1"
+    assert by_theme["past"]["counted_kinds"] == "assessment;history"
+
+
+def test_pairs_csv_gives_agreement_against_chance_and_leaves_out_the_chair(coded_dataset, tmp_path):
+    """One row per pair of speakers with a counted position: k, agreement, chance level, corrected, comparable."""
+    rows = read_dicts(export_csv(coded_dataset, tmp_path / "pairs.csv", "pairs"))
+    assert tuple(rows[0]) == PAIR_COLUMNS
+    assert [(row["speaker_a_id"], row["speaker_b_id"]) for row in rows] == [("a", "b"), ("a", "c"), ("b", "c")]
+    a_b = rows[0]
+    # shared: fragile (1, 1), pair (1, -1), more (2, 1): gaps 0, 2, 1, agreement 1 - 1/4 = 0.75.
+    # a is +1 on two themes, +2 on one; b is +1 twice and -1 once.
+    # E|A-B| = ⅔·(⅔·0 + ⅓·2) + ⅓·(⅔·1 + ⅓·3) = 4/9 + 5/9 = 1, so chance 0.75 and the corrected figure 0.
+    assert (a_b["shared_themes"], a_b["agreement"], a_b["expected_by_chance"], a_b["chance_corrected"]) == (
+        "3", "0.75", "0.75", "0"
+    )
+    assert a_b["comparable"] == "true"
+    assert rows[1]["shared_themes"] == "2" and rows[1]["comparable"] == "false"
+    assert {row["counted_kinds"] for row in rows} == {"assessment;prediction;prescription"}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.report.csv_export import ENCODING
-from tests.factories import debate, to_bytes
+from tests.factories import coded_panel, debate, to_bytes
 
 from .conftest import read_pdf
 
@@ -110,10 +110,30 @@ def test_csv_export_positions_and_matrix(tmp_path, default_dataset):
     assert len(rows[0]) == 2 + len(default_dataset.themes)
 
 
+def test_csv_export_themes_and_pairs_with_chosen_kinds(tmp_path):
+    """--csv-kind themes and pairs write a row per theme and per pair, counting the kinds --counted-kinds names."""
+    data = tmp_path / "panel.seminar.json"
+    data.write_bytes(to_bytes(coded_panel([("a", "t", 1, "assessment"), ("b", "t", 1, "prediction"), ("c", "t", 1, "history")])))
+    themes = tmp_path / "themes.csv"
+    result = run("--export-csv", str(themes), "--csv-kind", "themes", "--counted-kinds", "assessment,prediction,history", str(data))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {themes} (1 theme)"
+    with open(themes, newline="", encoding=ENCODING) as stream:
+        (row,) = list(csv.DictReader(stream))
+    assert (row["n"], row["verdict"], row["counted_kinds"]) == ("3", "consensus: convergence", "assessment;prediction;history")
+    pairs = tmp_path / "pairs.csv"
+    result = run("--export-csv", str(pairs), "--csv-kind", "pairs", str(data))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {pairs} (1 pair)"
+
+
 @pytest.mark.parametrize(
     "args",
     [
         ("--csv-kind", "matrix"),
+        ("--counted-kinds", "history"),
+        ("--export-csv", "x.csv", "--counted-kinds", "forecast"),
+        ("--export-pdf", "x.pdf", "--counted-kinds", "history"),
         ("--page-size", "letter"),
         ("--export-csv", "x.csv", "--speaker", "someone"),
         ("--export-pdf", "x.pdf", "--csv-kind", "matrix"),

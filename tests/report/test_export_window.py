@@ -97,12 +97,13 @@ def test_export_actions_sit_in_the_file_menu_above_quit(window):
     assert window.exports.pdf_action in window.toolbar.actions()
 
 
-@pytest.mark.parametrize("kind, header", [("positions", "position_id"), ("matrix", "speaker_id")])
+@pytest.mark.parametrize(
+    "kind, header", [("positions", "position_id"), ("matrix", "speaker_id"), ("themes", "theme_id"), ("pairs", "speaker_a_id")]
+)
 def test_csv_menu_exports(qtbot, window, fake_dialogs, tmp_path, kind, header):
-    """The Export CSV entries write the positions or the stance matrix to the chosen file."""
+    """The Export CSV entries write the positions, the stance matrix, the themes or the pairs to the chosen file."""
     fake_dialogs.save_answer = str(tmp_path / f"{kind}.csv")
-    action = window.exports.csv_positions_action if kind == "positions" else window.exports.csv_matrix_action
-    action.trigger()
+    getattr(window.exports, f"csv_{kind}_action").trigger()
     text = (tmp_path / f"{kind}.csv").read_text(encoding="utf-8-sig")
     assert text.startswith(header)
     assert fake_dialogs.named("show_error") == []

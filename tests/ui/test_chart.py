@@ -32,12 +32,12 @@ def test_band_of_a_mean_stance(mean, band):
 
 
 def test_sorting_by_controversy_puts_contested_themes_first(panel_dataset):
-    """Sorted by controversy, values never increase down the chart and the theme nobody addressed comes last."""
+    """Sorted by controversy, the least consensus comes first and the theme nobody addressed comes last."""
     assert panel_dataset.themes[0].id == "quiet" and panel_dataset.analysis.themes["quiet"].n == 0
     rows = chart_rows(panel_dataset, "controversy")
     assert rows[0].theme_id == "trade" and rows[-1].theme_id == "quiet"
-    values = [row.metrics.controversy for row in rows[:-1]]
-    assert values == sorted(values, reverse=True)
+    values = [row.metrics.consensus for row in rows[:-1]]
+    assert values == sorted(values)
     with pytest.raises(ValueError, match="unknown sort"):
         chart_rows(panel_dataset, "alphabet")
 

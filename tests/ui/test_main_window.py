@@ -85,7 +85,7 @@ def test_clicking_a_theme_on_the_chart_shows_it(qtbot, window, panel_dataset):
     assert focus.kind is FocusKind.THEME and focus.theme == "borders"
     assert window.detail.title.text() == panel_dataset.theme("borders").label
     body = window.detail.body.toPlainText()
-    assert "consensus: divergence" in body and "Controversy" in body
+    assert "consensus: divergence" in body and "Consensus" in body and "Tentative" in body
     assert chart.band.isVisible()
     stances = window.speaker_list.model._theme_stances
     assert set(stances) == {p.speaker for p in panel_dataset.positions_on("borders")}
@@ -181,15 +181,15 @@ def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, p
 
 
 def test_sorting_the_chart(qtbot, window, settings):
-    """Sorting by balance puts the most convergent theme on top; the choice is remembered."""
+    """Sorting by balance puts the theme with the most convergent median on top; the choice is remembered."""
     window.sort_actions["balance"].trigger()
-    balances = [row.metrics.balance for row in window.chart.rows() if row.metrics.n]
+    balances = [row.metrics.median for row in window.chart.rows() if row.metrics.n]
     assert balances == sorted(balances, reverse=True)
     assert window.chart.sort_box.currentData() == "balance"
     assert settings.chart_sort == "balance"
     window.chart.sort_box.setCurrentIndex(2)
-    controversy = [row.metrics.controversy for row in window.chart.rows() if row.metrics.n]
-    assert controversy == sorted(controversy, reverse=True)
+    consensus = [row.metrics.consensus for row in window.chart.rows() if row.metrics.n]
+    assert consensus == sorted(consensus)
     assert window.sort_actions["controversy"].isChecked()
 
 
@@ -201,7 +201,7 @@ def test_chart_tooltip_names_the_speakers_and_metrics(window, panel_dataset):
     text = chart.tooltip(row, segment.centre)
     assert "divergence: 2 speakers" in text and "strong divergence" not in text
     assert "Ben Bly" in text and "Eli Eze" in text and "Dee Dunn" not in text
-    assert "Balance" in text and "consensus: divergence" in text
+    assert "Consensus" in text and "consensus: divergence" in text
 
 
 def test_a_bad_file_keeps_the_seminar_already_open(window, dialogs, tmp_path, panel_dataset):
