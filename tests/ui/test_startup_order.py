@@ -105,3 +105,36 @@ def test_a_file_opened_from_the_macos_finder_opens_in_the_window(qtbot, tmp_path
     forwarder = FileOpenForwarder(window)
     assert forwarder.eventFilter(window, QFileOpenEvent(str(path))) is True
     assert window.document.dataset.path == path
+
+
+def test_a_broken_default_seminar_is_reported_once_the_window_is_up(qtbot, monkeypatch, tmp_path):
+    """If the shipped seminar cannot be read, the launcher is handed its problems instead of a half-built window."""
+    import desktop_app.gui as gui
+
+    broken = tmp_path / "default.seminar.json"
+    broken.write_text("{", encoding="utf-8")
+    monkeypatch.setattr(gui, "default_seminar_path", lambda: broken)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    reported: list = []
+    _app, window = open_window(None, on_broken_installation=reported.append)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: reported != [], timeout=10_000)
+    assert not window.has_seminar
+    assert any("default.seminar.json" in line for line in reported[0].lines())
+
+
+def test_a_missing_last_file_is_explained_in_the_banner_once_the_seminar_shows(qtbot, settings, dialogs, tmp_path):
+    """Starting on a last file that has gone shows the default seminar with a banner naming the file."""
+    from desktop_app.assets import default_seminar_path
+    from desktop_app.gui import open_start_seminar
+
+    gone = tmp_path / "gone.seminar.json"
+    settings.last_file = str(gone)
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    open_start_seminar(window, None, settings)
+    assert window.document.dataset.path == default_seminar_path()
+    assert window.banner.isVisible() and str(gone) in window.banner.message.text()
+    assert settings.last_file is None
