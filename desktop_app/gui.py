@@ -165,5 +165,5 @@ def open_start_seminar(
         deferred = choice.deferred
         QTimer.singleShot(0, lambda: window.open_path(deferred))
     if choice.error is not None:
-        error = choice.error
-        QTimer.singleShot(0, lambda: window.dialogs.show_problems(window, error))
+        problems = choice.error
+        QTimer.singleShot(0, lambda: window.dialogs.show_problems(window, problems))

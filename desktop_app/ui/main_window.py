@@ -43,6 +43,7 @@ from .settings import CHART_SORTS, TABS, AppSettings
 if TYPE_CHECKING:
     # The views and the loader import pydantic and the model: they are imported once the frame has painted.
     from ..model.dataset import Dataset
+    from .document import SeminarDocument
     from .file_opener import OpenOutcome
 
 TAB_TITLES = {"themes": "Themes", "agreement": "Agreement", "source": "Source"}
@@ -63,6 +64,7 @@ def themed_icon(name: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> 
 class MainWindow(QMainWindow):
     chartReady = Signal()
     seminarShown = Signal()  # the views are built and show the seminar
+    document: SeminarDocument  # from show_seminar on, like the views
 
     def __init__(
         self,

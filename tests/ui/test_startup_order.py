@@ -109,7 +109,7 @@ def test_a_file_opened_from_the_macos_finder_opens_in_the_window(qtbot, tmp_path
 
 def test_a_broken_default_seminar_is_reported_once_the_window_is_up(qtbot, monkeypatch, tmp_path):
     """If the shipped seminar cannot be read, the launcher is handed its problems instead of a half-built window."""
-    import desktop_app.gui as gui
+    from desktop_app import gui
 
     broken = tmp_path / "default.seminar.json"
     broken.write_text("{", encoding="utf-8")
