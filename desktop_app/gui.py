@@ -1,16 +1,27 @@
-"""Starting the window: which seminar to open, and what to tell the user when it is not the one they expected."""
+"""Starting the window: which seminar to open, and what to tell the user when it is not the one they expected.
+
+The window's frame is shown and painted before the seminar is read: reading
+it imports pydantic and the model, and the views import more, which together
+cost more than everything the frame needs.  The seminar is then loaded and
+handed to the window (:func:`open_start_seminar`), and the chart follows.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .assets import default_seminar_path
-from .model.dataset import Dataset
-from .model.loader import load
 from .model.problems import DatasetError
+
+if TYPE_CHECKING:
+    from .model.dataset import Dataset
+    from .ui.main_window import MainWindow
+    from .ui.settings import AppSettings
 
 
 @dataclass
@@ -32,6 +43,8 @@ def choose_start_dataset(file: str | None, last_file: str | None, background_fro
     Raises DatasetError only when the default seminar itself cannot be read
     (a broken installation).
     """
+    from .model.loader import load
+
     wanted = file or last_file
     if wanted and background_from is not None and _size(wanted) >= background_from:
         return StartChoice(load(default_seminar_path()), deferred=wanted)
@@ -65,7 +78,8 @@ def FileOpenForwarder(window):  # noqa: N802 (a factory standing in for a class 
     class _Forwarder(QObject):
         def eventFilter(self, watched, event) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.FileOpen and event.file():
-                window.open_path(event.file())
+                path = event.file()
+                window.when_seminar_shown(lambda: window.open_path(path))  # it may come before the seminar is read
                 return True
             return False
 
@@ -80,41 +94,65 @@ def run_gui(file: str | None) -> int:
         print("seminar-lens: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
               "the window needs one. Headless commands such as --export-pdf work without.", file=sys.stderr)
         return 1
-    try:
-        app, _window = open_window(file)
-    except DatasetError as error:
-        print("seminar-lens: the default seminar shipped with the application cannot be read:", file=sys.stderr)
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return 1
+    app, _window = open_window(file, on_broken_installation=lambda error: _give_up(app, error))
     return app.exec()
 
 
-def open_window(file: str | None):
+def _give_up(app, error: DatasetError) -> None:
+    print("seminar-lens: the default seminar shipped with the application cannot be read:", file=sys.stderr)
+    for line in error.lines():
+        print(line, file=sys.stderr)
+    app.exit(1)
+
+
+def open_window(file: str | None, on_broken_installation: Callable[[DatasetError], None] | None = None):
     """Everything :func:`run_gui` does before the event loop: the application and the shown main window.
 
-    Nothing is painted yet; that happens once the caller runs the event loop
-    (the start-up benchmark times exactly this path).  Raises DatasetError
-    only when the default seminar itself cannot be read.
+    Nothing is painted yet, and the window holds no seminar yet: once the
+    caller runs the event loop, the window paints its frame, then reads the
+    seminar (:func:`open_start_seminar`) and shows it; ``seminarShown`` says
+    when.  The start-up benchmark times exactly this path.  Should the default
+    seminar itself be unreadable, ``on_broken_installation`` is called with
+    the problems (by default they are raised from the event loop).
     """
     from .qt_app import make_application
 
     app = make_application()
-    from PySide6.QtCore import QTimer
-
     from .ui.errors import install_exception_hook
-    from .ui.file_opener import BACKGROUND_FROM_BYTES
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
 
     settings = AppSettings()
-    choice = choose_start_dataset(file, settings.last_file, BACKGROUND_FROM_BYTES)
-    window = MainWindow(choice.dataset, settings=settings)
+    window = MainWindow(settings=settings)
     install_exception_hook(window, window.dialogs)
     if sys.platform == "darwin":
         # Only macOS sends FileOpen events; elsewhere a filter on the application would only cost
         # a call into Python for every event of every widget.
         app.installEventFilter(FileOpenForwarder(window))
+    window.show()
+    window.after_first_paint(lambda: open_start_seminar(window, file, settings, on_broken_installation))
+    return app, window
+
+
+def open_start_seminar(
+    window: MainWindow,
+    file: str | None,
+    settings: AppSettings,
+    on_broken_installation: Callable[[DatasetError], None] | None = None,
+) -> None:
+    """Read the seminar to start on (FILE, the last file or the default) and show it in ``window``, with any note."""
+    from PySide6.QtCore import QTimer
+
+    from .ui.file_opener import BACKGROUND_FROM_BYTES
+
+    try:
+        choice = choose_start_dataset(file, settings.last_file, BACKGROUND_FROM_BYTES)
+    except DatasetError as error:
+        if on_broken_installation is None:
+            raise
+        on_broken_installation(error)
+        return
+    window.show_seminar(choice.dataset)
     if choice.notice:
         window.set_banner(choice.notice)
     if file and choice.error is None and choice.deferred is None:
@@ -123,10 +161,9 @@ def open_window(file: str | None):
         window.refresh_recent_menu()
     elif not file and choice.notice:
         settings.last_file = None  # said once; next time start quietly on the default
-    window.show()
     if choice.deferred is not None:
         deferred = choice.deferred
         QTimer.singleShot(0, lambda: window.open_path(deferred))
     if choice.error is not None:
-        QTimer.singleShot(0, lambda: window.dialogs.show_problems(window, choice.error))
-    return app, window
+        problems = choice.error
+        QTimer.singleShot(0, lambda: window.dialogs.show_problems(window, problems))

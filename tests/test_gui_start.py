@@ -1,8 +1,18 @@
 """What the window opens on at start-up, and what it tells the user when that is not what they asked for."""
 
+import pytest
+
 from desktop_app.assets import default_seminar_path
 from desktop_app.gui import choose_start_dataset
 from tests.factories import debate, to_bytes
+
+
+@pytest.fixture(scope="module")
+def launcher_start():
+    """The report of one fresh start of the application by the launcher's path (see the start-up benchmark)."""
+    from tests.benchmarks.bench_startup import start_once
+
+    return start_once("app")
 
 
 def test_nothing_given_opens_the_default_seminar():
@@ -41,13 +51,16 @@ def test_bad_file_on_the_command_line_shows_its_problems_over_the_default(tmp_pa
     assert choice.error is not None and "positions[0].stance" in str(choice.error.problems[0])
 
 
-def test_the_launcher_paints_its_window_before_importing_the_chart_and_pdf_modules():
+def test_the_launcher_paints_its_window_before_importing_the_chart_and_pdf_modules(launcher_start):
     """Started as the launcher starts it, in a fresh process, the window paints before pyqtgraph or numpy is imported."""
-    from tests.benchmarks.bench_startup import start_once
+    assert launcher_start["heavy_modules_at_first_paint"] == []
+    assert "ready" in launcher_start, "the chart was built after the first paint"
 
-    report = start_once("app")
-    assert report["heavy_modules_at_first_paint"] == []
-    assert "ready" in report, "the chart was built after the first paint"
+
+def test_the_launcher_paints_its_window_before_reading_the_seminar(launcher_start):
+    """The window's frame paints before pydantic, the seminar loader and the views are imported; the seminar follows."""
+    assert launcher_start["seminar_modules_at_first_paint"] == []
+    assert launcher_start["first_paint"] < launcher_start["seminar_painted"] <= launcher_start["ready"]
 
 
 def test_a_large_file_is_left_for_the_window_to_load_with_progress(tmp_path):

@@ -4,9 +4,14 @@ The window owns the document and the selection and hands them to the views,
 which follow both themselves; the window only keeps its own title, status
 line and tabs up to date.  It talks to the user only through its :class:`Dialogs` object and remembers
 its layout and files through :class:`AppSettings`.  Files are opened through
-its :class:`FileOpener`, which loads big ones in a worker thread.  The chart is built after
-the first paint, because importing pyqtgraph costs more than everything else
-the window needs.
+its :class:`FileOpener`, which loads big ones in a worker thread.
+
+Start-up comes in three steps, each after the previous one is on screen.  A
+window made without a seminar paints its frame first (menus, toolbar, status
+bar and an "Opening" note), importing neither pydantic nor the views; the
+launcher then loads the seminar and hands it over with :meth:`show_seminar`,
+which builds the views; the chart comes last, because importing pyqtgraph
+costs more than everything else the window needs.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
@@ -28,24 +34,23 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..model.dataset import Dataset
 from ..model.problems import DatasetError
 from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
-from .agreement_view import AgreementView
 from .banner import Banner
-from .detail_panel import DetailPanel
 from .dialogs import Dialogs
-from .document import SeminarDocument
 from .export_actions import ExportActions
-from .file_opener import FileOpener, OpenOutcome
 from .icons import themed_icon
 from .selection import Selection
 from .settings import AppSettings
-from .source_view import SourceView
-from .speaker_list import SpeakerListView
+
+if TYPE_CHECKING:
+    # The views and the loader import pydantic and the model: they are imported once the frame has painted.
+    from ..model.dataset import Dataset
+    from .document import SeminarDocument
+    from .file_opener import OpenOutcome
 
 
 
@@ -57,30 +62,88 @@ def window_title(dataset: Dataset) -> str:
 
 class MainWindow(QMainWindow):
     chartReady = Signal()
+    seminarShown = Signal()  # the views are built and show the seminar
+    document: SeminarDocument  # from show_seminar on, like the views
 
     def __init__(
         self,
-        dataset: Dataset,
+        dataset: Dataset | None = None,
         *,
         settings: AppSettings | None = None,
         dialogs: Dialogs | None = None,
         build_chart_now: bool = False,
     ):
+        """The window on ``dataset``; without one, only its frame until :meth:`show_seminar` is called."""
         super().__init__()
         self.settings = settings if settings is not None else AppSettings()
         self.dialogs = dialogs if dialogs is not None else Dialogs()
+        self.selection = Selection(parent=self)
+        self.selection.navigationRequested.connect(self._on_navigation)
+        self.chart = None
+        self._chart_scheduled = False
+        self._shows_seminar = False
+        self._painted = False
+        self._after_first_paint: list[Callable[[], None]] = []
+        self._when_shown: list[Callable[[], None]] = []
+        self.setMinimumSize(900, 560)
+
+        self.opening_note = QLabel("Opening the seminar\u2026")
+        self.opening_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_note.setEnabled(False)
+        self.banner = Banner()
+        central = QWidget()
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(8, 6, 8, 4)
+        self.central_layout.setSpacing(6)
+        self.central_layout.addWidget(self.banner)
+        self.central_layout.addWidget(self.opening_note, 1)
+        self.setCentralWidget(central)
+        self.setWindowTitle(APP_NAME)
+
+        self.status_counts = QLabel()
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.exports = ExportActions(self)
+        self._seminar_actions = [
+            self.open_action, self.find_action, self.overview_action,
+            *self.tab_actions.values(), *self.sort_actions.values(),
+            self.exports.pdf_action, self.exports.csv_menu.menuAction(),
+        ]
+        self._restore_geometry()
+        if dataset is not None:
+            self.show_seminar(dataset)
+        else:
+            for action in self._seminar_actions:
+                action.setEnabled(False)
+        if build_chart_now:
+            self.ensure_chart()
+
+    @property
+    def has_seminar(self) -> bool:
+        """Whether the views are built (always, unless the window was made without a seminar and is still opening)."""
+        return self._shows_seminar
+
+    def show_seminar(self, dataset: Dataset) -> None:
+        """Build the views on ``dataset`` in place of the opening note; later calls replace the open seminar."""
+        if self.has_seminar:
+            self.document.replace_dataset(dataset)
+            return
+        from .agreement_view import AgreementView
+        from .detail_panel import DetailPanel
+        from .document import SeminarDocument
+        from .file_opener import FileOpener
+        from .source_view import SourceView
+        from .speaker_list import SpeakerListView
+
         self.document = SeminarDocument(dataset, self)
         self.opener = FileOpener(self.document, self)
         self.opener.opened.connect(self._on_file_opened)
         self.opener.failed.connect(self._on_file_failed)
         self.opener.cancelled.connect(self._on_file_cancelled)
-        # Made before the views, so it follows the document first: a new seminar clears it before any redraw.
-        self.selection = Selection(self.document, self)
-        self.selection.navigationRequested.connect(self._on_navigation)
-        self.chart = None
-        self._chart_scheduled = False
+        # Follows the document before any view does: a new seminar clears it before any redraw.
+        self.selection.follow(self.document)
         self.setAcceptDrops(True)
-        self.setMinimumSize(900, 560)
 
         self.speaker_list = SpeakerListView(self.document, self.selection)
         self.detail = DetailPanel(self.document, self.selection)
@@ -109,28 +172,36 @@ class MainWindow(QMainWindow):
         self.detail.setMinimumWidth(300)
         self.tabs.setMinimumWidth(340)
         self.splitter.setSizes([270, 470, 540])
+        self.central_layout.replaceWidget(self.opening_note, self.splitter)
+        self.opening_note.deleteLater()
 
-        self.banner = Banner()
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.setSpacing(6)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-
-        self.status_counts = QLabel()
-        self.statusBar().addPermanentWidget(self.status_counts)
-        self._build_actions()
-        self._build_menus_and_toolbar()
-        self.exports = ExportActions(self)
         self.document.reset.connect(self._on_reset)
         self.document.edited.connect(self._show_dataset_facts)
+        self._shows_seminar = True
         self._show_dataset_facts()
-        self._restore_settings()
+        self._restore_layout()
+        for action in self._seminar_actions:
+            action.setEnabled(True)
+        self.refresh_recent_menu()
         self.speaker_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
-        if build_chart_now:
-            self.ensure_chart()
+        self.seminarShown.emit()
+        for job in self._when_shown:
+            job()
+        self._when_shown.clear()
+
+    def after_first_paint(self, job: Callable[[], None]) -> None:
+        """Run ``job`` once the window's first frame is on screen (at once if it already is)."""
+        if self._painted:
+            QTimer.singleShot(0, job)
+        else:
+            self._after_first_paint.append(job)
+
+    def when_seminar_shown(self, job: Callable[[], None]) -> None:
+        """Run ``job`` once the views show a seminar (at once if they already do)."""
+        if self.has_seminar:
+            job()
+        else:
+            self._when_shown.append(job)
 
     # -- actions, menus, toolbar ---------------------------------------------------
     def _action(self, text: str, slot: Callable, shortcut=None, tip: str = "", icon: QIcon | None = None) -> QAction:
@@ -154,7 +225,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit Seminar Lens")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.find_action = self._action(
-            "&Find Speaker\u2026", self.speaker_list.focus_search, QKeySequence.StandardKey.Find,
+            "&Find Speaker\u2026", lambda: self.speaker_list.focus_search(), QKeySequence.StandardKey.Find,
             "Search speakers by name, affiliation or what they said",
         )
         self.overview_action = self._action(
@@ -235,7 +306,7 @@ class MainWindow(QMainWindow):
         if recent:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear Menu", self._clear_recent)
-        self.recent_menu.setEnabled(bool(recent))
+        self.recent_menu.setEnabled(bool(recent) and self.has_seminar)
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent_files()
@@ -244,6 +315,8 @@ class MainWindow(QMainWindow):
     # -- opening files ------------------------------------------------------------------
     def choose_and_open(self) -> OpenOutcome | None:
         """Ask for a file and open it; None when the user chose none."""
+        from .file_opener import OpenOutcome
+
         if self.opener.busy:
             self._say_busy()  # before asking for a file that could not be opened yet
             return OpenOutcome.BUSY
@@ -258,6 +331,8 @@ class MainWindow(QMainWindow):
         On failure its problems are listed and the seminar already open stays
         open; while another file is loading, the request is turned down.
         """
+        from .file_opener import OpenOutcome
+
         outcome = self.opener.open(path)
         if outcome is OpenOutcome.BUSY:
             self._say_busy()
@@ -353,13 +428,15 @@ class MainWindow(QMainWindow):
         self.settings.chart_sort = sort
 
     # -- window state -----------------------------------------------------------------------
-    def _restore_settings(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
+
+    def _restore_layout(self) -> None:
         splitter = self.settings.splitter_state
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -370,6 +447,9 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
+        if not self.has_seminar:  # closed while still opening: the layout below was never shown
+            self.settings.sync()
+            return
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.tab = self.current_tab()
         if self.chart is not None:
@@ -377,13 +457,19 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.opener.shut_down()
+        if self.has_seminar:
+            self.opener.shut_down()
         self.save_settings()
         super().closeEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
-        if self.chart is None and not self._chart_scheduled:
+        if not self._painted:
+            self._painted = True
+            for job in self._after_first_paint:
+                QTimer.singleShot(0, job)
+            self._after_first_paint.clear()
+        if self.has_seminar and self.chart is None and not self._chart_scheduled:
             # Once the first frame is painted, not at show(): a timer started then fires before the first
             # paint, and the window would wait for pyqtgraph to be imported before it appears.
             self._chart_scheduled = True

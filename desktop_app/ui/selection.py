@@ -17,10 +17,14 @@ the focus first, so views redraw once, for the new state.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from ..presentation.focus import Focus, FocusKind, Navigation, NavigationTarget
-from .document import SeminarDocument
+
+if TYPE_CHECKING:  # the document module loads the model, which the window's first frame does without
+    from .document import SeminarDocument
 
 
 class Selection(QObject):
@@ -31,9 +35,16 @@ class Selection(QObject):
         super().__init__(parent)
         self._focus = Focus.none()
         if document is not None:
-            document.reset.connect(self.clear)
-            document.speakerRemoved.connect(self._on_speaker_removed)
-            document.themeRemoved.connect(self._on_theme_removed)
+            self.follow(document)
+
+    def follow(self, document: SeminarDocument) -> None:
+        """Clear the focus when ``document`` opens another seminar or loses what is selected.
+
+        Call it before any view connects to the document, so views redraw once, for the new state.
+        """
+        document.reset.connect(self.clear)
+        document.speakerRemoved.connect(self._on_speaker_removed)
+        document.themeRemoved.connect(self._on_theme_removed)
 
     @property
     def focus(self) -> Focus:

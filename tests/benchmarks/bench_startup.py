@@ -1,4 +1,4 @@
-"""Start-up benchmarks: time to the first painted main window, and peak memory, against bare windows.
+"""Start-up benchmarks: time to the first painted main window and to its seminar, and peak memory, against bare windows.
 
 Each sample starts three fresh interpreters, one after the other and in a
 rotating order so that all three see the same machine load: the application
@@ -10,6 +10,11 @@ Paint event of its window, and reports that time and its peak resident
 memory.  The children get an empty home and settings of their own
 (:mod:`.children`), so the application opens on the default seminar as on a
 first run; without a display they paint offscreen.
+
+The goals are two ratios of the app's first paint, read from the same
+children: to the pyqtgraph window and to the bare window.  The app paints its
+frame first and its seminar just after, so a third row times the seminar's
+own first paint, and the memory row takes the app once its chart is built.
 """
 
 from __future__ import annotations
@@ -65,16 +70,39 @@ def startup_runs(settings: Settings) -> StartupRuns:
     return StartupRuns(reports, child_platform())
 
 
-@benchmark("start-up to first paint: app / bare pyqtgraph window", target=1.1, unit="×", group="start-up")
+def first_paint_detail(runs: StartupRuns) -> str:
+    app, plot, bare = (runs.median(kind, "first_paint") for kind in KINDS)
+    return (
+        f"medians: app {shown(app, 's')}, pyqtgraph window {shown(plot, 's')}, bare PySide6 window {shown(bare, 's')}; "
+        f"app / pyqtgraph window {statistics.median(runs.ratios('first_paint')):.2f}×, "
+        f"app / bare window {statistics.median(runs.ratios('first_paint', baseline='bare')):.2f}×; platform {runs.platform}"
+    )
+
+
+# Both start-up goals are read from the same children, so the two ratios below saw the same load.
+@benchmark("start-up to first paint: app / bare pyqtgraph window", target=0.6, unit="×", group="start-up")
 def startup_time(settings: Settings) -> Measurement:
     runs = startup_runs(settings)
-    app, plot, bare = (runs.median(kind, "first_paint") for kind in KINDS)
+    return Measurement(runs.ratios("first_paint"), "×", first_paint_detail(runs))
+
+
+@benchmark("start-up to first paint: app / bare PySide6 window", target=2.5, unit="×", group="start-up")
+def startup_time_bare(settings: Settings) -> Measurement:
+    runs = startup_runs(settings)
+    return Measurement(runs.ratios("first_paint", baseline="bare"), "×", first_paint_detail(runs))
+
+
+# The app paints its frame first and the seminar a moment later.  This project's own bound: the
+# seminar is on screen no later than a bare pyqtgraph window shows its first frame.
+@benchmark("start-up to the seminar on screen: app / bare pyqtgraph window", target=1.0, unit="×", group="start-up")
+def startup_seminar(settings: Settings) -> Measurement:
+    runs = startup_runs(settings)
     detail = (
-        f"medians: app {shown(app, 's')}, pyqtgraph window {shown(plot, 's')}, bare PySide6 window {shown(bare, 's')} "
-        f"(app / bare window {statistics.median(runs.ratios('first_paint', baseline='bare')):.2f}×); "
-        f"app's chart built at {shown(runs.median('app', 'ready'), 's')}; platform {runs.platform}"
+        f"medians: seminar painted at {shown(runs.median('app', 'seminar_painted'), 's')}, "
+        f"chart built at {shown(runs.median('app', 'ready'), 's')}, "
+        f"pyqtgraph window's first paint {shown(runs.median('pyqtgraph', 'first_paint'), 's')}"
     )
-    return Measurement(runs.ratios("first_paint"), "×", detail)
+    return Measurement(runs.ratios("first_paint", subject_figure="seminar_painted"), "×", detail)
 
 
 # The goals ask only for a comparison with the bare window.  The bound here is this project's own,

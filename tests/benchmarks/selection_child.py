@@ -47,11 +47,15 @@ def spread(items: Sequence[str], count: int) -> list[str]:
 
 def main(argv: list[str]) -> int:
     path, count = argv[0], int(argv[1])
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QEventLoop, QObject
 
     from desktop_app.gui import open_window
 
     app, window = open_window(path)
+    if not window.has_seminar:  # the window reads its seminar once its frame has painted
+        waiting = QEventLoop()
+        window.seminarShown.connect(waiting.quit)
+        waiting.exec()
     window.resize(1280, 800)
     window.show_tab("themes")
     chart = window.ensure_chart()

@@ -1,10 +1,10 @@
-"""Starting the window: it paints before the chart is built, and the launcher's path shows it without blocking."""
+"""Starting the window: its frame paints before the seminar is read, the chart comes last, and nothing blocks."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QByteArray, QEvent, QObject
 
 from desktop_app.gui import open_window
 from desktop_app.ui.main_window import MainWindow
@@ -49,14 +49,46 @@ def test_a_window_never_shown_builds_no_chart(qtbot, default_dataset, settings, 
 
 
 def test_open_window_shows_the_default_seminar_and_leaves_the_event_loop_to_the_caller(qtbot, monkeypatch):
-    """The launcher's start-up path returns the application and the shown window on the default seminar."""
+    """The launcher's start-up path returns the application and the shown window, which then opens the default seminar."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_window installs its own; put it back afterwards
     app, window = open_window(None)
     qtbot.addWidget(window)
     assert window.isVisible()
-    assert window.document.dataset.seminar.title in window.windowTitle()
     assert app is not None and app.instance() is app
+    with qtbot.waitSignal(window.seminarShown, timeout=10_000):
+        pass
+    assert window.document.dataset.seminar.title in window.windowTitle()
+    assert window.open_action.isEnabled()
     qtbot.waitUntil(lambda: window.chart is not None, timeout=10_000)
+
+
+def test_the_frame_paints_first_with_a_note_and_the_seminar_follows(qtbot, settings, dialogs, default_dataset):
+    """A window started without its seminar paints a frame saying it is opening, then shows the seminar it is given."""
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    painted_before_seminar: list[bool] = []
+    window.after_first_paint(lambda: painted_before_seminar.append(not window.has_seminar))
+    window.show()
+    qtbot.waitUntil(lambda: painted_before_seminar == [True], timeout=10_000)
+    assert window.opening_note.isVisible() and "Opening" in window.opening_note.text()
+    assert not window.open_action.isEnabled() and not window.exports.pdf_action.isEnabled()
+    with qtbot.waitSignal(window.chartReady, timeout=10_000):
+        window.show_seminar(default_dataset)
+    assert window.has_seminar and window.open_action.isEnabled()
+    assert default_dataset.seminar.title in window.windowTitle()
+    assert window.splitter.isVisible() and isinstance(window.chart, ThemeChart)
+
+
+def test_a_window_closed_while_opening_keeps_its_size_and_its_layout(qtbot, settings, dialogs):
+    """Closing the window before its seminar has been read saves its size and leaves the remembered layout alone."""
+    settings.splitter_state = QByteArray(b"kept")
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    assert settings.geometry is not None and bytes(settings.splitter_state) == b"kept"
 
 
 def test_a_file_opened_from_the_macos_finder_opens_in_the_window(qtbot, tmp_path, default_dataset, settings, dialogs):
@@ -73,3 +105,36 @@ def test_a_file_opened_from_the_macos_finder_opens_in_the_window(qtbot, tmp_path
     forwarder = FileOpenForwarder(window)
     assert forwarder.eventFilter(window, QFileOpenEvent(str(path))) is True
     assert window.document.dataset.path == path
+
+
+def test_a_broken_default_seminar_is_reported_once_the_window_is_up(qtbot, monkeypatch, tmp_path):
+    """If the shipped seminar cannot be read, the launcher is handed its problems instead of a half-built window."""
+    from desktop_app import gui
+
+    broken = tmp_path / "default.seminar.json"
+    broken.write_text("{", encoding="utf-8")
+    monkeypatch.setattr(gui, "default_seminar_path", lambda: broken)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    reported: list = []
+    _app, window = open_window(None, on_broken_installation=reported.append)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: reported != [], timeout=10_000)
+    assert not window.has_seminar
+    assert any("default.seminar.json" in line for line in reported[0].lines())
+
+
+def test_a_missing_last_file_is_explained_in_the_banner_once_the_seminar_shows(qtbot, settings, dialogs, tmp_path):
+    """Starting on a last file that has gone shows the default seminar with a banner naming the file."""
+    from desktop_app.assets import default_seminar_path
+    from desktop_app.gui import open_start_seminar
+
+    gone = tmp_path / "gone.seminar.json"
+    settings.last_file = str(gone)
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    open_start_seminar(window, None, settings)
+    assert window.document.dataset.path == default_seminar_path()
+    assert window.banner.isVisible() and str(gone) in window.banner.message.text()
+    assert settings.last_file is None
