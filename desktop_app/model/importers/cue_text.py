@@ -10,7 +10,7 @@ from .segments import Segment
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}")  # styling, cue timestamps, SRT's {\an8}
-_PREFIX = re.compile(r"^(?:-\s*)?([^\W\d_][\w.'’\- ]{0,%d}?):[ \t]+" % (MAX_LABEL - 1))
+_PREFIX = re.compile(rf"^(?:-\s*)?([^\W\d_][\w.'’\- ]{{0,{MAX_LABEL - 1}}}?):[ \t]+")
 
 
 def cue_segment(payload: str, start_time: float, end_time: float) -> Segment:

@@ -16,7 +16,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..schema import FORMAT, MAX_LINE, Mode, Role, Seminar, SeminarFile, Source, Speaker, Turn
+from ..schema import (
+    FORMAT,
+    MAX_LINE,
+    Mode,
+    Role,
+    Seminar,
+    SeminarFile,
+    Source,
+    Speaker,
+    Turn,
+)
 from .common import ImportedTranscript
 
 DEFAULT_QUESTION = "Where did the speakers stand?"

@@ -34,7 +34,7 @@ def parse_docx(data: bytes, confirmed: Iterable[str] = (), pattern: LabelPattern
         created = properties.created
     except ImportFailed:
         raise
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
+    except Exception as exc:  # noqa: BLE001 (python-docx raises many kinds on a damaged package)
         raise ImportFailed(f"this Word document cannot be read: {type(exc).__name__}: {exc}") from None
     pattern = pattern or LabelPattern()
     lines: list[Line] = []
