@@ -23,6 +23,7 @@ Progress = Callable[[int, int], None]
 NO_TEXT_LAYER = "this PDF has no text layer; run OCR first"
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
+_GAPS = re.compile(r"[ \t]+")
 _EDGE_LINES = 2  # lines at each end of a page looked at for running heads and footers
 
 
@@ -70,7 +71,8 @@ def parse_pdf(
 
 def join_pages(pages: list[str]) -> str:
     """The pages' text as one, without repeated heads and footers or page numbers, hyphenation repaired."""
-    page_lines = [[line.rstrip() for line in page.split("\n")] for page in pages]
+    # Gaps between words come out as tabs or runs of spaces; one space reads the same.
+    page_lines = [[_GAPS.sub(" ", line).strip() for line in page.split("\n")] for page in pages]
     repeated = _running_lines(page_lines)
     kept: list[str] = []
     for lines in page_lines:
