@@ -1,4 +1,4 @@
-"""PDF reports: text in reading order with pypdf, repaired and cleaned, then read like a typed transcript.
+"""PDF reports: text in reading order with PDFium (pypdfium2), repaired and cleaned, then read like a typed transcript.
 
 Words hyphenated at a line end are joined, and lines that repeat at the top or
 bottom of most pages (running heads, footers, page numbers) are removed.  A
@@ -7,13 +7,14 @@ PDF with no text layer (a scan) is refused: it needs OCR first.
 
 from __future__ import annotations
 
-import io
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
+from ..schema import MAX_LINE
 from .labels import LabelPattern
 from .plain_text import parse_text
 
@@ -34,39 +35,66 @@ def parse_pdf(
     progress: Progress | None = None,
 ) -> ImportedTranscript:
     """The transcript of a PDF's bytes; a prose report gives a transcript with no turns."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ImportFailed("this PDF is protected by a password")
-        count = len(reader.pages)
-        pages = []
-        for number, page in enumerate(reader.pages, start=1):
-            pages.append(normalise(page.extract_text() or ""))
-            if progress is not None:
-                progress(number, count)
-        title = (reader.metadata.title if reader.metadata else None) or None
-        created = reader.metadata.creation_date if reader.metadata else None
-    except ImportFailed:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise ImportFailed(f"this PDF cannot be read: {exc}") from None
+    pages, metadata = _page_texts(data, progress)
     if not any(page.strip() for page in pages):
         raise ImportFailed(NO_TEXT_LAYER)
-    text = join_pages(pages)
-    transcript = parse_text(text, confirmed, pattern, format_name="pdf")
-    title = " ".join(str(title).split()) if title else None
+    transcript = parse_text(join_pages(pages), confirmed, pattern, format_name="pdf")
+    title = " ".join(metadata.get("Title", "").split())
     return ImportedTranscript(
         transcript.text,
         transcript.turns,
         "pdf",
-        title=title or None,
-        date=created.date() if created else None,
-        pages=count,
+        title=title[:MAX_LINE] or None,
+        date=_pdf_date(metadata.get("CreationDate", "")),
+        pages=len(pages),
         single_labels=transcript.single_labels,
     )
+
+
+def _page_texts(data: bytes, progress: Progress | None) -> tuple[list[str], dict[str, str]]:
+    """Each page's text, normalised, and the document's information dictionary."""
+    # PDFium reads text some ten times faster than a pure-Python parser (see bench_import.py).
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ImportFailed("this PDF is protected by a password") from None
+        raise ImportFailed(f"this PDF cannot be read: {exc}") from None
+    try:
+        count = len(document)
+        pages = []
+        for index in range(count):
+            page = document[index]
+            try:
+                text_page = page.get_textpage()
+                # PDFium joins a word hyphenated at a line end, marking the join with U+FFFE (or \x02):
+                # put the hyphen and the line break back, and let join_pages decide as for any other.
+                text = text_page.get_text_range().replace("\ufffe", "-\n").replace("\x02", "-\n")
+                pages.append(normalise(text))
+                text_page.close()
+            finally:
+                page.close()
+            if progress is not None:
+                progress(index + 1, count)
+        metadata = {key: str(value) for key, value in document.get_metadata_dict(skip_empty=True).items()}
+    except pdfium.PdfiumError as exc:
+        raise ImportFailed(f"this PDF cannot be read: {exc}") from None
+    finally:
+        document.close()
+    return pages, metadata
+
+
+def _pdf_date(value: str) -> dt.date | None:
+    """The date of a PDF date string such as ``D:20260314093000Z``, if it holds a valid one."""
+    digits = value.removeprefix("D:")[:8]
+    if len(digits) < 8 or not digits.isdigit():
+        return None
+    try:
+        return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
 
 
 def join_pages(pages: list[str]) -> str:
