@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from ..schema import MAX_LINE
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
-from ..schema import MAX_LINE
 from .labels import LabelPattern
 from .plain_text import parse_text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -125,7 +126,7 @@ def test_every_fixture_builds_a_seminar_the_loader_accepts(name):
     known = {speaker.id for speaker in model.speakers}
     turns = model.seminar.source.turns
     assert turns and all(turn.speaker in known for turn in turns)
-    assert all(a.end <= b.start for a, b in zip(turns, turns[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(turns))
     assert all(0 <= turn.start < turn.end <= len(model.seminar.source.text) for turn in turns)
 
 

@@ -47,9 +47,9 @@ def test_teams_voice_tags_with_classes_bom_and_crlf():
 def test_a_one_off_prefix_in_a_cue_is_words_unless_confirmed():
     """'Reminder: …' in a single cue continues the current speaker's turn; confirmed, it becomes a speaker."""
     data = (
-        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAda: One.\n\n00:00:02.000 --> 00:00:03.000\nReminder: bring maps.\n\n"
-        "00:00:03.000 --> 00:00:04.000\nAda: Two.\n"
-    ).encode()
+        b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAda: One.\n\n00:00:02.000 --> 00:00:03.000\nReminder: bring maps.\n\n"
+        b"00:00:03.000 --> 00:00:04.000\nAda: Two.\n"
+    )
     plain = import_bytes(data, "x.vtt")
     assert turn_texts(plain) == [("Ada", "One. Reminder: bring maps. Two.")]
     assert plain.single_labels == ("Reminder",)
