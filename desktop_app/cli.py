@@ -193,7 +193,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def import_transcript(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--import``: a transcript or report made into a new seminar file."""
-    from .commands.import_transcript import import_command, parse_speaker_option
+    from .model.importers.command import import_command, parse_speaker_option
 
     if args.files:
         parser.error("--import takes no FILE; give the transcript after --import and the new file with --out")

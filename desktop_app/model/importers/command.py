@@ -1,5 +1,8 @@
 """``--import``: a transcript or report made into a new seminar file, headless.
 
+It lives beside the importers, as the exports' command lives in report/: the
+shared ``commands`` package sits below every layer and imports none of them.
+
 The new file holds the text, the speakers (labels renamed with ``--speaker
 NAME=LABEL``) and their turns, no themes and no positions; it is checked by
 the loader's own rules before it is written, and written atomically.
@@ -11,12 +14,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..atomic import write_text_atomic
-from ..model.dataset import DatasetError, dumps, load_bytes
-from ..model.importers.common import ImportFailed
-from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
-from ..model.importers.reading import import_file
-from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from ...atomic import write_text_atomic
+from ...commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from ..dataset import DatasetError, dumps, load_bytes
+from .common import ImportFailed
+from .mapping import LabelMapping, build_seminar, title_from_path
+from .reading import import_file
 
 
 def parse_speaker_option(value: str) -> tuple[str, str]:
