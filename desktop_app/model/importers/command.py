@@ -66,7 +66,7 @@ def import_command(
     except DatasetError as error:
         raise CommandFailed("the imported seminar does not pass the loader's checks:\n" + "\n".join(error.lines())) from None
     except ValueError as error:
-        raise CommandFailed(f"the imported seminar is not valid: {error}") from None
+        raise CommandFailed(f"cannot make the seminar: {error}") from None
     try:
         write_text_atomic(out, text)
     except OSError as error:

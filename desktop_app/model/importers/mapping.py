@@ -34,6 +34,7 @@ DEFAULT_QUESTION = "Where did the speakers stand?"
 UNKNOWN = "Unknown"
 """Placeholder for the organiser, venue and publisher, which a transcript does not give."""
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _ROLE_WORDS = {role.value: role for role in Role} | {
     "host": Role.MODERATOR,
     "facilitator": Role.MODERATOR,
@@ -159,8 +160,19 @@ def _valid_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise ValueError("a speaker's name must not be blank")
+    if _CONTROL.search(cleaned):
+        raise ValueError("a speaker's name must not contain control characters")
     if len(cleaned) > MAX_LINE:
         raise ValueError(f"a speaker's name must be at most {MAX_LINE} characters")
+    return cleaned
+
+
+def _valid_title(title: str) -> str:
+    cleaned = " ".join(title.split())
+    if not cleaned or _CONTROL.search(cleaned):
+        raise ValueError("the title must be one line of text without control characters, not blank")
+    if len(cleaned) > MAX_LINE:
+        raise ValueError(f"the title must be at most {MAX_LINE} characters, not {len(cleaned):,}")
     return cleaned
 
 
@@ -207,7 +219,7 @@ def build_seminar(
     It has no themes and no positions yet; placeholders fill what a transcript
     cannot say (organiser, venue, publisher) so the file is valid as it stands.
     """
-    title = _valid_name(title)
+    title = _valid_title(title)
     speakers = mapping.speakers(transcript)
     id_of_label = {label: speaker.id for speaker in speakers for label in speaker.labels}
     turns = _merged_turns(transcript, id_of_label)

@@ -39,7 +39,7 @@ def parse_pdf(
     if not any(page.strip() for page in pages):
         raise ImportFailed(NO_TEXT_LAYER)
     transcript = parse_text(join_pages(pages), confirmed, pattern, format_name="pdf")
-    title = " ".join(metadata.get("Title", "").split())
+    title = " ".join(normalise(metadata.get("Title", "")).split())
     return ImportedTranscript(
         transcript.text,
         transcript.turns,

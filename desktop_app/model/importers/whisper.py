@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .common import ImportedTranscript, ImportFailed
+from .encoding import normalise
 from .labels import MAX_LABEL
 from .segments import Segment, assemble
 
@@ -47,8 +48,8 @@ def _segment(raw: Any, number: int) -> Segment:
     speaker = raw.get("speaker")
     if speaker is not None and not isinstance(speaker, str | int):
         raise ImportFailed("\"speaker\" must be a string", where)
-    label = " ".join(str(speaker).split())[:MAX_LABEL] if speaker is not None else None
-    return Segment(words, label or None, start, end)
+    label = " ".join(normalise(str(speaker)).split())[:MAX_LABEL] if speaker is not None else None
+    return Segment(normalise(words), label or None, start, end)
 
 
 def _time(raw: dict[str, Any], key: str, where: str) -> float | None:

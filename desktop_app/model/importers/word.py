@@ -7,6 +7,7 @@ import io
 import zipfile
 from collections.abc import Iterable
 
+from ..schema import MAX_LINE
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
 from .labels import MAX_LABEL, LabelMatch, LabelPattern
@@ -47,7 +48,8 @@ def parse_docx(data: bytes, confirmed: Iterable[str] = (), pattern: LabelPattern
         offset += len(words) + 1
     text = "\n".join(pieces)
     date = created.date() if isinstance(created, dt.datetime) else None
-    return lines_to_transcript(text, lines, confirmed, "docx", title=title and " ".join(title.split()) or None, date=date)
+    title = " ".join(normalise(title).split())[:MAX_LINE] if title else None
+    return lines_to_transcript(text, lines, confirmed, "docx", title=title or None, date=date)
 
 
 def _paragraph(paragraph) -> tuple[str, int]:

@@ -151,3 +151,12 @@ def test_round_trip_import_code_one_position_save_and_load(tmp_path):
     loaded = load(path)
     assert loaded.model == coded
     assert loaded.position("joss-floods").speaker == "joss-whitlock"
+
+
+def test_a_title_too_long_or_blank_is_refused_in_plain_words(whisper):
+    """A blank title or one over the format's 300 characters is refused, saying which."""
+    mapping = LabelMapping.initial(whisper)
+    with pytest.raises(ValueError, match="the title must be at most 300 characters"):
+        build_seminar(whisper, mapping, "x" * 301)
+    with pytest.raises(ValueError, match="not blank"):
+        build_seminar(whisper, mapping, "  ")

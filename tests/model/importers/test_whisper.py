@@ -45,3 +45,10 @@ def test_bad_whisper_json_is_located(content, location):
     with pytest.raises(ImportFailed) as caught:
         import_bytes(content.encode(), "talk.json")
     assert caught.value.location == location
+
+
+def test_control_characters_in_segments_and_speakers_are_dropped():
+    """Escaped control characters in whisper's strings do not reach the text or the labels."""
+    data = '{"segments": [{"start": 0, "end": 1, "text": "Bell\\u0007 rang.", "speaker": "SPK\\u0001_1"}]}'
+    transcript = import_bytes(data.encode(), "t.json")
+    assert transcript.text == "Bell rang." and transcript.labels() == ["SPK_1"]
