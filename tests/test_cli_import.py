@@ -95,3 +95,10 @@ def test_import_writes_atomically_and_leaves_no_temporary_file(tmp_path):
     out = tmp_path / "panel.seminar.json"
     assert main(["--import", str(FIXTURES / "panel.srt"), "--out", str(out), "--format", "srt"]) == 0
     assert sorted(os.listdir(tmp_path)) == ["home", "panel.seminar.json"]
+
+
+def test_a_title_over_the_limit_is_exit_1_saying_so(tmp_path, capsys):
+    """--title longer than the format allows is refused with the limit, and nothing is written."""
+    out = tmp_path / "x.seminar.json"
+    assert main(["--import", str(FIXTURES / "upper.txt"), "--out", str(out), "--title", "t" * 400]) == 1
+    assert "the title must be at most 300 characters" in capsys.readouterr().err and not out.exists()

@@ -58,4 +58,4 @@ def parse_vtt(text: str, confirmed: Iterable[str] = (), encoding: str | None = N
 
 def _seconds(parts: tuple[str | None, ...]) -> float:
     hours, minutes, seconds, millis = parts
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
+    return int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds or 0) + int(millis or 0) / 1000
