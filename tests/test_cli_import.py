@@ -102,3 +102,10 @@ def test_a_title_over_the_limit_is_exit_1_saying_so(tmp_path, capsys):
     out = tmp_path / "x.seminar.json"
     assert main(["--import", str(FIXTURES / "upper.txt"), "--out", str(out), "--title", "t" * 400]) == 1
     assert "the title must be at most 300 characters" in capsys.readouterr().err and not out.exists()
+
+
+def test_export_pdf_still_takes_one_speaker(capsys):
+    """--speaker may repeat for --import, but --export-pdf takes one: two is wrong usage."""
+    with pytest.raises(SystemExit) as caught:
+        main(["--export-pdf", "x.pdf", "--speaker", "rumer", "--speaker", "lukin"])
+    assert caught.value.code == 2 and "one --speaker" in capsys.readouterr().err

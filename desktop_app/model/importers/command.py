@@ -30,6 +30,18 @@ def parse_speaker_option(value: str) -> tuple[str, str]:
     return " ".join(name.split()), label.strip()
 
 
+def _page_progress():
+    """A PDF's pages read, every tenth page on stderr, when someone is watching the terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if total >= 20 and (done % 10 == 0 or done == total):
+            print(f"reading page {done} of {total}", file=sys.stderr, flush=True)
+
+    return report
+
+
 def import_command(
     source: Path,
     out: Path,
@@ -46,7 +58,7 @@ def import_command(
         raise CommandFailed("--out must not be the file being imported")
     labels = [label for _, label in speakers]
     try:
-        transcript = import_file(source, format_name, confirmed=labels)
+        transcript = import_file(source, format_name, confirmed=labels, progress=_page_progress())
     except ImportFailed as failure:
         print(failure.line_for(str(source)), file=sys.stderr)
         return EXIT_FAILED
