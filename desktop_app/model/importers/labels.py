@@ -86,13 +86,33 @@ class Spellings:
         return self._first.setdefault(label.casefold(), label)
 
 
-def speaking_labels(labels: Iterable[str], confirmed: Iterable[str] = ()) -> tuple[set[str], list[str]]:
-    """Labels taken as speakers (seen at least twice, or confirmed), and the one-off labels left as text.
+@dataclass(frozen=True)
+class LabelChoices:
+    """The user's word on candidate labels: ``confirmed`` ones are speakers even if they occur once,
+    ``rejected`` ones are never speakers (their lines stay in the turn around them).  Case is ignored."""
+
+    confirmed: frozenset[str] = frozenset()
+    rejected: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, confirmed: Iterable[str] = (), rejected: Iterable[str] = ()) -> LabelChoices:
+        return cls(frozenset(label.casefold() for label in confirmed), frozenset(label.casefold() for label in rejected))
+
+
+NO_CHOICES = LabelChoices()
+"""No label confirmed or rejected: recurrence alone decides."""
+
+
+def speaking_labels(labels: Iterable[str], choices: LabelChoices = NO_CHOICES) -> tuple[set[str], list[str]]:
+    """Labels taken as speakers (seen at least twice, or confirmed, and not rejected), and the one-off labels left as text.
 
     Labels compare without regard to case; pass them through one :class:`Spellings` first.
     """
     counts = Counter(labels)
-    confirmed_keys = {label.casefold() for label in confirmed}
-    speaking = {label for label, count in counts.items() if count >= 2 or label.casefold() in confirmed_keys}
-    single = [label for label in counts if label not in speaking]
+    speaking = {
+        label
+        for label, count in counts.items()
+        if (count >= 2 or label.casefold() in choices.confirmed) and label.casefold() not in choices.rejected
+    }
+    single = [label for label, count in counts.items() if count == 1 and label not in speaking]
     return speaking, single

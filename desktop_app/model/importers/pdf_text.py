@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from ..schema import MAX_LINE
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
-from .labels import LabelPattern
+from .labels import NO_CHOICES, LabelChoices, LabelPattern
 from .plain_text import parse_text
 
 Progress = Callable[[int, int], None]
@@ -30,7 +30,7 @@ _EDGE_LINES = 2  # lines at each end of a page looked at for running heads and f
 
 def parse_pdf(
     data: bytes,
-    confirmed: Iterable[str] = (),
+    choices: LabelChoices = NO_CHOICES,
     pattern: LabelPattern | None = None,
     progress: Progress | None = None,
 ) -> ImportedTranscript:
@@ -38,7 +38,7 @@ def parse_pdf(
     pages, metadata = _page_texts(data, progress)
     if not any(page.strip() for page in pages):
         raise ImportFailed(NO_TEXT_LAYER)
-    transcript = parse_text(join_pages(pages), confirmed, pattern, format_name="pdf")
+    transcript = parse_text(join_pages(pages), choices, pattern, format_name="pdf")
     title = " ".join(normalise(metadata.get("Title", "")).split())
     return ImportedTranscript(
         transcript.text,

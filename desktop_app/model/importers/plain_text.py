@@ -9,11 +9,18 @@ label belongs to no turn.  Which labels count is decided by
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .common import ImportedTranscript, ImportedTurn
-from .labels import LabelMatch, LabelPattern, Spellings, speaking_labels
+from .labels import (
+    NO_CHOICES,
+    LabelChoices,
+    LabelMatch,
+    LabelPattern,
+    Spellings,
+    speaking_labels,
+)
 
 
 @dataclass(frozen=True)
@@ -27,14 +34,14 @@ class Line:
 
 def parse_text(
     text: str,
-    confirmed: Iterable[str] = (),
+    choices: LabelChoices = NO_CHOICES,
     pattern: LabelPattern | None = None,
     encoding: str | None = None,
     format_name: str = "text",
 ) -> ImportedTranscript:
     """The transcript of a typed text; ``pattern`` finds labels (the standard styles by default)."""
     pattern = pattern or LabelPattern()
-    return lines_to_transcript(text, split_lines(text, pattern), confirmed, format_name, encoding=encoding)
+    return lines_to_transcript(text, split_lines(text, pattern), choices, format_name, encoding=encoding)
 
 
 def split_lines(text: str, pattern: LabelPattern) -> list[Line]:
@@ -49,12 +56,12 @@ def split_lines(text: str, pattern: LabelPattern) -> list[Line]:
 
 
 def lines_to_transcript(
-    text: str, lines: Sequence[Line], confirmed: Iterable[str], format_name: str, **extra
+    text: str, lines: Sequence[Line], choices: LabelChoices, format_name: str, **extra
 ) -> ImportedTranscript:
     """Turns over ``text`` from its lines: each speaking label opens a turn that runs to the next one."""
     spelling = Spellings()
     lines = [replace(line, label=replace(line.label, label=spelling(line.label.label))) if line.label else line for line in lines]
-    speaking, single = speaking_labels((line.label.label for line in lines if line.label), confirmed)
+    speaking, single = speaking_labels((line.label.label for line in lines if line.label), choices)
     turns: list[ImportedTurn] = []
     current: tuple[LabelMatch, int] | None = None
     last_end = 0  # end of the last non-blank line seen

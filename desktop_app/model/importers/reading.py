@@ -10,7 +10,7 @@ from pathlib import Path
 from ..json_text import MAX_FILE_BYTES, human_size
 from .common import FORMATS, ImportedTranscript, ImportFailed
 from .encoding import decode_text
-from .labels import LabelPattern
+from .labels import LabelChoices, LabelPattern
 from .pdf_text import Progress, parse_pdf
 from .plain_text import parse_text
 from .srt import parse_srt
@@ -40,6 +40,7 @@ def import_file(
     format_name: str | None = None,
     *,
     confirmed: Iterable[str] = (),
+    rejected: Iterable[str] = (),
     pattern: str | None = None,
     progress: Progress | None = None,
 ) -> ImportedTranscript:
@@ -47,12 +48,15 @@ def import_file(
 
     ``format_name`` is one of :data:`FORMATS` (detected from the name and
     content when None); ``confirmed`` names labels to take as speakers even
-    if they occur once; ``pattern`` is a regex with a ``speaker`` group for
+    if they occur once, ``rejected`` labels never to take (case is ignored
+    in both); ``pattern`` is a regex with a ``speaker`` group for
     typed transcripts; ``progress`` follows a PDF page by page.  Raises
     ImportFailed with a plain message (and location) for any bad input.
     """
     data = read_bytes(Path(path))
-    return import_bytes(data, Path(path).name, format_name, confirmed=confirmed, pattern=pattern, progress=progress)
+    return import_bytes(
+        data, Path(path).name, format_name, confirmed=confirmed, rejected=rejected, pattern=pattern, progress=progress
+    )
 
 
 def import_bytes(
@@ -61,6 +65,7 @@ def import_bytes(
     format_name: str | None = None,
     *,
     confirmed: Iterable[str] = (),
+    rejected: Iterable[str] = (),
     pattern: str | None = None,
     progress: Progress | None = None,
 ) -> ImportedTranscript:
@@ -78,25 +83,25 @@ def import_bytes(
         raise ImportFailed(str(exc)) from None
     if label_pattern is not None and format_name not in ("text", "docx", "pdf"):
         raise ImportFailed("a speaker pattern applies to text, Word and PDF files only")
-    confirmed = tuple(confirmed)
+    choices = LabelChoices.of(confirmed, rejected)
     if format_name == "docx":
-        transcript = parse_docx(data, confirmed, label_pattern)
+        transcript = parse_docx(data, choices, label_pattern)
     elif format_name == "pdf":
         if not data.lstrip().startswith(b"%PDF"):
             raise ImportFailed("this is not a PDF file: it does not start with %PDF")
-        transcript = parse_pdf(data, confirmed, label_pattern, progress)
+        transcript = parse_pdf(data, choices, label_pattern, progress)
     else:
         text, encoding = decode_text(data)
         if not text.strip():
             raise ImportFailed("the file is empty")
         if format_name == "vtt":
-            transcript = parse_vtt(text, confirmed, encoding)
+            transcript = parse_vtt(text, choices, encoding)
         elif format_name == "srt":
-            transcript = parse_srt(text, confirmed, encoding)
+            transcript = parse_srt(text, choices, encoding)
         elif format_name == "whisper":
-            transcript = parse_whisper(text, confirmed, encoding)
+            transcript = parse_whisper(text, choices, encoding)
         else:
-            transcript = parse_text(text, confirmed, label_pattern, encoding)
+            transcript = parse_text(text, choices, label_pattern, encoding)
     if not transcript.text.strip():
         raise ImportFailed("the file holds no text")
     return transcript

@@ -9,11 +9,11 @@ first label stands alone, outside any turn.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .common import ImportedTranscript, ImportedTurn
-from .labels import Spellings, speaking_labels
+from .labels import NO_CHOICES, LabelChoices, Spellings, speaking_labels
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,12 @@ class Segment:
     """The words with a ``Name:`` prefix still on, when the label came from one (it may prove not to be a label)."""
 
 
-def assemble(segments: Sequence[Segment], format_name: str, confirmed: Iterable[str] = (), **extra) -> ImportedTranscript:
-    """The transcript of ``segments``: a ``Name:`` label counts only if it recurs or is confirmed."""
+def assemble(segments: Sequence[Segment], format_name: str, choices: LabelChoices = NO_CHOICES, **extra) -> ImportedTranscript:
+    """The transcript of ``segments``: a ``Name:`` label counts only if it recurs or is confirmed, and is not rejected."""
     spelling = Spellings()
     segments = [replace(segment, label=spelling(segment.label)) if segment.label else segment for segment in segments]
     speaking, single = speaking_labels(
-        (segment.label for segment in segments if segment.label and segment.prefixed is not None), confirmed
+        (segment.label for segment in segments if segment.label and segment.prefixed is not None), choices
     )
     paragraphs: list[str] = []
     turns: list[ImportedTurn] = []

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from .common import ImportedTranscript, ImportFailed
 from .cue_text import clock, cue_segment
+from .labels import NO_CHOICES, LabelChoices
 from .segments import Segment, assemble
 
 _TIME = r"(\d+):([0-5]\d):([0-5]\d)[,.](\d{1,3})"
@@ -14,7 +14,7 @@ _TIMING = re.compile(rf"^{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t].*)?$")
 _TRUNCATED = "the file ends in the middle of this cue: is it truncated?"
 
 
-def parse_srt(text: str, confirmed: Iterable[str] = (), encoding: str | None = None) -> ImportedTranscript:
+def parse_srt(text: str, choices: LabelChoices = NO_CHOICES, encoding: str | None = None) -> ImportedTranscript:
     """The transcript of an SRT file's text; ImportFailed naming the line and cue of the first problem."""
     lines = text.split("\n")
     while lines and not lines[-1].strip():
@@ -62,7 +62,7 @@ def parse_srt(text: str, confirmed: Iterable[str] = (), encoding: str | None = N
             )
         previous_end = end
         segments.append(cue_segment("\n".join(block[timing_at + 1:]), start, end))
-    return assemble(segments, "srt", confirmed, encoding=encoding)
+    return assemble(segments, "srt", choices, encoding=encoding)
 
 
 def _seconds(parts: tuple[str, ...]) -> float:

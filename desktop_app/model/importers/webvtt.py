@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from .common import ImportedTranscript, ImportFailed
 from .cue_text import clock, cue_segment
+from .labels import NO_CHOICES, LabelChoices
 from .segments import Segment, assemble
 
 _TIME = r"(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 _TIMING = re.compile(rf"^{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t].*)?$")
 
 
-def parse_vtt(text: str, confirmed: Iterable[str] = (), encoding: str | None = None) -> ImportedTranscript:
+def parse_vtt(text: str, choices: LabelChoices = NO_CHOICES, encoding: str | None = None) -> ImportedTranscript:
     """The transcript of a WebVTT file's text; ImportFailed naming the line (and cue) of the first problem."""
     lines = text.split("\n")
     first = lines[0]
@@ -53,7 +53,7 @@ def parse_vtt(text: str, confirmed: Iterable[str] = (), encoding: str | None = N
             )
         previous_end = end
         segments.append(cue_segment("\n".join(block[timing_at + 1:]), start, end))
-    return assemble(segments, "vtt", confirmed, encoding=encoding)
+    return assemble(segments, "vtt", choices, encoding=encoding)
 
 
 def _seconds(parts: tuple[str | None, ...]) -> float:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
 from typing import Any
 
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
-from .labels import MAX_LABEL
+from .labels import MAX_LABEL, NO_CHOICES, LabelChoices
 from .segments import Segment, assemble
 
 
-def parse_whisper(text: str, confirmed: Iterable[str] = (), encoding: str | None = None) -> ImportedTranscript:
+def parse_whisper(text: str, choices: LabelChoices = NO_CHOICES, encoding: str | None = None) -> ImportedTranscript:
     """The transcript of whisper's JSON; words are optional and unused.  ImportFailed names the segment."""
-    del confirmed  # speaker fields are labels already: nothing to confirm
+    del choices  # speaker fields are labels already: nothing to confirm
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

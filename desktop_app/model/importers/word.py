@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable
 
 from ..schema import MAX_LINE
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
-from .labels import MAX_LABEL, LabelMatch, LabelPattern
+from .labels import MAX_LABEL, NO_CHOICES, LabelChoices, LabelMatch, LabelPattern
 from .plain_text import Line, lines_to_transcript
 
 
-def parse_docx(data: bytes, confirmed: Iterable[str] = (), pattern: LabelPattern | None = None) -> ImportedTranscript:
+def parse_docx(data: bytes, choices: LabelChoices = NO_CHOICES, pattern: LabelPattern | None = None) -> ImportedTranscript:
     """The transcript of a .docx file's bytes; ImportFailed when it is not a Word document."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportFailed("this is not a Word document (.docx): it is not even a zip archive")
@@ -49,7 +48,7 @@ def parse_docx(data: bytes, confirmed: Iterable[str] = (), pattern: LabelPattern
     text = "\n".join(pieces)
     date = created.date() if isinstance(created, dt.datetime) else None
     title = " ".join(normalise(title).split())[:MAX_LINE] if title else None
-    return lines_to_transcript(text, lines, confirmed, "docx", title=title or None, date=date)
+    return lines_to_transcript(text, lines, choices, "docx", title=title or None, date=date)
 
 
 def _paragraph(paragraph) -> tuple[str, int]:

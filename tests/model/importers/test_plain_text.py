@@ -94,3 +94,12 @@ def test_prose_without_labels_has_no_turns():
     """A report in prose is text with no turns."""
     transcript = import_bytes(b"The council met on Tuesday.\nIt discussed the bridge.\n", "report.txt")
     assert transcript.turns == () and transcript.text.startswith("The council met")
+
+
+def test_a_recurring_label_the_user_rejects_stays_inside_the_turns():
+    """'Note:' used twice becomes a label by recurrence; rejected, its lines stay in the speaker's turn."""
+    data = b"Ada: one\nNote: first\nBo: two\nNote: second\nAda: three\nBo: four\n"
+    assert "Note" in import_bytes(data, "t.txt").labels()
+    transcript = import_bytes(data, "t.txt", rejected=["note"])
+    assert turn_texts(transcript)[:2] == [("Ada", "Ada: one\nNote: first"), ("Bo", "Bo: two\nNote: second")]
+    assert transcript.single_labels == ()
