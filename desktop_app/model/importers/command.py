@@ -87,7 +87,7 @@ def import_command(
     people = len(model.speakers)
     characters = len(model.seminar.source.text)
     print(
-        f"wrote {out}: {people} speaker{'' if people == 1 else 's'}, {turns} turn{'' if turns == 1 else 's'}, "
+        f"wrote {out}: {people} speaker{'' if people == 1 else 's'}, {turns:,} turn{'' if turns == 1 else 's'}, "
         f"{characters:,} characters"
     )
     return EXIT_OK
