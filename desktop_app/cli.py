@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__
 from .commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from .model.importers.common import FORMATS
 from .presentation.brief_options import PAGE_SIZES
 from .presentation.tabs import TABS
 
@@ -44,13 +45,24 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--select", metavar="SPEAKER_ID", help="with --screenshot: the speaker (or theme) to select")
     shot.add_argument("--tab", choices=TABS, help="with --screenshot: the tab to show (default themes)")
     shot.add_argument("--size", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
+    commands.add_argument(
+        "--import", dest="import_file", metavar="TRANSCRIPT",
+        help="make a new seminar file from a transcript or report (vtt, srt, whisper JSON, text, docx, pdf)",
+    )
+    imports = parser.add_argument_group("import options")
+    imports.add_argument("--out", metavar="OUT.seminar.json", help="with --import: the seminar file to write")
+    imports.add_argument("--title", metavar="TEXT", help="with --import: the seminar's title (default: from the file)")
+    imports.add_argument("--format", choices=FORMATS, help="with --import: the file's format (default: detected)")
+    imports.add_argument("--force", action="store_true", help="with --import: replace OUT if it exists")
     commands.add_argument("--export-pdf", metavar="OUT.pdf", help="write the PDF brief of FILE (or the default seminar); no display needed")
     commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
     export = parser.add_argument_group("export options")
     export.add_argument("--page-size", choices=PAGE_SIZES, help="with --export-pdf: paper size (default a4)")
     export.add_argument("--sections", metavar="LIST", help="with --export-pdf: comma-separated sections to include "
                         "(glance, chart, themes, speakers, agreement, forecasts, source; default all)")
-    export.add_argument("--speaker", metavar="SPEAKER_ID", help="with --export-pdf: a brief on this speaker only")
+    parser.add_argument("--speaker", action="append", metavar="SPEAKER_ID | NAME=LABEL",
+                        help="with --export-pdf: a brief on this speaker only; with --import (repeatable): "
+                        "name the speaker behind a label, e.g. 'Amara Okafor=SPEAKER_00'")
     export.add_argument("--csv-kind", choices=("positions", "matrix", "themes", "pairs"), help="with --export-csv: one row "
                         "per position (default), the speaker \u00d7 theme matrix of stances, one row per theme (figures, "
                         "verdict, robustness) or one row per pair of speakers (agreement against chance)")
@@ -67,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.screenshot and (args.select or args.tab or args.size):
         parser.error("--select, --tab and --size go with --screenshot")
     try:
+        if args.import_file:
+            return import_transcript(parser, args)
+        if args.out or args.title or args.format or args.force:
+            parser.error("--out, --title, --format and --force go with --import")
         if args.check:
             if not args.files:
                 parser.error("--check needs at least one FILE")
@@ -186,9 +202,31 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         sections = parse_sections(args.sections) if args.sections is not None else SECTIONS
     except ValueError as exc:
         parser.error(f"--sections: {exc}")
-    options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=args.speaker)
+    if args.speaker and len(args.speaker) > 1:
+        parser.error("--export-pdf takes one --speaker")
+    speaker = args.speaker[0] if args.speaker else None
+    options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=speaker)
     print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options))
     return EXIT_OK
+
+
+def import_transcript(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--import``: a transcript or report made into a new seminar file."""
+    from .model.importers.command import import_command, parse_speaker_option
+
+    if args.files:
+        parser.error("--import takes no FILE; give the transcript after --import and the new file with --out")
+    if not args.out:
+        parser.error("--import needs --out OUT.seminar.json")
+    if args.page_size or args.sections or args.csv_kind or args.select or args.tab or args.size:
+        parser.error("--import takes only --out, --title, --format, --speaker and --force")
+    try:
+        speakers = [parse_speaker_option(value) for value in args.speaker or ()]
+    except ValueError as exc:
+        parser.error(str(exc))
+    return import_command(
+        Path(args.import_file), Path(args.out), title=args.title, speakers=speakers, format_name=args.format, force=args.force
+    )
 
 
 def resolve_dataset_path(files: Sequence[str]) -> Path:

@@ -1,0 +1,94 @@
+"""``--import``: a transcript or report made into a new seminar file, headless.
+
+It lives beside the importers, as the exports' command lives in report/: the
+shared ``commands`` package sits below every layer and imports none of them.
+
+The new file holds the text, the speakers (labels renamed with ``--speaker
+NAME=LABEL``) and their turns, no themes and no positions; it is checked by
+the loader's own rules before it is written, and written atomically.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ...atomic import write_text_atomic
+from ...commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from ..loader import dumps, load_bytes
+from ..problems import DatasetError
+from .common import ImportFailed
+from .mapping import LabelMapping, build_seminar, title_from_path
+from .reading import import_file
+
+
+def parse_speaker_option(value: str) -> tuple[str, str]:
+    """``"Dr Amara Okafor=SPEAKER_00"`` → (name, label); ValueError when it is not NAME=LABEL."""
+    name, equals, label = value.partition("=")
+    if not equals or not name.strip() or not label.strip():
+        raise ValueError(f"--speaker expects NAME=LABEL, not {value!r}")
+    return " ".join(name.split()), label.strip()
+
+
+def _page_progress():
+    """A PDF's pages read, every tenth page on stderr, when someone is watching the terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if total >= 20 and (done % 10 == 0 or done == total):
+            print(f"reading page {done} of {total}", file=sys.stderr, flush=True)
+
+    return report
+
+
+def import_command(
+    source: Path,
+    out: Path,
+    *,
+    title: str | None = None,
+    speakers: Sequence[tuple[str, str]] = (),
+    format_name: str | None = None,
+    force: bool = False,
+) -> int:
+    """Import ``source`` into ``out``; print the summary line (exit 0) or ``FILE: LOCATION: MESSAGE`` (exit 1)."""
+    if out.exists() and not force:
+        raise CommandFailed(f"{out} already exists; add --force to replace it")
+    if out.resolve() == source.resolve():
+        raise CommandFailed("--out must not be the file being imported")
+    labels = [label for _, label in speakers]
+    try:
+        transcript = import_file(source, format_name, confirmed=labels, progress=_page_progress())
+    except ImportFailed as failure:
+        print(failure.line_for(str(source)), file=sys.stderr)
+        return EXIT_FAILED
+    mapping = LabelMapping.initial(transcript)
+    known = {label.casefold(): label for label in mapping.names}
+    for name, label in speakers:
+        if label.casefold() not in known:
+            listed = ", ".join(mapping.names) or "none"
+            print(f"{source}: (file): --speaker: no label {label!r} in the file (labels: {listed})", file=sys.stderr)
+            return EXIT_FAILED
+        mapping = mapping.rename(known[label.casefold()], name)
+    chosen_title = title if title is not None and title.strip() else transcript.title or title_from_path(source)
+    try:
+        model = build_seminar(transcript, mapping, chosen_title)
+        text = dumps(model)
+        load_bytes(text.encode("utf-8"), str(out))  # the file as written must open
+    except DatasetError as error:
+        raise CommandFailed("the imported seminar does not pass the loader's checks:\n" + "\n".join(error.lines())) from None
+    except ValueError as error:
+        raise CommandFailed(f"cannot make the seminar: {error}") from None
+    try:
+        write_text_atomic(out, text)
+    except OSError as error:
+        raise CommandFailed(f"cannot write {out}: {error.strerror or error}") from None
+    turns = len(model.seminar.source.turns)
+    people = len(model.speakers)
+    characters = len(model.seminar.source.text)
+    print(
+        f"wrote {out}: {people} speaker{'' if people == 1 else 's'}, {turns:,} turn{'' if turns == 1 else 's'}, "
+        f"{characters:,} characters"
+    )
+    return EXIT_OK

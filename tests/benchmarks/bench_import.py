@@ -1,0 +1,114 @@
+"""Import benchmarks: a three-hour meeting's WebVTT (target ≤ 1 s) and a 100-page PDF report (target ≤ 5 s).
+
+The VTT sample is the whole headless import: decoding, parsing 3,000 cues
+(about 30,000 words), building the new seminar and checking it with the
+loader's rules.  The PDF sample is extracting and cleaning the text of a
+report drawn with QPdfWriter (made once, before the clock starts).
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+
+from desktop_app.model.loader import from_model
+from desktop_app.model.importers.mapping import LabelMapping, build_seminar
+from desktop_app.model.importers.reading import import_bytes
+
+from .harness import Measurement, Settings, benchmark, shown, timed
+
+WORDS = ["harbour", "council", "quay", "tide", "budget", "ferry", "bridge", "orchard", "hive", "library", "seed", "garden", "winter", "spring", "report", "members", "agree", "question", "answer", "plan", "vote", "road", "school", "water", "flood", "wall", "repair", "cost", "year", "month", "week"]
+NAMES = ("Mira Castellan", "Joss Whitlock", "Ilse Varga", "Tobias Renn", "Hana Ostrova", "Pieter Lund")
+
+
+@functools.cache
+def meeting_vtt(cues: int) -> bytes:
+    """A Zoom-style WebVTT of ``cues`` cues of ten words, speakers changing every one to four cues."""
+    chooser = random.Random(7)
+    lines = ["WEBVTT", ""]
+    speaker = NAMES[0]
+    for number in range(cues):
+        if chooser.random() < 0.4:
+            speaker = chooser.choice(NAMES)
+        start = number * 3.6
+        words = " ".join(chooser.choice(WORDS) for _ in range(10))
+        lines += [str(number + 1), f"{_clock(start)} --> {_clock(start + 3.5)}", f"{speaker}: {words}.", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _clock(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    return f"{millis // 3_600_000:02d}:{millis // 60_000 % 60:02d}:{millis // 1000 % 60:02d}.{millis % 1000:03d}"
+
+
+def import_meeting(data: bytes) -> int:
+    transcript = import_bytes(data, "meeting.vtt")
+    model = build_seminar(transcript, LabelMapping.initial(transcript), "Meeting")
+    from_model(model)
+    return len(model.seminar.source.turns)
+
+
+@benchmark("import a 3,000-cue WebVTT (~30,000 words)", target=1.0, group="import")
+def vtt_import(settings: Settings) -> Measurement:
+    cues = settings.size(3_000, quick=300)
+    data = meeting_vtt(cues)
+    turns = import_meeting(data)
+    samples = [timed(lambda: import_meeting(data)) for _ in range(settings.runs)]
+    parse_only = timed(lambda: import_bytes(data, "meeting.vtt"))
+    detail = f"{cues:,} cues, {len(data) / 1024:.0f} KiB, {turns:,} turns; parsing alone {shown(parse_only, 's')}"
+    return Measurement(samples, "s", detail)
+
+
+@functools.cache
+def report_pdf(pages: int) -> bytes:
+    """A prose report of ``pages`` A4 pages, 45 lines each, with a running head and page numbers."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
+    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+
+    from desktop_app.qt_app import make_application
+
+    make_application(headless=True)
+    chooser = random.Random(11)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    for number in range(1, pages + 1):
+        if number > 1:
+            writer.newPage()
+        painter.drawText(QPointF(60, 36), "Harbour Council Annual Report")
+        for row in range(45):
+            painter.drawText(QPointF(60, 70 + 16 * row), " ".join(chooser.choice(WORDS) for _ in range(12)))
+        painter.drawText(QPointF(280, 810), f"Page {number}")
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+@benchmark("import a 100-page PDF report (text extraction)", target=5.0, group="import")
+def pdf_import(settings: Settings) -> Measurement:
+    pages = settings.size(100, quick=5)
+    data = report_pdf(pages)
+    calls: list[int] = []
+    transcript = import_bytes(data, "report.pdf", progress=lambda done, total: calls.append(done))
+    samples = [timed(lambda: import_bytes(data, "report.pdf")) for _ in range(settings.runs)]
+    detail = (
+        f"{pages} pages, {len(data) / 1024:.0f} KiB, {len(transcript.text):,} characters extracted; "
+        f"{len(calls)} progress reports; {_pypdf_rate(data, settings)}"
+    )
+    return Measurement(samples, "s", detail)
+
+
+def _pypdf_rate(data: bytes, settings: Settings) -> str:
+    """pypdf's time for the same pages, sampled on a few, to show why PDFium extracts the text."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    pages = reader.pages[: settings.size(5, quick=1)]
+    per_page = timed(lambda: [page.extract_text() for page in pages]) / len(pages)
+    return f"pypdf takes {shown(per_page, 's')} a page here, {shown(per_page * len(reader.pages), 's')} for all"
