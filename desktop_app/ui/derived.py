@@ -9,11 +9,12 @@ the seminar.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from ..model.analysis import SeminarAnalysis
+from ..model.analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
 from ..model.dataset import Dataset
+from ..model.schema import Kind
 
 _Result = TypeVar("_Result")
 
@@ -24,8 +25,10 @@ Derivation = Callable[[Dataset], Any]
 class DerivedData:
     """Values worked out from one dataset, each on first request and then kept."""
 
-    def __init__(self, dataset: Dataset):
+    def __init__(self, dataset: Dataset, counted_kinds: Iterable[Kind] = COUNTED_KINDS_DEFAULT):
         self.dataset = dataset
+        self.counted_kinds = frozenset(counted_kinds)
+        """The kinds of position the analysis counts (the window's filter)."""
         self._kept: dict[Callable[[Dataset], Any], Any] = {}
 
     def get(self, make: Callable[[Dataset], _Result]) -> _Result:
@@ -41,7 +44,7 @@ class DerivedData:
 
     @property
     def analysis(self) -> SeminarAnalysis:
-        """Theme metrics and speaker agreement (the dataset's own cached analysis)."""
+        """Theme metrics and speaker agreement, counting :attr:`counted_kinds`."""
         # The report and the command line, which have no document, share the dataset's cached
         # analysis; the views reach it through here so that it can move out of the model whole.
-        return self.dataset.analysis
+        return self.dataset.analysis_for(self.counted_kinds)

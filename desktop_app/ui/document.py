@@ -14,8 +14,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
 
+from collections.abc import Iterable
+
+from ..model.analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
 from ..model.edits import Edit, Insert, Replace, apply_edit
+from ..model.schema import Kind
 from .derived import DerivedData
 
 
@@ -33,11 +37,13 @@ class SeminarDocument(QObject):
     positionRemoved = Signal(str)
 
     edited = Signal(object)  # the Edit just applied, after its fine-grained signal
+    countedKindsChanged = Signal()  # the analysis now counts other kinds: every figure is to be redrawn
 
     def __init__(self, dataset: Dataset, parent: QObject | None = None):
         super().__init__(parent)
         self._dataset = dataset
-        self._derived = DerivedData(dataset)
+        self._counted_kinds = COUNTED_KINDS_DEFAULT
+        self._derived = DerivedData(dataset, self._counted_kinds)
         self.undo_stack = QUndoStack(self)
         """Where editing commands go (the editing issue fills it); cleared when another seminar opens."""
 
@@ -50,13 +56,28 @@ class SeminarDocument(QObject):
         """What the views work out from the current dataset; renewed with it."""
         return self._derived
 
+    @property
+    def counted_kinds(self) -> frozenset[Kind]:
+        """The kinds of position the analysis counts (default: assessment, prediction, prescription)."""
+        return self._counted_kinds
+
+    def set_counted_kinds(self, kinds: Iterable[Kind]) -> None:
+        """Count other kinds of position; announces ``countedKindsChanged`` when that changes anything."""
+        kinds = frozenset(kinds)
+        if kinds == self._counted_kinds:
+            return
+        self._counted_kinds = kinds
+        self._derived = DerivedData(self._dataset, kinds)
+        self.countedKindsChanged.emit()
+
     def replace_dataset(self, dataset: Dataset, derived: DerivedData | None = None) -> None:
         """Open another seminar: forget the undo history and announce ``reset``.
 
         ``derived`` may bring values a background load worked out already for this very dataset.
         """
         self._dataset = dataset
-        self._derived = derived if derived is not None and derived.dataset is dataset else DerivedData(dataset)
+        reusable = derived is not None and derived.dataset is dataset and derived.counted_kinds == self._counted_kinds
+        self._derived = derived if derived is not None and reusable else DerivedData(dataset, self._counted_kinds)
         self.undo_stack.clear()
         self.reset.emit()
 
@@ -69,7 +90,7 @@ class SeminarDocument(QObject):
         """
         dataset, inverse = apply_edit(self._dataset, edit)
         self._dataset = dataset
-        self._derived = DerivedData(dataset)
+        self._derived = DerivedData(dataset, self._counted_kinds)
         self._signal_for(edit).emit(edit.entry_id)
         self.edited.emit(edit)
         return inverse

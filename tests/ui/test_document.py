@@ -155,3 +155,18 @@ def test_a_new_seminar_clears_the_selection(document):
     document.replace_dataset(debate_dataset())
     assert selection.focus.kind.value == "none"
 
+
+
+def test_counting_other_kinds_renews_the_analysis_and_says_so(qtbot):
+    """Choosing to count history too gives an analysis that counts it, and views are told to redraw."""
+    from desktop_app.model.schema import Kind
+    from tests.factories import coded_panel
+
+    data = coded_panel([("a", "t", 1, "assessment"), ("b", "t", -1, "history")], speakers=("chair",))
+    document = SeminarDocument(load_bytes(to_bytes(data)))
+    assert document.derived.analysis.themes["t"].n == 1
+    with qtbot.waitSignal(document.countedKindsChanged):
+        document.set_counted_kinds({Kind.ASSESSMENT, Kind.HISTORY})
+    assert document.derived.analysis.themes["t"].n == 2
+    with qtbot.assertNotEmitted(document.countedKindsChanged):
+        document.set_counted_kinds({Kind.HISTORY, Kind.ASSESSMENT})
