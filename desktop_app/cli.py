@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--speaker", metavar="SPEAKER_ID", help="with --export-pdf: a brief on this speaker only")
     export.add_argument("--csv-kind", choices=("positions", "matrix"), help="with --export-csv: one row per position "
                         "(default), or the speaker \u00d7 theme matrix of mean stances")
+    export.add_argument("--force", action="store_true", help="with --export-pdf or --export-csv: replace the "
+                        "file even if it is read-only")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
@@ -68,8 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check(args.files)
         if args.export_pdf or args.export_csv:
             return export(parser, args)
-        if args.page_size or args.sections or args.speaker or args.csv_kind:
-            parser.error("--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv")
+        if args.page_size or args.sections or args.speaker or args.csv_kind or args.force:
+            parser.error(
+                "--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv; "
+                "--force with either"
+            )
         if args.screenshot:
             return screenshot(parser, args)
         if args.schema:
@@ -159,7 +164,9 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.export_csv:
         if args.page_size or args.sections or args.speaker:
             parser.error("--page-size, --sections and --speaker go with --export-pdf")
-        print(export_csv_command(Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions"))
+        print(export_csv_command(
+            Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions", args.force
+        ))
         return EXIT_OK
     if args.csv_kind:
         parser.error("--csv-kind goes with --export-csv")
@@ -168,7 +175,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except ValueError as exc:
         parser.error(f"--sections: {exc}")
     options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=args.speaker)
-    print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options))
+    print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options, args.force))
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..atomic import write_text_atomic
 from ..model.analysis import stance_label
 from ..model.dataset import Dataset
-from .errors import write_failure
+from .errors import refuse_read_only, write_failure
 
 CSV_KINDS = ("positions", "matrix")
 ENCODING = "utf-8-sig"
@@ -85,12 +85,16 @@ def csv_text(dataset: Dataset, kind: str = "positions") -> str:
     return buffer.getvalue()
 
 
-def export_csv(dataset: Dataset, path: str | Path, kind: str = "positions") -> Path:
-    """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written."""
+def export_csv(dataset: Dataset, path: str | Path, kind: str = "positions", *, replace_read_only: bool = False) -> Path:
+    """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written.
+
+    A read-only file at ``path`` is refused unless ``replace_read_only``.
+    """
     path = Path(path)
+    refuse_read_only(path, replace_read_only)
     text = csv_text(dataset, kind)
     try:
-        write_text_atomic(path, text, encoding=ENCODING, newline="")
+        write_text_atomic(path, text, encoding=ENCODING, newline="", replace_read_only=replace_read_only)
     except OSError as error:
         raise write_failure(path, error) from None
     return path

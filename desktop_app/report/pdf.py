@@ -19,6 +19,7 @@ Needs a QApplication (the chart is a widget); callers make one first.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPicture,
     QPen,
     QTextCharFormat,
     QTextCursor,
@@ -44,9 +46,10 @@ from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
 from ..wording import long_date
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
-from .errors import ExportCancelled, ExportFailed, write_failure
+from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
 from .options import ReportOptions
-from .page_layout import find_image, paginate
+from .page_layout import split_passages
+from .pagination import place
 from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, build_chart, chart_height, light_palette
 
 RESOLUTION = 96
@@ -88,8 +91,97 @@ def _agreement_hex(value: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
+def page_geometry(page_size: str) -> tuple[QSizeF, QRectF]:
+    """The page's size and its text area (the body), in layout units at :data:`RESOLUTION`."""
+    page = QPageSize(PAGE_IDS[page_size]).sizePixels(RESOLUTION)
+    mm = RESOLUTION / 25.4
+    body = QRectF(
+        MARGINS_MM.left() * mm,
+        MARGINS_MM.top() * mm,
+        page.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * mm,
+        page.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * mm,
+    )
+    return QSizeF(page), body
+
+
+class ChartArt:
+    """The chart recorded as painting commands (a QPicture), replayed in the brief's place for it.
+
+    The chart is still drawn by a widget, which only the GUI thread may
+    touch: it is recorded there (:func:`prepare_chart`) and replayed by the
+    thread that writes the brief.  Vectors and text stay vectors and text.
+    """
+
+    def __init__(self, picture: QPicture, size: tuple[int, int]):
+        self.picture = picture
+        self.size = size
+
+    def render_chart(self, painter: QPainter, rect: QRectF) -> None:
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.drawPicture(QPointF(0, 0), self.picture)
+        painter.restore()
+
+
+def chart_size(dataset: Dataset, options: ReportOptions) -> tuple[int, int] | None:
+    """The chart's place in the brief, or None when the brief has no chart."""
+    if not options.includes("chart"):
+        return None
+    _, body = page_geometry(options.page_size)
+    return int(body.width()), chart_height(len(dataset.themes), body.height())
+
+
+def prepare_chart(dataset: Dataset, options: ReportOptions) -> ChartArt | None:
+    """The chart of the brief, recorded; on the GUI thread (the chart is a widget)."""
+    size = chart_size(dataset, options)
+    if size is None:
+        return None
+    width, height = size
+    chart = build_chart(dataset, options.speaker, width, height, brief_font(CHART_POINTS))
+    try:
+        picture = QPicture()
+        painter = QPainter(picture)
+        chart.render_chart(painter, QRectF(0, 0, width, height))
+        painter.end()
+    finally:
+        chart.close()
+        chart.deleteLater()
+    return ChartArt(picture, size)
+
+
+def find_image(document: QTextDocument, name: str) -> int | None:
+    """Position of the image called ``name`` in the document, if it is there."""
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            text_format = fragment.charFormat()
+            if text_format.isImageFormat() and text_format.toImageFormat().name() == name:
+                return fragment.position()
+            fragments += 1
+        block = block.next()
+    return None
+
+
+@dataclass
+class _Placed:
+    """A passage laid out: its document and where it starts on the long strip of pages."""
+
+    document: QTextDocument
+    top: float
+    height: float
+
+
 class PdfBrief:
-    """One brief being laid out and painted; use :func:`render_pdf` or :func:`export_pdf`."""
+    """One brief being laid out and painted; use :func:`render_pdf` or :func:`export_pdf`.
+
+    The brief's markup is cut into passages (:mod:`.page_layout`), each laid
+    out in a small document of its own; their heights decide where the pages
+    break (:mod:`.pagination`), and each page paints the passages that fall on
+    it.  Every step is short, so the thread doing it (a worker, in the window)
+    can report and be stopped between any two.
+    """
 
     def __init__(
         self,
@@ -97,20 +189,24 @@ class PdfBrief:
         options: ReportOptions,
         generated: dt.date,
         *,
+        chart: ChartArt | None = None,
         building: Building | None = None,
+        laying_out: Progress | None = None,
         cancelled: CancelCheck | None = None,
     ):
         self._building = building
+        self._laying_out = laying_out
         self._cancelled = cancelled
         if options.speaker is not None and not dataset.has_speaker(options.speaker):
             raise ExportFailed(f"no speaker '{options.speaker}' in this seminar")
         self.dataset = dataset
         self.options = options
         self.generated = generated
+        self.page, self.body = page_geometry(options.page_size)
         self.buffer = QByteArray()
         self.device = QBuffer(self.buffer)
         self.device.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.writer = QPdfWriter(self.device)
+        self.writer = QPdfWriter(self.device)  # also the device the passages are laid out for
         self.writer.setResolution(RESOLUTION)
         self.writer.setTitle(dataset.seminar.title)
         self.writer.setCreator(APP_NAME)
@@ -118,36 +214,28 @@ class PdfBrief:
         self.writer.setPageLayout(
             QPageLayout(QPageSize(PAGE_IDS[options.page_size]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
         )
-        self.page = QSizeF(self.writer.width(), self.writer.height())
-        mm = RESOLUTION / 25.4
-        self.body = QRectF(
-            MARGINS_MM.left() * mm,
-            MARGINS_MM.top() * mm,
-            self.page.width() - (MARGINS_MM.left() + MARGINS_MM.right()) * mm,
-            self.page.height() - (MARGINS_MM.top() + MARGINS_MM.bottom()) * mm,
-        )
-        self.chart = None
+        self.chart = chart
         self._chart_handler: ChartObject | None = None
         self.palette = light_palette()
-        self.document = self._document()
+        self.font = brief_font()
+        self.placed = self._lay_out()
+        last = self.placed[-1] if self.placed else None
+        page_height = self.body.height()
+        self.pages = max(1, math.ceil((last.top + last.height - 1) / page_height)) if last else 1
 
     # -- layout ----------------------------------------------------------------------------
     def _step(self, words: str) -> None:
         """Check for cancellation, then say what comes next."""
-        if self._cancelled is not None and self._cancelled():
-            raise ExportCancelled()
+        self._check()
         if self._building is not None:
             self._building(words)
 
-    def _document(self) -> QTextDocument:
+    def _check(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ExportCancelled()
+
+    def _lay_out(self) -> list[_Placed]:
         self._step("Writing the brief")
-        document = QTextDocument()
-        document.setUndoRedoEnabled(False)  # page breaks are set block by block: no history to keep
-        document.documentLayout().setPaintDevice(self.writer)
-        document.setDefaultFont(brief_font())
-        document.setDefaultStyleSheet(STYLE_SHEET)
-        document.setDocumentMargin(0)
-        document.setTextWidth(self.body.width())  # one long page first, to measure the units
         brief = build_brief(
             self.dataset,
             self.options,
@@ -156,24 +244,46 @@ class PdfBrief:
             chart_height=lambda rows: chart_height(rows, self.body.height()),
             agreement_hex=_agreement_hex,
         )
-        self._step("Setting the text")
+        self._step("Cutting the brief into passages")
         html, brief.html = brief.html, ""
-        document.setHtml(html)
+        passages = split_passages(html, brief.keep_with_next)
         del html  # tens of megabytes for a large seminar, no longer needed
-        if brief.chart_size is not None:
-            self._place_chart(document, brief.chart_size)
-        paginate(document, brief.keep_with_next, self.body.size(), self._step)
+        self._step("Laying out the brief")
+        documents: list[QTextDocument] = []
+        heights: list[float] = []
+        for index, passage in enumerate(passages):
+            self._check()
+            document = self._passage_document(passage.html)
+            documents.append(document)
+            heights.append(document.size().height())
+            if self._laying_out is not None:
+                self._laying_out(index + 1, len(passages))
+        self._step("Breaking the pages")
+        keep = [passage.keep_with_next for passage in passages]
+        tops = place(heights, keep, self.body.height())
+        return [_Placed(document, top, height) for document, top, height in zip(documents, tops, heights)]
+
+    def _passage_document(self, html: str) -> QTextDocument:
+        document = QTextDocument()
+        document.setUndoRedoEnabled(False)
+        document.documentLayout().setPaintDevice(self.writer)
+        document.setDefaultFont(self.font)
+        document.setDefaultStyleSheet(STYLE_SHEET)
+        document.setDocumentMargin(0)
+        document.setTextWidth(self.body.width())
+        document.setHtml(html)
+        if CHART_IMAGE in html:
+            self._place_chart(document)
         return document
 
-    def _place_chart(self, document: QTextDocument, size: tuple[int, int]) -> None:
-        width, height = size
-        self.chart = build_chart(self.dataset, self.options.speaker, width, height, brief_font(CHART_POINTS))
+    def _place_chart(self, document: QTextDocument) -> None:
+        position = find_image(document, CHART_IMAGE)
+        if position is None or self.chart is None:
+            return
+        width, height = self.chart.size
         handler = ChartObject(self.chart, document)
         document.documentLayout().registerHandler(CHART_OBJECT, handler)
         self._chart_handler = handler  # keep the Python object alive as long as the document
-        position = find_image(document, CHART_IMAGE)
-        if position is None:
-            return
         chart_format = QTextCharFormat()
         chart_format.setObjectType(CHART_OBJECT)
         chart_format.setProperty(CHART_WIDTH, float(width))
@@ -185,44 +295,51 @@ class PdfBrief:
 
     # -- painting --------------------------------------------------------------------------
     def paint(self, progress: Progress | None = None, cancelled: CancelCheck | None = None) -> bytes:
-        document = self.document
-        total = document.pageCount()
+        writer = self.writer
+        page_height = self.body.height()
+        total = self.pages
         painter = QPainter()
-        if not painter.begin(self.writer):
+        if not painter.begin(writer):
             raise ExportFailed("the PDF could not be started")
+        first = 0  # the first passage that may still show on this page or a later one
         try:
             for page in range(total):
                 if cancelled is not None and cancelled():
                     raise ExportCancelled()
                 if page:
-                    self.writer.newPage()
-                painter.save()
-                painter.translate(self.body.topLeft() - QPointF(0, page * self.body.height()))
-                clip = QRectF(0, page * self.body.height(), self.body.width(), self.body.height())
-                painter.setClipRect(clip)
-                if self._chart_handler is not None:
-                    self._chart_handler.page = clip
-                context = QAbstractTextDocumentLayout.PaintContext()
-                context.palette = self.palette  # paper colours, whatever the desktop's theme
-                context.clip = clip
-                document.documentLayout().draw(painter, context)
-                painter.restore()
-                self._footer(painter, page + 1, total)
+                    writer.newPage()
+                page_top, page_bottom = page * page_height, (page + 1) * page_height
+                while first < len(self.placed) and self.placed[first].top + self.placed[first].height <= page_top + 0.5:
+                    first += 1
+                clip = QRectF(0, 0, self.body.width(), page_height)
+                index = first
+                while index < len(self.placed) and self.placed[index].top < page_bottom - 0.5:
+                    passage = self.placed[index]
+                    painter.save()
+                    painter.translate(self.body.left(), self.body.top() + passage.top - page_top)
+                    local = clip.translated(0, page_top - passage.top)
+                    painter.setClipRect(local)
+                    if self._chart_handler is not None:
+                        self._chart_handler.page = local
+                    context = QAbstractTextDocumentLayout.PaintContext()
+                    context.palette = self.palette  # paper colours, whatever the desktop's theme
+                    context.clip = local
+                    passage.document.documentLayout().draw(painter, context)
+                    painter.restore()
+                    index += 1
+                self._footer(painter, writer, page + 1, total)
                 if progress is not None:
                     progress(page + 1, total)
         finally:
             painter.end()
-            if self.chart is not None:
-                self.chart.close()
-                self.chart.deleteLater()
         self.device.close()
         return bytes(self.buffer.data())
 
-    def _footer(self, painter: QPainter, number: int, total: int) -> None:
+    def _footer(self, painter: QPainter, writer: QPdfWriter, number: int, total: int) -> None:
         font = brief_font(7.5)
         painter.save()
         painter.setFont(font)
-        metrics = QFontMetricsF(font, self.writer)
+        metrics = QFontMetricsF(font, writer)
         mm = RESOLUTION / 25.4
         top = self.body.bottom() + 8 * mm
         painter.setPen(QPen(QColor(RULE), 0.8))
@@ -261,14 +378,30 @@ def render_pdf(
     generated: dt.date | None = None,
     progress: Progress | None = None,
     building: Building | None = None,
+    laying_out: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    chart: ChartArt | None = None,
 ) -> PdfResult:
-    """The brief as PDF bytes.  Raises ExportCancelled when ``cancelled()`` turns true."""
+    """The brief as PDF bytes.  Raises ExportCancelled when ``cancelled()`` turns true.
+
+    ``chart``: the chart recorded beforehand (:func:`prepare_chart`), as a
+    worker thread must be given it; without it the chart is recorded here,
+    which only the GUI thread may do.  ``laying_out`` is called with
+    (passages laid out, passages in all).
+    """
+    options = options or ReportOptions()
+    if chart is None:
+        chart = prepare_chart(dataset, options)
     brief = PdfBrief(
-        dataset, options or ReportOptions(), generated or dt.date.today(), building=building, cancelled=cancelled
+        dataset,
+        options,
+        generated or dt.date.today(),
+        chart=chart,
+        building=building,
+        laying_out=laying_out,
+        cancelled=cancelled,
     )
-    pages = brief.document.pageCount()
-    return PdfResult(brief.paint(progress, cancelled), pages)
+    return PdfResult(brief.paint(progress, cancelled), brief.pages)
 
 
 def export_pdf(
@@ -279,15 +412,30 @@ def export_pdf(
     generated: dt.date | None = None,
     progress: Progress | None = None,
     building: Building | None = None,
+    laying_out: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    chart: ChartArt | None = None,
+    replace_read_only: bool = False,
 ) -> ExportedPdf:
-    """Write the brief to ``path`` atomically: the whole PDF, or nothing and any old file untouched."""
+    """Write the brief to ``path`` atomically: the whole PDF, or nothing and any old file untouched.
+
+    A read-only file at ``path`` is refused (ExportFailed) before any work,
+    unless ``replace_read_only``.
+    """
     path = Path(path)
+    refuse_read_only(path, replace_read_only)
     result = render_pdf(
-        dataset, options, generated=generated, progress=progress, building=building, cancelled=cancelled
+        dataset,
+        options,
+        generated=generated,
+        progress=progress,
+        building=building,
+        laying_out=laying_out,
+        cancelled=cancelled,
+        chart=chart,
     )
     try:
-        write_bytes_atomic(path, result.data)
+        write_bytes_atomic(path, result.data, replace_read_only=replace_read_only)
     except OSError as error:
         raise write_failure(path, error) from None
     return ExportedPdf(path, result.pages)
