@@ -49,7 +49,7 @@ class ReadOnlyTarget(PermissionError):
 def real_target(path: Path) -> Path:
     """The file a write to ``path`` should change: ``path`` itself, or what its symbolic links lead to."""
     path = Path(path)
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
 
 
 def is_read_only(path: Path) -> bool:

@@ -162,10 +162,10 @@ class ExportActions(QObject):
         dataset = self.window.document.dataset
         suffix = "-stances.csv" if kind == "matrix" else ".csv"
         path = self._destination(CSV_TITLES[kind], suggested_path(dataset, suffix), CSV_FILTER)
-        if path is None:
+        if path is None or not self._may_replace(path):
             return None
         try:
-            export_csv(dataset, path, kind)
+            export_csv(dataset, path, kind, replace_read_only=True)
         except ExportFailed as error:
             self.window.dialogs.show_error(self.window, "Export failed", f"The CSV was not exported: {error}")
             return None
