@@ -140,3 +140,48 @@ def _rows(html: str, start: int, end: int) -> list[tuple[int, int]]:
         if name not in _VOID and not self_closing:
             depth += 1
     return rows
+
+
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>")
+_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
+_STYLE = re.compile(r"""\bstyle\s*=\s*"([^"]*)\"""")
+
+
+def inline_style_sheet(html: str, style_sheet: str) -> str:
+    """``html`` with the rules of ``style_sheet`` written into each element's own style.
+
+    Qt parses a document's default style sheet anew for every document,
+    which for thousands of small passages costs more than laying them out;
+    written inline, each element carries only what applies to it.  The
+    sheet may hold rules for an element (``p``), a class (``.muted``) or
+    ``body``; an element's own style still wins, as it would over the sheet.
+    """
+    by_element: dict[str, str] = {}
+    by_class: dict[str, str] = {}
+    for selectors, declarations in _RULE.findall(style_sheet):
+        declarations = " ".join(declarations.split())
+        for selector in selectors.split(","):
+            selector = selector.strip()
+            if selector.startswith("."):
+                by_class[selector[1:]] = declarations
+            elif selector and selector != "body":  # the body's colour is the painting palette's text colour
+                by_element[selector.lower()] = declarations
+
+    def restyle(tag: re.Match) -> str:
+        name, attributes = tag.group(1), tag.group(2) or ""
+        added = by_element.get(name.lower(), "")
+        classes = _CLASS.search(attributes)
+        if classes:
+            added += " " + " ".join(by_class.get(word, "") for word in classes.group(1).split())
+        added = added.strip()
+        if not added:
+            return tag.group(0)
+        own = _STYLE.search(attributes)
+        if own:
+            attributes = f'{attributes[: own.start()]}style="{added} {own.group(1)}"{attributes[own.end():]}'
+        else:
+            attributes = f'{attributes} style="{added}"'
+        return f"<{name}{attributes}>"
+
+    return _OPENING.sub(restyle, html)

@@ -48,7 +48,7 @@ from ..wording import long_date
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
 from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
 from .options import ReportOptions
-from .page_layout import split_passages
+from .page_layout import inline_style_sheet, split_passages
 from .pagination import place
 from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, build_chart, chart_height, light_palette
 
@@ -246,7 +246,7 @@ class PdfBrief:
         )
         self._step("Cutting the brief into passages")
         html, brief.html = brief.html, ""
-        passages = split_passages(html, brief.keep_with_next)
+        passages = split_passages(inline_style_sheet(html, STYLE_SHEET), brief.keep_with_next)
         del html  # tens of megabytes for a large seminar, no longer needed
         self._step("Laying out the brief")
         documents: list[QTextDocument] = []
@@ -268,10 +268,9 @@ class PdfBrief:
         document.setUndoRedoEnabled(False)
         document.documentLayout().setPaintDevice(self.writer)
         document.setDefaultFont(self.font)
-        document.setDefaultStyleSheet(STYLE_SHEET)
         document.setDocumentMargin(0)
         document.setTextWidth(self.body.width())
-        document.setHtml(html)
+        document.setHtml(html)  # the style sheet is written into the markup: see inline_style_sheet
         if CHART_IMAGE in html:
             self._place_chart(document)
         return document
@@ -311,21 +310,9 @@ class PdfBrief:
                 page_top, page_bottom = page * page_height, (page + 1) * page_height
                 while first < len(self.placed) and self.placed[first].top + self.placed[first].height <= page_top + 0.5:
                     first += 1
-                clip = QRectF(0, 0, self.body.width(), page_height)
                 index = first
                 while index < len(self.placed) and self.placed[index].top < page_bottom - 0.5:
-                    passage = self.placed[index]
-                    painter.save()
-                    painter.translate(self.body.left(), self.body.top() + passage.top - page_top)
-                    local = clip.translated(0, page_top - passage.top)
-                    painter.setClipRect(local)
-                    if self._chart_handler is not None:
-                        self._chart_handler.page = local
-                    context = QAbstractTextDocumentLayout.PaintContext()
-                    context.palette = self.palette  # paper colours, whatever the desktop's theme
-                    context.clip = local
-                    passage.document.documentLayout().draw(painter, context)
-                    painter.restore()
+                    self._paint_passage(painter, self.placed[index], page_top, page_bottom)
                     index += 1
                 self._footer(painter, writer, page + 1, total)
                 if progress is not None:
@@ -334,6 +321,26 @@ class PdfBrief:
             painter.end()
         self.device.close()
         return bytes(self.buffer.data())
+
+    def _paint_passage(self, painter: QPainter, passage: _Placed, page_top: float, page_bottom: float) -> None:
+        """Paint the part of ``passage`` that falls on the page spanning ``page_top`` to ``page_bottom``."""
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = self.palette  # paper colours, whatever the desktop's theme
+        straddles = passage.top < page_top - 0.5 or passage.top + passage.height > page_bottom + 0.5
+        # Clipping costs the PDF a saved state and a path: only a passage running over a page's edge needs it.
+        local = QRectF(0, page_top - passage.top, self.body.width(), page_bottom - page_top)
+        if straddles:
+            painter.save()
+            painter.setClipRect(self.body)
+            context.clip = local
+        offset = QPointF(self.body.left(), self.body.top() + passage.top - page_top)
+        painter.translate(offset)
+        if self._chart_handler is not None:
+            self._chart_handler.page = local
+        passage.document.documentLayout().draw(painter, context)
+        painter.translate(-offset)
+        if straddles:
+            painter.restore()
 
     def _footer(self, painter: QPainter, writer: QPdfWriter, number: int, total: int) -> None:
         font = brief_font(7.5)
