@@ -168,15 +168,23 @@ def inline_style_sheet(html: str, style_sheet: str) -> str:
             elif selector and selector != "body":  # the body's colour is the painting palette's text colour
                 by_element[selector.lower()] = declarations
 
+    restyled: dict[str, str] = {}  # most tags of a brief repeat one another exactly
+
     def restyle(tag: re.Match) -> str:
-        name, attributes = tag.group(1), tag.group(2) or ""
+        whole = tag.group(0)
+        known = restyled.get(whole)
+        if known is None:
+            known = restyled[whole] = _restyled(tag.group(1), tag.group(2) or "")
+        return known
+
+    def _restyled(name: str, attributes: str) -> str:
         added = by_element.get(name.lower(), "")
         classes = _CLASS.search(attributes)
         if classes:
             added += " " + " ".join(by_class.get(word, "") for word in classes.group(1).split())
         added = added.strip()
         if not added:
-            return tag.group(0)
+            return f"<{name}{attributes}>"
         own = _STYLE.search(attributes)
         if own:
             attributes = f'{attributes[: own.start()]}style="{added} {own.group(1)}"{attributes[own.end():]}'

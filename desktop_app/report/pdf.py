@@ -24,7 +24,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -34,8 +43,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QPicture,
     QPen,
+    QPicture,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -50,7 +59,15 @@ from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failu
 from .options import ReportOptions
 from .page_layout import inline_style_sheet, split_passages
 from .pagination import place
-from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, build_chart, chart_height, light_palette
+from .print_chart import (
+    CHART_HEIGHT,
+    CHART_OBJECT,
+    CHART_WIDTH,
+    ChartObject,
+    build_chart,
+    chart_height,
+    light_palette,
+)
 
 RESOLUTION = 96
 """Dots per inch of the PDF's coordinate system: the widgets' logical DPI."""

@@ -74,7 +74,6 @@ class ExportActions(QObject):
 
     def export_pdf(self) -> Path | None:
         """Options, destination, the brief, then the offer to open it; the path written, or None."""
-        from ..report.errors import ExportCancelled, ExportFailed
         from ..report.naming import suggested_path
 
         dataset = self.window.document.dataset

@@ -5,7 +5,11 @@ from __future__ import annotations
 import io
 
 from desktop_app.report.command import StderrProgress
-from desktop_app.report.page_layout import ROWS_PER_PART, split_passages
+from desktop_app.report.page_layout import (
+    ROWS_PER_PART,
+    inline_style_sheet,
+    split_passages,
+)
 from desktop_app.report.pagination import place
 
 
@@ -57,3 +61,13 @@ def test_command_line_progress_waits_a_second_then_speaks_now_and_then():
         report.painted(done, 10)
     lines = stream.getvalue().splitlines()
     assert lines == ["seminar-lens: wrote page 5 of 10", "seminar-lens: wrote page 8 of 10", "seminar-lens: wrote page 10 of 10"]
+
+
+def test_the_style_sheet_is_written_into_each_element_with_its_own_style_last():
+    """Element and class rules reach each element's style, and what the element says itself still comes last, so it wins."""
+    sheet = "body { color: #111; } p { margin-top: 0px; } .muted { color: #666; }"
+    html = '<p class="muted" style="margin-top:4px;">a</p><b>b</b><p>c</p>'
+    assert inline_style_sheet(html, sheet) == (
+        '<p class="muted" style="margin-top: 0px; color: #666; margin-top:4px;">a</p><b>b</b>'
+        '<p style="margin-top: 0px;">c</p>'
+    )
