@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-ROWS_PER_PART = 30
+ROWS_PER_PART = 12
 """Rows of a long table laid out together; the table continues in further parts of this many."""
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")

@@ -1,19 +1,22 @@
 """The PDF brief: the rich text laid out on pages, the chart painted as vectors, every page numbered.
 
-The brief is one QTextDocument laid out for the page's text area on a
-QPdfWriter at 96 dpi: the widgets' logical DPI, so the chart's fonts come out
-at the size they were laid out for (at 300 dpi pyqtgraph's text blows up).
-The chart is a text object in the document (:mod:`.print_chart`), its place
-reserved like an image's; :mod:`.page_layout` keeps units whole across page
-breaks.  Each page gets a footer with "Page X of Y" and the generation date.
-The PDF is built in memory and written atomically, so a failure at any point
-leaves no file behind.
+The brief's markup (:mod:`.brief_html`) is cut into passages
+(:mod:`.page_layout`), and each passage is laid out in a small QTextDocument
+of its own, for the page's text area on a QPdfWriter at 96 dpi: the widgets'
+logical DPI, so the chart's fonts come out at the size they were laid out
+for.  The passages' heights decide where the pages break
+(:mod:`.pagination`: a passage that would straddle two pages starts the next
+one, a heading goes along with what follows it), and each page paints the
+passages that fall on it, then a footer with "Page X of Y" and the
+generation date.  The PDF is built in memory and written atomically, so a
+failure at any point leaves no file behind.
 
-A brief of hundreds of speakers takes a while: the building steps and every
-page painted are reported to the optional callbacks, and the cancel check
-is asked between them.
-
-Needs a QApplication (the chart is a widget); callers make one first.
+Every step is short (a passage, a page), so the brief can be built on a
+worker thread (:mod:`.pdf_job`) that reports between steps and stops when
+the cancel check says so: PySide holds Python's interpreter lock for as long
+as one Qt call lasts, and the one huge document of earlier versions froze
+the window for seconds even from another thread.  The chart is a widget,
+recorded on the GUI thread beforehand (:func:`prepare_chart`) and replayed.
 """
 
 from __future__ import annotations
