@@ -4,8 +4,9 @@
 unit's number (``-qt-user-state:N``).  Here the markup is cut, at the
 top-level element holding each such block, into one piece of markup per
 unit; a long table inside a unit is cut further into parts of
-:data:`ROWS_PER_PART` rows, each repeating the table's header, so no passage
-is much taller than a page.  Every passage is then laid out in a small
+:data:`ROWS_PER_PART` rows, so no passage is much taller than a page (the
+header row heads the first part only: a table continued on the next page
+does not repeat it).  Every passage is then laid out in a small
 document of its own (:mod:`.pdf`): many short layouts instead of one huge
 one, which is both faster and lets a worker thread stop and report between
 them.  Pure Python: no Qt.
@@ -17,8 +18,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-ROWS_PER_PART = 12
-"""Rows of a long table laid out together; the table continues in further parts of this many."""
+ROWS_PER_PART = 4
+"""Rows of a long table laid out together; the table continues in further parts of this many.
+
+A part is kept whole on a page, so a small part wastes little at a page's foot."""
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = {"br", "img", "hr", "meta", "col", "input", "link"}
@@ -31,6 +34,8 @@ class Passage:
 
     html: str
     keep_with_next: bool = False
+    table_part: int | None = None
+    """For the parts of one long table, a number they share, so they can be given the same column widths."""
 
 
 def split_passages(html: str, keep_with_next: list[bool]) -> list[Passage]:
@@ -52,9 +57,10 @@ def split_passages(html: str, keep_with_next: list[bool]) -> list[Passage]:
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(html)
         pieces = _cut_long_tables(html[start:end])
+        part_of = index if len(pieces) > 1 else None
         for order, piece in enumerate(pieces):
             last = order == len(pieces) - 1
-            passages.append(Passage(piece, keeps[index] and last))
+            passages.append(Passage(piece, keeps[index] and last, part_of))
     return passages
 
 
@@ -85,11 +91,11 @@ def _cut_long_tables(html: str) -> list[str]:
         if len(rows) <= ROWS_PER_PART:
             continue
         opening = html[open_start:open_end]
-        head = html[open_end : rows[0][0]]  # the header row, repeated on every part
+        head = html[open_end : rows[0][0]]  # the header row, on the first part only
         for first in range(0, len(rows), ROWS_PER_PART):
             chunk = rows[first : first + ROWS_PER_PART]
-            before = html[pending:open_start] if first == 0 else ""
-            pieces.append(before + opening + head + html[chunk[0][0] : chunk[-1][1]] + "</table>")
+            before = html[pending:open_start] + opening + head if first == 0 else opening
+            pieces.append(before + html[chunk[0][0] : chunk[-1][1]] + "</table>")
         pending = close_end
     if not pieces:
         return [html]

@@ -25,6 +25,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -51,6 +52,8 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLength,
+    QTextTable,
 )
 
 from .. import APP_NAME
@@ -60,7 +63,7 @@ from ..wording import long_date
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
 from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
 from .options import ReportOptions
-from .page_layout import inline_style_sheet, split_passages
+from .page_layout import Passage, inline_style_sheet, split_passages
 from .pagination import place
 from .print_chart import (
     CHART_HEIGHT,
@@ -184,6 +187,52 @@ def find_image(document: QTextDocument, name: str) -> int | None:
     return None
 
 
+def _last_table(document: QTextDocument) -> QTextTable | None:
+    tables = [frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    return tables[-1] if tables else None
+
+
+def _columns(document: QTextDocument) -> list[QTextLength]:
+    """The widths the layout gave the columns of the document's last table, as shares of its width."""
+    table = _last_table(document)
+    if table is None or table.rows() == 0:
+        return []
+    layout = document.documentLayout()
+    width = layout.frameBoundingRect(table).width()
+    starts = [
+        layout.blockBoundingRect(document.findBlock(table.cellAt(0, column).firstPosition())).left()
+        for column in range(table.columns())
+    ]
+    if width <= 0 or any(later < earlier for earlier, later in pairwise(starts)):
+        return []  # a row with spanning cells: leave the table as it is
+    edges = [*starts, layout.frameBoundingRect(table).right()]
+    return [QTextLength(QTextLength.Type.PercentageLength, 100 * (right - left) / width) for left, right in pairwise(edges)]
+
+
+def _extent(document: QTextDocument, passage: Passage, previous: Passage | None) -> tuple[float, float]:
+    """Where the passage's content starts in its document, and how tall it is on the page.
+
+    A document that starts with a table has an empty line above it (Qt's
+    first block); a part continuing the table of the passage before starts
+    at its table's top instead, so the parts join up without a gap.
+    """
+    table = _last_table(document) if passage.table_part is not None else None
+    if table is not None and previous is not None and previous.table_part == passage.table_part:
+        top = document.documentLayout().frameBoundingRect(table).top()
+        return top, document.size().height() - top
+    return 0.0, document.size().height()
+
+
+def _same_columns(document: QTextDocument, widths: list[QTextLength]) -> None:
+    """Give the document's last table ``widths``, so the parts of one long table line up on the page."""
+    table = _last_table(document)
+    if table is None or not widths or table.columns() != len(widths):
+        return
+    table_format = table.format()
+    table_format.setColumnWidthConstraints(widths)
+    table.setFormat(table_format)
+
+
 @dataclass
 class _Placed:
     """A passage laid out: its document and where it starts on the long strip of pages."""
@@ -191,6 +240,8 @@ class _Placed:
     document: QTextDocument
     top: float
     height: float
+    lead: float = 0.0
+    """Where the passage's content starts in its document."""
 
 
 class PdfBrief:
@@ -271,17 +322,23 @@ class PdfBrief:
         self._step("Laying out the brief")
         documents: list[QTextDocument] = []
         heights: list[float] = []
+        leads: list[float] = []
+        columns: dict[int, list[QTextLength]] = {}  # the column widths of each long table, from its first part
         for index, passage in enumerate(passages):
             self._check()
             document = self._passage_document(passage.html)
+            if passage.table_part is not None:
+                _same_columns(document, columns.setdefault(passage.table_part, _columns(document)))
+            lead, height = _extent(document, passage, passages[index - 1] if index else None)
             documents.append(document)
-            heights.append(document.size().height())
+            leads.append(lead)
+            heights.append(height)
             if self._laying_out is not None:
                 self._laying_out(index + 1, len(passages))
         self._step("Breaking the pages")
         keep = [passage.keep_with_next for passage in passages]
         tops = place(heights, keep, self.body.height())
-        return [_Placed(document, top, height) for document, top, height in zip(documents, tops, heights)]
+        return [_Placed(*placed) for placed in zip(documents, tops, heights, leads)]
 
     def _passage_document(self, html: str) -> QTextDocument:
         document = QTextDocument()
@@ -348,12 +405,12 @@ class PdfBrief:
         context.palette = self.palette  # paper colours, whatever the desktop's theme
         straddles = passage.top < page_top - 0.5 or passage.top + passage.height > page_bottom + 0.5
         # Clipping costs the PDF a saved state and a path: only a passage running over a page's edge needs it.
-        local = QRectF(0, page_top - passage.top, self.body.width(), page_bottom - page_top)
+        local = QRectF(0, page_top - passage.top + passage.lead, self.body.width(), page_bottom - page_top)
         if straddles:
             painter.save()
             painter.setClipRect(self.body)
             context.clip = local
-        offset = QPointF(self.body.left(), self.body.top() + passage.top - page_top)
+        offset = QPointF(self.body.left(), self.body.top() + passage.top - page_top - passage.lead)
         painter.translate(offset)
         if self._chart_handler is not None:
             self._chart_handler.page = local

@@ -33,16 +33,17 @@ def test_each_unit_becomes_a_passage_that_starts_at_its_top_level_element():
     assert [passage.keep_with_next for passage in passages] == [True, False, False]
 
 
-def test_a_long_table_is_cut_into_parts_that_repeat_its_header():
-    """A table of many rows continues in parts of a few dozen rows, each with the header row, the note after it in the last."""
-    rows = "".join(f"<tr><td>row {index}</td></tr>" for index in range(ROWS_PER_PART * 2 + 5))
+def test_a_long_table_is_cut_into_parts_of_a_few_rows():
+    """A table of many rows continues in parts of a few rows, the header row in the first, the note after it in the last."""
+    rows = "".join(f"<tr><td>row {index}</td></tr>" for index in range(ROWS_PER_PART * 3 + 1))
     html = f'<h2 style="{unit(0)}">Themes</h2><table><thead><tr><th>Theme</th></tr></thead>{rows}</table><p>note</p>'
     passages = split_passages(html, [True])
-    assert len(passages) == 3
-    assert all("<thead><tr><th>Theme</th></tr></thead>" in passage.html for passage in passages)
+    assert len(passages) == 4  # three full parts and one of a single row
+    assert ["<thead>" in passage.html for passage in passages] == [True, False, False, False]
+    assert all(passage.html.count("<table>") == 1 for passage in passages)
     assert passages[0].html.startswith("<h2") and passages[-1].html.endswith("</table><p>note</p>")
-    assert sum(passage.html.count("<td>") for passage in passages) == ROWS_PER_PART * 2 + 5
-    assert [passage.keep_with_next for passage in passages] == [False, False, True]
+    assert sum(passage.html.count("<td>") for passage in passages) == ROWS_PER_PART * 3 + 1
+    assert [passage.keep_with_next for passage in passages] == [False, False, False, True]
 
 
 def test_passages_that_do_not_fit_start_the_next_page():
