@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings, Qt
 from desktop_app.report.options import ReportOptions
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import AppSettings
-
 from tests.fakes import FakeDialogs
 
 from .conftest import read_pdf
