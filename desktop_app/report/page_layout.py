@@ -22,6 +22,8 @@ ROWS_PER_PART = 4
 """Rows of a long table laid out together; the table continues in further parts of this many.
 
 A part is kept whole on a page, so a small part wastes little at a page's foot."""
+LONG_TABLE_ROWS = 12
+"""A table of more rows than this is cut into parts; a shorter one stays whole with its unit."""
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = {"br", "img", "hr", "meta", "col", "input", "link"}
@@ -81,14 +83,14 @@ def _top_level_starts(html: str) -> list[int]:
 
 
 def _cut_long_tables(html: str) -> list[str]:
-    """``html`` as one piece, or cut after every :data:`ROWS_PER_PART` rows of each long top-level table."""
-    if html.count("<tr") <= ROWS_PER_PART:
+    """``html`` as one piece, or each top-level table of more than :data:`LONG_TABLE_ROWS` rows cut into parts."""
+    if html.count("<tr") <= LONG_TABLE_ROWS:
         return [html]
     pieces: list[str] = []
     pending = 0  # where the markup not yet in a piece starts
     for open_start, open_end, close_start, close_end in _top_level_tables(html):
         rows = _rows(html, open_end, close_start)
-        if len(rows) <= ROWS_PER_PART:
+        if len(rows) <= LONG_TABLE_ROWS:
             continue
         opening = html[open_start:open_end]
         head = html[open_end : rows[0][0]]  # the header row, on the first part only

@@ -235,9 +235,9 @@ def _same_columns(document: QTextDocument, widths: list[QTextLength]) -> None:
 
 @dataclass
 class _Placed:
-    """A passage laid out: its document and where it starts on the long strip of pages."""
+    """A passage laid out and drawn: its drawing and where it starts on the long strip of pages."""
 
-    document: QTextDocument
+    drawing: QPicture
     top: float
     height: float
     lead: float = 0.0
@@ -320,7 +320,7 @@ class PdfBrief:
         passages = split_passages(inline_style_sheet(html, STYLE_SHEET), brief.keep_with_next)
         del html  # tens of megabytes for a large seminar, no longer needed
         self._step("Laying out the brief")
-        documents: list[QTextDocument] = []
+        drawings: list[QPicture] = []
         heights: list[float] = []
         leads: list[float] = []
         columns: dict[int, list[QTextLength]] = {}  # the column widths of each long table, from its first part
@@ -330,7 +330,8 @@ class PdfBrief:
             if passage.table_part is not None:
                 _same_columns(document, columns.setdefault(passage.table_part, _columns(document)))
             lead, height = _extent(document, passage, passages[index - 1] if index else None)
-            documents.append(document)
+            drawings.append(self._drawing(document))
+            del document  # see _drawing
             leads.append(lead)
             heights.append(height)
             if self._laying_out is not None:
@@ -338,7 +339,22 @@ class PdfBrief:
         self._step("Breaking the pages")
         keep = [passage.keep_with_next for passage in passages]
         tops = place(heights, keep, self.body.height())
-        return [_Placed(*placed) for placed in zip(documents, tops, heights, leads)]
+        return [_Placed(*placed) for placed in zip(drawings, tops, heights, leads)]
+
+    def _drawing(self, document: QTextDocument) -> QPicture:
+        """The laid-out passage recorded as painting commands (vectors and text, as they will go to the PDF).
+
+        Only the recording is kept, not the document: with thousands of live
+        QTextDocuments the worker held Python's interpreter lock for up to two
+        seconds at a time (the window froze), and took more memory.
+        """
+        drawing = QPicture()
+        painter = QPainter(drawing)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = self.palette  # paper colours, whatever the desktop's theme
+        document.documentLayout().draw(painter, context)
+        painter.end()
+        return drawing
 
     def _passage_document(self, html: str) -> QTextDocument:
         document = QTextDocument()
@@ -401,21 +417,13 @@ class PdfBrief:
 
     def _paint_passage(self, painter: QPainter, passage: _Placed, page_top: float, page_bottom: float) -> None:
         """Paint the part of ``passage`` that falls on the page spanning ``page_top`` to ``page_bottom``."""
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette = self.palette  # paper colours, whatever the desktop's theme
         straddles = passage.top < page_top - 0.5 or passage.top + passage.height > page_bottom + 0.5
         # Clipping costs the PDF a saved state and a path: only a passage running over a page's edge needs it.
-        local = QRectF(0, page_top - passage.top + passage.lead, self.body.width(), page_bottom - page_top)
         if straddles:
             painter.save()
             painter.setClipRect(self.body)
-            context.clip = local
         offset = QPointF(self.body.left(), self.body.top() + passage.top - page_top - passage.lead)
-        painter.translate(offset)
-        if self._chart_handler is not None:
-            self._chart_handler.page = local
-        passage.document.documentLayout().draw(painter, context)
-        painter.translate(-offset)
+        painter.drawPicture(offset, passage.drawing)
         if straddles:
             painter.restore()
 
