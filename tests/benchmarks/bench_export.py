@@ -147,7 +147,7 @@ def export_stall(settings: Settings) -> Measurement:
 
 @benchmark("PDF export of 500 speakers (peak memory growth)", target=1024.0, unit="MiB", group="export")
 def export_memory(settings: Settings) -> Measurement:
-    size, taken = samples(settings)
+    _, taken = samples(settings)
     growth = [sample["growth_mib"] for sample in taken]
     return Measurement(growth, "MiB", "peak resident size during the export less that before it")
 
