@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--out", metavar="OUT.seminar.json", help="with --import: the seminar file to write")
     imports.add_argument("--title", metavar="TEXT", help="with --import: the seminar's title (default: from the file)")
     imports.add_argument("--format", choices=FORMATS, help="with --import: the file's format (default: detected)")
-    imports.add_argument("--force", action="store_true", help="with --import: replace OUT if it exists")
+    parser.add_argument("--force", action="store_true", help="with --import: replace OUT if it exists; "
+                        "with --export-pdf or --export-csv: replace OUT even if it is read-only")
     commands.add_argument("--export-pdf", metavar="OUT.pdf", help="write the PDF brief of FILE (or the default seminar); no display needed")
     commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
     export = parser.add_argument_group("export options")
@@ -81,17 +82,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.import_file:
             return import_transcript(parser, args)
-        if args.out or args.title or args.format or args.force:
-            parser.error("--out, --title, --format and --force go with --import")
+        if args.out or args.title or args.format:
+            parser.error("--out, --title and --format go with --import")
         if args.check:
             if not args.files:
                 parser.error("--check needs at least one FILE")
             return check(args.files)
         if args.export_pdf or args.export_csv:
             return export(parser, args)
-        if args.page_size or args.sections or args.speaker or args.csv_kind or args.counted_kinds:
+        if args.page_size or args.sections or args.speaker or args.csv_kind or args.counted_kinds or args.force:
             parser.error(
-                "--page-size, --sections and --speaker go with --export-pdf; --csv-kind and --counted-kinds with --export-csv"
+                "--page-size, --sections and --speaker go with --export-pdf; --csv-kind and --counted-kinds with "
+                "--export-csv; --force with --import or either export"
             )
         if args.screenshot:
             return screenshot(parser, args)
@@ -192,7 +194,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 parser.error(f"--counted-kinds: {exc}")
         print(
             export_csv_command(
-                Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions", counted
+                Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions", counted, args.force
             )
         )
         return EXIT_OK
@@ -206,7 +208,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("--export-pdf takes one --speaker")
     speaker = args.speaker[0] if args.speaker else None
     options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=speaker)
-    print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options))
+    print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options, args.force))
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -13,8 +14,8 @@ from ..model.dataset import Dataset
 from ..model.loader import load
 from ..model.problems import DatasetError
 from ..model.schema import Kind
-from .errors import ExportFailed
 from ..presentation.brief_options import ReportOptions
+from .errors import ExportFailed, ReadOnlyRefused, refuse_read_only
 
 
 def _load(dataset_path: Path) -> Dataset:
@@ -24,8 +25,27 @@ def _load(dataset_path: Path) -> Dataset:
         raise CommandFailed("\n".join(error.lines())) from None
 
 
-def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions) -> str:
-    """Write the brief; returns the line to print.  CommandFailed with the reason when it cannot."""
+FORCE_HINT = " Pass --force to replace it anyway."
+
+
+def _refuse_read_only(out: Path, force: bool) -> None:
+    try:
+        refuse_read_only(out, force)
+    except ReadOnlyRefused as error:
+        raise CommandFailed(f"{error}{FORCE_HINT}") from None
+
+
+def _failed(error: ExportFailed) -> CommandFailed:
+    return CommandFailed(f"{error}{FORCE_HINT}" if isinstance(error, ReadOnlyRefused) else str(error))
+
+
+def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, force: bool = False) -> str:
+    """Write the brief; returns the line to print.  CommandFailed with the reason when it cannot.
+
+    A read-only file at ``out`` is refused unless ``force``.  An export that
+    lasts more than about a second reports its progress on stderr.
+    """
+    _refuse_read_only(out, force)
     dataset = _load(dataset_path)
     if options.speaker is not None and not dataset.has_speaker(options.speaker):
         known = ", ".join(speaker.id for speaker in dataset.speakers)
@@ -33,13 +53,24 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions) ->
     from ..qt_app import make_application
 
     make_application(headless=True)  # before any Qt object: picks the offscreen platform when there is no display
-    from .pdf import export_pdf
+    from .pdf import export_pdf, prepare_chart
 
     try:
         with _without_offscreen_notices():
-            exported = export_pdf(dataset, out, options)
+            chart = prepare_chart(dataset, options)
+            report = StderrProgress()  # after the chart, whose first drawing imports pyqtgraph
+            exported = export_pdf(
+                dataset,
+                out,
+                options,
+                building=report.building,
+                laying_out=report.laying_out,
+                progress=report.painted,
+                replace_read_only=force,
+                chart=chart,
+            )
     except ExportFailed as error:
-        raise CommandFailed(str(error)) from None
+        raise _failed(error) from None
     noun = "page" if exported.pages == 1 else "pages"
     return f"wrote {exported.path} ({exported.pages} {noun})"
 
@@ -65,15 +96,17 @@ def _without_offscreen_notices() -> Iterator[None]:
 
 
 def export_csv_command(
-    out: Path, dataset_path: Path, kind: str, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT
+    out: Path, dataset_path: Path, kind: str, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT, force: bool = False
 ) -> str:
+    """Write the CSV; returns the line to print.  A read-only file at ``out`` is refused unless ``force``."""
+    _refuse_read_only(out, force)
     dataset = _load(dataset_path)
     from .csv_export import export_csv
 
     try:
-        path = export_csv(dataset, out, kind, counted_kinds)
+        path = export_csv(dataset, out, kind, counted_kinds, replace_read_only=force)
     except ExportFailed as error:
-        raise CommandFailed(str(error)) from None
+        raise _failed(error) from None
     if kind == "positions":
         rows, noun = len(dataset.positions), "position"
     elif kind == "themes":
@@ -84,3 +117,35 @@ def export_csv_command(
     else:
         rows, noun = len(dataset.speakers), "speaker"
     return f"wrote {path} ({rows} {noun}{'' if rows == 1 else 's'})"
+
+
+QUIET_FOR_S = 1.0
+"""An export quicker than this prints nothing but its result."""
+EVERY_S = 0.5
+"""Least time between two progress lines."""
+
+
+class StderrProgress:
+    """Progress lines on stderr for a long export: none in its first second, then one every half second or so."""
+
+    def __init__(self, stream=None, clock=time.monotonic):
+        self._stream = stream if stream is not None else sys.stderr
+        self._clock = clock
+        self._start = clock()
+        self._last = -EVERY_S
+
+    def _say(self, words: str, *, always: bool = False) -> None:
+        now = self._clock() - self._start
+        if now < QUIET_FOR_S or (not always and now - self._last < EVERY_S):
+            return
+        self._last = now
+        print(f"seminar-lens: {words}", file=self._stream, flush=True)
+
+    def building(self, words: str) -> None:
+        self._say(f"{words[0].lower()}{words[1:]}\u2026", always=True)
+
+    def laying_out(self, done: int, total: int) -> None:
+        self._say(f"laid out {done:,} of {total:,} passages")
+
+    def painted(self, done: int, total: int) -> None:
+        self._say(f"wrote page {done:,} of {total:,}", always=done == total)

@@ -24,7 +24,7 @@ from ..model.analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_fl
 from ..model.dataset import Dataset
 from ..model.ordinal import STANCES
 from ..model.schema import Kind
-from .errors import write_failure
+from .errors import refuse_read_only, write_failure
 
 CSV_KINDS = ("positions", "matrix", "themes", "pairs")
 ENCODING = "utf-8-sig"
@@ -207,13 +207,22 @@ def csv_text(dataset: Dataset, kind: str = "positions", counted_kinds: Collectio
 
 
 def export_csv(
-    dataset: Dataset, path: str | Path, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT
+    dataset: Dataset,
+    path: str | Path,
+    kind: str = "positions",
+    counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT,
+    *,
+    replace_read_only: bool = False,
 ) -> Path:
-    """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written."""
+    """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written.
+
+    A read-only file at ``path`` is refused unless ``replace_read_only``.
+    """
     path = Path(path)
+    refuse_read_only(path, replace_read_only)
     text = csv_text(dataset, kind, counted_kinds)
     try:
-        write_text_atomic(path, text, encoding=ENCODING, newline="")
+        write_text_atomic(path, text, encoding=ENCODING, newline="", replace_read_only=replace_read_only)
     except OSError as error:
         raise write_failure(path, error) from None
     return path

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
+
+from ..atomic import ReadOnlyTarget, is_read_only, real_target
 
 
 class ExportFailed(Exception):
@@ -27,8 +30,44 @@ _REASONS = {
 }
 
 
+class ReadOnlyRefused(ExportFailed):
+    """The target is a read-only file and the user has not said to replace it."""
+
+
+def refuse_read_only(path: Path, replace_read_only: bool) -> None:
+    """ReadOnlyRefused when ``path`` is a read-only file and replacing it was not asked for."""
+    if not replace_read_only and is_read_only(real_target(path)):
+        raise ReadOnlyRefused(f"cannot write {path}: the file is read-only. It was left as it was.")
+
+
 def write_failure(path: Path, error: OSError) -> ExportFailed:
-    """An ExportFailed for ``error`` met while writing ``path``."""
-    reason = _REASONS.get(error.errno) or error.strerror or str(error)
-    kept = " The existing file was left as it was." if path.exists() and path.is_file() else ""
+    """An ExportFailed for ``error`` met while writing ``path``: the reason in words, never Python's text."""
+    if isinstance(error, ReadOnlyTarget):
+        return ReadOnlyRefused(f"cannot write {path}: the file is read-only. It was left as it was.")
+    if error.errno == errno.ENAMETOOLONG:
+        return ExportFailed(f"cannot write {_shortened(path)}: {_name_too_long(path)}.")
+    reason = _REASONS.get(error.errno) or error.strerror or "the file system refused it"
+    try:
+        kept = " The existing file was left as it was." if path.is_file() else ""
+    except OSError:
+        kept = ""
     return ExportFailed(f"cannot write {path}: {reason}.{kept}")
+
+
+def _name_too_long(path: Path) -> str:
+    size = len(os.fsencode(path.name))
+    try:
+        limit = os.pathconf(path.parent if str(path.parent) else ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    if size > limit:
+        return f"the file name is too long ({size} bytes; this folder allows at most {limit}). Choose a shorter name"
+    return "the path is too long for the file system. Choose a shorter name or a folder nearer the top"
+
+
+def _shortened(path: Path, keep: int = 60) -> str:
+    """``path`` with a very long name elided in the middle, so the message stays readable."""
+    name = path.name
+    if len(name) <= keep:
+        return str(path)
+    return str(path.with_name(f"{name[: keep // 2]}\u2026{name[-keep // 2 :]}"))

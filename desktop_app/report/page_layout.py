@@ -1,209 +1,203 @@
-"""The brief's document on pages: its units found, page breaks set so they stay whole.
+"""The brief's markup cut into passages, each small enough to lay out on its own.
 
-:mod:`.brief_html` opens each unit with a block whose user state is the
-unit's number; here the units are found again in the laid-out document, their
-sizes measured on one long page, the breaks planned by :mod:`.pagination`
-and set, and the document laid out on its pages.
+:mod:`.brief_html` opens each *unit* with a block whose user state is the
+unit's number (``-qt-user-state:N``).  Here the markup is cut, at the
+top-level element holding each such block, into one piece of markup per
+unit; a long table inside a unit is cut further into parts of
+:data:`ROWS_PER_PART` rows, so no passage is much taller than a page (the
+header row heads the first part only: a table continued on the next page
+does not repeat it).  Every passage is then laid out in a small
+document of its own (:mod:`.pdf`): many short layouts instead of one huge
+one, which is both faster and lets a worker thread stop and report between
+them.  Pure Python: no Qt.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
-from contextlib import contextmanager
+import bisect
+import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextFrame
+ROWS_PER_PART = 4
+"""Rows of a long table laid out together; the table continues in further parts of this many.
 
-from .pagination import KEEP_LIMIT, plan_breaks
+A part is kept whole on a page, so a small part wastes little at a page's foot."""
+LONG_TABLE_ROWS = 12
+"""A table of more rows than this is cut into parts; a shorter one stays whole with its unit."""
 
-
-def paginate(
-    document: QTextDocument, keep_with_next: list[bool], page: QSizeF, step: Callable[[str], None] | None = None
-) -> None:
-    """Lay the brief out on pages, starting a unit on a new page where it would straddle two.
-
-    ``document`` comes laid out on one long page (its text width set, no
-    page size).  The breaks are planned from the units' sizes there
-    (:mod:`.pagination`), set all at once, and the document is laid out on
-    pages: a few layouts in all, however long the brief.  Should a unit
-    still straddle two pages once laid out (the plan keeps some slack, so
-    this is rare), it gets its break and the rest of the brief is planned
-    and laid out again from there.  ``step`` is told of each of these
-    stages before it starts (and may raise to stop them).
-    """
-    step = step or (lambda words: None)
-    page_height = page.height()
-    units = _units(document, len(keep_with_next))
-    if not units:
-        document.setPageSize(page)
-        return
-    keep = [keep_with_next[unit.number] for unit in units]
-    layout = document.documentLayout()
-    step("Measuring the brief")
-    document.pageCount()  # finishes the long page's layout
-    tops = [unit.top(layout) for unit in units]
-    bottoms = [unit.bottom(layout) for unit in units]
-    heights = [below - top for top, below in zip(tops, tops[1:] + [layout.documentSize().height()])]
-    leads = [tops[0]] + [max(0.0, top - bottom) for top, bottom in zip(tops[1:], bottoms)]
-    with _one_edit(document):
-        for index in plan_breaks(heights, keep, page_height, leads):
-            _set_break(units[index].first, True)
-    step("Laying out the pages")
-    document.setPageSize(page)
-    pages = document.pageCount()
-    index = 0
-    while index < len(units):
-        target = _straddling(layout, units, keep, index, page_height)
-        if target is None:
-            index += 1
-            continue
-        page_number = math.floor(units[target].top(layout) / page_height) + 1
-        step(f"Keeping a passage whole on page {page_number} of {pages}")
-        with _one_edit(document):
-            for later in units[target:]:
-                _set_break(later.first, False)
-            _set_break(units[target].first, True)
-            replanned = plan_breaks(heights[target:], keep[target:], page_height, leads[target:], first_opens_page=True)
-            for offset in replanned:
-                _set_break(units[target + offset].first, True)
-        _relayout_from(document, units[target].first)
-        document.pageCount()
-        index = target + 1
-
-
-@contextmanager
-def _one_edit(document: QTextDocument):
-    """Make the changes inside one edit, so the document is laid out again once, not after each change."""
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    try:
-        yield
-    finally:
-        cursor.endEditBlock()
-
-
-def _blocks(document: QTextDocument):
-    block = document.begin()
-    while block.isValid():
-        yield block
-        block = block.next()
-
-
-def find_image(document: QTextDocument, name: str) -> int | None:
-    """Position of the image called ``name`` in the document, if it is there."""
-    for block in _blocks(document):
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            text_format = fragment.charFormat()
-            if text_format.isImageFormat() and text_format.toImageFormat().name() == name:
-                return fragment.position()
-            fragments += 1
-    return None
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+_VOID = {"br", "img", "hr", "meta", "col", "input", "link"}
+_MARKER = re.compile(r"-qt-user-state:(\d+);")
 
 
 @dataclass(frozen=True)
-class _Unit:
-    """A unit of the brief as laid out: its number and its top-level blocks and tables, in order."""
+class Passage:
+    """A run of the brief laid out as one piece: its markup and whether it must share a page with the next."""
 
-    number: int
-    items: tuple
-
-    @property
-    def first(self):
-        return self.items[0]
-
-    def top(self, layout) -> float:
-        return _rect(layout, self.items[0]).top()
-
-    def bottom(self, layout) -> float:
-        """Foot of the unit's last table or block with text (Qt follows each table with an empty block)."""
-        for item in reversed(self.items):
-            if isinstance(item, QTextFrame) or item.length() > 1:
-                return _rect(layout, item).bottom()
-        return _rect(layout, self.items[-1]).bottom()
+    html: str
+    keep_with_next: bool = False
+    table_part: int | None = None
+    """For the parts of one long table, a number they share, so they can be given the same column widths."""
 
 
-def _units(document: QTextDocument, count: int) -> list[_Unit]:
-    """The units, each from the block whose user state numbers it up to the next unit's first item."""
-    items: list = []
-    numbers: dict[int, int] = {}  # index in items → unit number
-    for block in _blocks(document):
-        item = _top_level(document, block)
-        if not items or not _same(item, items[-1]):
-            items.append(item)
-        number = block.userState()
-        if 0 <= number < count and number not in numbers.values():
-            numbers.setdefault(len(items) - 1, number)
-    firsts = sorted(numbers)
-    return [
-        _Unit(numbers[first], tuple(items[first : firsts[order + 1] if order + 1 < len(firsts) else len(items)]))
-        for order, first in enumerate(firsts)
-    ]
+def split_passages(html: str, keep_with_next: list[bool]) -> list[Passage]:
+    """The brief's markup as passages, in order (see the module's docstring)."""
+    tops = _top_level_starts(html)
+    starts: list[int] = []
+    keeps: list[bool] = []
+    for marker in _MARKER.finditer(html):
+        number = int(marker.group(1))
+        start = tops[bisect.bisect_right(tops, marker.start()) - 1] if tops and tops[0] <= marker.start() else 0
+        if starts and start <= starts[-1]:
+            continue  # a second marker inside the same top-level element belongs to the unit already opened
+        starts.append(start)
+        keeps.append(keep_with_next[number] if 0 <= number < len(keep_with_next) else False)
+    if not starts:
+        return [Passage(html)] if html.strip() else []
+    starts[0] = 0  # anything before the first unit goes with it
+    passages: list[Passage] = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(html)
+        pieces = _cut_long_tables(html[start:end])
+        part_of = index if len(pieces) > 1 else None
+        for order, piece in enumerate(pieces):
+            last = order == len(pieces) - 1
+            passages.append(Passage(piece, keeps[index] and last, part_of))
+    return passages
 
 
-def _straddling(layout, units: list[_Unit], keep: list[bool], index: int, page_height: float) -> int | None:
-    """The unit to start a new page with, if unit ``index`` straddles two pages and could be kept whole."""
-    top, bottom = units[index].top(layout), units[index].bottom(layout)
-    first_page = math.floor(top / page_height + 1e-6)
-    last_page = math.floor((bottom - 1) / page_height + 1e-6)
-    if last_page == first_page or bottom - top > page_height * KEEP_LIMIT or top - first_page * page_height < 2:
-        return None
-    target = index
-    while target and keep[target - 1]:
-        above = units[target - 1].top(layout) - first_page * page_height
-        if above < -1:  # the chain already runs over from an earlier page
-            break
-        if above < 2:  # the chain already starts the page: moving it gains nothing
-            return None
-        target -= 1
-    return target
+def _top_level_starts(html: str) -> list[int]:
+    """Offsets where each top-level element opens."""
+    starts = []
+    depth = 0
+    for tag in _TAG.finditer(html):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            starts.append(tag.start())
+        if name not in _VOID and not self_closing:
+            depth += 1
+    return starts
 
 
-def _top_level(document: QTextDocument, block: QTextBlock) -> QTextBlock | QTextFrame:
-    frame = QTextCursor(block).currentFrame()
-    root = document.rootFrame()
-    if frame == root:
-        return block
-    while frame.parentFrame() != root:
-        frame = frame.parentFrame()
-    return frame
+def _cut_long_tables(html: str) -> list[str]:
+    """``html`` as one piece, or each top-level table of more than :data:`LONG_TABLE_ROWS` rows cut into parts."""
+    if html.count("<tr") <= LONG_TABLE_ROWS:
+        return [html]
+    pieces: list[str] = []
+    pending = 0  # where the markup not yet in a piece starts
+    for open_start, open_end, close_start, close_end in _top_level_tables(html):
+        rows = _rows(html, open_end, close_start)
+        if len(rows) <= LONG_TABLE_ROWS:
+            continue
+        opening = html[open_start:open_end]
+        head = html[open_end : rows[0][0]]  # the header row, on the first part only
+        for first in range(0, len(rows), ROWS_PER_PART):
+            chunk = rows[first : first + ROWS_PER_PART]
+            before = html[pending:open_start] + opening + head if first == 0 else opening
+            pieces.append(before + html[chunk[0][0] : chunk[-1][1]] + "</table>")
+        pending = close_end
+    if not pieces:
+        return [html]
+    pieces[-1] += html[pending:]
+    return pieces
 
 
-def _same(a, b) -> bool:
-    return type(a) is type(b) and a == b
+def _top_level_tables(html: str) -> list[tuple[int, int, int, int]]:
+    """Where each top-level table's opening tag starts and ends, and where its closing tag starts and ends."""
+    tables = []
+    depth = 0
+    opened: tuple[int, int] | None = None
+    for tag in _TAG.finditer(html):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+            if depth == 0 and name == "table" and opened is not None:
+                tables.append((*opened, tag.start(), tag.end()))
+                opened = None
+            continue
+        if depth == 0 and name == "table":
+            opened = (tag.start(), tag.end())
+        if name not in _VOID and not self_closing:
+            depth += 1
+    return tables
 
 
-def _rect(layout, item) -> QRectF:
-    if isinstance(item, QTextFrame):
-        return layout.frameBoundingRect(item)
-    return layout.blockBoundingRect(item)
+def _rows(html: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each body row (``<tr>`` outside ``<thead>``) directly in the table between ``start`` and ``end``."""
+    rows = []
+    depth = 0
+    in_head = False
+    row_start = None
+    for tag in _TAG.finditer(html, start, end):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+            if name == "thead" and depth == 0:
+                in_head = False
+            if name == "tr" and depth == 0 and row_start is not None:
+                rows.append((row_start, tag.end()))
+                row_start = None
+            continue
+        if depth == 0 and name == "thead":
+            in_head = True
+        if depth == 0 and name == "tr" and not in_head:
+            row_start = tag.start()
+        if name not in _VOID and not self_closing:
+            depth += 1
+    return rows
 
 
-def _set_break(item, on: bool) -> None:
-    """Make ``item`` (a top-level block or table) start a new page, or not."""
-    policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if on else QTextFormat.PageBreakFlag.PageBreak_Auto
-    if isinstance(item, QTextFrame):
-        frame_format = item.frameFormat()
-        if frame_format.pageBreakPolicy() != policy:
-            frame_format.setPageBreakPolicy(policy)
-            item.setFrameFormat(frame_format)
-    else:
-        block_format = item.blockFormat()
-        if block_format.pageBreakPolicy() != policy:
-            block_format.setPageBreakPolicy(policy)
-            QTextCursor(item).setBlockFormat(block_format)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>")
+_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
+_STYLE = re.compile(r"""\bstyle\s*=\s*"([^"]*)\"""")
 
 
-def _relayout_from(document: QTextDocument, item) -> None:
-    """Lay out everything from ``item`` on again.
+def inline_style_sheet(html: str, style_sheet: str) -> str:
+    """``html`` with the rules of ``style_sheet`` written into each element's own style.
 
-    Qt's incremental relayout after a format change can leave later blocks
-    with no lines at all (they vanish from the page); marking the rest dirty
-    makes it lay them all out afresh.
+    Qt parses a document's default style sheet anew for every document,
+    which for thousands of small passages costs more than laying them out;
+    written inline, each element carries only what applies to it.  The
+    sheet may hold rules for an element (``p``), a class (``.muted``) or
+    ``body``; an element's own style still wins, as it would over the sheet.
     """
-    start = item.firstPosition() if isinstance(item, QTextFrame) else item.position()
-    start = max(0, start - 1)
-    document.markContentsDirty(start, document.characterCount() - start)
+    by_element: dict[str, str] = {}
+    by_class: dict[str, str] = {}
+    for selectors, declarations in _RULE.findall(style_sheet):
+        declarations = " ".join(declarations.split())
+        for selector in selectors.split(","):
+            selector = selector.strip()
+            if selector.startswith("."):
+                by_class[selector[1:]] = declarations
+            elif selector and selector != "body":  # the body's colour is the painting palette's text colour
+                by_element[selector.lower()] = declarations
+
+    restyled: dict[str, str] = {}  # most tags of a brief repeat one another exactly
+
+    def restyle(tag: re.Match) -> str:
+        whole = tag.group(0)
+        known = restyled.get(whole)
+        if known is None:
+            known = restyled[whole] = _restyled(tag.group(1), tag.group(2) or "")
+        return known
+
+    def _restyled(name: str, attributes: str) -> str:
+        added = by_element.get(name.lower(), "")
+        classes = _CLASS.search(attributes)
+        if classes:
+            added += " " + " ".join(by_class.get(word, "") for word in classes.group(1).split())
+        added = added.strip()
+        if not added:
+            return f"<{name}{attributes}>"
+        own = _STYLE.search(attributes)
+        if own:
+            attributes = f'{attributes[: own.start()]}style="{added} {own.group(1)}"{attributes[own.end():]}'
+        else:
+            attributes = f'{attributes} style="{added}"'
+        return f"<{name}{attributes}>"
+
+    return _OPENING.sub(restyle, html)

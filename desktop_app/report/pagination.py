@@ -12,6 +12,7 @@ than ``keep_limit`` of a page flow across pages as they come.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 KEEP_LIMIT = 0.8
@@ -69,3 +70,19 @@ def plan_breaks(
             used -= page_height
             page += 1
     return breaks
+
+
+def place(heights: Sequence[float], keep_with_next: Sequence[bool], page_height: float) -> list[float]:
+    """Where each unit starts on the long strip of pages laid end to end (page *k* covers [k, k + 1) × ``page_height``).
+
+    Units follow one another; those :func:`plan_breaks` moves start the next page.
+    """
+    breaks = set(plan_breaks(heights, keep_with_next, page_height))
+    tops: list[float] = []
+    used = 0.0
+    for index, height in enumerate(heights):
+        if index in breaks:
+            used = math.ceil(used / page_height - 1e-9) * page_height
+        tops.append(used)
+        used += height
+    return tops

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressDialog, QStyle
 
@@ -21,8 +21,8 @@ from ..presentation.focus import FocusKind
 from .icons import themed_icon
 from .progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
 
-BUILDING_SHARE = 0.1
-"""Part of the progress bar given to building the brief; painting its pages fills the rest."""
+PROGRESS_TICK_MS = 40
+"""How often the progress dialog reads the export job's progress."""
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
 CSV_TITLES = {
@@ -45,6 +45,7 @@ class ExportActions(QObject):
         self.last_options = None  # the PDF options chosen last in this session
         self.progress_after_ms = PROGRESS_AFTER_MS
         self.progress_dialog: QProgressDialog | None = None  # while a PDF export runs
+        self._last_report: tuple[str, float] | None = None
         self.pdf_action = QAction("Export &PDF\u2026", window)
         self.pdf_action.setShortcut(QKeySequence("Ctrl+E"))
         self.pdf_action.setStatusTip("Export a PDF brief of the seminar")
@@ -84,7 +85,6 @@ class ExportActions(QObject):
 
     def export_pdf(self) -> Path | None:
         """Options, destination, the brief, then the offer to open it; the path written, or None."""
-        from ..report.errors import ExportCancelled, ExportFailed
         from ..report.naming import suggested_path
 
         dataset = self.window.document.dataset
@@ -96,34 +96,30 @@ class ExportActions(QObject):
         path = self._destination("Export PDF", suggested_path(dataset, ".pdf", options.speaker), PDF_FILTER)
         if path is None:
             return None
-        from ..report.pdf import export_pdf
+        if not self._may_replace(path):
+            return None
+        from ..report.pdf import prepare_chart
+        from ..report.pdf_job import PdfExportJob
 
-        failure = None
         dialog = progress_dialog(self.window, "Exporting PDF", f"Exporting {path.name}\u2026", self.progress_after_ms)
         self.progress_dialog = dialog
-        steps = 0
-
-        def building(words: str) -> None:
-            nonlocal steps
-            steps += 1
-            share = BUILDING_SHARE * (1 - 0.5**steps)  # steps come one after another, their number unknown
-            self._report(dialog, f"{words}\u2026", share)
-
-        def painted(done: int, total: int) -> None:
-            self._report(dialog, f"Writing page {done} of {total}", BUILDING_SHARE + (1 - BUILDING_SHARE) * done / total)
-
+        self._last_report = None
         try:
-            exported = export_pdf(dataset, path, options, progress=painted, building=building, cancelled=dialog.wasCanceled)
-        except ExportCancelled:
-            self.window.statusBar().showMessage(f"PDF export cancelled: {path.name} was not written.", 8000)
-            return None
-        except ExportFailed as error:
-            failure = error
+            # The chart is still a widget, drawn here on the GUI thread; everything else runs in the job's thread.
+            job = PdfExportJob(dataset, path, options, prepare_chart(dataset, options), replace_read_only=True, parent=self)
+            self._run(job, dialog)
         finally:
             self.progress_dialog = None
             close_progress(dialog)
-        if failure is not None:
-            dialogs.show_error(self.window, "Export failed", f"The PDF was not exported: {failure}")
+        job.deleteLater()
+        if job.crash is not None:
+            raise job.crash
+        if job.was_cancelled:
+            self.window.statusBar().showMessage(f"PDF export cancelled: {path.name} was not written.", 8000)
+            return None
+        exported = job.exported
+        if exported is None:
+            dialogs.show_error(self.window, "Export failed", f"The PDF was not exported: {job.failure}")
             return None
         noun = "page" if exported.pages == 1 else "pages"
         self.window.statusBar().showMessage(f"Exported {path.name} ({exported.pages} {noun})", 8000)
@@ -131,10 +127,41 @@ class ExportActions(QObject):
             dialogs.open_externally(str(path))
         return path
 
+    def _may_replace(self, path: Path) -> bool:
+        """True unless ``path`` is a read-only file the user chose not to replace."""
+        from ..atomic import is_read_only, real_target
+
+        if not is_read_only(real_target(path)):
+            return True
+        question = f"{path.name} is read-only. Replace it anyway?"
+        if self.window.dialogs.ask(self.window, "The file is read-only", question):
+            return True
+        self.window.statusBar().showMessage(f"Not exported: {path.name} is read-only and was left as it was.", 8000)
+        return False
+
+    def _run(self, job, dialog: QProgressDialog) -> None:
+        """Run ``job`` in its thread while this one keeps the window alive, showing its progress and hearing Cancel."""
+        loop = QEventLoop()
+        job.finished.connect(loop.quit)
+        dialog.canceled.connect(job.cancel)
+        ticker = QTimer()
+        ticker.setInterval(PROGRESS_TICK_MS)
+        ticker.timeout.connect(lambda: self._report(dialog, *job.progress()))
+        job.start()
+        ticker.start()
+        if not job.isFinished():
+            loop.exec()
+        ticker.stop()
+        job.wait()
+        if job.exported is not None:
+            self._report(dialog, *job.progress())
+
     def _report(self, dialog: QProgressDialog, words: str, share: float) -> None:
+        if dialog.wasCanceled() or (words, share) == self._last_report:
+            return
+        self._last_report = (words, share)
         self.pdfProgressed.emit(words, share)
-        if not dialog.wasCanceled():
-            show_share(dialog, share, words)
+        show_share(dialog, share, words)
 
     def export_csv(self, kind: str) -> Path | None:
         """Destination, then the CSV of ``kind`` (positions, matrix, themes or pairs); the path written, or None."""
@@ -144,10 +171,10 @@ class ExportActions(QObject):
 
         dataset = self.window.document.dataset
         path = self._destination(CSV_TITLES[kind], suggested_path(dataset, CSV_SUFFIXES[kind]), CSV_FILTER)
-        if path is None:
+        if path is None or not self._may_replace(path):
             return None
         try:
-            export_csv(dataset, path, kind)
+            export_csv(dataset, path, kind, replace_read_only=True)
         except ExportFailed as error:
             self.window.dialogs.show_error(self.window, "Export failed", f"The CSV was not exported: {error}")
             return None
