@@ -31,6 +31,9 @@ KIND_LABELS = {
     Kind.ASSESSMENT: "Assessment",
     Kind.PREDICTION: "Prediction",
     Kind.PRESCRIPTION: "Prescription",
+    Kind.QUESTION: "Question",
+    Kind.HISTORY: "History",
+    Kind.SUMMARY: "Summary",
 }
 
 MODE_LABELS = {"in-person": "In person", "virtual": "Virtual", "hybrid": "Hybrid"}
