@@ -37,7 +37,7 @@ def test_check_default_seminar(default_path):
     result = run("--check", str(default_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        f"{default_path}: ok: 8 speakers, 12 themes, 47 positions "
+        f"{default_path}: ok: 8 speakers, 10 themes, 50 positions "
         "(Will the China-Russia relationship hold? Understanding contradictions and convergence)"
     )
     assert result.stderr == ""

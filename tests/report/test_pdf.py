@@ -74,11 +74,11 @@ def test_title_block_names_date_time_venue_organiser_and_chair(default_brief):
 def test_at_a_glance_names_convergence_divergence_and_contested_themes(default_brief):
     """The glance sentences name the themes of convergence, then of divergence, then the contested ones."""
     text = default_brief.text
-    converged = text.index(normalised("Convergence was the consensus on Trade & investment."))
-    diverged = text.index(normalised("Divergence was the consensus on Power asymmetry and Energy & hydrocarbons."))
+    converged = text.index(normalised("Convergence was the consensus on Shared values and Security at home & nearby."))
+    diverged = text.index(normalised("No theme reached a consensus of divergence."))
     split = text.index(normalised(
-        "The panel was split on West\u2019s bid to split them, Political & ideological fit, "
-        "Territory & regional primacy and Security & military, with speakers on both sides."
+        "The panel was split on Depth of alignment, Can the West split them?, Will it last?, World order aims, "
+        "Geopolitical fit, Economy & energy and Power asymmetry, with speakers on both sides."
     ))
     assert converged < diverged < split
 
@@ -108,7 +108,7 @@ def test_chart_is_drawn_as_vector_paths_not_a_picture(default_brief):
     assert len(PATH_OPERATORS.findall(content)) > 100
     assert len(FILL_OPERATORS.findall(content)) > 10
     assert image_xobjects(page) == []
-    for label in ("History & durability", "consensus: divergence", "mixed"):
+    for label in ("Lessons of history", "consensus: convergence", "contested"):
         assert label in default_brief.pages[index], "axis labels are real text"
 
 
