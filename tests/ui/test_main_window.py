@@ -78,7 +78,7 @@ def test_clicking_a_theme_on_the_chart_shows_it(qtbot, window, default_dataset):
     assert focus.kind is FocusKind.THEME and focus.theme == "power-asymmetry"
     assert window.detail.title.text() == default_dataset.theme("power-asymmetry").label
     body = window.detail.body.toPlainText()
-    assert "consensus: divergence" in body and "Controversy" in body
+    assert "contested" in body and "Controversy" in body
     assert chart.band.isVisible()
     stances = window.speaker_list.model._theme_stances
     assert set(stances) == {p.speaker for p in default_dataset.positions_on("power-asymmetry")}
@@ -87,12 +87,12 @@ def test_clicking_a_theme_on_the_chart_shows_it(qtbot, window, default_dataset):
 def test_clicking_a_label_on_the_left_axis_also_selects_the_theme(qtbot, window):
     """The theme names on the chart's axis are clickable too."""
     chart = window.chart
-    row = chart.row_index("energy")
+    row = chart.row_index("economy-energy")
     left = chart.plot.getAxis("left").sceneBoundingRect()
     y = chart.plot.getViewBox().mapViewToScene(QPointF(0, row)).y()
     widget_point = chart.graphics.mapFromScene(QPointF(left.center().x(), y))
     qtbot.mouseClick(chart.graphics.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
-    assert window.selection.focus.theme == "energy"
+    assert window.selection.focus.theme == "economy-energy"
 
 
 def test_chart_keys_move_between_themes(qtbot, window):
@@ -110,8 +110,8 @@ def test_selection_is_linked_both_ways(qtbot, window, default_dataset):
     window.selection.select_speaker("rumer")
     assert window.speaker_list.list.currentIndex().data(SpeakerIdRole) == "rumer"
     # the theme link in the detail panel selects the theme
-    window.detail.body.anchorClicked.emit(QUrl("theme:energy"))
-    assert window.selection.focus.theme == "energy"
+    window.detail.body.anchorClicked.emit(QUrl("theme:economy-energy"))
+    assert window.selection.focus.theme == "economy-energy"
     assert not window.speaker_list.list.selectionModel().hasSelection()
     # a strip cell (one per speaker for a theme) selects that speaker
     window.detail.strip.cellClicked.emit("speaker:gardiner")
@@ -125,7 +125,7 @@ def test_selection_is_linked_both_ways(qtbot, window, default_dataset):
     focus = window.selection.focus
     assert (focus.kind, focus.speaker, focus.other_speaker) == (FocusKind.PAIR, "rumer", "kaczmarski")
     assert window.detail.title.text() == "Eugene Rumer and Marcin Kaczmarski"
-    assert "0.18" in window.detail.body.toPlainText()
+    assert "0.42" in window.detail.body.toPlainText()
 
 
 def test_agreement_cells_carry_value_and_shared_themes(default_dataset):
@@ -146,19 +146,19 @@ def test_agreement_cells_carry_value_and_shared_themes(default_dataset):
 def test_show_in_source_scrolls_and_flashes_the_excerpt(qtbot, window, default_dataset):
     """'Show in source' opens the Source tab and flashes that position's passage."""
     window.selection.select_speaker("shagina")
-    window.detail.body.anchorClicked.emit(QUrl("source:shagina-energy"))
+    window.detail.body.anchorClicked.emit(QUrl("source:shagina-economy-energy-3"))
     assert window.current_tab() == "source"
-    assert window.source.flashing_position() == "shagina-energy"
+    assert window.source.flashing_position() == "shagina-economy-energy-3"
     cursor = window.source.text.textCursor()
-    span = default_dataset.spans["shagina-energy"]
+    span = default_dataset.spans["shagina-economy-energy-3"]
     assert cursor.position() == span.start
 
 
 def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, default_dataset):
     """A click inside an excerpt in the report selects the speaker and the position behind it."""
     window.show_tab("source")
-    span = default_dataset.spans["gardiner-climate-arctic"]
-    window.source._scroll_to(window.source._spans["gardiner-climate-arctic"])
+    span = default_dataset.spans["gardiner-economy-energy-2"]
+    window.source._scroll_to(window.source._spans["gardiner-economy-energy-2"])
     text = window.source.text
     cursor = text.textCursor()
     cursor.setPosition(span.start + 5)
@@ -167,7 +167,7 @@ def test_clicking_a_highlight_in_the_source_selects_its_speaker(qtbot, window, d
     text.setTextCursor(cursor)
     qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=point)
     focus = window.selection.focus
-    assert (focus.speaker, focus.position) == ("gardiner", "gardiner-climate-arctic")
+    assert (focus.speaker, focus.position) == ("gardiner", "gardiner-economy-energy-2")
     assert window.detail.title.text() == "Barry Gardiner"
 
 
@@ -190,9 +190,9 @@ def test_chart_tooltip_names_the_speakers_and_metrics(window, default_dataset):
     row = chart.row_index("power-asymmetry")
     segment = chart.rows()[row].segments[-2]
     text = chart.tooltip(row, segment.centre)
-    assert "strong divergence: 2 speakers" in text
-    assert "Marcin Kaczmarski" in text and "Barry Gardiner" in text
-    assert "Balance" in text and "consensus: divergence" in text
+    assert "divergence: 2 speakers" in text and "strong divergence" not in text
+    assert "Marcin Kaczmarski" in text and "Maria Shagina" in text
+    assert "Balance" in text and "contested" in text
 
 
 def test_a_bad_file_keeps_the_seminar_already_open(window, dialogs, tmp_path, default_dataset):
@@ -376,5 +376,5 @@ def test_window_opens_on_the_seminar_overview_with_its_findings(window):
     body = window.detail.body.toPlainText()
     assert "Wednesday 25 August 2021, 14:00\u201316:00" in body
     assert "At a glance" in body
-    assert "Divergence was the consensus on Power asymmetry and Energy & hydrocarbons." in body
+    assert "Convergence was the consensus on Shared values and Security at home & nearby." in body
     assert not window.speaker_list.list.selectionModel().hasSelection()
