@@ -83,6 +83,6 @@ def test_selecting_elsewhere_moves_the_list(qtbot, default_dataset, selection):
     qtbot.addWidget(view)
     selection.select_speaker("shagina")
     assert view.list.currentIndex().data(SpeakerIdRole) == "shagina"
-    selection.select_theme("energy")
+    selection.select_theme("economy-energy")
     assert not view.list.selectionModel().hasSelection()
     assert selection.focus.kind is FocusKind.THEME
