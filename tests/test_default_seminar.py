@@ -6,11 +6,12 @@ re-coded on purpose, these are the tests to update, and only these.
 """
 
 import hashlib
+import re
 import subprocess
 import sys
 
 from desktop_app.model.excerpts import normalise
-from desktop_app.model.schema import Role
+from desktop_app.model.schema import Kind, Role
 
 
 def test_default_seminar_loads_with_every_excerpt_placed(default_dataset):
@@ -67,7 +68,75 @@ def test_check_default_seminar(default_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        f"{default_path}: ok: 8 speakers, 12 themes, 47 positions "
+        f"{default_path}: ok: 8 speakers, 10 themes, 50 positions "
         "(Will the China-Russia relationship hold? Understanding contradictions and convergence)"
     )
     assert result.stderr == ""
+
+
+REPORTER_ASIDE = "though this was a view not necessarily shared by the panellists"
+MAX_SHARED_CHARACTERS = 60
+"""Two excerpts may share a few words naming what a clause refers to, never a whole clause."""
+
+
+def _offsets(source: str, excerpt: str) -> tuple[int, int]:
+    pattern = r"\s+".join(re.escape(word) for word in excerpt.split())
+    found = re.search(pattern, source)
+    assert found is not None, excerpt
+    return found.span()
+
+
+def test_recoded_excerpts_do_not_share_a_clause(default_dataset):
+    """No two positions quote the same clause of the report: excerpts overlap by fewer than 60 characters."""
+    source = default_dataset.seminar.source.text
+    spans = [(p.id, *_offsets(source, p.excerpt)) for p in default_dataset.positions]
+    overlaps = [
+        (a, b, min(end_a, end_b) - max(start_a, start_b))
+        for i, (a, start_a, end_a) in enumerate(spans)
+        for b, start_b, end_b in spans[i + 1 :]
+        if min(end_a, end_b) - max(start_a, start_b) >= MAX_SHARED_CHARACTERS
+    ]
+    assert overlaps == []
+
+
+def test_recoded_excerpts_leave_out_the_reporters_aside(default_dataset):
+    """No excerpt carries the reporter's remark that the panellists did not necessarily share Lord Bruce's view."""
+    assert REPORTER_ASIDE in default_dataset.seminar.source.text
+    assert [p.id for p in default_dataset.positions if "not necessarily shared" in p.excerpt] == []
+
+
+def test_recoded_panellists_each_speak_to_four_themes(default_dataset):
+    """Every panellist has positions on at least four themes."""
+    panellists = [s for s in default_dataset.speakers if s.role is Role.PANELLIST]
+    assert len(panellists) == 5
+    themes = {s.id: {p.theme for p in default_dataset.positions if p.speaker == s.id} for s in panellists}
+    assert {speaker: len(ids) for speaker, ids in themes.items() if len(ids) < 4} == {}
+
+
+def test_recoded_positions_all_carry_a_note(default_dataset):
+    """Every position has the coder's rationale for its stance."""
+    assert [p.id for p in default_dataset.positions if not p.note.strip()] == []
+
+
+def test_recoded_depth_of_alignment_is_a_theme(default_dataset):
+    """The report's central question, alliance or partnership of convenience, has a theme with a full codebook."""
+    theme = default_dataset.theme("alignment-depth")
+    assert set(theme.anchors) == {"-2", "-1", "0", "1", "2"}
+    speakers = {p.speaker for p in default_dataset.positions_on("alignment-depth")}
+    assert {"bruce", "rumer", "kaczmarski", "shagina"} <= speakers
+
+
+def test_recoded_history_is_kept_apart_from_the_forward_question(default_dataset):
+    """Claims about the past sit on the history theme as kind history, and nothing on that theme is counted."""
+    on_history = default_dataset.positions_on("history")
+    assert on_history and all(p.kind is Kind.HISTORY for p in on_history)
+    assert all(p.theme == "history" for p in default_dataset.positions if p.kind is Kind.HISTORY)
+
+
+def test_recoded_brief_rests_on_positions_that_exist(default_dataset):
+    """The shipped brief has a bottom line, three to six key judgements, and cites only real positions."""
+    brief = default_dataset.model.brief
+    assert brief is not None and brief.bottom_line.strip()
+    assert 3 <= len(brief.key_judgements) <= 6
+    cited = [pid for j in (*brief.key_judgements, *brief.what_to_watch) for pid in j.positions]
+    assert cited and all(default_dataset.position(pid) for pid in cited)

@@ -300,12 +300,11 @@ def test_excerpt_of_1_megabyte():
 def test_10000_themes_load():
     """A seminar with 10,000 themes loads, and every one of them is there."""
     data = default_data()
-    data["themes"] += [
-        {"id": f"extra-{n}", "label": f"Extra theme {n}", "order": 100 + n} for n in range(10_000 - len(data["themes"]))
-    ]
+    extra = 10_000 - len(data["themes"])
+    data["themes"] += [{"id": f"extra-{n}", "label": f"Extra theme {n}", "order": 100 + n} for n in range(extra)]
     dataset = load_bytes(to_bytes(data))
     assert len(dataset.themes) == 10_000
-    assert dataset.themes[-1].id == "extra-9987"
+    assert dataset.themes[-1].id == f"extra-{extra - 1}"
 
 
 def test_10000_broken_themes_are_listed_up_to_the_limit():

@@ -202,7 +202,7 @@ def test_markup_in_any_string_is_kept_as_text(path, markup, append):
 def test_strategies_reach_every_kind_of_place():
     """The mutation strategies cover every section of the file, so the properties test the whole format."""
     sections = {path[0] for path in ALL_PATHS}
-    assert sections == {"format", "seminar", "themes", "speakers", "positions"}
-    assert {path[0] for path in LIST_PATHS} == {"themes", "speakers", "positions"}
+    assert sections == {"format", "seminar", "themes", "speakers", "positions", "brief"}
+    assert {path[0] for path in LIST_PATHS} == {"themes", "speakers", "positions", "brief"}
     assert ("seminar", "source", "text") in STRING_PATHS
     assert len(REFERENCE_PATHS) == 1 + 2 * len(DEFAULT["positions"])
