@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.install_desktop_entry or args.uninstall_desktop_entry:
             if args.files:
                 parser.error("--install-desktop-entry and --uninstall-desktop-entry take no FILE")
-            from .desktop.commands import install_desktop_entry, uninstall_desktop_entry
+            from .commands.desktop_entry import install_desktop_entry, uninstall_desktop_entry
 
             return install_desktop_entry() if args.install_desktop_entry else uninstall_desktop_entry()
         if len(args.files) > 1:
@@ -161,7 +161,7 @@ def print_schema() -> int:
 
 def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--screenshot``: the real main window rendered to PNG."""
-    from .screenshot import DEFAULT_SIZE, parse_size, take_screenshot
+    from .commands.screenshot import DEFAULT_SIZE, parse_size, take_screenshot
 
     if len(args.files) > 1:
         parser.error("--screenshot takes at most one FILE")
@@ -178,7 +178,7 @@ def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-pdf`` and ``--export-csv``: the brief or the CSV, headless."""
     from .model.analysis import COUNTED_KINDS_DEFAULT, parse_kinds
-    from .report.command import export_csv_command, export_pdf_command
+    from .commands.export import export_csv_command, export_pdf_command
     from .presentation.brief_options import SECTIONS, ReportOptions, parse_sections
 
     if len(args.files) > 1:
@@ -214,7 +214,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def import_transcript(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--import``: a transcript or report made into a new seminar file."""
-    from .model.importers.command import import_command, parse_speaker_option
+    from .commands.import_transcript import import_command, parse_speaker_option
 
     if args.files:
         parser.error("--import takes no FILE; give the transcript after --import and the new file with --out")

@@ -14,13 +14,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ...atomic import write_text_atomic
-from ...commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed
-from ..loader import dumps, load_bytes
-from ..problems import DatasetError
-from .common import ImportFailed
-from .mapping import LabelMapping, build_seminar, title_from_path
-from .reading import import_file
+from ..atomic import write_text_atomic
+from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from ..model.loader import dumps, load_bytes
+from ..model.problems import DatasetError
+from ..model.importers.common import ImportFailed
+from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
+from ..model.importers.reading import import_file
 
 
 def parse_speaker_option(value: str) -> tuple[str, str]:

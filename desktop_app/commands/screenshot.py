@@ -5,10 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .atomic import write_bytes_atomic
-from .commands.failure import CommandFailed
-from .model.loader import load
-from .model.problems import DatasetError
+from ..atomic import write_bytes_atomic
+from .failure import CommandFailed
+from ..model.loader import load
+from ..model.problems import DatasetError
 
 DEFAULT_SIZE = (1280, 800)
 
@@ -33,13 +33,13 @@ def take_screenshot(out: Path, dataset_path: Path, select: str | None, tab: str,
         known = ", ".join(s.id for s in dataset.speakers)
         raise CommandFailed(f"--select: no speaker or theme '{select}' in {dataset_path} (speakers: {known})")
 
-    from .qt_app import make_application
+    from ..qt_app import make_application
 
     app = make_application(headless=True)
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings
 
-    from .ui.main_window import MainWindow
-    from .ui.settings import AppSettings
+    from ..ui.main_window import MainWindow
+    from ..ui.settings import AppSettings
 
     with tempfile.TemporaryDirectory(prefix="seminar-lens-shot-") as scratch:
         # A throwaway settings file: a screenshot neither reads nor changes the user's settings.

@@ -8,14 +8,14 @@ import time
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from ..commands.failure import CommandFailed
+from .failure import CommandFailed
 from ..model.analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
 from ..model.loader import load
 from ..model.problems import DatasetError
 from ..model.schema import Kind
 from ..presentation.brief_options import ReportOptions
-from .errors import ExportFailed, ReadOnlyRefused, refuse_read_only
+from ..report.errors import ExportFailed, ReadOnlyRefused, refuse_read_only
 
 
 def _load(dataset_path: Path) -> Dataset:
@@ -53,7 +53,7 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
     from ..qt_app import make_application
 
     make_application(headless=True)  # before any Qt object: picks the offscreen platform when there is no display
-    from .pdf import export_pdf, prepare_chart
+    from ..report.pdf import export_pdf, prepare_chart
 
     try:
         with _without_offscreen_notices():
@@ -101,7 +101,7 @@ def export_csv_command(
     """Write the CSV; returns the line to print.  A read-only file at ``out`` is refused unless ``force``."""
     _refuse_read_only(out, force)
     dataset = _load(dataset_path)
-    from .csv_export import export_csv
+    from ..report.csv_export import export_csv
 
     try:
         path = export_csv(dataset, out, kind, counted_kinds, replace_read_only=force)
