@@ -181,7 +181,7 @@ def theme_html(dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnaly
             return short_name(dataset.speaker(speaker_id).name)
 
         flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
-        parts.append(f"<p>Tentative: the verdict {flips}.</p>")
+        parts.append(f"<p>Tentative, since one voice would change it: {flips}.</p>")
     parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
     positions = dataset.positions_on(theme_id)
     parts.append(f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>")

@@ -11,6 +11,7 @@ the window starts without them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -92,6 +93,8 @@ class ExportActions(QObject):
         options = dialogs.export_options(self.window, dataset, self._selected_speaker(), self.last_options)
         if options is None:
             return None
+        # The brief counts the kinds the window counts (View ▸ Counted Kinds).
+        options = replace(options, counted_kinds=self.window.document.counted_kinds)
         self.last_options = options
         path = self._destination("Export PDF", suggested_path(dataset, ".pdf", options.speaker), PDF_FILTER)
         if path is None:
@@ -147,7 +150,7 @@ class ExportActions(QObject):
         if path is None:
             return None
         try:
-            export_csv(dataset, path, kind)
+            export_csv(dataset, path, kind, self.window.document.counted_kinds)
         except ExportFailed as error:
             self.window.dialogs.show_error(self.window, "Export failed", f"The CSV was not exported: {error}")
             return None

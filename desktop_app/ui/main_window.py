@@ -41,6 +41,7 @@ from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
 from .banner import Banner
 from .dialogs import Dialogs
+from .analysis_actions import AnalysisActions
 from .export_actions import ExportActions
 from .icons import themed_icon
 from .selection import Selection
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self.exports = ExportActions(self)
+        self.analysis_actions = AnalysisActions(self)  # View ▸ Counted Kinds, the Count button, Help ▸ Reading
         self._seminar_actions = [
             self.open_action, self.find_action, self.overview_action,
             *self.tab_actions.values(), *self.sort_actions.values(),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import APP_NAME, ORGANISATION
+from ..model.analysis import COUNTED_KINDS_DEFAULT, parse_kinds
+from ..model.schema import Kind
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.tabs import TABS
 
@@ -80,6 +82,23 @@ class AppSettings:
     @chart_sort.setter
     def chart_sort(self, value: str) -> None:
         self._store.setValue("chart/sort", value)
+
+    # -- analysis ----------------------------------------------------------
+    @property
+    def counted_kinds(self) -> frozenset[Kind]:
+        """The kinds of position the analysis counts; the default when unset or unreadable."""
+        value = self._text("analysis/counted_kinds")
+        if value is None:
+            return COUNTED_KINDS_DEFAULT
+        try:
+            return parse_kinds(value)
+        except ValueError:
+            return COUNTED_KINDS_DEFAULT
+
+    @counted_kinds.setter
+    def counted_kinds(self, kinds: frozenset[Kind]) -> None:
+        # Stored as one comma-separated string: QSettings gives a one-item list back as a plain string.
+        self._store.setValue("analysis/counted_kinds", ",".join(kind.value for kind in Kind if kind in kinds))
 
     # -- files -------------------------------------------------------------
     @property
