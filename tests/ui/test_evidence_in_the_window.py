@@ -22,6 +22,7 @@ from desktop_app.ui.agreement_view import AgreementModel, AgreementView, Compara
 from desktop_app.ui.detail_panel import DetailPanel
 from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.speaker_model import ThemeStanceRole
 from tests.factories import coded_panel, to_bytes
 
 # Four speakers after a chair: a, b, c share three themes or more; d shares one with each; the chair only sums up.
@@ -211,19 +212,22 @@ def _kinds_window(qtbot, dataset, settings, dialogs) -> MainWindow:
 
 
 def test_counting_history_changes_every_view_and_is_remembered(qtbot, evidence_dataset, settings, dialogs):
-    """Ticking History in Counted Kinds adds a voice on the page, a cell in the map, and the next window starts so."""
+    """Ticking History adds a voice on the page, a theme to a pair in the map, a badge in the list, and the next window starts so."""
     main = _kinds_window(qtbot, evidence_dataset, settings, dialogs)
     actions = main.analysis_actions
     main.selection.select_theme("pair")
     assert main.detail.subtitle.text().startswith("Theme \u00b7 2 voices")
     shared_before = main.agreement.model.index(main.agreement.model.row_of("a"), main.agreement.model.row_of("b")).data(SharedThemesRole)
     assert not actions.kind_actions[Kind.HISTORY].isChecked()
+    assert main.speaker_list.model.index(main.speaker_list.model.row_of("a")).data(ThemeStanceRole) is None
     actions.kind_actions[Kind.HISTORY].trigger()
     assert main.document.counted_kinds == {Kind.ASSESSMENT, Kind.PREDICTION, Kind.PRESCRIPTION, Kind.HISTORY}
     assert main.detail.subtitle.text().startswith("Theme \u00b7 3 voices")
     model = main.agreement.model
     assert model.index(model.row_of("a"), model.row_of("b")).data(SharedThemesRole) == shared_before + 1
     assert "history" in main.agreement.counted.text()
+    badge = main.speaker_list.model.index(main.speaker_list.model.row_of("a")).data(ThemeStanceRole)
+    assert badge == 2  # a's history position on the theme now counts
     main.close()
     again = _kinds_window(qtbot, evidence_dataset, settings, dialogs)
     assert Kind.HISTORY in again.document.counted_kinds
