@@ -273,3 +273,29 @@ def test_reading_the_analysis_states_every_rule_with_its_value(qtbot, evidence_d
         assert label in text
     assert "(observed \u2212 chance) / (1 \u2212 chance)" in text
     assert text.strip() == reading_text(evidence_dataset.seminar.scale, main.document.counted_kinds).strip()
+
+
+def test_resting_the_pointer_on_a_metric_label_sets_its_definition(qtbot, document, selection):
+    """Moving the mouse onto the "Median" label of a theme page makes its definition the tooltip."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+
+    panel = _page(qtbot, document, selection, "one")
+    panel.resize(500, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    found = panel.body.document().find("Median")
+    assert not found.isNull()
+    cursor = QTextCursor(found)
+    cursor.setPosition(found.selectionStart() + 2)
+    point = panel.body.cursorRect(cursor).center()
+    QTest.mouseMove(panel.body.viewport(), point)
+    qtbot.waitUntil(lambda: panel.body.toolTip() == metric_definition("median"))
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    viewport = panel.body.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == metric_definition("median"))
+    QToolTip.hideText()
