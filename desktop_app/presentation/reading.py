@@ -120,7 +120,8 @@ KIND_PLURALS = {
     Kind.SUMMARY: "chair's summaries",
 }
 _COUNTED_NOW = " \u2014 counted now"
-_BY_DEFAULT = " \u2014 counted by default"
+_NOT_COUNTED = " \u2014 not counted now"
+_BY_DEFAULT = " (one of the defaults)"
 
 
 def kinds_phrase(kinds: Collection[Kind]) -> str:
@@ -152,7 +153,7 @@ def reading_html(scale: Scale | None = None, counted_kinds: Collection[Kind] = C
 
     kinds = "".join(
         f"<li><b>{esc(kind.value)}</b> ({esc(KIND_MEANINGS[kind])})"
-        f"{_COUNTED_NOW if kind in counted_kinds else ''}{_BY_DEFAULT if kind in COUNTED_KINDS_DEFAULT else ''}</li>"
+        f"{_COUNTED_NOW if kind in counted_kinds else _NOT_COUNTED}{_BY_DEFAULT if kind in COUNTED_KINDS_DEFAULT else ''}</li>"
         for kind in Kind
     )
     return (
