@@ -39,9 +39,9 @@ from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
+from .analysis_actions import AnalysisActions
 from .banner import Banner
 from .dialogs import Dialogs
-from .analysis_actions import AnalysisActions
 from .export_actions import ExportActions
 from .icons import themed_icon
 from .selection import Selection

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class _LocalBrowser(QTextBrowser):
     """Loads nothing from anywhere: the page is all there is."""
 
-    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, name: QUrl):
         return None
 
 

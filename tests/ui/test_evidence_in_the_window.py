@@ -18,7 +18,12 @@ from desktop_app.model.analysis import (
 from desktop_app.model.loader import load_bytes
 from desktop_app.model.schema import Kind
 from desktop_app.presentation.reading import METRICS, metric_definition, reading_text
-from desktop_app.ui.agreement_view import AgreementModel, AgreementView, ComparableRole, SharedThemesRole
+from desktop_app.ui.agreement_view import (
+    AgreementModel,
+    AgreementView,
+    ComparableRole,
+    SharedThemesRole,
+)
 from desktop_app.ui.detail_panel import DetailPanel
 from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.main_window import MainWindow
