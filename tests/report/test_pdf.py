@@ -77,8 +77,10 @@ def test_at_a_glance_names_convergence_divergence_and_contested_themes(default_b
     converged = text.index(normalised("No theme reached a consensus of convergence."))
     diverged = text.index(normalised("No theme reached a consensus of divergence."))
     split = text.index(normalised(
-        "The panel was split on Views of world order, West\u2019s bid to split them, Power asymmetry, "
-        "Political & ideological fit, Territory & regional primacy and Security & military, with speakers on both sides."
+        "The panel was split on Views of world order (5 voices, tentative), West\u2019s bid to split them (5 voices), "
+        "Power asymmetry (5 voices, tentative), Political & ideological fit (3 voices, tentative), "
+        "Territory & regional primacy (3 voices, tentative) and Security & military (3 voices, tentative), "
+        "with speakers on both sides."
     ))
     assert converged < diverged < split
 
