@@ -6,31 +6,37 @@ The kinds are checkable actions, one per kind of position, with presets
 ``countedKindsChanged`` every view follows, and to the settings, so the next
 run counts the same kinds.  At least one kind stays counted.  Installed on a
 window by one call, ``AnalysisActions(window)``, which finds the View and
-Help menus by their titles.
+Help menus by their titles.  The kinds are filled in once a seminar is
+shown: the window's frame paints before the model (and pydantic) is imported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton
 
-from ..model.analysis import COUNTED_KINDS_DEFAULT
-from ..model.schema import Kind
-from ..presentation.reading import KIND_MEANINGS, counting_sentence, reading_html
-from ..presentation.wording import kind_label
 from .reading_dialog import ReadingDialog
 
-PRESETS: tuple[tuple[str, frozenset[Kind]], ...] = (
-    ("&Default (Assessments, Predictions, Prescriptions)", COUNTED_KINDS_DEFAULT),
-    ("&Forecasts Only", frozenset({Kind.PREDICTION})),
-    ("Present &Assessments Only", frozenset({Kind.ASSESSMENT})),
-    ("Include &History", COUNTED_KINDS_DEFAULT | {Kind.HISTORY}),
-    ("&Everything", frozenset(Kind)),
-)
-"""Named choices of counted kinds, as the menu offers them."""
+if TYPE_CHECKING:
+    from ..model.schema import Kind
+
+
+def presets() -> tuple[tuple[str, frozenset[Kind]], ...]:
+    """Named choices of counted kinds, as the menu offers them."""
+    from ..model.analysis import COUNTED_KINDS_DEFAULT
+    from ..model.schema import Kind
+
+    return (
+        ("&Default (Assessments, Predictions, Prescriptions)", COUNTED_KINDS_DEFAULT),
+        ("&Forecasts Only", frozenset({Kind.PREDICTION})),
+        ("Present &Assessments Only", frozenset({Kind.ASSESSMENT})),
+        ("Include &History", COUNTED_KINDS_DEFAULT | {Kind.HISTORY}),
+        ("&Everything", frozenset(Kind)),
+    )
 
 
 def _menu_titled(window: QMainWindow, title: str) -> QMenu:
@@ -50,20 +56,9 @@ class AnalysisActions(QObject):
         self.window = window
         self.menu = QMenu("Counted &Kinds", window)
         self.menu.setToolTipsVisible(True)
+        self.menu.setEnabled(False)  # filled in and enabled once a seminar is shown
         self.kind_actions: dict[Kind, QAction] = {}
-        for kind in Kind:
-            action = self.menu.addAction(kind_label(kind))
-            action.setCheckable(True)
-            action.setToolTip(f"Count {KIND_MEANINGS[kind]}")
-            action.setStatusTip(f"Count {KIND_MEANINGS[kind]} in every figure")
-            action.triggered.connect(self._on_kind_toggled)
-            self.kind_actions[kind] = action
-        self.menu.addSeparator()
         self.preset_actions: dict[str, QAction] = {}
-        for title, kinds in PRESETS:
-            action = self.menu.addAction(title)
-            action.triggered.connect(lambda _checked=False, chosen=kinds: self.set_counted_kinds(chosen))
-            self.preset_actions[title.replace("&", "")] = action
 
         view_menu = _menu_titled(window, "&View")
         view_menu.addSeparator()
@@ -74,6 +69,7 @@ class AnalysisActions(QObject):
         self.count_button.setMenu(self.menu)
         self.count_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.count_button.setAccessibleName("Counted kinds")
+        self.count_button.setEnabled(False)
         window.toolbar.addWidget(self.count_button)
 
         self.reading_action = QAction("&Reading the Analysis", window)
@@ -85,9 +81,27 @@ class AnalysisActions(QObject):
         if first is not None:
             help_menu.insertSeparator(first)
         self.reading_dialog: ReadingDialog | None = None
-
-        self._show_kinds(window.settings.counted_kinds)
         window.when_seminar_shown(self._attach)
+
+    def _fill_menu(self) -> None:
+        from ..model.schema import Kind
+        from ..presentation.reading import KIND_MEANINGS
+        from ..presentation.wording import kind_label
+
+        for kind in Kind:
+            action = self.menu.addAction(kind_label(kind))
+            action.setCheckable(True)
+            action.setToolTip(f"Count {KIND_MEANINGS[kind]}")
+            action.setStatusTip(f"Count {KIND_MEANINGS[kind]} in every figure")
+            action.triggered.connect(self._on_kind_toggled)
+            self.kind_actions[kind] = action
+        self.menu.addSeparator()
+        for title, kinds in presets():
+            action = self.menu.addAction(title)
+            action.triggered.connect(lambda _checked=False, chosen=kinds: self.set_counted_kinds(chosen))
+            self.preset_actions[title.replace("&", "")] = action
+        self.menu.setEnabled(True)
+        self.count_button.setEnabled(True)
 
     # -- state -------------------------------------------------------------------
     @property
@@ -98,6 +112,7 @@ class AnalysisActions(QObject):
         return self.window.settings.counted_kinds
 
     def _attach(self) -> None:
+        self._fill_menu()
         document = self.window.document
         document.countedKindsChanged.connect(self._follow_document)
         document.set_counted_kinds(self.window.settings.counted_kinds)
@@ -107,6 +122,8 @@ class AnalysisActions(QObject):
         self._show_kinds(self.window.document.counted_kinds)
 
     def _show_kinds(self, kinds: frozenset[Kind]) -> None:
+        from ..presentation.reading import counting_sentence
+
         for kind, action in self.kind_actions.items():
             action.setChecked(kind in kinds)
         sentence = counting_sentence(kinds)
@@ -117,6 +134,8 @@ class AnalysisActions(QObject):
     # -- choices -----------------------------------------------------------------
     def set_counted_kinds(self, kinds: Iterable[Kind]) -> None:
         """Count ``kinds`` from now on, in every view and export, and remember them; at least one kind."""
+        from ..presentation.reading import counting_sentence
+
         kinds = frozenset(kinds)
         if not kinds:
             self._show_kinds(self.counted_kinds)
@@ -133,6 +152,8 @@ class AnalysisActions(QObject):
 
     # -- help --------------------------------------------------------------------
     def _reading_html(self) -> str:
+        from ..presentation.reading import reading_html
+
         scale = self.window.document.dataset.seminar.scale if self.window.has_seminar else None
         return reading_html(scale, self.counted_kinds)
 
