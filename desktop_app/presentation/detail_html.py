@@ -143,6 +143,15 @@ def counts_text(metrics: ThemeMetrics) -> str:
     return " \u00b7 ".join(f"{signed(stance)}: {metrics.counts[stance]}" for stance in STANCES)
 
 
+def _figures_table(figures: list[tuple[str, str]]) -> str:
+    """Measures as a two-column table: each label a link to its definition, each value in bold."""
+    rows = "".join(
+        f'<tr><td style="padding-right:18px;">{metric_link(key)}</td><td><b>{esc(value)}</b></td></tr>'
+        for key, value in figures
+    )
+    return f'<table cellspacing="0" cellpadding="2">{rows}</table>'
+
+
 def theme_html(dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
     """Description, the evidence behind the verdict, then every speaker's positions on the theme in speaking order."""
     analysis = _analysis(dataset, analysis)
@@ -161,11 +170,7 @@ def theme_html(dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnaly
     ]
     if metrics.robust is not None:
         figures.append(("robust", "holds against any one change" if metrics.robust else "tentative"))
-    rows = "".join(
-        f'<tr><td style="padding-right:18px;">{metric_link(key)}</td><td><b>{esc(value)}</b></td></tr>'
-        for key, value in figures
-    )
-    parts.append(f'<h2>How the panel stood</h2><table cellspacing="0" cellpadding="2">{rows}</table>')
+    parts.append(f"<h2>How the panel stood</h2>{_figures_table(figures)}")
     if metrics.n:
         parts.append(f"<p>{esc(voices_sentence(dataset, metrics))}</p>")
     if metrics.verdict is Verdict.TOO_FEW_VOICES:
@@ -214,11 +219,7 @@ def pair_html(
             ("chance", format_measure(pair.expected_by_chance)),
             ("corrected", format_measure(pair.chance_corrected)),
         ]
-        rows = "".join(
-            f'<tr><td style="padding-right:18px;">{metric_link(key)}</td><td><b>{esc(value)}</b></td></tr>'
-            for key, value in figures
-        )
-        parts.append(f'<table cellspacing="0" cellpadding="2">{rows}</table>')
+        parts.append(_figures_table(figures))
         if not pair.comparable:
             parts.append(
                 f'<p class="muted">Only {pair.shared_themes} shared theme{"s" if pair.shared_themes != 1 else ""}:'
