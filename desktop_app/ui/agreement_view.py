@@ -56,7 +56,7 @@ from ..presentation.focus import Focus, FocusKind
 from ..presentation.reading import counting_sentence
 from ..presentation.wording import matrix_labels, role_label
 from .document import SeminarDocument
-from .palette import agreement_colour, text_colour_on
+from .palette import beyond_chance_colour, text_colour_on
 from .selection import Selection
 
 SpeakerIdsRole = Qt.ItemDataRole.UserRole + 1
@@ -82,7 +82,7 @@ def corrected_colour(pair: PairAgreement) -> QColor:
     """A compared pair's colour: agreement beyond chance, with chance and below at the scale's start."""
     if pair.chance_corrected is None:
         return NO_CHANCE_COLOUR
-    return agreement_colour(max(0.0, pair.chance_corrected))
+    return beyond_chance_colour(pair.chance_corrected)
 
 
 class AgreementModel(QAbstractTableModel):
@@ -213,7 +213,7 @@ class _Swatch(QWidget):
         else:
             gradient = QLinearGradient(rect.topLeft().toPointF(), rect.topRight().toPointF())
             for step in range(5):
-                gradient.setColorAt(step / 4, agreement_colour(step / 4))
+                gradient.setColorAt(step / 4, beyond_chance_colour(step / 4))
             painter.fillRect(rect, gradient)
         painter.setPen(THIN_GREY)
         painter.drawRect(rect)
@@ -253,7 +253,7 @@ class AgreementView(QWidget):
             "0 = opposite extremes), and k, the number of those shared themes. Hover a name or a cell for more; "
             "click a cell to compare the two."
         )
-        self.legend_scale = _caption("Colour: agreement beyond chance for the pair's own stance mixes, from chance or below (dark) to full agreement (light).")
+        self.legend_scale = _caption("Colour: agreement beyond chance for the pair's own stance mixes, from chance or below (palest) to full agreement (darkest).")
         self.legend_thin = _caption(f"Hatched: fewer than {MIN_SHARED_THEMES} shared themes, too few to compare.")
         legend = QVBoxLayout()
         legend.setSpacing(2)
