@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from ..presentation.colours import agreement_hex, beyond_chance_hex, speaker_hex, stance_hex, stance_text_hex, text_on
+from ..presentation.colours import (
+    agreement_hex,
+    beyond_chance_hex,
+    speaker_hex,
+    stance_hex,
+    stance_text_hex,
+    text_on,
+)
 
 
 def stance_colour(stance: int) -> QColor:
