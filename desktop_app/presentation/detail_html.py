@@ -139,8 +139,9 @@ def verdict_text(metrics: ThemeMetrics, scale: Scale) -> str:
 
 
 def counts_text(metrics: ThemeMetrics) -> str:
-    """``−2: 0 · −1: 1 · 0: 2 · +1: 1 · +2: 0``."""
-    return " \u00b7 ".join(f"{signed(stance)}: {metrics.counts[stance]}" for stance in STANCES)
+    """``−2: 0 · −1: 1 · 0: 2 · +1: 1 · +2: 0``, plain text."""
+    # No-break spaces inside each item: a narrow panel wraps between stances, never within one.
+    return " \u00b7 ".join(f"{signed(stance)}:\u00a0{metrics.counts[stance]}" for stance in STANCES)
 
 
 def _figures_table(figures: list[tuple[str, str]]) -> str:
