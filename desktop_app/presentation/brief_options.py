@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model.analysis import COUNTED_KINDS_DEFAULT
+from ..model.schema import Kind
+
 PAGE_SIZES = ("a4", "letter")
 PAGE_SIZE_LABELS = {"a4": "A4", "letter": "Letter"}
 
@@ -42,6 +45,8 @@ class ReportOptions:
     page_size: str = "a4"
     sections: tuple[str, ...] = field(default=SECTIONS)
     speaker: str | None = None
+    counted_kinds: frozenset[Kind] = COUNTED_KINDS_DEFAULT
+    """The kinds of position the brief's figures count (the window's View ▸ Counted Kinds)."""
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:

@@ -83,6 +83,25 @@ def agreement_hex(value: float) -> str:
     return rgb_to_hex(*(a + (b - a) * share for a, b in zip(start, end)))
 
 
+BEYOND_CHANCE_SCALE = ("#f4f2f8", "#dadaeb", "#9e9ac8", "#6a51a3", "#3f007d")
+"""Agreement beyond chance, from chance (nearly white: nothing to see) to full (dark purple).
+
+One hue of rising darkness (ColorBrewer's Purples), so it reads without
+colour vision and stays apart from the stance colours; darker means more,
+as on the stance chart.
+"""
+
+
+def beyond_chance_hex(corrected: float) -> str:
+    """Colour for chance-corrected agreement: palest at chance or below, darkest at full agreement."""
+    value = max(0.0, min(1.0, corrected))
+    place = value * (len(BEYOND_CHANCE_SCALE) - 1)
+    low = int(place)
+    high = min(low + 1, len(BEYOND_CHANCE_SCALE) - 1)
+    start, end = hex_to_rgb(BEYOND_CHANCE_SCALE[low]), hex_to_rgb(BEYOND_CHANCE_SCALE[high])
+    return rgb_to_hex(*(a + (b - a) * (place - low) for a, b in zip(start, end, strict=True)))
+
+
 def agreement_print_hex(value: float) -> str:
     """The agreement colour for ``value`` tinted for paper (same order of lightness)."""
     channels = hex_to_rgb(agreement_hex(value))

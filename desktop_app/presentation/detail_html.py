@@ -9,13 +9,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.analysis import describe_flips, format_measure, verdict_label
-from .colours import INK, MUTED, speaker_hex
+from ..model.analysis import (
+    MIN_VOICES,
+    STANCES,
+    SeminarAnalysis,
+    ThemeMetrics,
+    Verdict,
+    describe_flips,
+    format_measure,
+    stance_label,
+    verdict_label,
+)
 from ..model.dataset import Dataset
-from ..model.schema import Position
+from ..model.schema import Position, Scale
+from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
+from .reading import counting_sentence, metric_label
 from .richtext import esc, quotation, stance_chip
-from .wording import kind_label, metrics_summary, mode_label, number, seminar_when, stance_words
+from .wording import (
+    kind_label,
+    mode_label,
+    seminar_when,
+    short_name,
+    signed,
+    stance_words,
+)
+
+METRIC_SCHEME = "metric"
+"""Links ``metric:median`` name a measure: the panel shows its definition on hover or click (:mod:`.reading`)."""
 
 
 @dataclass(frozen=True)
@@ -41,25 +62,43 @@ def _style(ink: Ink) -> str:
     )
 
 
-def _position_block(dataset: Dataset, position: Position, ink: Ink, *, with_speaker: bool = False) -> str:
+def _analysis(dataset: Dataset, analysis: SeminarAnalysis | None) -> SeminarAnalysis:
+    return analysis if analysis is not None else dataset.analysis
+
+
+def metric_link(key: str, text: str | None = None) -> str:
+    """A measure's label as a link whose hover or click shows its definition."""
+    return f'<a href="{METRIC_SCHEME}:{key}">{esc(text if text is not None else metric_label(key))}</a>'
+
+
+def _position_block(
+    dataset: Dataset, position: Position, ink: Ink, analysis: SeminarAnalysis, *, with_speaker: bool = False
+) -> str:
     scale = dataset.seminar.scale
     speaker = dataset.speaker(position.speaker)
     rule = speaker_hex(dataset.speaker_rank(speaker.id))
     lead = ""
     if with_speaker:
         lead = f'<a href="speaker:{esc(speaker.id)}"><b>{esc(speaker.display_name)}</b></a>&nbsp;&nbsp;'
+    counted = position.kind in analysis.counted_kinds
+    kind = esc(kind_label(position.kind))
+    if not counted:
+        kind = f"<i>{kind} \u00b7 context, not counted</i>"
+    note = f'<p class="muted">Coder\u2019s note: {esc(position.note)}</p>' if position.note else ""
     return (
         f'<a name="{esc(position.id)}"></a>'
         f"<p>{lead}{stance_chip(position.stance, stance_words(position.stance, scale))}"
-        f'&nbsp;&nbsp;<span class="muted">{esc(kind_label(position.kind))}</span></p>'
+        f'&nbsp;&nbsp;<span class="muted">{kind}</span></p>'
         f"<p>{esc(position.summary)}</p>"
         f"{quotation(position.excerpt, rule)}"
+        f"{note}"
         f'<p><a href="source:{esc(position.id)}">Show in source \u203a</a></p>'
     )
 
 
-def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink) -> str:
-    """Bio, argument, then positions grouped by theme in report order."""
+def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
+    """Bio, argument, then positions grouped by theme in report order (uncounted kinds marked as context)."""
+    analysis = _analysis(dataset, analysis)
     speaker = dataset.speaker(speaker_id)
     parts = [_style(ink)]
     if speaker.bio:
@@ -76,58 +115,118 @@ def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink) -> str:
         if position.theme != current_theme:
             current_theme = position.theme
             theme = dataset.theme(current_theme)
-            parts.append(f'<h3><a href="theme:{esc(theme.id)}">{esc(theme.label)}</a></h3>')
-        parts.append(_position_block(dataset, position, ink))
+            divided = " <span class=\"muted\">(divided)</span>" if analysis.is_divided(speaker_id, theme.id) else ""
+            parts.append(f'<h3><a href="theme:{esc(theme.id)}">{esc(theme.label)}</a>{divided}</h3>')
+        parts.append(_position_block(dataset, position, ink, analysis))
     return "".join(parts)
 
 
-def theme_html(dataset: Dataset, theme_id: str, ink: Ink) -> str:
-    """Description, metrics, then every speaker's positions on the theme in speaking order."""
+def voices_sentence(dataset: Dataset, metrics: ThemeMetrics) -> str:
+    """``2 voices: Shagina mixed, Gardiner divergence (divided)``: each voice and how it counted (plain text)."""
+    scale = dataset.seminar.scale
+    voices = [
+        f"{short_name(dataset.speaker(speaker_id).name)} {stance_label(stance, scale)}"
+        + (" (divided)" if speaker_id in metrics.divided else "")
+        for speaker_id, stance in sorted(metrics.stances.items(), key=lambda item: dataset.speaker_rank(item[0]))
+    ]
+    noun = "voice" if metrics.n == 1 else "voices"
+    return f"{metrics.n} {noun}: " + ", ".join(voices)
+
+
+def verdict_text(metrics: ThemeMetrics, scale: Scale) -> str:
+    """The verdict as a reader sees it: ``consensus: convergence (tentative)``, ``too few voices``."""
+    return verdict_label(metrics.verdict, scale) + (" (tentative)" if metrics.tentative else "")
+
+
+def counts_text(metrics: ThemeMetrics) -> str:
+    """``−2: 0 · −1: 1 · 0: 2 · +1: 1 · +2: 0``, plain text."""
+    # No-break spaces inside each item: a narrow panel wraps between stances, never within one.
+    return " \u00b7 ".join(f"{signed(stance)}:\u00a0{metrics.counts[stance]}" for stance in STANCES)
+
+
+def _figures_table(figures: list[tuple[str, str]]) -> str:
+    """Measures as a two-column table: each label a link to its definition, each value in bold."""
+    rows = "".join(
+        f'<tr><td style="padding-right:18px;">{metric_link(key)}</td><td><b>{esc(value)}</b></td></tr>'
+        for key, value in figures
+    )
+    return f'<table cellspacing="0" cellpadding="2">{rows}</table>'
+
+
+def theme_html(dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
+    """Description, the evidence behind the verdict, then every speaker's positions on the theme in speaking order."""
+    analysis = _analysis(dataset, analysis)
     theme = dataset.theme(theme_id)
-    metrics = dataset.analysis.themes[theme_id]
+    metrics = analysis.themes[theme_id]
     scale = dataset.seminar.scale
     parts = [_style(ink)]
     if theme.description:
         parts.append(f"<p>{esc(theme.description)}</p>")
-    rows = "".join(
-        f'<tr><td class="muted" style="padding-right:18px;">{esc(name)}</td><td><b>{esc(value)}</b></td></tr>'
-        for name, value in metrics_summary(metrics, scale)
-    )
-    parts.append(f'<h2>How the panel stood</h2><table cellspacing="0" cellpadding="2">{rows}</table>')
+    figures = [
+        ("n", str(metrics.n)),
+        ("counts", counts_text(metrics)),
+        ("median", format_measure(metrics.median)),
+        ("consensus", format_measure(metrics.consensus)),
+        ("verdict", verdict_text(metrics, scale)),
+    ]
+    if metrics.robust is not None:
+        figures.append(("robust", "holds against any one change" if metrics.robust else "tentative"))
+    parts.append(f"<h2>How the panel stood</h2>{_figures_table(figures)}")
+    if metrics.n:
+        parts.append(f"<p>{esc(voices_sentence(dataset, metrics))}</p>")
+    if metrics.verdict is Verdict.TOO_FEW_VOICES:
+        parts.append(f'<p class="muted">Too few voices for a verdict: it needs {MIN_VOICES} voices.</p>')
+    if metrics.divided:
+        names = ", ".join(esc(dataset.speaker(s).display_name) for s in metrics.divided)
+        parts.append(
+            f'<p class="muted">{metric_link("divided", "Divided")}: {names} took positions on both poles here;'
+            " the median of their positions is counted.</p>"
+        )
     if metrics.flips:
         def surname(speaker_id: str) -> str:
-            return dataset.speaker(speaker_id).name
+            return short_name(dataset.speaker(speaker_id).name)
 
         flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
-        parts.append(f'<p class="muted">Tentative: the verdict {flips}.</p>')
+        parts.append(f"<p>Tentative, since one voice would change it: {flips}.</p>")
+    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
     positions = dataset.positions_on(theme_id)
     parts.append(f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>")
     if not positions:
         parts.append('<p class="muted">No speaker addressed this theme.</p>')
     silent = [s for s in dataset.speakers if s.id not in metrics.stances]
     for position in positions:
-        parts.append(_position_block(dataset, position, ink, with_speaker=True))
+        parts.append(_position_block(dataset, position, ink, analysis, with_speaker=True))
     if silent and positions:
-        names = ", ".join(esc(s.display_name) for s in silent)
-        parts.append(f'<p class="muted">Silent on this theme: {names}.</p>')
+        names = ", ".join(f"<nobr>{esc(s.display_name)}</nobr>" for s in silent)
+        parts.append(f'<p class="muted">No counted position on this theme: {names}.</p>')
     return "".join(parts)
 
 
-def pair_html(dataset: Dataset, speaker_a: str, speaker_b: str, ink: Ink) -> str:
-    """Two speakers side by side, theme by theme, over the themes either addressed."""
+def pair_html(
+    dataset: Dataset, speaker_a: str, speaker_b: str, ink: Ink, analysis: SeminarAnalysis | None = None
+) -> str:
+    """Two speakers side by side, theme by theme, over the themes either addressed, with k, agreement and chance."""
+    analysis = _analysis(dataset, analysis)
     first, second = dataset.speaker(speaker_a), dataset.speaker(speaker_b)
-    pair = dataset.analysis.pair(speaker_a, speaker_b)
+    pair = analysis.pair(speaker_a, speaker_b)
     scale = dataset.seminar.scale
     parts = [_style(ink)]
     if pair.agreement is None:
-        parts.append('<p class="muted">These two speakers addressed no theme in common.</p>')
+        parts.append('<p class="muted">These two speakers addressed no theme in common with a counted position.</p>')
     else:
-        shared = pair.shared_themes
-        parts.append(
-            f"<p>Agreement <b>{number(pair.agreement)}</b> over {shared} shared theme{'s' if shared != 1 else ''}"
-            " (1 = same stance on every shared theme, 0 = opposite extremes); "
-            f"chance alone would give {format_measure(pair.expected_by_chance)}.</p>"
-        )
+        figures = [
+            ("shared", str(pair.shared_themes)),
+            ("agreement", format_measure(pair.agreement)),
+            ("chance", format_measure(pair.expected_by_chance)),
+            ("corrected", format_measure(pair.chance_corrected)),
+        ]
+        parts.append(_figures_table(figures))
+        if not pair.comparable:
+            parts.append(
+                f'<p class="muted">Only {pair.shared_themes} shared theme{"s" if pair.shared_themes != 1 else ""}:'
+                " too few to compare this pair with others.</p>"
+            )
+    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
     header = (
         f'<tr><th width="20%"></th><th width="40%" align="left"><a href="speaker:{esc(first.id)}">{esc(first.display_name)}</a></th>'
         f'<th width="40%" align="left"><a href="speaker:{esc(second.id)}">{esc(second.display_name)}</a></th></tr>'
@@ -140,7 +239,7 @@ def pair_html(dataset: Dataset, speaker_a: str, speaker_b: str, ink: Ink) -> str
             continue
         rows.append(
             f'<tr><td valign="top"><a href="theme:{esc(theme.id)}"><b>{esc(theme.label)}</b></a></td>'
-            f'<td valign="top">{_column(mine, scale, ink)}</td><td valign="top">{_column(theirs, scale, ink)}</td></tr>'
+            f'<td valign="top">{_column(mine, scale, analysis)}</td><td valign="top">{_column(theirs, scale, analysis)}</td></tr>'
         )
     if rows:
         parts.append(
@@ -149,21 +248,25 @@ def pair_html(dataset: Dataset, speaker_a: str, speaker_b: str, ink: Ink) -> str
     return "".join(parts)
 
 
-def _column(positions: list[Position], scale, ink: Ink) -> str:
+def _column(positions: list[Position], scale, analysis: SeminarAnalysis) -> str:
     if not positions:
         return '<span class="muted">silent</span>'
     cells = []
     for position in positions:
+        context = "" if position.kind in analysis.counted_kinds else (
+            f' <span class="muted"><i>{esc(kind_label(position.kind))}, not counted</i></span>'
+        )
         cells.append(
-            f"{stance_chip(position.stance, stance_words(position.stance, scale))}<br>"
+            f"{stance_chip(position.stance, stance_words(position.stance, scale))}{context}<br>"
             f"{esc(position.summary)} "
             f'<a href="source:{esc(position.id)}">source\u00a0\u203a</a>'
         )
     return "<br><br>".join(cells)
 
 
-def overview_html(dataset: Dataset, ink: Ink) -> str:
+def overview_html(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
     """The seminar itself: its question, when and where, who chaired, what it covered."""
+    analysis = _analysis(dataset, analysis)
     seminar = dataset.seminar
     chair = dataset.chair
     facts = [
@@ -183,20 +286,22 @@ def overview_html(dataset: Dataset, ink: Ink) -> str:
     if seminar.subtitle:
         parts.append(f"<p><i>{esc(seminar.subtitle)}</i></p>")
     parts.append(f'<table cellspacing="0" cellpadding="2">{rows}</table>')
-    sentences = panel_sentences(dataset)
+    sentences = panel_sentences(dataset, analysis)
     if sentences and dataset.positions:
         items = "".join(
             "<li>" + "".join(f"<b>{esc(text)}</b>" if strong else esc(text) for text, strong in sentence.parts) + "</li>"
             for sentence in sentences
         )
         parts.append(f"<h2>At a glance</h2><ul>{items}</ul>")
+        parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
     if seminar.summary:
         parts.append(f"<h2>Summary</h2><p>{esc(seminar.summary)}</p>")
     return "".join(parts)
 
 
-def theme_heading(dataset: Dataset, theme_id: str) -> tuple[str, str]:
-    """Title and subtitle lines for a theme (plain text)."""
-    metrics = dataset.analysis.themes[theme_id]
-    subtitle = f"Theme \u00b7 {verdict_label(metrics.verdict, dataset.seminar.scale)}"
+def theme_heading(dataset: Dataset, theme_id: str, analysis: SeminarAnalysis | None = None) -> tuple[str, str]:
+    """Title and subtitle lines for a theme (plain text): ``Theme · 5 voices · contested (tentative)``."""
+    metrics = _analysis(dataset, analysis).themes[theme_id]
+    noun = "voice" if metrics.n == 1 else "voices"
+    subtitle = f"Theme \u00b7 {metrics.n} {noun} \u00b7 {verdict_text(metrics, dataset.seminar.scale)}"
     return dataset.theme(theme_id).label, subtitle

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.analysis import Verdict
+from ..model.analysis import SeminarAnalysis, Verdict, format_measure
 from ..model.dataset import Dataset
-from .wording import number
 
 
 @dataclass(frozen=True)
@@ -30,13 +29,19 @@ def _sentence(*parts: str | tuple[str, bool]) -> Sentence:
     return Sentence(tuple(part if isinstance(part, tuple) else (part, False) for part in parts))
 
 
-def listed(names: list[str]) -> list[tuple[str, bool]]:
-    """``A``, ``A and B``, ``A, B and C``, with the names marked for emphasis."""
+def listed(names: list[str] | list[tuple[str, str]]) -> list[tuple[str, bool]]:
+    """``A``, ``A and B``, ``A, B and C``, with the names marked for emphasis.
+
+    A name may come as ``(name, aside)``: the aside (say `` (3 voices)``) follows it unemphasised.
+    """
     pieces: list[tuple[str, bool]] = []
-    for index, name in enumerate(names):
+    for index, entry in enumerate(names):
+        name, aside = entry if isinstance(entry, tuple) else (entry, "")
         if index:
             pieces.append((" and " if index == len(names) - 1 else ", ", False))
         pieces.append((name, True))
+        if aside:
+            pieces.append((aside, False))
     return pieces
 
 
@@ -44,13 +49,19 @@ def _capital(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def panel_sentences(dataset: Dataset) -> list[Sentence]:
-    """Consensus on the positive pole, on the negative pole, the contested themes; then the rest."""
-    analysis = dataset.analysis
+def panel_sentences(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[Sentence]:
+    """Consensus on the positive pole, on the negative pole, the contested themes; then the rest.
+
+    ``analysis`` is the one counting the reader's chosen kinds (the dataset's
+    default analysis when none is given).  Verdict words come only from the
+    verdicts, which are never stated below MIN_VOICES voices; a tentative
+    verdict is said to be so.
+    """
+    analysis = analysis if analysis is not None else dataset.analysis
     scale = dataset.seminar.scale
 
-    def labels(*verdicts: Verdict) -> list[str]:
-        return [dataset.theme(theme_id).label for theme_id in analysis.themes_with(*verdicts)]
+    def labels(*verdicts: Verdict) -> list[tuple[str, str]]:
+        return [_labelled(dataset, analysis, theme_id) for theme_id in analysis.themes_with(*verdicts)]
 
     sentences = []
     for verdict, pole in ((Verdict.CONSENSUS_POSITIVE, scale.positive), (Verdict.CONSENSUS_NEGATIVE, scale.negative)):
@@ -76,8 +87,18 @@ def panel_sentences(dataset: Dataset) -> list[Sentence]:
     return sentences
 
 
-def speaker_sentences(dataset: Dataset, speaker_id: str) -> list[Sentence]:
-    """For a brief on one speaker: how much they said, and whom they agreed with most and least."""
+def _labelled(dataset: Dataset, analysis: SeminarAnalysis, theme_id: str) -> tuple[str, str]:
+    """A theme's label and its aside: the voices, and "tentative" when one voice could overturn its verdict."""
+    metrics = analysis.themes[theme_id]
+    if not metrics.verdict.is_stated:
+        return dataset.theme(theme_id).label, ""
+    mark = ", tentative" if metrics.tentative else ""
+    return dataset.theme(theme_id).label, f" ({metrics.n} voices{mark})"
+
+
+def speaker_sentences(dataset: Dataset, speaker_id: str, analysis: SeminarAnalysis | None = None) -> list[Sentence]:
+    """For a brief on one speaker: how much they said, and whom they agreed with most and least (k ≥ 3 only)."""
+    analysis = analysis if analysis is not None else dataset.analysis
     speaker = dataset.speaker(speaker_id)
     name = speaker.display_name
     positions = dataset.positions_of(speaker_id)
@@ -91,7 +112,7 @@ def speaker_sentences(dataset: Dataset, speaker_id: str) -> list[Sentence]:
             f" took {_count(len(positions), 'position')} on {len(themes)} of the {_count(total, 'theme')}.",
         )
     ]
-    pairs = [dataset.analysis.pair(speaker_id, other.id) for other in dataset.speakers if other.id != speaker_id]
+    pairs = [analysis.pair(speaker_id, other.id) for other in dataset.speakers if other.id != speaker_id]
     pairs = [pair for pair in pairs if pair.agreement is not None and pair.comparable]
     if pairs:
         pairs.sort(key=lambda pair: (-pair.agreement, dataset.speaker_rank(pair.speaker_b)))
@@ -99,13 +120,13 @@ def speaker_sentences(dataset: Dataset, speaker_id: str) -> list[Sentence]:
         parts: list[str | tuple[str, bool]] = [
             "Closest to ",
             (dataset.speaker(closest.speaker_b).display_name, True),
-            f" (agreement {number(closest.agreement)} over {_count(closest.shared_themes, 'shared theme')})",
+            f" (agreement {format_measure(closest.agreement)} over {_count(closest.shared_themes, 'shared theme')})",
         ]
         if furthest is not closest and furthest.agreement < closest.agreement:
             parts += [
                 "; furthest from ",
                 (dataset.speaker(furthest.speaker_b).display_name, True),
-                f" ({number(furthest.agreement)} over {_count(furthest.shared_themes, 'shared theme')})",
+                f" ({format_measure(furthest.agreement)} over {_count(furthest.shared_themes, 'shared theme')})",
             ]
         parts.append(".")
         sentences.append(_sentence(*parts))

@@ -1,114 +1,118 @@
-"""The Agreement tab: a speaker × speaker heatmap of pairwise agreement.
+"""The Agreement tab: a speaker × speaker heatmap of pairwise agreement, against chance and with its basis.
 
-A table model (testable without a window) behind a QTableView: each cell is
-coloured on a sequential, colour-blind-safe scale (distinct from the stance
-colours, since agreement is not a pole of the question), with the value and
-the number of shared themes in its tooltip.  Clicking a cell compares the two
+A table model (testable without a window) behind a QTableView.  Each cell is
+coloured by agreement beyond chance, (observed − chance) / (1 − chance) for
+the two speakers' own stance mixes, on a sequential, colour-blind-safe scale
+(distinct from the stance colours, since agreement is not a pole of the
+question); it reads the raw agreement and k, the shared themes, to one
+decimal, and its tooltip gives the chance level.  Pairs sharing fewer than
+MIN_SHARED_THEMES themes are hatched grey: too thin to compare.  Only
+speakers with a counted position are rows; the caption names who is left
+out.  Headers are initials (full names in their tooltips), so the matrix of
+an ordinary panel fits a 1024-pixel window.  Clicking a cell compares the two
 speakers side by side in the detail panel.  Agreements are computed only for
-the cells Qt asks for, so large panels stay cheap.
+the cells Qt asks for, and everything follows the document's counted kinds.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStyle,
-    QStyleOptionHeader,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ..model.analysis import (
+    MIN_SHARED_THEMES,
+    PairAgreement,
+    SeminarAnalysis,
+    format_measure,
+)
 from ..model.dataset import Dataset
 from ..model.schema import Speaker
 from ..presentation.focus import Focus, FocusKind
-from ..presentation.wording import number
+from ..presentation.reading import counting_sentence
+from ..presentation.wording import matrix_labels, role_label
 from .document import SeminarDocument
-from .palette import agreement_colour, text_colour_on
+from .palette import beyond_chance_colour, text_colour_on
 from .selection import Selection
 
 SpeakerIdsRole = Qt.ItemDataRole.UserRole + 1
 AgreementRole = Qt.ItemDataRole.UserRole + 2
+SharedThemesRole = Qt.ItemDataRole.UserRole + 3
+ComparableRole = Qt.ItemDataRole.UserRole + 4
+"""Whether the pair shares enough themes (MIN_SHARED_THEMES) to be compared: false cells are hatched."""
 Index = QModelIndex | QPersistentModelIndex
 
+THIN_GREY = QColor("#9a9a9a")
+"""The hatching of a pair with too few shared themes, and its text."""
+NO_CHANCE_COLOUR = QColor("#d8d8d8")
+"""A pair whose chance level is already full agreement: nothing beyond chance can be shown."""
+MIN_CELL_WIDTH = 34
+"""Narrowest column that still reads ``0.6`` over ``k 3``; a wider panel than fits scrolls at this width."""
 
-class RotatedHeader(QHeaderView):
-    """Column header with its names written upwards, so a matrix of names stays narrow and unclipped."""
 
-    PADDING = 10
+def hatched_brush() -> QBrush:
+    return QBrush(THIN_GREY, Qt.BrushStyle.BDiagPattern)
 
-    def __init__(self, parent=None):
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setSectionsClickable(True)
-        self.setHighlightSections(True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        hint = super().sizeHint()
-        model = self.model()
-        if model is None:
-            return hint
-        metrics = QFontMetrics(self._bold_font())
-        widest = max(
-            (metrics.horizontalAdvance(str(model.headerData(i, Qt.Orientation.Horizontal))) for i in range(model.columnCount())),
-            default=40,
-        )
-        return QSize(hint.width(), min(widest, 180) + 2 * self.PADDING)
-
-    def _bold_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setBold(True)
-        return font
-
-    def paintSection(self, painter: QPainter, rect: QRect, index: int) -> None:  # noqa: N802
-        if not rect.isValid():
-            return
-        option = QStyleOptionHeader()
-        self.initStyleOption(option)
-        option.rect = rect
-        option.section = index
-        option.text = ""
-        selection = self.selectionModel()
-        highlighted = selection is not None and selection.columnIntersectsSelection(index, self.rootIndex())
-        if highlighted:
-            option.state |= QStyle.StateFlag.State_On
-        painter.save()
-        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
-        text = str(self.model().headerData(index, Qt.Orientation.Horizontal))
-        painter.setFont(self._bold_font() if highlighted else self.font())
-        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
-        painter.translate(rect.center().x(), rect.bottom() - self.PADDING)
-        painter.rotate(-90)
-        metrics = painter.fontMetrics()
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.height() - 2 * self.PADDING)
-        painter.drawText(QRect(0, -metrics.height() // 2, rect.height(), metrics.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-        painter.restore()
+def corrected_colour(pair: PairAgreement) -> QColor:
+    """A compared pair's colour: agreement beyond chance, with chance and below at the scale's start."""
+    if pair.chance_corrected is None:
+        return NO_CHANCE_COLOUR
+    return beyond_chance_colour(pair.chance_corrected)
 
 
 class AgreementModel(QAbstractTableModel):
-    """Rows and columns are the speakers who took at least one position, in speaking order."""
+    """Rows and columns are the speakers with at least one counted position, in speaking order."""
 
     def __init__(self, document: SeminarDocument, parent=None):
         super().__init__(parent)
         self._document = document
         self._speakers: list[Speaker] = []
+        self._labels: list[str] = []
         self._rank: dict[str, int] = {}
         self._collect()
         # Any edit can move agreement anywhere in the table (a position changes a whole row and column).
         document.reset.connect(self._refresh)
         document.edited.connect(self._refresh)
+        document.countedKindsChanged.connect(self._refresh)
 
     @property
     def _dataset(self) -> Dataset:
         return self._document.dataset
 
+    @property
+    def analysis(self) -> SeminarAnalysis:
+        """The analysis counting the window's chosen kinds."""
+        return self._document.derived.analysis
+
     def _collect(self) -> None:
-        self._speakers = [s for s in self._dataset.speakers if self._dataset.positions_of(s.id)]
+        compared = set(self.analysis.compared_speakers)
+        self._speakers = [s for s in self._dataset.speakers if s.id in compared]
+        self._labels = matrix_labels([s.name for s in self._speakers])
         self._rank = {speaker.id: row for row, speaker in enumerate(self._speakers)}
 
     def _refresh(self, *_why) -> None:
@@ -120,7 +124,7 @@ class AgreementModel(QAbstractTableModel):
         return list(self._speakers)
 
     def left_out(self) -> list[Speaker]:
-        """Speakers with no position, who have nothing to agree on."""
+        """Speakers with no counted position (a chair who only chaired), who have nothing to compare."""
         return [s for s in self._dataset.speakers if s.id not in self._rank]
 
     def row_of(self, speaker_id: str) -> int | None:
@@ -142,46 +146,94 @@ class AgreementModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return html.escape(first.display_name)
             return None
-        pair = self._document.derived.analysis.pair(first.id, second.id)
+        pair = self.analysis.pair(first.id, second.id)
         if role == AgreementRole:
             return pair.agreement
+        if role == SharedThemesRole:
+            return pair.shared_themes
+        if role == ComparableRole:
+            return pair.comparable
         if role == Qt.ItemDataRole.DisplayRole:
-            return number(pair.agreement) if pair.agreement is not None else "\u2013"
+            if pair.agreement is None:
+                return "\u2013"
+            return f"{format_measure(pair.agreement)}\nk\u00a0{pair.shared_themes}"
         if role == Qt.ItemDataRole.BackgroundRole and pair.agreement is not None:
-            return agreement_colour(pair.agreement)
+            return corrected_colour(pair) if pair.comparable else hatched_brush()
         if role == Qt.ItemDataRole.ForegroundRole and pair.agreement is not None:
-            return text_colour_on(agreement_colour(pair.agreement))
+            return text_colour_on(corrected_colour(pair)) if pair.comparable else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            names = f"<b>{html.escape(first.display_name)}</b> and <b>{html.escape(second.display_name)}</b>"
-            if pair.agreement is None:
-                return f"{names}<br>no theme in common"
-            shared = pair.shared_themes
-            return (
-                f"{names}<br>agreement {number(pair.agreement)} over {shared} shared theme{'s' if shared != 1 else ''}"
-                "<br><i>Click to compare them side by side</i>"
-            )
+            return self._tooltip(first, second, pair)
         return None
+
+    @staticmethod
+    def _tooltip(first: Speaker, second: Speaker, pair: PairAgreement) -> str:
+        names = f"<b>{html.escape(first.display_name)}</b> and <b>{html.escape(second.display_name)}</b>"
+        if pair.agreement is None:
+            return f"{names}<br>no theme in common"
+        shared = pair.shared_themes
+        lines = [
+            names,
+            f"agreement {format_measure(pair.agreement)} over {shared} shared theme{'s' if shared != 1 else ''} (k)",
+            f"chance level {format_measure(pair.expected_by_chance)} for their own stance mixes",
+            f"beyond chance {format_measure(pair.chance_corrected)} (0 = chance, 1 = full agreement)",
+        ]
+        if not pair.comparable:
+            lines.append(f"<i>fewer than {MIN_SHARED_THEMES} shared themes: too few to compare</i>")
+        lines.append("<i>Click to compare them side by side</i>")
+        return "<br>".join(lines)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if not 0 <= section < len(self._speakers):
             return None
         speaker = self._speakers[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return speaker.name
+            return self._labels[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return html.escape(speaker.display_name)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return speaker.display_name
         return None
+
+
+class _Swatch(QWidget):
+    """A small legend key: the colour scale from chance to full agreement, or the hatching of a thin pair."""
+
+    def __init__(self, hatched: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._hatched = hatched
+        self.setFixedSize(QSize(16 if hatched else 72, 14))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        rect = self.rect().adjusted(0, 0, -1, -1)
+        if self._hatched:
+            painter.fillRect(rect, hatched_brush())
+        else:
+            gradient = QLinearGradient(rect.topLeft().toPointF(), rect.topRight().toPointF())
+            for step in range(5):
+                gradient.setColorAt(step / 4, beyond_chance_colour(step / 4))
+            painter.fillRect(rect, gradient)
+        painter.setPen(THIN_GREY)
+        painter.drawRect(rect)
+        painter.end()
+
+
+def _caption(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
 
 
 class AgreementView(QWidget):
     def __init__(self, document: SeminarDocument, selection: Selection, parent: QWidget | None = None):
         super().__init__(parent)
+        self._document = document
         self._selection = selection
         self.model = AgreementModel(document, self)
         self.table = QTableView()
-        self.table.setHorizontalHeader(RotatedHeader(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -189,50 +241,70 @@ class AgreementView(QWidget):
         self.table.setAccessibleName("Agreement between speakers")
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
             header.setHighlightSections(True)
+        line = self.table.fontMetrics().height()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.horizontalHeader().setMinimumSectionSize(46)
-        self.table.horizontalHeader().setDefaultSectionSize(56)
+        self.table.verticalHeader().setDefaultSectionSize(2 * line + 8)
+        self.table.horizontalHeader().setMinimumSectionSize(MIN_CELL_WIDTH)
+        self.table.horizontalHeader().setDefaultSectionSize(48)
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)
-        self.caption = QLabel(
-            "Agreement between two speakers over the themes both addressed: "
-            "1 means the same stance on every shared theme, 0 opposite extremes. Click a cell to compare."
+        self.caption = _caption(
+            "Each cell: agreement over the themes both speakers addressed (1 = same stance on every one, "
+            "0 = opposite extremes), and k, the number of those shared themes. Hover a name or a cell for more; "
+            "click a cell to compare the two."
         )
-        self.caption.setWordWrap(True)
-        self.caption.setEnabled(False)
-        self.left_out = QLabel()
-        self.left_out.setTextFormat(Qt.TextFormat.PlainText)
-        self.left_out.setWordWrap(True)
-        self.left_out.setEnabled(False)
+        self.legend_scale = _caption("Colour: agreement beyond chance for the pair's own stance mixes, from chance or below (palest) to full agreement (darkest).")
+        self.legend_thin = _caption(f"Hatched: fewer than {MIN_SHARED_THEMES} shared themes, too few to compare.")
+        legend = QVBoxLayout()
+        legend.setSpacing(2)
+        for swatch, words in ((_Swatch(False), self.legend_scale), (_Swatch(True), self.legend_thin)):
+            row = QHBoxLayout()
+            row.addWidget(swatch, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(words, 1)
+            legend.addLayout(row)
+        self.left_out = _caption()
+        self.counted = _caption()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
+        layout.addLayout(legend)
         layout.addWidget(self.left_out)
-        self._update_left_out()
+        layout.addWidget(self.counted)
+        self._update_captions()
         self._fit_columns()
         selection.changed.connect(self._on_focus)
         # Connected after the model's own slots, so the rows are already the new seminar's.
         document.reset.connect(self._redraw)
         document.edited.connect(self._redraw)
+        document.countedKindsChanged.connect(self._redraw)
 
     def _redraw(self, *_why) -> None:
-        self._update_left_out()
+        self._update_captions()
         self._fit_columns()
         self._on_focus(self._selection.focus)
 
-    def _fit_columns(self) -> None:
-        # A panel of ordinary size fills the width; a large one scrolls at a readable cell size.
-        mode = QHeaderView.ResizeMode.Stretch if self.model.columnCount() <= 14 else QHeaderView.ResizeMode.Fixed
-        self.table.horizontalHeader().setSectionResizeMode(mode)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
 
-    def _update_left_out(self) -> None:
+    def _fit_columns(self) -> None:
+        # A panel whose cells fit at a readable width fills the width; a larger one scrolls at that width.
+        count = self.model.columnCount()
+        available = self.table.viewport().width() or self.table.width()
+        fits = count * MIN_CELL_WIDTH <= available
+        mode = QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Fixed
+        header = self.table.horizontalHeader()
+        if count and header.sectionResizeMode(0) != mode:
+            header.setSectionResizeMode(mode)
+
+    def _update_captions(self) -> None:
         missing = self.model.left_out()
         self.left_out.setVisible(bool(missing))
         if missing:
-            names = ", ".join(s.display_name for s in missing)
-            self.left_out.setText(f"Not shown, having taken no position: {names}.")
+            names = ", ".join(f"{s.display_name} ({role_label(s.role).lower()})" for s in missing)
+            self.left_out.setText(f"Left out, having no counted position: {names}.")
+        self.counted.setText(counting_sentence(self._document.counted_kinds))
 
     def _on_clicked(self, index: QModelIndex) -> None:
         first, second = index.data(SpeakerIdsRole)

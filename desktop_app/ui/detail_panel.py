@@ -10,13 +10,14 @@ position when the selection navigates to it in the detail panel.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QCursor, QFont, QPalette
+from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from ..model.analysis import stance_label
 from ..model.dataset import Dataset
 from ..presentation import detail_html
 from ..presentation.focus import Focus, FocusKind, Navigation
+from ..presentation.reading import METRICS, metric_definition
 from ..presentation.wording import role_label, signed, speaker_line, stance_words
 from .document import SeminarDocument
 from .selection import Selection
@@ -59,6 +60,9 @@ class DetailPanel(QWidget):
         self.body.setOpenLinks(False)
         self.body.setOpenExternalLinks(False)
         self.body.anchorClicked.connect(self._on_link)
+        # Qt's rich text ignores title attributes, so a measure's label is a metric: link and its
+        # definition becomes the body's tooltip while the pointer is on it (and pops up on a click).
+        self.body.highlighted.connect(self._on_hover_link)
         self.body.setAccessibleName("Details")
         self.body.document().setDocumentMargin(12)
 
@@ -74,6 +78,7 @@ class DetailPanel(QWidget):
         layout.addWidget(self.body, 1)
         document.reset.connect(self._redraw)
         document.edited.connect(self._redraw)
+        document.countedKindsChanged.connect(self._redraw_counted)
         selection.changed.connect(self._redraw)
         selection.navigationRequested.connect(self._on_navigation)
         self._redraw()
@@ -81,6 +86,11 @@ class DetailPanel(QWidget):
     @property
     def _dataset(self) -> Dataset:
         return self._document.dataset
+
+    @property
+    def _analysis(self):
+        """The analysis counting the window's chosen kinds."""
+        return self._document.derived.analysis
 
     # -- rendering -----------------------------------------------------------
     def _ink(self) -> detail_html.Ink:
@@ -100,6 +110,11 @@ class DetailPanel(QWidget):
         if self._shown is None or self._shown[0] is not page[0] or self._shown[1] != page[1]:
             self._render(page[1])
             self._shown = page
+
+    def _redraw_counted(self) -> None:
+        """Other kinds are counted: the same page, worked out again."""
+        self._shown = None
+        self._redraw()
 
     def _on_navigation(self, navigation: Navigation) -> None:
         if navigation.target == "detail":
@@ -124,7 +139,7 @@ class DetailPanel(QWidget):
             self._show_page(
                 dataset.seminar.title,
                 "Select a speaker or a theme to see the positions behind it.",
-                detail_html.overview_html(dataset, ink),
+                detail_html.overview_html(dataset, ink, self._analysis),
             )
 
     def _show_page(self, title: str, subtitle: str, body: str, caption: str = "", cells: list[StripCell] | None = None) -> None:
@@ -150,14 +165,14 @@ class DetailPanel(QWidget):
         self._show_page(
             speaker.display_name,
             " \u00b7 ".join(part for part in (role_label(speaker.role), speaker_line(speaker)) if part),
-            detail_html.speaker_html(dataset, speaker_id, ink),
+            detail_html.speaker_html(dataset, speaker_id, ink, self._analysis),
             "Stance by theme (hollow: silent)",
             cells,
         )
 
     def _render_theme(self, theme_id: str, ink) -> None:
         dataset = self._dataset
-        title, subtitle = detail_html.theme_heading(dataset, theme_id)
+        title, subtitle = detail_html.theme_heading(dataset, theme_id, self._analysis)
         stances = self._document.derived.analysis.themes[theme_id].stances
         scale = dataset.seminar.scale
         cells = [
@@ -165,7 +180,7 @@ class DetailPanel(QWidget):
             for s in dataset.speakers
         ]
         self._show_page(
-            title, subtitle, detail_html.theme_html(dataset, theme_id, ink),
+            title, subtitle, detail_html.theme_html(dataset, theme_id, ink, self._analysis),
             "Stance by speaker, in speaking order (hollow: silent)", cells,
         )
 
@@ -175,7 +190,7 @@ class DetailPanel(QWidget):
         self._show_page(
             f"{first.display_name} and {second.display_name}",
             "Side by side, theme by theme",
-            detail_html.pair_html(dataset, speaker_a, speaker_b, ink),
+            detail_html.pair_html(dataset, speaker_a, speaker_b, ink, self._analysis),
         )
 
     # -- links -----------------------------------------------------------------
@@ -187,7 +202,14 @@ class DetailPanel(QWidget):
             self._selection.select_speaker(target)
         elif scheme == "theme" and self._dataset.has_theme(target):
             self._selection.select_theme(target)
+        elif scheme == detail_html.METRIC_SCHEME and target in METRICS:
+            QToolTip.showText(QCursor.pos(), metric_definition(target), self.body)
         # anything else is ignored: the panel never leaves the application
+
+    def _on_hover_link(self, url: QUrl) -> None:
+        """Over a measure's label, the body's tooltip is its definition; elsewhere there is none."""
+        key = url.path() if url.scheme() == detail_html.METRIC_SCHEME else ""
+        self.body.setToolTip(metric_definition(key) if key in METRICS else "")
 
     def _on_strip_clicked(self, key: str) -> None:
         kind, _, target = key.partition(":")

@@ -11,6 +11,7 @@ the window starts without them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
@@ -92,6 +93,8 @@ class ExportActions(QObject):
         options = dialogs.export_options(self.window, dataset, self._selected_speaker(), self.last_options)
         if options is None:
             return None
+        # The brief counts the kinds the window counts (View ▸ Counted Kinds).
+        options = replace(options, counted_kinds=self.window.document.counted_kinds)
         self.last_options = options
         path = self._destination("Export PDF", suggested_path(dataset, ".pdf", options.speaker), PDF_FILTER)
         if path is None:
@@ -174,7 +177,7 @@ class ExportActions(QObject):
         if path is None or not self._may_replace(path):
             return None
         try:
-            export_csv(dataset, path, kind, replace_read_only=True)
+            export_csv(dataset, path, kind, self.window.document.counted_kinds, replace_read_only=True)
         except ExportFailed as error:
             self.window.dialogs.show_error(self.window, "Export failed", f"The CSV was not exported: {error}")
             return None

@@ -39,6 +39,7 @@ from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
+from .analysis_actions import AnalysisActions
 from .banner import Banner
 from .dialogs import Dialogs
 from .export_actions import ExportActions
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self.exports = ExportActions(self)
+        self.analysis_actions = AnalysisActions(self)  # View ▸ Counted Kinds, the Count button, Help ▸ Reading
         self._seminar_actions = [
             self.open_action, self.find_action, self.overview_action,
             *self.tab_actions.values(), *self.sort_actions.values(),

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from ..presentation.colours import agreement_hex, speaker_hex, stance_hex, stance_text_hex, text_on
+from ..presentation.colours import (
+    agreement_hex,
+    beyond_chance_hex,
+    speaker_hex,
+    stance_hex,
+    stance_text_hex,
+    text_on,
+)
 
 
 def stance_colour(stance: int) -> QColor:
@@ -22,6 +29,11 @@ def speaker_colour(rank: int) -> QColor:
 def agreement_colour(value: float) -> QColor:
     """The Agreement tab's colour for an agreement between 0 and 1."""
     return QColor(agreement_hex(value))
+
+
+def beyond_chance_colour(corrected: float) -> QColor:
+    """The Agreement tab's colour for chance-corrected agreement: palest at chance or below, darkest at full."""
+    return QColor(beyond_chance_hex(corrected))
 
 
 def text_colour_on(background: QColor) -> QColor:

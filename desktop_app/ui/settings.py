@@ -7,11 +7,16 @@ default used, so bad settings can never stop the application from starting.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import APP_NAME, ORGANISATION
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.tabs import TABS
+
+if TYPE_CHECKING:
+    from ..model.schema import Kind
 
 MAX_RECENT = 8
 
@@ -80,6 +85,28 @@ class AppSettings:
     @chart_sort.setter
     def chart_sort(self, value: str) -> None:
         self._store.setValue("chart/sort", value)
+
+    # -- analysis ----------------------------------------------------------
+    @property
+    def counted_kinds(self) -> frozenset[Kind]:
+        """The kinds of position the analysis counts; the default when unset or unreadable."""
+        # Imported here: the window's frame reads its settings before the model (and pydantic) is loaded.
+        from ..model.analysis import COUNTED_KINDS_DEFAULT, parse_kinds
+
+        value = self._text("analysis/counted_kinds")
+        if value is None:
+            return COUNTED_KINDS_DEFAULT
+        try:
+            return parse_kinds(value)
+        except ValueError:
+            return COUNTED_KINDS_DEFAULT
+
+    @counted_kinds.setter
+    def counted_kinds(self, kinds: frozenset[Kind]) -> None:
+        from ..model.schema import Kind
+
+        # Stored as one comma-separated string: QSettings gives a one-item list back as a plain string.
+        self._store.setValue("analysis/counted_kinds", ",".join(kind.value for kind in Kind if kind in kinds))
 
     # -- files -------------------------------------------------------------
     @property

@@ -154,6 +154,8 @@ class SpeakerListView(QWidget):
         # Connected after the model's own slots, so the rows are already the new seminar's.
         document.reset.connect(self._redraw)
         document.edited.connect(self._on_edited)
+        # The badges of a selected theme are its voices' stances, which depend on the kinds counted.
+        document.countedKindsChanged.connect(lambda: self._on_focus(self._selection.focus))
 
     # -- following the document ---------------------------------------------
     def _redraw(self, *_why) -> None:

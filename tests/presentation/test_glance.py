@@ -13,10 +13,10 @@ def test_panel_sentences_come_in_verdict_order(panel_dataset):
     """Convergence, divergence and contested themes come first and in that order, then mixed, then the silent."""
     lines = texts(panel_sentences(panel_dataset))
     assert lines == [
-        "Convergence was the consensus on Energy.",
-        "Divergence was the consensus on Borders.",
-        "The panel was split on Trade, with speakers on both sides.",
-        "Views were mixed, without a consensus or a split, on Talks.",
+        "Convergence was the consensus on Energy (3 voices, tentative).",
+        "Divergence was the consensus on Borders (3 voices, tentative).",
+        "The panel was split on Trade (5 voices), with speakers on both sides.",
+        "Views were mixed, without a consensus or a split, on Talks (3 voices, tentative).",
         "No speaker addressed Quiet matters.",
     ]
 
@@ -43,7 +43,7 @@ def test_a_debate_speaks_of_support_and_opposition():
         }
     )
     lines = texts(panel_sentences(load_bytes(to_bytes(data))))
-    assert lines[0] == "Support was the consensus on Emissions."
+    assert lines[0] == "Support was the consensus on Emissions (3 voices, tentative)."
     assert lines[1] == "No theme reached a consensus of opposition."
     assert lines[2] == "No theme split the panel into opposing camps."
 
@@ -76,9 +76,30 @@ def test_speaker_sentences_name_closest_and_furthest_over_three_shared_themes():
         speakers=("chair",),
     )
     lines = texts(speaker_sentences(load_bytes(to_bytes(data)), "a"))
-    assert lines[1].startswith("Closest to Speaker B (agreement 0.9") and "furthest from Speaker C (0.33 over 3 shared themes)" in lines[1]
+    assert lines[1].startswith("Closest to Speaker B (agreement 0.9") and "furthest from Speaker C (0.3 over 3 shared themes)" in lines[1]
 
 
 def test_speaker_with_no_positions(panel_dataset):
     """The chair, who took no position, gets one plain sentence."""
     assert texts(speaker_sentences(panel_dataset, "host")) == ["Hana Host took no recorded position."]
+
+
+def test_glance_follows_the_counted_kinds():
+    """Counting history turns a two-voice theme into a three-voice verdict; by default it is "too few"."""
+    from desktop_app.model.schema import Kind
+
+    data = coded_panel([("a", "t", 1, "assessment"), ("b", "t", 1, "assessment"), ("c", "t", 1, "history")])
+    dataset = load_bytes(to_bytes(data))
+    default = texts(panel_sentences(dataset))
+    assert "Too few speakers addressed T for a verdict." in default
+    assert not any("consensus on T" in line for line in default)
+    counting_history = texts(panel_sentences(dataset, dataset.analysis_for({Kind.ASSESSMENT, Kind.HISTORY})))
+    assert counting_history[0].startswith("Convergence was the consensus on T (3 voices")
+
+
+def test_glance_never_states_a_verdict_below_three_voices():
+    """Two voices on one pole give no consensus sentence, only "too few speakers"."""
+    data = coded_panel([("a", "t", 2, "assessment"), ("b", "t", 2, "prediction")])
+    lines = texts(panel_sentences(load_bytes(to_bytes(data))))
+    assert lines[0] == "No theme reached a consensus of convergence."
+    assert "Too few speakers addressed T for a verdict." in lines

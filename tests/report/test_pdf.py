@@ -77,8 +77,9 @@ def test_at_a_glance_names_convergence_divergence_and_contested_themes(default_b
     converged = text.index(normalised("No theme reached a consensus of convergence."))
     diverged = text.index(normalised("No theme reached a consensus of divergence."))
     split = text.index(normalised(
-        "The panel was split on Depth of alignment, Can the West split them?, Will it last?, World order aims, "
-        "Geopolitical fit, Economy & energy and Power asymmetry, with speakers on both sides."
+        "The panel was split on Depth of alignment (4 voices, tentative), Can the West split them? (3 voices, tentative), "
+        "Will it last? (3 voices, tentative), World order aims (3 voices, tentative), Geopolitical fit (3 voices, tentative), "
+        "Economy & energy (3 voices, tentative) and Power asymmetry (3 voices, tentative), with speakers on both sides."
     ))
     assert converged < diverged < split
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.model.analysis import format_measure
 from desktop_app.model.problems import DatasetError
 from desktop_app.presentation.focus import FocusKind, Navigation
 from desktop_app.ui.document import SeminarDocument
@@ -132,11 +133,12 @@ def test_selection_is_linked_both_ways(qtbot, window, panel_dataset):
     focus = window.selection.focus
     assert (focus.kind, focus.speaker, focus.other_speaker) == (FocusKind.PAIR, "ana", "ben")
     assert window.detail.title.text() == "Dr Ana Ames and Ben Bly"
-    assert f"{window.document.dataset.analysis.pair('ana', 'ben').agreement:.2f}" in window.detail.body.toPlainText()
+    agreement = format_measure(window.document.derived.analysis.pair("ana", "ben").agreement)
+    assert f"Agreement\n{agreement}" in window.detail.body.toPlainText()
 
 
 def test_agreement_cells_carry_value_and_shared_themes(panel_dataset):
-    """Each heatmap cell shows the pair's agreement and its tooltip the number of shared themes."""
+    """Each heatmap cell shows the pair's agreement and k, and its tooltip the shared themes and the chance level."""
     from desktop_app.ui.agreement_view import AgreementModel
 
     model = AgreementModel(SeminarDocument(panel_dataset))
@@ -144,8 +146,9 @@ def test_agreement_cells_carry_value_and_shared_themes(panel_dataset):
     assert [s.id for s in model.left_out()] == ["host"]
     index = model.index(model.row_of("ana"), model.row_of("ben"))
     pair = panel_dataset.analysis.pair("ana", "ben")
-    assert index.data() == f"{pair.agreement:.2f}"
+    assert index.data() == f"{format_measure(pair.agreement)}\nk\u00a0{pair.shared_themes}"
     assert f"over {pair.shared_themes} shared themes" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert f"chance level {format_measure(pair.expected_by_chance)}" in index.data(Qt.ItemDataRole.ToolTipRole)
     missing = model.index(model.row_of("ana"), model.row_of("fay"))
     assert "no theme in common" in missing.data(Qt.ItemDataRole.ToolTipRole)
 
@@ -400,5 +403,5 @@ def test_window_opens_on_the_seminar_overview_with_its_findings(window):
     body = window.detail.body.toPlainText()
     assert "Wednesday 1 May 2024" in body
     assert "At a glance" in body
-    assert "Divergence was the consensus on Borders." in body
+    assert "Divergence was the consensus on Borders (3 voices, tentative)." in body
     assert not window.speaker_list.list.selectionModel().hasSelection()

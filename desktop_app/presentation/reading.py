@@ -1,0 +1,198 @@
+"""How to read the analysis: each measure's definition, and the "Reading the Analysis" page built from the model's rules.
+
+Every number the page quotes (the fewest voices for a verdict, the contest
+thresholds, the shared themes a pair needs) is read from the model's named
+constants, so the page cannot drift from the rules it explains.  Pure Python:
+the window's Help page, the detail panel's metric tooltips and the brief can
+all use it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection
+
+from ..model.analysis import (
+    CONTESTED_MIN_EACH_SIDE,
+    CONTESTED_MIN_SHARE,
+    COUNTED_KINDS_DEFAULT,
+    MEASURE_DECIMALS,
+    MIN_SHARED_THEMES,
+    MIN_VOICES,
+    STANCE_RANGE,
+)
+from ..model.schema import Kind, Scale
+from .richtext import esc
+
+KIND_MEANINGS = {
+    Kind.ASSESSMENT: "a judgement of how things stand now",
+    Kind.PREDICTION: "a forecast of what will happen",
+    Kind.PRESCRIPTION: "a recommendation of what should be done",
+    Kind.QUESTION: "an open question, with no stance taken",
+    Kind.HISTORY: "a claim about the past",
+    Kind.SUMMARY: "a chair's or moderator's round-up of the panel",
+}
+"""What each kind of position is, in plain words."""
+
+
+def _share(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+METRICS: dict[str, tuple[str, str]] = {
+    "n": (
+        "Voices (n)",
+        ("The number of speakers with at least one counted position on the theme. "
+        "Questions, history and summaries are not counted unless chosen in View \u25b8 Counted Kinds."),
+    ),
+    "counts": (
+        "Counts per stance",
+        ("How many voices hold each stance, from \u22122 to +2. A speaker with several counted positions on "
+        "the theme counts once, at the median of their positions."),
+    ),
+    "median": (
+        "Median",
+        ("The middle stance of the voices, in order; with an even number of voices, halfway between the "
+        "two middle ones (so +1.5 can occur)."),
+    ),
+    "consensus": (
+        "Consensus",
+        ("Tastle & Wierman's ordinal consensus, 0 to 1: Cns = 1 + \u03a3 p\u1d62 \u00b7 log\u2082(1 \u2212 |X\u1d62 \u2212 \u03bc| / "
+        f"{STANCE_RANGE}), with p\u1d62 the share of voices at stance X\u1d62 and \u03bc their mean. "
+        "1 when all voices hold the same stance, 0 when they are split evenly between the two extremes."),
+    ),
+    "verdict": (
+        "Verdict",
+        (f"No verdict word below {MIN_VOICES} voices. Consensus: a strict majority on one pole and nobody on the "
+        f"other (mixed voices are not support). Contested: at least {CONTESTED_MIN_EACH_SIDE} voice on each pole, "
+        f"the smaller side at least {_share(CONTESTED_MIN_SHARE)} of the voices. Otherwise mixed."),
+    ),
+    "robust": (
+        "Robustness",
+        ("Each voice is dropped in turn, and each counted stance moved one step either way. A verdict that any "
+        "one such change would alter is tentative, and the page says what flips it."),
+    ),
+    "agreement": (
+        "Agreement",
+        (f"Over the k themes both speakers addressed: 1 \u2212 mean |a \u2212 b| / {STANCE_RANGE}. "
+        "1 is the same stance on every shared theme, 0 opposite extremes on all of them."),
+    ),
+    "shared": (
+        "Shared themes (k)",
+        (f"The themes both speakers addressed with a counted position. Pairs with fewer than {MIN_SHARED_THEMES} "
+        "are hatched and never called closest or furthest."),
+    ),
+    "chance": (
+        "Chance level",
+        (f"The agreement two speakers with these stance mixes would reach by picking at random: "
+        f"1 \u2212 E|A \u2212 B| / {STANCE_RANGE}, A drawn from the first speaker's own stances, B from the second's."),
+    ),
+    "corrected": (
+        "Beyond chance",
+        ("Chance-corrected agreement: (observed \u2212 chance) / (1 \u2212 chance). 0 is what chance alone gives, "
+        "1 full agreement, below 0 less agreement than chance."),
+    ),
+    "divided": (
+        "Divided",
+        ("The speaker's counted positions on the theme lie on both poles (say +1 and \u22121). Their median is "
+        "counted, but it is not the same as a mixed view."),
+    ),
+}
+"""Each measure's label and definition, keyed by the name the detail panel's links use (``metric:median``)."""
+
+
+def metric_label(key: str) -> str:
+    return METRICS[key][0]
+
+
+def metric_definition(key: str) -> str:
+    """The definition of a measure, plain text; KeyError for an unknown one."""
+    return METRICS[key][1]
+
+
+KIND_PLURALS = {
+    Kind.ASSESSMENT: "assessments",
+    Kind.PREDICTION: "predictions",
+    Kind.PRESCRIPTION: "prescriptions",
+    Kind.QUESTION: "questions",
+    Kind.HISTORY: "history",
+    Kind.SUMMARY: "chair's summaries",
+}
+_COUNTED_NOW = " \u2014 counted now"
+_NOT_COUNTED = " \u2014 not counted now"
+_BY_DEFAULT = " (one of the defaults)"
+
+
+def kinds_phrase(kinds: Collection[Kind]) -> str:
+    """``assessments, predictions and prescriptions``: the counted kinds, in the format's order."""
+    words = [KIND_PLURALS[kind] for kind in Kind if kind in kinds]
+    if not words:
+        return "no kind"
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def counting_sentence(kinds: Collection[Kind]) -> str:
+    """``Counting assessments, predictions and prescriptions.`` with what is left out as context."""
+    left = [kind for kind in Kind if kind not in kinds]
+    text = f"Counting {kinds_phrase(kinds)}."
+    if left:
+        text += f" Shown as context, not counted: {kinds_phrase(left)}."
+    return text
+
+
+def reading_html(scale: Scale | None = None, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT) -> str:
+    """The "Reading the Analysis" page as rich text: kinds, measures, verdict rules, robustness, pairs."""
+    positive = esc(scale.positive) if scale else "the positive pole"
+    negative = esc(scale.negative) if scale else "the negative pole"
+    neutral = esc(scale.neutral) if scale else "mixed"
+
+    def item(key: str) -> str:
+        label, definition = METRICS[key]
+        return f"<li><b>{esc(label)}</b>: {esc(definition)}</li>"
+
+    kinds = "".join(
+        f"<li><b>{esc(kind.value)}</b> ({esc(KIND_MEANINGS[kind])})"
+        f"{_COUNTED_NOW if kind in counted_kinds else _NOT_COUNTED}{_BY_DEFAULT if kind in COUNTED_KINDS_DEFAULT else ''}</li>"
+        for kind in Kind
+    )
+    return (
+        "<h2>Reading the analysis</h2>"
+        "<p>The panel is the whole population, not a sample, and it is small. The uncertainty that matters is how "
+        "each statement was coded and who happened to speak, so the figures are ordinal, shown to "
+        f"{MEASURE_DECIMALS} decimal at most, and every verdict carries the evidence that would overturn it.</p>"
+        "<h3>Stances and counted kinds</h3>"
+        f"<p>Each position has a stance from \u22122 ({negative}) through 0 ({neutral}) to +2 ({positive}), "
+        "and a kind:</p>"
+        f"<ul>{kinds}</ul>"
+        f"<p>{esc(counting_sentence(counted_kinds))} Choose the kinds in View \u25b8 Counted Kinds; the chart, the "
+        "agreement map, the detail panel and the exports follow. A speaker's stance on a theme is the median of "
+        "their counted positions there, rounded toward 0 when it falls between two stances; a speaker whose "
+        "positions lie on both poles is marked <i>divided</i>.</p>"
+        "<h3>Measures of a theme</h3>"
+        f"<ul>{''.join(item(key) for key in ('n', 'counts', 'median', 'consensus', 'divided'))}</ul>"
+        "<h3>Verdict rules</h3>"
+        "<ul>"
+        f"<li><b>Too few voices</b>: fewer than MIN_VOICES = {MIN_VOICES} voices. No verdict word; each voice's "
+        "stance is listed instead.</li>"
+        f"<li><b>Consensus</b>: more than half of the n voices on one pole (+1 or +2 for {positive}, \u22121 or "
+        f"\u22122 for {negative}) and nobody on the other pole. Voices at 0 are not support.</li>"
+        f"<li><b>Contested</b>: at least CONTESTED_MIN_EACH_SIDE = {CONTESTED_MIN_EACH_SIDE} voice on each pole, "
+        f"and the smaller pole holding at least CONTESTED_MIN_SHARE = {CONTESTED_MIN_SHARE:g} "
+        f"({_share(CONTESTED_MIN_SHARE)}) of the voices.</li>"
+        "<li><b>Mixed</b>: any other theme with enough voices: no clear lean.</li>"
+        "</ul>"
+        "<h3>Robustness</h3>"
+        f"<p>{esc(metric_definition('robust'))} The check is exhaustive: every voice, every one-step move.</p>"
+        "<h3>Agreement between two speakers</h3>"
+        f"<ul>{''.join(item(key) for key in ('agreement', 'shared', 'chance', 'corrected'))}</ul>"
+        "<p>The agreement map colours each cell by agreement beyond chance and writes the raw agreement and k in "
+        f"it; pairs with k below MIN_SHARED_THEMES = {MIN_SHARED_THEMES} are hatched. Anyone with no counted "
+        "position (a chair who only chaired, say) is left out of the map.</p>"
+    )
+
+
+def reading_text(scale: Scale | None = None, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT) -> str:
+    """The same page as plain text, for a test or a terminal."""
+    text = re.sub(r"</(p|li|h2|h3)>", "\n", reading_html(scale, counted_kinds))
+    return html.unescape(re.sub(r"<[^>]+>", "", text))

@@ -1,0 +1,37 @@
+"""The Reading the Analysis page and the short names the agreement map uses."""
+
+from desktop_app.model.analysis import (
+    CONTESTED_MIN_EACH_SIDE,
+    CONTESTED_MIN_SHARE,
+    MIN_SHARED_THEMES,
+    MIN_VOICES,
+)
+from desktop_app.model.schema import Kind
+from desktop_app.presentation.reading import counting_sentence, reading_text
+from desktop_app.presentation.wording import initials, matrix_labels
+
+
+def test_the_page_quotes_each_rule_constant_with_its_value():
+    """Every named threshold of the verdict and pair rules appears with its actual value."""
+    text = reading_text()
+    assert f"MIN_VOICES = {MIN_VOICES}" in text
+    assert f"CONTESTED_MIN_EACH_SIDE = {CONTESTED_MIN_EACH_SIDE}" in text
+    assert f"CONTESTED_MIN_SHARE = {CONTESTED_MIN_SHARE:g} ({CONTESTED_MIN_SHARE * 100:.0f}%)" in text
+    assert f"MIN_SHARED_THEMES = {MIN_SHARED_THEMES}" in text
+
+
+def test_the_page_says_which_kinds_are_counted_now():
+    """Counting history marks it "counted now" and the counting sentence lists it."""
+    text = reading_text(counted_kinds={Kind.PREDICTION, Kind.HISTORY})
+    assert "history (a claim about the past) \u2014 counted now" in text
+    assert counting_sentence({Kind.PREDICTION, Kind.HISTORY}) == (
+        "Counting predictions and history. Shown as context, not counted: "
+        "assessments, prescriptions, questions and chair's summaries."
+    )
+
+
+def test_names_shrink_to_distinct_initials():
+    """Two-word names give initials, a name without spaces its first characters, clashes a longer form."""
+    assert initials("Sergey Radchenko") == "SR"
+    assert initials("林美玲") == "林美"
+    assert matrix_labels(["Ana Ames", "Anna Amber", "Ben Bly"]) == ["AAme", "AAmb", "BB"]
