@@ -81,7 +81,13 @@ def panel_sentences(dataset: Dataset, analysis: SeminarAnalysis | None = None) -
     few = labels(Verdict.TOO_FEW_VOICES)
     if few:
         sentences.append(_sentence("Too few speakers addressed ", *listed(few), " for a verdict."))
-    silent = labels(Verdict.NOT_ADDRESSED)
+    unaddressed = analysis.themes_with(Verdict.NOT_ADDRESSED)
+    context_only = [_labelled(dataset, analysis, t) for t in unaddressed if dataset.positions_on(t)]
+    silent = [_labelled(dataset, analysis, t) for t in unaddressed if not dataset.positions_on(t)]
+    if context_only:
+        sentences.append(
+            _sentence("Only context not counted here (such as history or open questions) was coded on ", *listed(context_only), ".")
+        )
     if silent:
         sentences.append(_sentence("No speaker addressed ", *listed(silent), "."))
     return sentences

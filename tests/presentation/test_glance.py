@@ -103,3 +103,11 @@ def test_glance_never_states_a_verdict_below_three_voices():
     lines = texts(panel_sentences(load_bytes(to_bytes(data))))
     assert lines[0] == "No theme reached a consensus of convergence."
     assert "Too few speakers addressed T for a verdict." in lines
+
+
+def test_a_theme_holding_only_history_is_not_called_unaddressed():
+    """A theme where the panel only recalled the past says so, rather than that nobody spoke to it."""
+    data = coded_panel([("a", "past", 1, "history"), ("b", "past", -1, "history"), ("a", "now", 1, "assessment")], speakers=("chair",))
+    lines = texts(panel_sentences(load_bytes(to_bytes(data))))
+    assert "Only context not counted here (such as history or open questions) was coded on Past." in lines
+    assert not any(line.startswith("No speaker addressed") for line in lines)
