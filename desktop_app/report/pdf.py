@@ -62,7 +62,7 @@ from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
 from ..presentation.colours import agreement_print_hex
 from ..presentation.wording import long_date
-from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
+from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, running_title
 from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
 from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
 from .page_layout import Passage, inline_style_sheet, split_passages
@@ -400,12 +400,12 @@ class PdfBrief:
         top = self.body.bottom() + 8 * mm
         painter.setPen(QPen(QColor(RULE), 0.8))
         painter.drawLine(QPointF(self.body.left(), top), QPointF(self.body.right(), top))
-        right = f"Page {number} of {total} \u00b7 generated {long_date(self.generated)}"
+        right = f"Page {number} of {total}"
         right_width = metrics.horizontalAdvance(right) + 2
         line = QRectF(self.body.left(), top + 2 * mm, self.body.width(), metrics.height() + 2)
         painter.setPen(QColor(MUTED))
         left_width = self.body.width() - right_width - 6 * mm
-        title = metrics.elidedText(self.dataset.seminar.title, Qt.TextElideMode.ElideRight, left_width)
+        title = metrics.elidedText(running_title(self.dataset), Qt.TextElideMode.ElideRight, left_width)
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
         painter.restore()
