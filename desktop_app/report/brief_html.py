@@ -587,26 +587,16 @@ _NOTE_AGREEMENT = (
 )
 
 
-def _chance_level(dataset: Dataset) -> str:
-    """The mean agreement chance alone would give, over the pairs the matrix compares, to one decimal."""
-    matrix = dataset.analysis.matrix
-    expected = [
-        float(matrix.expected[row, column])
-        for row in range(len(matrix.speaker_ids))
-        for column in range(row + 1, len(matrix.speaker_ids))
-        if matrix.shared_themes[row, column] > 0
-    ] if len(matrix.speaker_ids) <= LARGE_PANEL else [float(value) for value in matrix.expected[matrix.comparable].ravel()]
-    return format_measure(sum(expected) / len(expected)) if expected else "\u2013"
-
-
 def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
-    note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=_chance_level(dataset))
+    summary = _pair_summary(dataset)
+    chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
+    note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
     if speaker_id:
         return heading + _agreement_list(dataset, speaker_id, agreement_hex) + f'<p class="muted small">{esc(note)}</p>'
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
-        return heading + _divided_pairs(dataset, agreement_hex) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+        return heading + _divided_pairs(dataset, agreement_hex, summary) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
     names = [dataset.speaker(s).display_name for s in speakers]
     tags = initials(names)
     tables = []
@@ -662,28 +652,69 @@ def _matrix_table(
     )
 
 
-def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str]) -> str:
-    """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
-    import numpy as np  # the matrix is numpy already; only a large panel comes here
+CHUNK_ROWS = 128
+"""Rows of a large agreement matrix scanned at a time: each numpy step stays short, so the window keeps repainting."""
+
+
+@dataclass(frozen=True)
+class _PairSummary:
+    """What a summarised brief says of a large panel's pairs: counts, the chance level, and the extremes."""
+
+    comparable: int
+    chance: float | None
+    lowest: list[tuple[float, int, int]]
+    highest: list[tuple[float, int, int]]
+
+
+def _pair_summary(dataset: Dataset, keep: int = DIVIDED_PAIRS) -> _PairSummary:
+    """The comparable pairs of the matrix scanned in slices of rows, keeping the ``keep`` lowest and highest.
+
+    A whole-matrix numpy step on 2,000 speakers (four million cells) holds
+    Python's interpreter lock for over a hundred milliseconds; slices of
+    :data:`CHUNK_ROWS` rows hold it for a few.
+    """
+    import numpy as np  # the matrix is numpy already; only the agreement section comes here
 
     matrix = dataset.analysis.matrix
+    count = len(matrix.speaker_ids)
+    comparable = 0
+    chance_sum = 0.0
+    lowest: list[tuple[float, int, int]] = []
+    highest: list[tuple[float, int, int]] = []
+    for start in range(0, count, CHUNK_ROWS):
+        stop = min(count, start + CHUNK_ROWS)
+        columns = np.arange(count)
+        rows = np.arange(start, stop)[:, None]
+        usable = (matrix.shared_themes[start:stop] >= MIN_SHARED_THEMES) & (columns[None, :] > rows)
+        found_rows, found_columns = np.nonzero(usable)
+        if not len(found_rows):
+            continue
+        values = matrix.agreement[start:stop][found_rows, found_columns]
+        comparable += len(values)
+        chance_sum += float(matrix.expected[start:stop][found_rows, found_columns].sum())
+        for pick, into in ((np.argsort(values, kind="stable")[:keep], lowest), (np.argsort(-values, kind="stable")[:keep], highest)):
+            into.extend((float(values[i]), start + int(found_rows[i]), int(found_columns[i])) for i in pick)
+        lowest = sorted(lowest)[:keep]
+        highest = sorted(highest, key=lambda item: (-item[0], item[1], item[2]))[:keep]
+    return _PairSummary(comparable, chance_sum / comparable if comparable else None, lowest, highest)
+
+
+def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: _PairSummary) -> str:
+    """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
+    matrix = dataset.analysis.matrix
     ids = matrix.speaker_ids
-    values = np.where(matrix.comparable, matrix.agreement, np.nan)
-    upper = np.triu(np.ones(values.shape, dtype=bool), k=1)
-    rows, columns = np.nonzero(upper & ~np.isnan(values))
-    found = values[rows, columns]
     cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
 
-    def table(order) -> str:
+    def table(pairs: list[tuple[float, int, int]]) -> str:
         lines = []
-        for index in order[:DIVIDED_PAIRS]:
-            a, b = ids[rows[index]], ids[columns[index]]
-            value = float(found[index])
+        for value, row, column in pairs:
             colour = agreement_hex(value)
             lines.append(
-                f"<tr><td {cell}>{esc(dataset.speaker(a).display_name)}</td><td {cell}>{esc(dataset.speaker(b).display_name)}</td>"
-                f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">{format_measure(value)}</td>'
-                f'<td {cell} align="right">{int(matrix.shared_themes[rows[index], columns[index]])}</td></tr>'
+                f"<tr><td {cell}>{esc(dataset.speaker(ids[row]).display_name)}</td>"
+                f"<td {cell}>{esc(dataset.speaker(ids[column]).display_name)}</td>"
+                f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">'
+                f"{format_measure(value)}</td>"
+                f'<td {cell} align="right">{int(matrix.shared_themes[row, column])}</td></tr>'
             )
         header = f"<tr><th {cell}>Speaker</th><th {cell}>Speaker</th><th {cell}>Agreement</th><th {cell}>k</th></tr>"
         return (
@@ -691,14 +722,13 @@ def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str]) -> s
             f"<thead>{header}</thead>{''.join(lines)}</table>"
         )
 
-    if not len(found):
+    if not summary.comparable:
         return "<p>No two speakers shared enough themes to be compared.</p>"
-    ascending = np.argsort(found, kind="stable")
     return (
         f"<p>With {len(ids):,} compared speakers the matrix would hold {len(ids) * (len(ids) - 1) // 2:,} pairs; "
-        f"{len(found):,} share at least {MIN_SHARED_THEMES} themes. The application\u2019s Agreement tab shows them all.</p>"
-        f"<h3>Most divided pairs</h3>{table(ascending)}"
-        f"<h3>Closest pairs</h3>{table(ascending[::-1])}"
+        f"{summary.comparable:,} share at least {MIN_SHARED_THEMES} themes. The application\u2019s Agreement tab shows them all.</p>"
+        f"<h3>Most divided pairs</h3>{table(summary.lowest)}"
+        f"<h3>Closest pairs</h3>{table(summary.highest)}"
     )
 
 
