@@ -175,7 +175,8 @@ def build_brief(
         parts.append(_method(dataset, units))
     if options.includes("source"):
         parts.append(_source(dataset, words, generated, units))
-    if options.includes("speakers") or speaker_id:
+    # A speaker's own brief gives their profile with their summary at a glance; a panel's, as its appendix.
+    if options.includes("speakers") or (speaker_id and options.includes("judgements")):
         parts.append(_speaker_profiles(dataset, speaker_id, units))
     elif is_large(dataset) and not speaker_id:
         parts.append(_speaker_index(dataset, units))
@@ -470,6 +471,12 @@ def _agree_and_split(dataset: Dataset, units: _Units) -> str:
     agreed = by_voices(analysis.themes_with(Verdict.CONSENSUS_POSITIVE, Verdict.CONSENSUS_NEGATIVE))
     split = by_voices(analysis.themes_with(Verdict.CONTESTED))
     parts = [f'<h2 style="{units.start(keep_with_next=True)}">Where they agree</h2>']
+    if not any(metrics.verdict.is_stated for metrics in analysis.themes.values()):
+        parts.append(
+            f'<p style="{units.start()}">No theme drew the {MIN_VOICES} voices a verdict needs, so the coding shows neither '
+            "agreement nor a split; the theme table lists each voice.</p>"
+        )
+        return "".join(parts)
     if not agreed:
         parts.append(
             f'<p style="{units.start()}">No theme reached a consensus: none had more than half its voices on one pole '
