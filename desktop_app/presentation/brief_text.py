@@ -88,7 +88,7 @@ def evidence_for(dataset: Dataset, analysis: SeminarAnalysis, judgement: Judgeme
     positions = [position for position in map(lambda pid: _position_or_none(dataset, pid), judgement.positions) if position]
     if not positions:
         return "No positions linked." if judgement.positions else ""
-    speakers = list(dict.fromkeys(position.speaker for position in positions))
+    speakers = sorted(dict.fromkeys(position.speaker for position in positions), key=dataset.speaker_rank)
     themes = list(dict.fromkeys(position.theme for position in positions))
     names = names_in_words([short_name(dataset, speaker) for speaker in speakers])
     scale = dataset.seminar.scale
@@ -211,8 +211,8 @@ def _drafted_judgements(
             text = f"{label} shows no clear lean among its {m.n} voices."
         if m.tentative:
             flips = describe_flips(m.flips[:1], name_of, scale)
-            text += f" Tentative: it {flips[0]}." if flips else " Tentative."
-        speakers = [name_of(s) for s in m.stances]
+            text += f" Tentative: {flips[0]}." if flips else " Tentative."
+        speakers = [name_of(s) for s in sorted(m.stances, key=dataset.speaker_rank)]
         points.append(Point(text, f"{names_in_words(speakers)} \u00b7 {label} ({_verdict_words(m, scale)})"))
     if len(points) < MAX_JUDGEMENTS:
         few = [m for m in metrics if m.verdict is Verdict.TOO_FEW_VOICES]

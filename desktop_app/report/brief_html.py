@@ -604,8 +604,7 @@ def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
         return heading + _divided_pairs(dataset, agreement_hex, summary) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
-    names = [dataset.speaker(s).display_name for s in speakers]
-    tags = initials(names)
+    tags = initials([dataset.speaker(s).name for s in speakers])
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
         tables.append(_matrix_table(dataset, speakers, tags, start, agreement_hex, units))
