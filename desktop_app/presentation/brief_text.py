@@ -134,8 +134,13 @@ def draft(dataset: Dataset, analysis: SeminarAnalysis, preparer: str | None = No
     )
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    """``three themes``, ``one theme``, ``12 themes``: small numbers in words, as prose writes them."""
+    amount = _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else f"{number:,}"
+    return f"{amount} {noun}{'' if number == 1 else 's'}"
 
 
 def _drafted_bottom_line(dataset: Dataset, metrics: list[ThemeMetrics], judged: list[ThemeMetrics], scale: Scale) -> str:
@@ -159,7 +164,10 @@ def _drafted_bottom_line(dataset: Dataset, metrics: list[ThemeMetrics], judged: 
     mixed = len(judged) - len(positive) - len(negative) - len(contested)
     if mixed:
         parts.append(f"showed no clear lean on {_count(mixed, 'theme')}")
-    lead = "Of the " + _count(len(judged), "theme") + f" with {MIN_VOICES} or more voices, the panel " + _joined(parts) + "."
+    lead = _capital(
+        f"{_count(len(judged), 'theme')} drew the {MIN_VOICES} or more voices a verdict needs; on "
+        f"{'it' if len(judged) == 1 else 'them'} the panel " + _joined(parts) + "."
+    )
     if len(positive) > len(negative) + len(contested):
         answer = f"On this coding the weight of the panel is towards {scale.positive}."
     elif len(negative) > len(positive) + len(contested):
@@ -168,14 +176,14 @@ def _drafted_bottom_line(dataset: Dataset, metrics: list[ThemeMetrics], judged: 
         answer = "On this coding the panel gives no clear answer either way."
     tentative = sum(1 for m in judged if m.tentative)
     few = len(addressed) - len(judged)
-    caveat = []
-    if tentative:
-        caveat.append(f"{tentative} of these {_count(len(judged), 'verdict')} would change if one speaker were dropped or moved a step")
-    if few:
-        caveat.append(f"{_count(few, 'further theme')} had too few voices for any verdict")
     sentence = f"{lead} {answer}"
-    if caveat:
-        sentence += " " + _capital(_joined(caveat)) + "."
+    if tentative:
+        sentence += (
+            f" {_capital(_NUMBER_WORDS[tentative]) if tentative < len(_NUMBER_WORDS) else tentative} of the "
+            f"{_count(len(judged), 'verdict')} would change if one speaker were dropped or moved a step."
+        )
+    if few:
+        sentence += f" {_capital(_count(few, 'other theme'))} had too few voices for any verdict."
     return sentence
 
 
@@ -195,8 +203,8 @@ def _drafted_judgements(
     points = []
     for m in order[:MAX_JUDGEMENTS]:
         label = dataset.theme(m.theme_id).label
-        positive = [s for s, stance in m.stances.items() if stance > 0]
-        negative = [s for s, stance in m.stances.items() if stance < 0]
+        positive = sorted((s for s, stance in m.stances.items() if stance > 0), key=dataset.speaker_rank)
+        negative = sorted((s for s, stance in m.stances.items() if stance < 0), key=dataset.speaker_rank)
         if m.verdict is Verdict.CONSENSUS_POSITIVE:
             text = f"{label}: {len(positive)} of {m.n} voices lean to {scale.positive} and none to {scale.negative}."
         elif m.verdict is Verdict.CONSENSUS_NEGATIVE:
@@ -241,9 +249,9 @@ def _drafted_watch(dataset: Dataset, analysis: SeminarAnalysis) -> list[Point]:
         seen.add(position.theme)
         what = "forecast" if position.kind is Kind.PREDICTION else "recommendation"
         points.append(Point(
-            f"{short_name(dataset, position.speaker)}\u2019s {what} on {dataset.theme(position.theme).label.lower()} "
-            f"({stance_words(position.stance, scale)}), in the analyst\u2019s words: {position.summary}",
-            "",
+            position.summary,
+            f"{short_name(dataset, position.speaker)}\u2019s {what} on {dataset.theme(position.theme).label} "
+            f"({stance_words(position.stance, scale)}), in the analyst\u2019s words",
         ))
         if len(points) == MAX_WATCH:
             break

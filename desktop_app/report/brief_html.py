@@ -271,6 +271,17 @@ KIND_PLURALS = {
 """Each kind of position in the plural, as the brief's running text names them."""
 
 
+KIND_SINGULAR = {
+    Kind.ASSESSMENT: "assessment",
+    Kind.PREDICTION: "forecast",
+    Kind.PRESCRIPTION: "recommendation",
+    Kind.QUESTION: "open question",
+    Kind.HISTORY: "history",
+    Kind.SUMMARY: "chair\u2019s summary",
+}
+"""Each kind of position as the brief names one: a prediction is a forecast, a prescription a recommendation."""
+
+
 def _listed(names: list[str]) -> str:
     if not names:
         return "nothing"
@@ -331,7 +342,9 @@ def _verdict_cell(dataset: Dataset, metrics: ThemeMetrics) -> str:
     if metrics.verdict is Verdict.TOO_FEW_VOICES:
         return f'<span style="color:{MUTED};">too few voices ({esc(voices_words(dataset, metrics))})</span>'
     if metrics.verdict is Verdict.NOT_ADDRESSED:
-        return f'<span style="color:{MUTED};">not addressed</span>'
+        context = sorted({KIND_SINGULAR[p.kind] for p in dataset.positions_on(metrics.theme_id)})
+        words = f"no counted position ({', '.join(context)} only)" if context else "not addressed"
+        return f'<span style="color:{MUTED};">{esc(words)}</span>'
     colour = _VERDICT_COLOURS[metrics.verdict]
     label = esc(verdict_label(metrics.verdict, scale))
     if not metrics.tentative:
@@ -429,7 +442,7 @@ def _quote(dataset: Dataset, position: Position) -> str:
         f'<td width="3" style="background-color:{stance_hex(max(-2, min(2, position.stance)))};"></td>'
         f'<td style="padding-left:8px;">\u201c{esc(shortened(position.excerpt))}\u201d'
         f' \u2014 <b>{esc(speaker.display_name)}</b>'
-        f' <span class="muted small">({esc(stance_words(position.stance, scale))}, {esc(kind_label(position.kind).lower())})</span>'
+        f' <span class="muted small">({esc(stance_words(position.stance, scale))}, {esc(KIND_SINGULAR[position.kind])})</span>'
         "</td></tr></table>"
     )
 

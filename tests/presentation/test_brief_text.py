@@ -11,7 +11,8 @@ def test_a_drafted_brief_answers_from_the_verdicts_and_marks_itself_drafted():
     """Without a brief in the file, the bottom line counts the verdicts, and each judgement names its theme's voices."""
     words = brief_words(load_bytes(to_bytes(panel())))
     assert words.drafted
-    assert words.bottom_line.startswith("Of the 4 themes with 3 or more voices, the panel leaned to convergence on 1 theme")
+    assert words.bottom_line.startswith("Four themes drew the 3 or more voices a verdict needs; on them the panel leaned to convergence on one theme")
+    assert "Three of the four verdicts would change" in words.bottom_line
     texts = [point.text for point in words.key_judgements]
     assert any(text.startswith("Energy: 3 of 3 voices lean to convergence and none to divergence.") for text in texts)
     assert any(text.startswith("Trade is contested: 2 of 5 voices lean to convergence") for text in texts)
@@ -26,7 +27,7 @@ def test_a_drafted_brief_claims_nothing_on_too_few_voices():
     assert [point.text for point in words.key_judgements] == [
         "No verdict is possible on Ties: fewer than 3 speakers took a counted position there."
     ]
-    assert words.what_to_watch and "forecast" in words.what_to_watch[0].text
+    assert words.what_to_watch and "Ada\u2019s forecast on Ties" in words.what_to_watch[0].evidence
 
 
 def test_a_written_judgement_gets_the_speakers_and_themes_it_rests_on():

@@ -49,7 +49,7 @@ def test_a_file_without_a_brief_gets_drafted_judgements_labelled_as_such(export_
     brief = export_brief(load_bytes(to_bytes(panel())))
     first = brief.pages[0]
     assert "DRAFTED FROM THE CODING; NOT REVIEWED" in first
-    assert "Of the 4 themes with 3 or more voices" in first
+    assert "Four themes drew the 3 or more voices a verdict needs" in first
     assert "Energy: 3 of 3 voices lean to convergence and none to divergence. Tentative:" in first
     assert "drafted by the application from the coding and have not been reviewed" in brief.text
 
@@ -141,3 +141,16 @@ def test_a_large_panel_gets_a_summarised_brief_and_profiles_only_on_request(expo
     assert SECTION_TITLES["speakers"] not in summarised
     full = export_brief(big, ReportOptions(sections=("speakers",))).text
     assert SECTION_TITLES["speakers"] in full and "Speaker index" not in full
+
+
+def test_another_kind_of_event_speaks_in_its_own_poles_and_marks_context_only_themes(export_brief):
+    """A city-transport panel's brief speaks of support and opposition and says which themes had only context."""
+    from tests.factories import transport_panel
+
+    brief = export_brief(load_bytes(to_bytes(transport_panel())))
+    text = brief.text
+    assert "Bus lanes: four of 4 voices lean to support and none to opposition." not in text  # digits for voices
+    assert "Bus lanes: 4 of 4 voices lean to support and none to opposition." in brief.pages[0]
+    assert "no counted position (history only)" in text
+    assert "no counted position (open question only)" in text
+    assert "convergence" not in text and "divergence." not in text
