@@ -245,6 +245,9 @@ class PdfBrief:
         self.writer.setResolution(RESOLUTION)
         self.writer.setTitle(dataset.seminar.title)
         self.writer.setCreator(APP_NAME)
+        # PDF/A-1b, the archival profile Qt can write: every font embedded, XMP metadata and an sRGB output intent.
+        # (Qt has no tagged-PDF output: no structure tree for screen readers.)
+        self.writer.setPdfVersion(QPdfWriter.PdfVersion.PdfVersion_A1b)
         # The writer's own margins stay zero: the brief places its body and footer itself.
         self.writer.setPageLayout(
             QPageLayout(QPageSize(PAGE_IDS[options.page_size]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))

@@ -154,3 +154,15 @@ def test_another_kind_of_event_speaks_in_its_own_poles_and_marks_context_only_th
     assert "no counted position (history only)" in text
     assert "no counted position (open question only)" in text
     assert "convergence" not in text and "divergence." not in text
+
+
+def test_the_brief_is_written_as_pdf_a_1b_with_its_fonts_embedded(export_brief):
+    """The PDF declares PDF/A-1b in its metadata, carries an output intent, and embeds every font it uses."""
+    brief = export_brief(_panel_with_brief(), ReportOptions(sections=("themes",)))
+    root = brief.reader.trailer["/Root"]
+    assert "/OutputIntents" in root
+    assert b"pdfaid:part" in root["/Metadata"].get_object().get_data()
+    fonts = brief.reader.pages[0]["/Resources"]["/Font"]
+    for font in fonts.values():
+        descendant = font.get_object()["/DescendantFonts"][0].get_object()
+        assert "/FontFile2" in descendant["/FontDescriptor"].get_object()
