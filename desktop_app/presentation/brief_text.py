@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.analysis import MIN_VOICES, SeminarAnalysis, ThemeMetrics, Verdict, describe_flips, verdict_label
+from ..model.analysis import (
+    MIN_VOICES,
+    SeminarAnalysis,
+    ThemeMetrics,
+    Verdict,
+    describe_flips,
+    verdict_label,
+)
 from ..model.dataset import Dataset
 from ..model.schema import Judgement, Kind, Position, Scale
 from .wording import stance_words
@@ -85,7 +92,7 @@ def brief_words(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> Br
 
 def evidence_for(dataset: Dataset, analysis: SeminarAnalysis, judgement: Judgement, with_verdicts: bool = True) -> str:
     """What a written judgement rests on: ``Rumer, Gardiner · Durability (contested, tentative)``."""
-    positions = [position for position in map(lambda pid: _position_or_none(dataset, pid), judgement.positions) if position]
+    positions = [p for p in (_position_or_none(dataset, pid) for pid in judgement.positions) if p is not None]
     if not positions:
         return "No positions linked." if judgement.positions else ""
     speakers = sorted(dict.fromkeys(position.speaker for position in positions), key=dataset.speaker_rank)
@@ -198,7 +205,7 @@ def _capital(text: str) -> str:
 def _drafted_judgements(
     dataset: Dataset, analysis: SeminarAnalysis, judged: list[ThemeMetrics], metrics: list[ThemeMetrics], scale: Scale
 ) -> list[Point]:
-    name_of = lambda speaker_id: short_name(dataset, speaker_id)  # noqa: E731
+    name_of = lambda speaker_id: short_name(dataset, speaker_id)
     order = sorted(judged, key=lambda m: (m.tentative, -m.n))
     points = []
     for m in order[:MAX_JUDGEMENTS]:

@@ -38,13 +38,27 @@ from ..model.analysis import (
     verdict_label,
 )
 from ..model.dataset import Dataset
-from ..model.schema import Kind, Position, Scale
+from ..model.schema import Kind, Position
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
-from ..presentation.brief_text import DRAFTED_LABEL, BriefWords, Point, brief_words, firmness, short_name
+from ..presentation.brief_text import (
+    DRAFTED_LABEL,
+    BriefWords,
+    Point,
+    brief_words,
+    firmness,
+    short_name,
+)
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.richtext import esc, stance_chip
-from ..presentation.wording import kind_label, long_date, mode_label, role_label, speaker_line, stance_words
+from ..presentation.wording import (
+    kind_label,
+    long_date,
+    mode_label,
+    role_label,
+    speaker_line,
+    stance_words,
+)
 
 CHART_IMAGE = "seminar-lens:chart"
 """Name of the placeholder image whose place the chart takes."""
@@ -239,8 +253,10 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
     parts = [
         f'<h2 style="{units.start()} margin-top:6px;">Bottom line</h2>',
         label,
-        f'<table width="100%" cellspacing="0" cellpadding="8" style="background-color:{BOX}; margin-bottom:4px;">'
-        f'<tr><td style="font-size:10pt;">{esc(words.bottom_line) or "The file gives no bottom line."}</td></tr></table>',
+        (
+            f'<table width="100%" cellspacing="0" cellpadding="8" style="background-color:{BOX}; margin-bottom:4px;">'
+            f'<tr><td style="font-size:10pt;">{esc(words.bottom_line) or "The file gives no bottom line."}</td></tr></table>'
+        ),
     ]
     if words.key_judgements:
         parts.append(f'<h2 style="{units.start(keep_with_next=True)}">Key judgements</h2>')
@@ -480,7 +496,7 @@ def _theme_heading(dataset: Dataset, metrics: ThemeMetrics, units: _Units) -> st
 def _agree_and_split(dataset: Dataset, units: _Units) -> str:
     analysis = dataset.analysis
     scale = dataset.seminar.scale
-    by_voices = lambda ids: sorted((analysis.themes[t] for t in ids), key=lambda m: (m.tentative, -m.n))  # noqa: E731
+    by_voices = lambda ids: sorted((analysis.themes[t] for t in ids), key=lambda m: (m.tentative, -m.n))
     agreed = by_voices(analysis.themes_with(Verdict.CONSENSUS_POSITIVE, Verdict.CONSENSUS_NEGATIVE))
     split = by_voices(analysis.themes_with(Verdict.CONTESTED))
     parts = [f'<h2 style="{units.start(keep_with_next=True)}">Where they agree</h2>']
@@ -895,9 +911,11 @@ def _speaker_index(dataset: Dataset, units: _Units) -> str:
         f"{esc(dataset.speaker(s).display_name)}&nbsp;({len(analysis.speaker_stances(s))})" for s in analysis.compared_speakers
     ]
     parts = [
-        f'<h2 style="{units.start(keep_with_next=True)}">Speaker index</h2>'
-        f'<p class="muted small">Every speaker with a counted position, in speaking order, with the number of themes they '
-        f"took a counted position on. A profile of each is an option of the export (the speakers appendix).</p>"
+        (
+            f'<h2 style="{units.start(keep_with_next=True)}">Speaker index</h2>'
+            '<p class="muted small">Every speaker with a counted position, in speaking order, with the number of themes '
+            "they took a counted position on. A profile of each is an option of the export (the speakers appendix).</p>"
+        )
     ]
     for start in range(0, len(entries), INDEX_NAMES_PER_BLOCK):
         block = " \u00b7 ".join(entries[start : start + INDEX_NAMES_PER_BLOCK])

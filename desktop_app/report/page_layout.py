@@ -94,7 +94,8 @@ def _cut_long_tables(html: str) -> list[str]:
     for open_start, open_end, close_start, close_end in _top_level_tables(html):
         rows = _rows(html, open_end, close_start)
         opening = html[open_start:open_end]
-        whole = _CLASS.search(opening) is not None and WHOLE_CLASS in _CLASS.search(opening).group(1).split()
+        classes = _CLASS.search(opening)
+        whole = classes is not None and WHOLE_CLASS in classes.group(1).split()
         if len(rows) <= (WHOLE_TABLE_ROWS if whole else LONG_TABLE_ROWS):
             continue
         head = html[open_end : rows[0][0]]  # the header row, on the first part only

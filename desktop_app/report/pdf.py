@@ -61,7 +61,6 @@ from .. import APP_NAME
 from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
 from ..presentation.colours import agreement_print_hex
-from ..presentation.wording import long_date
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, running_title
 from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
 from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
