@@ -62,7 +62,7 @@ def short_name(dataset: Dataset, speaker_id: str) -> str:
 def names_in_words(names: list[str]) -> str:
     """``["A", "B", "C"]`` → ``A, B and C``; long lists name the first few and count the rest."""
     if len(names) > NAMES_IN_FULL:
-        return f"{', '.join(names[:NAMES_IN_FULL - 1])} and {len(names) - NAMES_IN_FULL + 1} others"
+        return f"{', '.join(names[:NAMES_IN_FULL - 1])} and {len(names) - NAMES_IN_FULL + 1:,} others"
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
@@ -121,7 +121,7 @@ def _verdict_words(metrics: ThemeMetrics, scale: Scale) -> str:
         return f"{metrics.n} voice{'s' if metrics.n != 1 else ''}, too few for a verdict"
     if not metrics.verdict.is_stated:
         return verdict_label(metrics.verdict, scale)
-    return f"{verdict_label(metrics.verdict, scale)}, {firmness(metrics)}, n\u00a0=\u00a0{metrics.n}"
+    return f"{verdict_label(metrics.verdict, scale)}, {firmness(metrics)}, n\u00a0=\u00a0{metrics.n:,}"
 
 
 # -- drafting ------------------------------------------------------------------------------------
@@ -206,24 +206,25 @@ def _drafted_judgements(
     dataset: Dataset, analysis: SeminarAnalysis, judged: list[ThemeMetrics], metrics: list[ThemeMetrics], scale: Scale
 ) -> list[Point]:
     name_of = lambda speaker_id: short_name(dataset, speaker_id)
-    order = sorted(judged, key=lambda m: (m.tentative, -m.n))
+    rank = {Verdict.CONSENSUS_POSITIVE: 0, Verdict.CONSENSUS_NEGATIVE: 0, Verdict.CONTESTED: 1}
+    order = sorted(judged, key=lambda m: (m.tentative, rank.get(m.verdict, 2), -m.n))
     points = []
     for m in order[:MAX_JUDGEMENTS]:
         label = dataset.theme(m.theme_id).label
         positive = sorted((s for s, stance in m.stances.items() if stance > 0), key=dataset.speaker_rank)
         negative = sorted((s for s, stance in m.stances.items() if stance < 0), key=dataset.speaker_rank)
         if m.verdict is Verdict.CONSENSUS_POSITIVE:
-            text = f"{label}: {len(positive)} of {m.n} voices lean to {scale.positive} and none to {scale.negative}."
+            text = f"{label}: {len(positive):,} of {m.n:,} voices lean to {scale.positive} and none to {scale.negative}."
         elif m.verdict is Verdict.CONSENSUS_NEGATIVE:
-            text = f"{label}: {len(negative)} of {m.n} voices lean to {scale.negative} and none to {scale.positive}."
+            text = f"{label}: {len(negative):,} of {m.n:,} voices lean to {scale.negative} and none to {scale.positive}."
         elif m.verdict is Verdict.CONTESTED:
             text = (
-                f"{label} is contested: {len(positive)} of {m.n} voices lean to {scale.positive} "
-                f"({names_in_words([name_of(s) for s in positive])}) and {len(negative)} to {scale.negative} "
+                f"{label} is contested: {len(positive):,} of {m.n:,} voices lean to {scale.positive} "
+                f"({names_in_words([name_of(s) for s in positive])}) and {len(negative):,} to {scale.negative} "
                 f"({names_in_words([name_of(s) for s in negative])})."
             )
         else:
-            text = f"{label} shows no clear lean among its {m.n} voices."
+            text = f"{label} shows no clear lean among its {m.n:,} voices."
         if m.tentative:
             flips = describe_flips(m.flips[:1], name_of, scale)
             text += f" Tentative: {flips[0]}." if flips else " Tentative."

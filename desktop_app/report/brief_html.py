@@ -267,9 +267,9 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
     analysis = dataset.analysis
     counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds]
     basis = (
-        f"Based on {len(counted)} counted positions taken by {len(analysis.compared_speakers)} speakers "
+        f"Based on {len(counted):,} counted positions taken by {len(analysis.compared_speakers):,} speakers "
         f"on {sum(1 for m in analysis.themes.values() if m.n)} themes "
-        f"({_kinds_words(analysis)} counted; {len(dataset.model.positions) - len(counted)} further positions "
+        f"({_kinds_words(analysis)} counted; {len(dataset.model.positions) - len(counted):,} further positions "
         "shown as context only)."
     )
     parts.append(f'<p class="muted small" style="margin-top:6px;">{esc(basis)}</p>')
@@ -378,8 +378,8 @@ def _capital(text: str) -> str:
 
 
 _THEME_COLUMNS = (
-    ("Theme", 22, "left"), ("n", 4, "right"), ("\u22122", 4, "right"), ("\u22121", 4, "right"), ("0", 4, "right"),
-    ("+1", 4, "right"), ("+2", 4, "right"), ("Median", 9, "right"), ("Cns.", 6, "right"), ("Verdict", 39, "left"),
+    ("Theme", 19, "left"), ("n", 7, "right"), ("\u22122", 5, "right"), ("\u22121", 5, "right"), ("0", 5, "right"),
+    ("+1", 5, "right"), ("+2", 5, "right"), ("Median", 9, "right"), ("Cns.", 6, "right"), ("Verdict", 34, "left"),
 )
 """Heading, width in per cent, and alignment of each column of the theme table."""
 
@@ -404,10 +404,10 @@ def _theme_table(dataset: Dataset, units: _Units) -> str:
     rows = []
     shown, left_out = _theme_rows(dataset)
     for metrics in shown:
-        counts = [str(metrics.counts[stance]) if metrics.counts[stance] else "\u00b7" for stance in (-2, -1, 0, 1, 2)]
+        counts = [f"{metrics.counts[stance]:,}" if metrics.counts[stance] else "\u00b7" for stance in (-2, -1, 0, 1, 2)]
         values = [
             esc(dataset.theme(metrics.theme_id).label),
-            str(metrics.n),
+            f"{metrics.n:,}",
             *counts,
             esc(format_measure(metrics.median)),
             esc(format_measure(metrics.consensus)),
@@ -485,11 +485,11 @@ def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]
 
 def _theme_heading(dataset: Dataset, metrics: ThemeMetrics, units: _Units) -> str:
     scale = dataset.seminar.scale
-    poles = f"{metrics.convergent} {scale.positive}, {metrics.mixed} {scale.neutral}, {metrics.divergent} {scale.negative}"
+    poles = f"{metrics.convergent:,} {scale.positive}, {metrics.mixed:,} {scale.neutral}, {metrics.divergent:,} {scale.negative}"
     return (
         f'<h3 style="{units.start()}">{esc(dataset.theme(metrics.theme_id).label)}'
         f' <span style="font-weight:400; color:{MUTED}; font-size:8.5pt;">\u2014 {esc(verdict_label(metrics.verdict, scale))}, '
-        f"{esc(firmness(metrics))}; n = {metrics.n} ({esc(poles)})</span></h3>"
+        f"{esc(firmness(metrics))}; n = {metrics.n:,} ({esc(poles)})</span></h3>"
     )
 
 
