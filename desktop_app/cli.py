@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = parser.add_argument_group("export options")
     export.add_argument("--page-size", choices=PAGE_SIZES, help="with --export-pdf: paper size (default a4)")
     export.add_argument("--sections", metavar="LIST", help="with --export-pdf: comma-separated sections to include "
-                        "(glance, chart, themes, speakers, agreement, forecasts, source; default all)")
+                        "(judgements, chart, themes, agree_split, forecasts, agreement, method, source, speakers; "
+                        "default all but speakers, the appendix of speaker profiles)")
     parser.add_argument("--speaker", action="append", metavar="SPEAKER_ID | NAME=LABEL",
                         help="with --export-pdf: a brief on this speaker only; with --import (repeatable): "
                         "name the speaker behind a label, e.g. 'Amara Okafor=SPEAKER_00'")
@@ -179,7 +180,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-pdf`` and ``--export-csv``: the brief or the CSV, headless."""
     from .model.analysis import COUNTED_KINDS_DEFAULT, parse_kinds
     from .commands.export import export_csv_command, export_pdf_command
-    from .presentation.brief_options import SECTIONS, ReportOptions, parse_sections
+    from .presentation.brief_options import DEFAULT_SECTIONS, ReportOptions, parse_sections
 
     if len(args.files) > 1:
         parser.error("an export takes at most one FILE")
@@ -201,7 +202,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.csv_kind or args.counted_kinds:
         parser.error("--csv-kind and --counted-kinds go with --export-csv")
     try:
-        sections = parse_sections(args.sections) if args.sections is not None else SECTIONS
+        sections = parse_sections(args.sections) if args.sections is not None else DEFAULT_SECTIONS
     except ValueError as exc:
         parser.error(f"--sections: {exc}")
     if args.speaker and len(args.speaker) > 1:

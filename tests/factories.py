@@ -228,3 +228,67 @@ def coded_panel(
             for number, (speaker, theme, stance, kind) in enumerate(positions)
         ],
     }
+
+
+TRANSPORT_STATEMENTS: list[tuple[str, str, int, str, str]] = [
+    ("chair", "fares", 0, "summary", "the panel agreed that fares matter more than the route map"),
+    ("okafor", "fares", 2, "assessment", "a flat fare is the single best thing the city could do for the east side"),
+    ("lindqvist", "fares", 1, "prediction", "ridership will rise by a tenth within two years of the flat fare"),
+    ("moreau", "fares", -1, "assessment", "the flat fare takes money from buses that are already short of drivers"),
+    ("patel", "fares", 1, "assessment", "cheaper fares would bring back the riders we lost in the pandemic"),
+    ("okafor", "lanes", 2, "prescription", "the council should paint the bus lanes on Harbour Road this summer"),
+    ("lindqvist", "lanes", 2, "assessment", "bus lanes are the cheapest speed-up any network can buy"),
+    ("patel", "lanes", 1, "assessment", "lanes work where they are enforced and fail where they are not"),
+    ("ng", "lanes", 1, "prediction", "the lanes will cut journey times by five minutes at the peak"),
+    ("moreau", "tram", -2, "assessment", "the tram is a vanity project that will eat the bus budget for a decade"),
+    ("ng", "tram", 2, "assessment", "the tram is the only line that can carry the new housing at the docks"),
+    ("patel", "tram", -1, "prediction", "the tram will open years late and over budget"),
+    ("lindqvist", "tram", 1, "assessment", "a tram on the old rail bed would pay for itself in land value"),
+    ("okafor", "parking", -1, "assessment", "higher parking charges fall hardest on shift workers"),
+    ("ng", "parking", 1, "prescription", "the city should raise parking charges and ring-fence the money for buses"),
+    ("moreau", "history", 0, "history", "the last tram was torn up in 1958 and nobody missed it for forty years"),
+    ("patel", "night", 0, "question", "who will pay for the night buses once the grant ends"),
+]
+
+
+def transport_panel() -> dict[str, Any]:
+    """A city-transport panel with its own poles (opposition / support), a chair's summary, history and a question: no brief."""
+    names = {"chair": "Grace Hall", "okafor": "Amara Okafor", "lindqvist": "Erik Lindqvist", "moreau": "Claire Moreau",
+             "patel": "Ravi Patel", "ng": "Wendy Ng"}
+    labels = {"fares": "Flat fare", "lanes": "Bus lanes", "tram": "Docks tram", "parking": "Parking charges",
+              "history": "The old trams", "night": "Night buses"}
+    sentences = [f"{names[who]} said {text}." for who, _, _, _, text in TRANSPORT_STATEMENTS]
+    return {
+        "format": "seminar-lens/2",
+        "seminar": {
+            "title": "Moving the city: a public panel on the transport plan",
+            "question": "Should the council adopt the draft transport plan?",
+            "scale": {"negative": "opposition", "positive": "support", "neutral": "undecided"},
+            "organiser": "Riverside Civic Society",
+            "date": "2025-10-14",
+            "start_time": "18:30",
+            "end_time": "20:00",
+            "venue": "Riverside Library",
+            "mode": "hybrid",
+            "chair": "chair",
+            "source": {
+                "title": "Panel notes: Moving the city",
+                "publisher": "Riverside Civic Society",
+                "published": "2025-10-20",
+                "url": "https://example.org/moving-the-city",
+                "text": "\n".join(sentences),
+            },
+        },
+        "themes": [{"id": theme, "label": label, "order": order} for order, (theme, label) in enumerate(labels.items())],
+        "speakers": [
+            {"id": who, "name": name, "role": "chair" if who == "chair" else "panellist", "order": order,
+             "affiliation": "Riverside Civic Society" if who == "chair" else None}
+            for order, (who, name) in enumerate(names.items())
+        ],
+        "positions": [
+            {"id": f"{who}-{theme}-{number}", "speaker": who, "theme": theme, "stance": stance, "kind": kind,
+             "summary": f"{names[who].split()[-1]} on {labels[theme].lower()}, in the analyst's words.",
+             "excerpt": text}
+            for number, (who, theme, stance, kind, text) in enumerate(TRANSPORT_STATEMENTS)
+        ],
+    }

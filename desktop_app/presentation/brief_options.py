@@ -14,26 +14,32 @@ from ..model.schema import Kind
 PAGE_SIZES = ("a4", "letter")
 PAGE_SIZE_LABELS = {"a4": "A4", "letter": "Letter"}
 
-SECTIONS = ("glance", "chart", "themes", "speakers", "agreement", "forecasts", "source")
+SECTIONS = ("judgements", "chart", "themes", "agree_split", "forecasts", "agreement", "method", "source", "speakers")
 """Optional sections, in the order the brief prints them (the title block always comes first)."""
+DEFAULT_SECTIONS = tuple(name for name in SECTIONS if name != "speakers")
+"""What a brief holds unless asked otherwise: everything but the appendix of speaker profiles."""
 SECTION_TITLES = {
-    "glance": "At a glance",
+    "judgements": "Bottom line",
+    "agree_split": "Where they agree and where they split",
+    "method": "Method and caveats",
     "chart": "Consensus and divergence by theme",
     "themes": "Themes",
-    "speakers": "Speakers",
+    "speakers": "Appendix: speaker profiles",
     "agreement": "Speaker agreement",
     "forecasts": "Forecasts and recommendations",
-    "source": "Source",
+    "source": "Source and provenance",
 }
 
 SECTION_CHOICES = {
-    "glance": "At a glance",
+    "judgements": "Bottom line, key judgements, what to watch",
+    "agree_split": "Where they agree and where they split (quoted)",
+    "method": "Method and caveats",
     "chart": "Chart of consensus and divergence",
     "themes": "Theme table",
-    "speakers": "Speaker cards",
+    "speakers": "Appendix: a profile of every speaker",
     "agreement": "Speaker agreement matrix",
     "forecasts": "Forecasts and recommendations",
-    "source": "Source attribution",
+    "source": "Source and provenance",
 }
 """How the export dialog names each section when offering it."""
 
@@ -43,7 +49,7 @@ class ReportOptions:
     """The choices for one export.  ``speaker`` set means a brief on that speaker only."""
 
     page_size: str = "a4"
-    sections: tuple[str, ...] = field(default=SECTIONS)
+    sections: tuple[str, ...] = field(default=DEFAULT_SECTIONS)
     speaker: str | None = None
     counted_kinds: frozenset[Kind] = COUNTED_KINDS_DEFAULT
     """The kinds of position the brief's figures count (the window's View ▸ Counted Kinds)."""

@@ -1,12 +1,21 @@
-"""The brief's content as Qt rich text, section by section, in the order the issue of a brief wants.
+"""The brief's content as Qt rich text, section by section, leading with its judgement.
+
+Page one answers the seminar's question: the bottom line, the key
+judgements with the evidence each rests on, and what to watch (the
+analyst's own from the file, or drafts marked as such: see
+:mod:`~desktop_app.presentation.brief_text`).  The body follows: the chart
+and theme table, where the panel agreed and where it split (in quotation),
+the forecasts and recommendations register, the agreement matrix, a
+method-and-caveats box and the source; speaker profiles are an optional
+appendix.  A panel of more than :data:`LARGE_PANEL` compared speakers gets a
+summarised body (top themes, the most divided pairs, a speaker index).
 
 Pure Python: this module writes the markup, :mod:`.pdf` lays it out and
 paints it.  Every string from the seminar file passes through
 :func:`~desktop_app.presentation.richtext.esc`.  Two kinds of marker tie the markup to the
 layout: an ``<img>`` naming :data:`CHART_IMAGE` reserves the chart's place,
 and the user state of a block opens each *unit*, a run of content the page layout keeps
-on one page where it can (a speaker's heading with their first position, a
-position with its excerpt, a section heading with what follows it).
+on one page where it can.
 """
 
 from __future__ import annotations
@@ -16,14 +25,40 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
-from ..model.analysis import CONTESTED_MIN_SHARE, MIN_VOICES, Verdict, format_measure, verdict_label
-from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
+from ..model.analysis import (
+    CONTESTED_MIN_SHARE,
+    MIN_SHARED_THEMES,
+    MIN_VOICES,
+    SeminarAnalysis,
+    ThemeMetrics,
+    Verdict,
+    describe_flips,
+    format_measure,
+    stance_label,
+    verdict_label,
+)
 from ..model.dataset import Dataset
 from ..model.schema import Kind, Position
-from ..presentation.richtext import esc, stance_chip
-from ..presentation.wording import kind_label, long_date, mode_label, number, role_label, speaker_line, stance_words
-from ..presentation.glance import Sentence, panel_sentences, speaker_sentences
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
+from ..presentation.brief_text import (
+    DRAFTED_LABEL,
+    BriefWords,
+    Point,
+    brief_words,
+    firmness,
+    short_name,
+)
+from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
+from ..presentation.glance import Sentence, speaker_sentences
+from ..presentation.richtext import esc, stance_chip
+from ..presentation.wording import (
+    kind_label,
+    long_date,
+    mode_label,
+    role_label,
+    speaker_line,
+    stance_words,
+)
 
 CHART_IMAGE = "seminar-lens:chart"
 """Name of the placeholder image whose place the chart takes."""
@@ -31,20 +66,35 @@ CHART_IMAGE = "seminar-lens:chart"
 # index into ``Brief.keep_with_next``; every other block keeps Qt's default, -1.
 
 MATRIX_COLUMNS = 14
-MATRIX_MAX_SPEAKERS = 42
-"""Up to this many speakers the brief prints the whole agreement matrix (three blocks of columns at most)."""
 """Most speakers side by side in one agreement table; larger panels continue in further tables."""
+LARGE_PANEL = 40
+"""Above this many compared speakers the brief is summarised: top themes, divided pairs, a speaker index."""
+TOP_THEMES = 12
+"""Themes a summarised brief tabulates (those with most voices)."""
+QUOTED_THEMES = 4
+"""Most themes quoted under "where they agree" and under "where they split"."""
+QUOTES_PER_SIDE = 2
+"""Most quotations per pole for one theme."""
+QUOTE_CHARS = 280
+"""An excerpt longer than this is shortened at a word, with an ellipsis marking the cut."""
+REGISTER_ROWS = 12
+"""Most forecasts (and recommendations) a summarised brief lists; the rest are counted."""
+DIVIDED_PAIRS = 10
+INDEX_NAMES_PER_BLOCK = 80
+
+SEPARATOR = " \u00b7 "
 
 ACCENT = "#1f3b57"
 RULE = "#d5d8dc"
 SHADE = "#f2f4f6"
+BOX = "#eef2f6"
 
 STYLE_SHEET = f"""
 body {{ color: {INK}; }}
-h1 {{ font-size: 19pt; font-weight: 700; color: {ACCENT}; margin-top: 0px; margin-bottom: 2px; }}
-h2 {{ font-size: 13pt; font-weight: 700; color: {ACCENT}; margin-top: 22px; margin-bottom: 8px; }}
-h3 {{ font-size: 10.5pt; font-weight: 700; color: {ACCENT}; margin-top: 12px; margin-bottom: 4px; }}
-p {{ margin-top: 0px; margin-bottom: 6px; }}
+h1 {{ font-size: 17pt; font-weight: 700; color: {ACCENT}; margin-top: 0px; margin-bottom: 2px; }}
+h2 {{ font-size: 12.5pt; font-weight: 700; color: {ACCENT}; margin-top: 18px; margin-bottom: 6px; }}
+h3 {{ font-size: 10pt; font-weight: 700; color: {ACCENT}; margin-top: 10px; margin-bottom: 3px; }}
+p {{ margin-top: 0px; margin-bottom: 5px; }}
 th {{ font-weight: 700; color: {INK}; background-color: {SHADE}; text-align: left; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: 7.5pt; }}
@@ -88,6 +138,16 @@ class _Units:
         return f"-qt-user-state:{len(self.keep_with_next) - 1};"
 
 
+def running_title(dataset: Dataset) -> str:
+    """The brief's running title: whose brief it is and on what, never suggesting the organiser issued it."""
+    return f"{APP_NAME} brief on \u201c{dataset.seminar.title}\u201d"
+
+
+def is_large(dataset: Dataset) -> bool:
+    """Whether the panel is large enough for the summarised brief."""
+    return len(dataset.analysis.compared_speakers) > LARGE_PANEL
+
+
 def build_brief(
     dataset: Dataset,
     options: ReportOptions,
@@ -106,89 +166,159 @@ def build_brief(
     """
     units = _Units()
     speaker_id = options.speaker
-    parts = [_title_block(dataset, speaker_id, units)]
+    words = brief_words(dataset)
+    parts = [_title_block(dataset, speaker_id, words, generated, units)]
     chart_size = None
-    if options.includes("glance"):
-        parts.append(_glance(dataset, speaker_id, units))
+    if options.includes("judgements"):
+        if speaker_id:
+            parts.append(_speaker_glance(dataset, speaker_id, units))
+        else:
+            parts.append(_judgements(dataset, words, units))
     if options.includes("chart"):
         chart_size = (body_width, chart_height(len(dataset.themes)))
         parts.append(_chart_section(dataset, speaker_id, chart_size, units))
     if options.includes("themes"):
         parts.append(_theme_table(dataset, units))
-    if options.includes("speakers"):
-        parts.append(_speaker_cards(dataset, speaker_id, units))
-    if options.includes("agreement"):
-        parts.append(_agreement(dataset, speaker_id, agreement_hex, units))
+    if options.includes("agree_split") and not speaker_id:
+        parts.append(_agree_and_split(dataset, units))
     if options.includes("forecasts"):
         parts.append(_forecasts(dataset, speaker_id, units))
+    if options.includes("agreement"):
+        parts.append(_agreement(dataset, speaker_id, agreement_hex, units))
+    if options.includes("method"):
+        parts.append(_method(dataset, units))
     if options.includes("source"):
-        parts.append(_source(dataset, generated, units))
+        parts.append(_source(dataset, words, generated, units))
+    # A speaker's own brief gives their profile with their summary at a glance; a panel's, as its appendix.
+    if options.includes("speakers") or (speaker_id and options.includes("judgements")):
+        parts.append(_speaker_profiles(dataset, speaker_id, units))
+    elif is_large(dataset) and not speaker_id:
+        parts.append(_speaker_index(dataset, units))
     return Brief("".join(parts), chart_size, units.keep_with_next)
 
 
 # -- 1. title block ------------------------------------------------------------------------------
 
 
-def _title_block(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
+def _title_block(dataset: Dataset, speaker_id: str | None, words: BriefWords, generated: dt.date, units: _Units) -> str:
     seminar = dataset.seminar
-    kicker = "Speaker brief" if speaker_id else "Seminar brief"
-    parts = [f'<p class="kicker" style="{units.start()}">{esc(kicker.upper())} \u00b7 {esc(seminar.organiser.upper())}</p>']
-    parts.append(f"<h1>{esc(seminar.title)}</h1>")
-    if seminar.subtitle:
-        parts.append(f'<p class="muted" style="font-size:12pt; margin-bottom:4px;">{esc(seminar.subtitle)}</p>')
+    kicker = f"{APP_NAME} {'speaker brief' if speaker_id else 'brief'} \u00b7 {long_date(generated)}"
+    if words.preparer:
+        kicker += f" \u00b7 prepared by {words.preparer}"
+    parts = [f'<p class="kicker" style="{units.start()}">{esc(kicker.upper())}</p>']
+    parts.append(f"<h1>{esc(seminar.question)}</h1>")
+    event = f"On \u201c{seminar.title}\u201d"
     if speaker_id:
-        speaker = dataset.speaker(speaker_id)
-        parts.append(f'<p style="font-size:12pt; margin-top:6px;"><b>{esc(speaker.display_name)}</b></p>')
-    day = seminar.date
-    facts = [("Date", long_date(day, weekday=True))]
+        event = f"{dataset.speaker(speaker_id).display_name} at \u201c{seminar.title}\u201d"
+    facts = [seminar.organiser, f"{mode_label(seminar).lower()} event, {seminar.venue}", long_date(seminar.date, weekday=True)]
     if seminar.start_time:
         time = f"{seminar.start_time:%H:%M}"
         if seminar.end_time:
             time += f"\u2013{seminar.end_time:%H:%M}"
-        facts.append(("Time", time))
-    facts.append(("Venue", f"{seminar.venue} ({mode_label(seminar).lower()})"))
-    facts.append(("Organiser", seminar.organiser))
+        facts[-1] += f", {time}"
     chair = dataset.chair
     if chair:
-        facts.append(("Chair", chair.display_name))
-    facts.append(("Question", seminar.question))
-    rows = "".join(
-        f'<tr><td width="90" class="muted" style="padding:3px 12px 3px 0px;">{esc(name)}</td>'
-        f'<td style="padding:3px 0px;">{esc(value)}</td></tr>'
-        for name, value in facts
+        facts.append(f"chaired by {chair.display_name}")
+    parts.append(
+        f'<p style="font-size:10.5pt; margin-bottom:2px;">{esc(event)}</p>'
+        f'<p class="muted" style="margin-bottom:8px;">{esc(SEPARATOR.join(facts))}</p>'
     )
-    parts.append(f'<table cellspacing="0" cellpadding="0" style="margin-top:12px; margin-bottom:10px;">{rows}</table>')
-    if seminar.summary:
-        parts.append(f"<p>{esc(seminar.summary)}</p>")
     return "".join(parts)
 
 
-# -- 2. at a glance ------------------------------------------------------------------------------
+# -- 2. bottom line, key judgements, what to watch -----------------------------------------------
+
+
+def _point_rows(points: list[Point], marker: str, units: _Units) -> str:
+    """One small table per point, each its own unit, so a long list breaks between points, not inside one."""
+    rows = []
+    for point in points:
+        evidence = (
+            f'<br><span class="muted small">Rests on: {esc(point.evidence)}</span>' if point.evidence else ""
+        )
+        rows.append(
+            f'<table cellspacing="0" cellpadding="0" style="{units.start()}"><tr>'
+            f'<td width="14" valign="top" style="color:{ACCENT};">{marker}</td>'
+            f'<td style="padding-bottom:5px;">{esc(point.text)}{evidence}</td></tr></table>'
+        )
+    return "".join(rows)
+
+
+def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
+    label = (
+        f'<p style="color:#8a5a00; font-weight:700; font-size:8pt; margin-bottom:4px;">{esc(DRAFTED_LABEL.upper())}</p>'
+        if words.drafted
+        else ""
+    )
+    parts = [
+        f'<h2 style="{units.start()} margin-top:6px;">Bottom line</h2>',
+        label,
+        (
+            f'<table width="100%" cellspacing="0" cellpadding="8" style="background-color:{BOX}; margin-bottom:4px;">'
+            f'<tr><td style="font-size:10pt;">{esc(words.bottom_line) or "The file gives no bottom line."}</td></tr></table>'
+        ),
+    ]
+    if words.key_judgements:
+        parts.append(f'<h2 style="{units.start(keep_with_next=True)}">Key judgements</h2>')
+        parts.append(_point_rows(words.key_judgements, "\u25aa", units))
+    if words.what_to_watch:
+        parts.append(f'<h2 style="{units.start(keep_with_next=True)}">What to watch</h2>')
+        parts.append(_point_rows(words.what_to_watch, "\u25b8", units))
+    analysis = dataset.analysis
+    counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds]
+    basis = (
+        f"Based on {len(counted):,} counted positions taken by {len(analysis.compared_speakers):,} speakers "
+        f"on {sum(1 for m in analysis.themes.values() if m.n)} themes "
+        f"({_kinds_words(analysis)} counted; {len(dataset.model.positions) - len(counted):,} further positions "
+        "shown as context only)."
+    )
+    parts.append(f'<p class="muted small" style="margin-top:6px;">{esc(basis)}</p>')
+    return "".join(parts)
+
+
+KIND_PLURALS = {
+    Kind.ASSESSMENT: "assessments",
+    Kind.PREDICTION: "forecasts",
+    Kind.PRESCRIPTION: "recommendations",
+    Kind.QUESTION: "open questions",
+    Kind.HISTORY: "claims about history",
+    Kind.SUMMARY: "chairs\u2019 summaries",
+}
+"""Each kind of position in the plural, as the brief's running text names them."""
+
+
+KIND_SINGULAR = {
+    Kind.ASSESSMENT: "assessment",
+    Kind.PREDICTION: "forecast",
+    Kind.PRESCRIPTION: "recommendation",
+    Kind.QUESTION: "open question",
+    Kind.HISTORY: "history",
+    Kind.SUMMARY: "chair\u2019s summary",
+}
+"""Each kind of position as the brief names one: a prediction is a forecast, a prescription a recommendation."""
+
+
+def _listed(names: list[str]) -> str:
+    if not names:
+        return "nothing"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _kinds_words(analysis: SeminarAnalysis, counted: bool = True) -> str:
+    return _listed([KIND_PLURALS[kind] for kind in Kind if (kind in analysis.counted_kinds) == counted])
 
 
 def _sentence_html(sentence: Sentence) -> str:
     return "".join(f"<b>{esc(text)}</b>" if strong else esc(text) for text, strong in sentence.parts)
 
 
-def _glance(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
-    sentences = panel_sentences(dataset)
-    if speaker_id:
-        sentences = speaker_sentences(dataset, speaker_id) + sentences
+def _speaker_glance(dataset: Dataset, speaker_id: str, units: _Units) -> str:
     items = "".join(
         f'<tr><td width="14" valign="top" style="color:{ACCENT};">\u25aa</td>'
         f'<td style="padding-bottom:5px;">{_sentence_html(sentence)}</td></tr>'
-        for sentence in sentences
+        for sentence in speaker_sentences(dataset, speaker_id)
     )
-    model = dataset.model
-    basis = (
-        f"Based on {len(model.positions)} positions taken by {len(model.speakers)} speakers "
-        f"on {len(model.themes)} themes."
-    )
-    return (
-        f'<h2 style="{units.start()}">{esc(SECTION_TITLES["glance"])}</h2>'
-        f'<table cellspacing="0" cellpadding="0">{items}</table>'
-        f'<p class="muted small" style="margin-top:4px;">{esc(basis)}</p>'
-    )
+    return f'<h2 style="{units.start()}">At a glance</h2><table cellspacing="0" cellpadding="0">{items}</table>'
 
 
 # -- 3. chart ------------------------------------------------------------------------------------
@@ -197,8 +327,8 @@ def _glance(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
 def _chart_section(dataset: Dataset, speaker_id: str | None, size: tuple[int, int], units: _Units) -> str:
     scale = dataset.seminar.scale
     note = (
-        f"Each block is one speaker, placed by their mean stance on the theme: {esc(scale.negative)} to the left, "
-        f"{esc(scale.positive)} to the right, {esc(scale.neutral)} in the centre; darker blocks are stronger views. "
+        f"Each block is one speaker, placed by their stance on the theme: {esc(scale.negative)} to the left, "
+        f"{esc(scale.positive)} to the right, {esc(scale.neutral)} in the centre. "
         "Silent speakers are left out. The verdict is on the right."
     )
     if speaker_id:
@@ -206,7 +336,6 @@ def _chart_section(dataset: Dataset, speaker_id: str | None, size: tuple[int, in
     width, height = size
     return (
         f'<h2 style="{units.start()}">{esc(SECTION_TITLES["chart"])}</h2>'
-        f"<p><b>{esc(dataset.seminar.question)}</b></p>"
         f'<p style="margin-top:4px; margin-bottom:4px;"><img src="{CHART_IMAGE}" width="{width}" height="{height}"></p>'
         f'<p class="muted small">{note}</p>'
     )
@@ -215,260 +344,205 @@ def _chart_section(dataset: Dataset, speaker_id: str | None, size: tuple[int, in
 # -- 4. theme table ------------------------------------------------------------------------------
 
 
-def _verdict_html(verdict: Verdict, scale) -> str:
-    return f'<span style="color:{_VERDICT_COLOURS[verdict]}; font-weight:600;">{esc(verdict_label(verdict, scale))}</span>'
+def voices_words(dataset: Dataset, metrics: ThemeMetrics) -> str:
+    """``2 voices: Shagina mixed, Gardiner divergence``: the stances themselves where no verdict is given."""
+    scale = dataset.seminar.scale
+    stances = ", ".join(
+        f"{short_name(dataset, speaker)} {stance_label(stance, scale)}" for speaker, stance in metrics.stances.items()
+    )
+    return f"{metrics.n} voice{'s' if metrics.n != 1 else ''}: {stances}"
 
 
-_THEME_COLUMNS = (("Theme", 27, "left"), ("Speakers", 11, "right"), ("Split", 10, "center"), ("Median", 10, "right"),
-                  ("Consensus", 13, "right"), ("Verdict", 29, "left"))
+def _verdict_cell(dataset: Dataset, metrics: ThemeMetrics) -> str:
+    scale = dataset.seminar.scale
+    if metrics.verdict is Verdict.TOO_FEW_VOICES:
+        return f'<span style="color:{MUTED};">too few voices ({esc(voices_words(dataset, metrics))})</span>'
+    if metrics.verdict is Verdict.NOT_ADDRESSED:
+        context = sorted({KIND_SINGULAR[p.kind] for p in dataset.positions_on(metrics.theme_id)})
+        words = f"no counted position ({', '.join(context)} only)" if context else "not addressed"
+        return f'<span style="color:{MUTED};">{esc(words)}</span>'
+    colour = _VERDICT_COLOURS[metrics.verdict]
+    label = esc(verdict_label(metrics.verdict, scale))
+    if not metrics.tentative:
+        return f'<span style="color:{colour}; font-weight:600;">{label}</span> <span class="muted">(firm)</span>'
+    flips = describe_flips(metrics.flips[:1], lambda s: short_name(dataset, s), scale)
+    more = f" (and {len(metrics.flips) - 1} more)" if len(metrics.flips) > 1 else ""
+    return (
+        f'<span style="color:{colour}; font-weight:600;">{label}</span> <i>(tentative)</i>'
+        f'<br><span class="muted small">{esc(_capital(flips[0]) + more)}</span>'
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_THEME_COLUMNS = (
+    ("Theme", 19, "left"), ("n", 7, "right"), ("\u22122", 5, "right"), ("\u22121", 5, "right"), ("0", 5, "right"),
+    ("+1", 5, "right"), ("+2", 5, "right"), ("Median", 9, "right"), ("Cns.", 6, "right"), ("Verdict", 34, "left"),
+)
 """Heading, width in per cent, and alignment of each column of the theme table."""
 
 
-def _split_html(convergent: int, mixed: int, divergent: int) -> str:
-    return (
-        f'<span style="color:{stance_hex(2)}; font-weight:600;">{convergent}</span>'
-        f'<span style="color:{MUTED};"> \u00b7 {mixed} \u00b7 </span>'
-        f'<span style="color:{stance_hex(-2)}; font-weight:600;">{divergent}</span>'
-    )
+def _theme_rows(dataset: Dataset) -> tuple[list[ThemeMetrics], int]:
+    """The themes the table lists, and how many it leaves out (a summarised brief lists the most-voiced)."""
+    all_metrics = [dataset.analysis.themes[theme.id] for theme in dataset.themes]
+    if not is_large(dataset) or len(all_metrics) <= TOP_THEMES:
+        return all_metrics, 0
+    chosen = sorted(all_metrics, key=lambda m: -m.n)[:TOP_THEMES]
+    keep = {m.theme_id for m in chosen}
+    return [m for m in all_metrics if m.theme_id in keep], len(all_metrics) - len(chosen)
 
 
 def _theme_table(dataset: Dataset, units: _Units) -> str:
     scale = dataset.seminar.scale
-    analysis = dataset.analysis
-    cell = f"padding:3px 4px; border-bottom:1px solid {RULE};"
+    cell = f"padding:3px 3px; border-bottom:1px solid {RULE};"
     header = "".join(
         f'<th width="{width}%" align="{align}" style="{cell} font-size:8pt;">{esc(name)}</th>'
         for name, width, align in _THEME_COLUMNS
     )
     rows = []
-    for theme in dataset.themes:
-        metrics = analysis.themes[theme.id]
+    shown, left_out = _theme_rows(dataset)
+    for metrics in shown:
+        counts = [f"{metrics.counts[stance]:,}" if metrics.counts[stance] else "\u00b7" for stance in (-2, -1, 0, 1, 2)]
         values = [
-            esc(theme.label),
-            str(metrics.n),
-            _split_html(metrics.convergent, metrics.mixed, metrics.divergent),
+            esc(dataset.theme(metrics.theme_id).label),
+            f"{metrics.n:,}",
+            *counts,
             esc(format_measure(metrics.median)),
             esc(format_measure(metrics.consensus)),
-            _verdict_html(metrics.verdict, scale) + (" (tentative)" if metrics.tentative else ""),
+            _verdict_cell(dataset, metrics),
         ]
         cells = "".join(
             f'<td align="{align}" valign="top" style="{cell}">{value}</td>'
             for value, (_, _, align) in zip(values, _THEME_COLUMNS)
         )
         rows.append(f"<tr>{cells}</tr>")
+    omitted = (
+        f'<p class="muted small" style="margin-top:4px;">The {len(shown)} themes with most voices; '
+        f"{left_out} more are in the application and the theme CSV.</p>"
+        if left_out
+        else ""
+    )
     definitions = (
-        f"<b>Speakers</b>: who addressed the theme. <b>Split</b>: of those, how many leaned to "
-        f'<span style="color:{stance_hex(2)};">{esc(scale.positive)}</span> \u00b7 were {esc(scale.neutral)} \u00b7 leaned to '
-        f'<span style="color:{stance_hex(-2)};">{esc(scale.negative)}</span>, by their median stance. '
-        f"<b>Median</b>: middle stance, \u22122 ({esc(scale.negative)}) to +2 ({esc(scale.positive)}). "
-        "<b>Consensus</b>: Tastle &amp; Wierman\u2019s measure, 1 + \u03a3 p\u1d62 log\u2082(1 \u2212 |X\u1d62 \u2212 \u03bc| / 4) "
-        "(1 = all alike, 0 = split between the extremes). "
-        f"<b>Verdict</b>: none below {MIN_VOICES} speakers; consensus when more than half are on one pole and nobody "
-        f"on the other; contested when both poles have speakers, the smaller side at least {CONTESTED_MIN_SHARE:.0%}; "
-        "else mixed. <b>Tentative</b>: dropping one speaker, or moving one stance by a step, would change it."
+        f"<b>n</b>: speakers with a counted position on the theme. <b>\u22122 \u2026 +2</b>: how many of them hold each stance "
+        f"(their median), from strong {esc(scale.negative)} to strong {esc(scale.positive)}. <b>Median</b>: the middle stance. "
+        "<b>Cns.</b>: ordinal consensus (Tastle &amp; Wierman; 1 = all alike, 0 = split between the extremes). "
+        "<b>Tentative</b>: the verdict changes if one speaker is dropped or one stance moves a step; what changes it is named."
     )
     return (
         f'<h2 style="{units.start()}">{esc(SECTION_TITLES["themes"])}</h2>'
         f'<table width="100%" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">'
-        f"<thead><tr>{header}</tr></thead>{''.join(rows)}</table>"
+        f"<thead><tr>{header}</tr></thead>{''.join(rows)}</table>{omitted}"
         f'<p class="muted small" style="margin-top:6px;">{definitions}</p>'
     )
 
 
-# -- 5. speaker cards ----------------------------------------------------------------------------
+# -- 5. where they agree, where they split -------------------------------------------------------
 
 
-def _speaker_cards(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
-    speakers = [dataset.speaker(speaker_id)] if speaker_id else list(dataset.speakers)
-    title = "Speaker" if speaker_id else SECTION_TITLES["speakers"]
-    parts = [f'<h2 style="{units.start(keep_with_next=True)}">{esc(title)}</h2>']
-    for speaker in speakers:
-        parts.append(_card(dataset, speaker.id, units))
+def shortened(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text`` cut at a word before ``limit`` characters, the cut marked with an ellipsis in brackets."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " [\u2026]"
+
+
+def _quote(dataset: Dataset, position: Position) -> str:
+    scale = dataset.seminar.scale
+    speaker = dataset.speaker(position.speaker)
+    return (
+        '<table cellspacing="0" cellpadding="0" style="margin-top:3px; margin-bottom:3px; margin-left:10px;"><tr>'
+        f'<td width="3" style="background-color:{stance_hex(max(-2, min(2, position.stance)))};"></td>'
+        f'<td style="padding-left:8px;">\u201c{esc(shortened(position.excerpt))}\u201d'
+        f' \u2014 <b>{esc(speaker.display_name)}</b>'
+        f' <span class="muted small">({esc(stance_words(position.stance, scale))}, {esc(KIND_SINGULAR[position.kind])})</span>'
+        "</td></tr></table>"
+    )
+
+
+def _best_position(dataset: Dataset, speaker_id: str, theme_id: str, stance: int) -> Position | None:
+    """The speaker's counted position on the theme that best shows their stance there."""
+    counted = dataset.analysis.counted_kinds
+    candidates = [p for p in dataset.positions_of(speaker_id) if p.theme == theme_id and p.kind in counted]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda p: (abs(p.stance - stance), len(p.excerpt)))
+
+
+def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]:
+    voices = [(s, st) for s, st in metrics.stances.items() if (st > 0 if sign > 0 else st < 0 if sign < 0 else st == 0)]
+    voices.sort(key=lambda item: (-abs(item[1]), dataset.speaker_rank(item[0])))
+    quotes = []
+    for speaker_id, stance in voices[:QUOTES_PER_SIDE]:
+        position = _best_position(dataset, speaker_id, metrics.theme_id, stance)
+        if position is not None:
+            quotes.append(_quote(dataset, position))
+    return quotes
+
+
+def _theme_heading(dataset: Dataset, metrics: ThemeMetrics, units: _Units) -> str:
+    scale = dataset.seminar.scale
+    poles = f"{metrics.convergent:,} {scale.positive}, {metrics.mixed:,} {scale.neutral}, {metrics.divergent:,} {scale.negative}"
+    return (
+        f'<h3 style="{units.start()}">{esc(dataset.theme(metrics.theme_id).label)}'
+        f' <span style="font-weight:400; color:{MUTED}; font-size:8.5pt;">\u2014 {esc(verdict_label(metrics.verdict, scale))}, '
+        f"{esc(firmness(metrics))}; n = {metrics.n:,} ({esc(poles)})</span></h3>"
+    )
+
+
+def _agree_and_split(dataset: Dataset, units: _Units) -> str:
+    analysis = dataset.analysis
+    scale = dataset.seminar.scale
+    by_voices = lambda ids: sorted((analysis.themes[t] for t in ids), key=lambda m: (m.tentative, -m.n))
+    agreed = by_voices(analysis.themes_with(Verdict.CONSENSUS_POSITIVE, Verdict.CONSENSUS_NEGATIVE))
+    split = by_voices(analysis.themes_with(Verdict.CONTESTED))
+    parts = [f'<h2 style="{units.start(keep_with_next=True)}">Where they agree</h2>']
+    if not any(metrics.verdict.is_stated for metrics in analysis.themes.values()):
+        parts.append(
+            f'<p style="{units.start()}">No theme drew the {MIN_VOICES} voices a verdict needs, so the coding shows neither '
+            "agreement nor a split; the theme table lists each voice.</p>"
+        )
+        return "".join(parts)
+    if not agreed:
+        parts.append(
+            f'<p style="{units.start()}">No theme reached a consensus: none had more than half its voices on one pole '
+            "with nobody on the other.</p>"
+        )
+    for metrics in agreed[:QUOTED_THEMES]:
+        sign = 1 if metrics.verdict is Verdict.CONSENSUS_POSITIVE else -1
+        parts.append(_theme_heading(dataset, metrics, units))
+        parts.extend(_quotes_for(dataset, metrics, sign))
+    parts.append(f'<h2 style="{units.start(keep_with_next=True)}">Where they split</h2>')
+    if not split:
+        parts.append(f'<p style="{units.start()}">No theme was contested: none had voices on both poles in strength.</p>')
+    for metrics in split[:QUOTED_THEMES]:
+        parts.append(_theme_heading(dataset, metrics, units))
+        for sign, pole in ((1, scale.positive), (-1, scale.negative)):
+            quotes = _quotes_for(dataset, metrics, sign)
+            if quotes:
+                parts.append(f'<p class="muted small" style="margin-bottom:0px; margin-top:2px;">Leaning to {esc(pole)}:</p>')
+                parts.extend(quotes)
+    left_out = max(0, len(agreed) - QUOTED_THEMES) + max(0, len(split) - QUOTED_THEMES)
+    note = "Quotations are verbatim from the source; [\u2026] marks a cut. Firm verdicts come first."
+    if left_out:
+        note += f" {left_out} further themes with a verdict are in the theme table."
+    parts.append(f'<p class="muted small" style="margin-top:4px;">{esc(note)}</p>')
     return "".join(parts)
 
 
-def _card(dataset: Dataset, speaker_id: str, units: _Units) -> str:
-    speaker = dataset.speaker(speaker_id)
-    colour = speaker_hex(dataset.speaker_rank(speaker_id))
-    positions = dataset.positions_of(speaker_id)
-    line = speaker_line(speaker)
-    first_line = (
-        f'<span style="font-size:11.5pt; font-weight:700;">{esc(speaker.display_name)}</span>&nbsp;&nbsp;'
-        f'<span class="muted">{esc(role_label(speaker.role))}</span>'
-    )
-    if line:
-        first_line += f'<br><span class="muted">{esc(line)}</span>'
-    head = [f'<p style="margin:0px; {units.start(keep_with_next=bool(positions))}">{first_line}</p>']
-    if speaker.summary:
-        head.append(f'<p style="margin-top:5px; margin-bottom:0px;">{esc(speaker.summary)}</p>')
-    if not positions:
-        head.append('<p class="muted" style="margin-top:5px;">The report records no position for this speaker.</p>')
-    card = [
-        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:16px; margin-bottom:2px;"><tr>'
-        f'<td width="4" style="background-color:{colour};"></td>'
-        f'<td style="padding:2px 0px 4px 10px;">{"".join(head)}</td></tr></table>'
-    ]
-    for position in positions:
-        card.append(_position_row(dataset, position, units))
-    return "".join(card)
-
-
-def _position_row(dataset: Dataset, position: Position, units: _Units) -> str:
-    scale = dataset.seminar.scale
-    theme = dataset.theme(position.theme)
-    border = f"border-top:1px solid {RULE};"
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="0" style="border-collapse:collapse; margin-left:14px;"><tr>'
-        f'<td width="31%" valign="top" style="padding:6px 10px 6px 0px; {border}">'
-        f'<p style="margin:0px; {units.start()}"><b>{esc(theme.label)}</b><br>'
-        f'<span style="line-height:150%;">{stance_chip(position.stance, stance_words(position.stance, scale))}</span><br>'
-        f'<span class="muted">{esc(kind_label(position.kind))}</span></p></td>'
-        f'<td valign="top" style="padding:6px 0px 6px 0px; {border}">{esc(position.summary)}'
-        f'<p class="muted" style="margin-top:4px; margin-bottom:0px;"><i>\u201c{esc(position.excerpt.strip())}\u201d</i></p></td>'
-        "</tr></table>"
-    )
-
-
-# -- 6. agreement --------------------------------------------------------------------------------
-
-
-def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
-    note = (
-        "Agreement of two speakers over the themes both addressed: 1 \u2212 mean gap between their stances / 4 "
-        "(1 = the same stance on every shared theme, 0 = opposite extremes); \u2014 when they addressed no theme in common."
-    )
-    heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
-    if speaker_id:
-        return heading + _agreement_list(dataset, speaker_id, agreement_hex) + f'<p class="muted small">{note}</p>'
-    speakers = list(dataset.speakers)
-    if len(speakers) > MATRIX_MAX_SPEAKERS:
-        return heading + _agreement_extremes(dataset, agreement_hex) + f'<p class="muted small" style="margin-top:6px;">{note}</p>'
-    tables = []
-    for start in range(0, len(speakers), MATRIX_COLUMNS):
-        columns = speakers[start : start + MATRIX_COLUMNS]
-        tables.append(_matrix_table(dataset, speakers, columns, start, agreement_hex, units, first=not tables))
-    return heading + "".join(tables) + f'<p class="muted small" style="margin-top:6px;">{note}</p>'
-
-
-def _matrix_table(dataset, speakers, columns, first_number, agreement_hex, units: _Units, first: bool) -> str:
-    head_cell = f'style="padding:3px 4px; border-bottom:1px solid {RULE};"'
-    header = f"<th {head_cell}></th>" + "".join(
-        f'<th {head_cell} align="center">{first_number + index + 1}</th>' for index in range(len(columns))
-    )
-    rows = []
-    for number_in_panel, speaker in enumerate(speakers, start=1):
-        cells = []
-        for other in columns:
-            if other.id == speaker.id:
-                cells.append(f'<td align="center" style="background-color:{SHADE}; color:{MUTED};">\u00b7</td>')
-                continue
-            pair = dataset.analysis.pair(speaker.id, other.id)
-            if pair.agreement is None:
-                cells.append(f'<td align="center" style="color:{MUTED};">\u2014</td>')
-                continue
-            colour = agreement_hex(pair.agreement)
-            cells.append(
-                f'<td align="center" style="background-color:{colour}; color:{text_on(colour)}; padding:3px 2px;">'
-                f"{number(pair.agreement)}</td>"
-            )
-        rows.append(
-            f'<tr><td style="padding:3px 8px 3px 0px;">{number_in_panel}&nbsp;&nbsp;{esc(speaker.display_name)}</td>'
-            f"{''.join(cells)}</tr>"
-        )
-    continued = f"Continued: speakers {first_number + 1}\u2013{first_number + len(columns)}"
-    caption = "" if first else f'<p class="muted small" style="margin-top:10px; {units.start()}">{esc(continued)}</p>'
-    return (
-        caption + '<table width="100%" cellspacing="1" cellpadding="0">'
-        f"<thead><tr>{header}</tr></thead>{''.join(rows)}</table>"
-    )
-
-
-def _agreement_extremes(dataset: Dataset, agreement_hex: Callable[[float], str]) -> str:
-    """For a large panel, each speaker's closest and furthest counterpart instead of the whole matrix.
-
-    A matrix of several hundred speakers runs to tens of pages nobody reads
-    and costs gigabytes to lay out; one line per speaker says what a reader
-    looks for in it.  The full matrix is in the window's Agreement tab.
-    """
-    matrix = dataset.analysis.matrix
-    ids = matrix.speaker_ids
-    cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
-
-    def value_cell(value: float) -> str:
-        colour = agreement_hex(value)
-        return (
-            f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">'
-            f"{number(value)}</td>"
-        )
-
-    rows = []
-    for row, speaker_id in enumerate(ids):
-        values = [
-            (float(matrix.agreement[row, column]), ids[column])
-            for column in range(len(ids))
-            if column != row and matrix.comparable[row, column]
-        ]
-        name = esc(dataset.speaker(speaker_id).display_name)
-        if not values:
-            rows.append(f'<tr><td {cell}>{name}</td><td {cell} colspan="4" style="color:{MUTED};">too few themes in common with anyone to compare</td></tr>')
-            continue
-        best = max(values, key=lambda item: (item[0], -dataset.speaker_rank(item[1])))
-        worst = min(values, key=lambda item: (item[0], dataset.speaker_rank(item[1])))
-        rows.append(
-            f"<tr><td {cell}>{name}</td><td {cell}>{esc(dataset.speaker(best[1]).display_name)}</td>{value_cell(best[0])}"
-            f"<td {cell}>{esc(dataset.speaker(worst[1]).display_name)}</td>{value_cell(worst[0])}</tr>"
-        )
-    intro = (
-        f"<p>With {len(ids)} speakers the full matrix would hold {len(ids) * (len(ids) - 1) // 2:,} pairs; "
-        "here is each speaker\u2019s closest and furthest counterpart (the Agreement tab of the application "
-        "shows every pair).</p>"
-    )
-    header = (
-        f"<tr><th {cell} align=\"left\">Speaker</th><th {cell} align=\"left\">Closest</th><th {cell}></th>"
-        f"<th {cell} align=\"left\">Furthest</th><th {cell}></th></tr>"
-    )
-    return (
-        intro + '<table width="100%" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">'
-        f"<thead>{header}</thead>{''.join(rows)}</table>"
-    )
-
-
-def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[float], str]) -> str:
-    pairs = [dataset.analysis.pair(speaker_id, other.id) for other in dataset.speakers if other.id != speaker_id]
-    pairs.sort(key=lambda pair: (pair.agreement is None, -(pair.agreement or 0), dataset.speaker_rank(pair.speaker_b)))
-    cell = f'style="padding:4px 6px; border-bottom:1px solid {RULE};"'
-    rows = []
-    for pair in pairs:
-        other = dataset.speaker(pair.speaker_b)
-        if pair.agreement is None:
-            value = f'<td {cell} align="center" style="color:{MUTED};">\u2014</td>'
-        else:
-            colour = agreement_hex(pair.agreement)
-            value = (
-                f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{text_on(colour)};">'
-                f"{number(pair.agreement)}</td>"
-            )
-        rows.append(
-            f"<tr><td {cell}>{esc(other.display_name)}</td>{value}"
-            f'<td {cell} align="right">{pair.shared_themes}</td></tr>'
-        )
-    name = esc(dataset.speaker(speaker_id).display_name)
-    header = (
-        f"<tr><th {cell}>{name} and \u2026</th><th {cell} align=\"center\">Agreement</th>"
-        f'<th {cell} align="right">Shared themes</th></tr>'
-    )
-    return (
-        '<table width="70%" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">'
-        f"<thead>{header}</thead>{''.join(rows)}</table>"
-    )
-
-
-# -- 7. forecasts and recommendations ------------------------------------------------------------
+# -- 6. forecasts and recommendations ------------------------------------------------------------
 
 
 def _forecasts(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
-    positions = dataset.positions_of(speaker_id) if speaker_id else _in_speaking_order(dataset)
+    positions = list(dataset.positions_of(speaker_id)) if speaker_id else _in_speaking_order(dataset)
     parts = [f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES["forecasts"])}</h2>']
+    parts.append(
+        '<p class="muted small">Each entry is the analyst\u2019s paraphrase of what the speaker said, not a quotation.</p>'
+    )
+    limit = REGISTER_ROWS if is_large(dataset) and not speaker_id else None
     for kind, title, empty in (
         (Kind.PREDICTION, "Forecasts", "No forecast was recorded."),
         (Kind.PRESCRIPTION, "Recommendations", "No recommendation was recorded."),
@@ -478,7 +552,15 @@ def _forecasts(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
         if not chosen:
             parts.append(f'<p class="muted">{esc(empty)}</p>')
             continue
-        parts.append(_forecast_table(dataset, chosen))
+        if limit is not None and len(chosen) > limit:
+            chosen.sort(key=lambda p: (-abs(p.stance), -dataset.analysis.themes[p.theme].n))
+            parts.append(_forecast_table(dataset, chosen[:limit]))
+            parts.append(
+                f'<p class="muted small">The {limit} strongest of {len(chosen):,}; the rest are in the application '
+                "and the positions CSV.</p>"
+            )
+        else:
+            parts.append(_forecast_table(dataset, chosen))
     return "".join(parts)
 
 
@@ -488,9 +570,10 @@ def _in_speaking_order(dataset: Dataset) -> list[Position]:
 
 def _forecast_table(dataset: Dataset, positions: list[Position]) -> str:
     scale = dataset.seminar.scale
-    cell = f'style="padding:5px 8px 5px 0px; border-bottom:1px solid {RULE};"'
+    cell = f'style="padding:4px 8px 4px 0px; border-bottom:1px solid {RULE};"'
     header = (
-        f'<tr><th width="23%" {cell}>Who</th><th width="23%" {cell}>Theme</th><th {cell}>What they said</th></tr>'
+        f'<tr><th width="20%" {cell}>Who</th><th width="20%" {cell}>Theme</th>'
+        f"<th {cell}>In the analyst\u2019s words</th></tr>"
     )
     rows = []
     for position in positions:
@@ -507,27 +590,336 @@ def _forecast_table(dataset: Dataset, positions: list[Position]) -> str:
     )
 
 
-# -- 8. source -----------------------------------------------------------------------------------
+# -- 7. agreement --------------------------------------------------------------------------------
 
 
-def _source(dataset: Dataset, generated: dt.date, units: _Units) -> str:
+def initials(names: list[str]) -> list[str]:
+    """Short, distinct column headings for ``names``: initials, lengthened where two would clash."""
+    words = [[word for word in name.replace("-", " ").split() if word[:1].isalpha()] or [name] for name in names]
+    tags = ["".join(word[0].upper() for word in parts[-3:]) for parts in words]
+    for _ in range(3):
+        seen: dict[str, int] = {}
+        for tag in tags:
+            seen[tag] = seen.get(tag, 0) + 1
+        if all(count == 1 for count in seen.values()):
+            break
+        tags = [
+            tag + words[index][-1][1 : 1 + _ + 1].lower() if seen[tag] > 1 else tag for index, tag in enumerate(tags)
+        ]
+    counts: dict[str, int] = {}
+    unique = []
+    for tag in tags:
+        counts[tag] = counts.get(tag, 0) + 1
+        unique.append(tag if counts[tag] == 1 else f"{tag}{counts[tag]}")
+    return unique
+
+
+_NOTE_AGREEMENT = (
+    "Each cell: agreement over the k themes both speakers addressed, 1 \u2212 mean gap between their stances / 4 "
+    "(1 = the same stance everywhere, 0 = opposite extremes), with k below it. Two speakers choosing stances at "
+    "random with these speakers\u2019 own stance mixes would score {chance} on average, so only values well above that "
+    "say much. Cells with k < {min_k} are greyed: too few shared themes to compare. The chair, and anyone "
+    "with no counted position, is left out."
+)
+
+
+def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
+    summary = _pair_summary(dataset)
+    chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
+    note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
+    heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
+    if speaker_id:
+        return heading + _agreement_list(dataset, speaker_id, agreement_hex) + f'<p class="muted small">{esc(note)}</p>'
+    speakers = list(dataset.analysis.compared_speakers)
+    if len(speakers) > LARGE_PANEL:
+        return heading + _divided_pairs(dataset, agreement_hex, summary) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+    tags = initials([dataset.speaker(s).name for s in speakers])
+    tables = []
+    for start in range(0, len(speakers), MATRIX_COLUMNS):
+        tables.append(_matrix_table(dataset, speakers, tags, start, agreement_hex, units))
+    return heading + "".join(tables) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+
+
+def _matrix_table(
+    dataset: Dataset, speakers: list[str], tags: list[str], first: int, agreement_hex: Callable[[float], str], units: _Units
+) -> str:
+    columns = speakers[first : first + MATRIX_COLUMNS]
+    head_cell = f'style="padding:3px 4px; border-bottom:1px solid {RULE};"'
+    header = f"<th {head_cell}></th>" + "".join(
+        f'<th {head_cell} align="center">{esc(tags[first + index])}</th>' for index in range(len(columns))
+    )
+    rows = []
+    for row, speaker in enumerate(speakers):
+        cells = []
+        for other in columns:
+            if other == speaker:
+                cells.append(f'<td align="center" style="background-color:{SHADE}; color:{MUTED};">\u00b7</td>')
+                continue
+            pair = dataset.analysis.pair(speaker, other)
+            if pair.agreement is None:
+                cells.append(f'<td align="center" style="color:{MUTED}; font-size:7pt;">\u2014<br>k 0</td>')
+                continue
+            value = format_measure(pair.agreement)
+            if not pair.comparable:
+                cells.append(
+                    f'<td align="center" style="background-color:{SHADE}; color:{MUTED}; padding:2px 2px; font-size:7.5pt;">'
+                    f"({value})<br>k {pair.shared_themes}</td>"
+                )
+                continue
+            colour = agreement_hex(pair.agreement)
+            cells.append(
+                f'<td align="center" style="background-color:{colour}; color:{text_on(colour)}; padding:2px 2px;">'
+                f'<b>{value}</b><br><span style="font-size:7pt;">k {pair.shared_themes}</span></td>'
+            )
+        name = dataset.speaker(speaker).display_name
+        rows.append(
+            f'<tr><td style="padding:3px 8px 3px 0px;">{esc(name)} <span class="muted">({esc(tags[row])})</span></td>'
+            f"{''.join(cells)}</tr>"
+        )
+    caption = (
+        ""
+        if first == 0
+        else f'<p class="muted small" style="margin-top:10px; {units.start()}">Continued: columns {first + 1}\u2013{first + len(columns)}</p>'
+    )
+    return (
+        caption + '<table class="whole" width="100%" cellspacing="1" cellpadding="0">'
+        f"<thead><tr>{header}</tr></thead>{''.join(rows)}</table>"
+    )
+
+
+CHUNK_ROWS = 128
+"""Rows of a large agreement matrix scanned at a time: each numpy step stays short, so the window keeps repainting."""
+
+
+@dataclass(frozen=True)
+class _PairSummary:
+    """What a summarised brief says of a large panel's pairs: counts, the chance level, and the extremes."""
+
+    comparable: int
+    chance: float | None
+    lowest: list[tuple[float, int, int]]
+    highest: list[tuple[float, int, int]]
+
+
+def _pair_summary(dataset: Dataset, keep: int = DIVIDED_PAIRS) -> _PairSummary:
+    """The comparable pairs of the matrix scanned in slices of rows, keeping the ``keep`` lowest and highest.
+
+    A whole-matrix numpy step on 2,000 speakers (four million cells) holds
+    Python's interpreter lock for over a hundred milliseconds; slices of
+    :data:`CHUNK_ROWS` rows hold it for a few.
+    """
+    import numpy as np  # the matrix is numpy already; only the agreement section comes here
+
+    matrix = dataset.analysis.matrix
+    count = len(matrix.speaker_ids)
+    comparable = 0
+    chance_sum = 0.0
+    lowest: list[tuple[float, int, int]] = []
+    highest: list[tuple[float, int, int]] = []
+    for start in range(0, count, CHUNK_ROWS):
+        stop = min(count, start + CHUNK_ROWS)
+        columns = np.arange(count)
+        rows = np.arange(start, stop)[:, None]
+        usable = (matrix.shared_themes[start:stop] >= MIN_SHARED_THEMES) & (columns[None, :] > rows)
+        found_rows, found_columns = np.nonzero(usable)
+        if not len(found_rows):
+            continue
+        values = matrix.agreement[start:stop][found_rows, found_columns]
+        comparable += len(values)
+        chance_sum += float(matrix.expected[start:stop][found_rows, found_columns].sum())
+        for pick, into in ((np.argsort(values, kind="stable")[:keep], lowest), (np.argsort(-values, kind="stable")[:keep], highest)):
+            into.extend((float(values[i]), start + int(found_rows[i]), int(found_columns[i])) for i in pick)
+        lowest = sorted(lowest)[:keep]
+        highest = sorted(highest, key=lambda item: (-item[0], item[1], item[2]))[:keep]
+    return _PairSummary(comparable, chance_sum / comparable if comparable else None, lowest, highest)
+
+
+def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: _PairSummary) -> str:
+    """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
+    matrix = dataset.analysis.matrix
+    ids = matrix.speaker_ids
+    cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
+
+    def table(pairs: list[tuple[float, int, int]]) -> str:
+        lines = []
+        for value, row, column in pairs:
+            colour = agreement_hex(value)
+            lines.append(
+                f"<tr><td {cell}>{esc(dataset.speaker(ids[row]).display_name)}</td>"
+                f"<td {cell}>{esc(dataset.speaker(ids[column]).display_name)}</td>"
+                f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">'
+                f"{format_measure(value)}</td>"
+                f'<td {cell} align="right">{int(matrix.shared_themes[row, column])}</td></tr>'
+            )
+        header = f"<tr><th {cell}>Speaker</th><th {cell}>Speaker</th><th {cell}>Agreement</th><th {cell}>k</th></tr>"
+        return (
+            '<table width="100%" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">'
+            f"<thead>{header}</thead>{''.join(lines)}</table>"
+        )
+
+    if not summary.comparable:
+        return "<p>No two speakers shared enough themes to be compared.</p>"
+    return (
+        f"<p>With {len(ids):,} compared speakers the matrix would hold {len(ids) * (len(ids) - 1) // 2:,} pairs; "
+        f"{summary.comparable:,} share at least {MIN_SHARED_THEMES} themes. The application\u2019s Agreement tab shows them all.</p>"
+        f"<h3>Most divided pairs</h3>{table(summary.lowest)}"
+        f"<h3>Closest pairs</h3>{table(summary.highest)}"
+    )
+
+
+def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[float], str]) -> str:
+    others = [other for other in dataset.analysis.compared_speakers if other != speaker_id]
+    pairs = [dataset.analysis.pair(speaker_id, other) for other in others]
+    pairs.sort(key=lambda pair: (not pair.comparable, -(pair.agreement or 0), dataset.speaker_rank(pair.speaker_b)))
+    cell = f'style="padding:4px 6px; border-bottom:1px solid {RULE};"'
+    rows = []
+    for pair in pairs:
+        other = dataset.speaker(pair.speaker_b)
+        if pair.agreement is None or not pair.comparable:
+            shown = "\u2014" if pair.agreement is None else f"({format_measure(pair.agreement)})"
+            value = f'<td {cell} align="center" style="color:{MUTED}; background-color:{SHADE};">{shown}</td>'
+        else:
+            colour = agreement_hex(pair.agreement)
+            value = (
+                f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{text_on(colour)};">'
+                f"{format_measure(pair.agreement)}</td>"
+            )
+        rows.append(f"<tr><td {cell}>{esc(other.display_name)}</td>{value}<td {cell} align=\"right\">{pair.shared_themes}</td></tr>")
+    name = esc(dataset.speaker(speaker_id).display_name)
+    header = f"<tr><th {cell}>{name} and \u2026</th><th {cell} align=\"center\">Agreement</th><th {cell} align=\"right\">k</th></tr>"
+    return (
+        '<table width="70%" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">'
+        f"<thead>{header}</thead>{''.join(rows)}</table>"
+    )
+
+
+# -- 8. method and caveats -----------------------------------------------------------------------
+
+
+def _method(dataset: Dataset, units: _Units) -> str:
+    analysis = dataset.analysis
+    scale = dataset.seminar.scale
+    context = [kind for kind in Kind if kind not in analysis.counted_kinds]
+    text = (
+        f"<b>Kinds counted:</b> {esc(_kinds_words(analysis))}"
+        + (f"; {esc(_kinds_words(analysis, counted=False))} are shown as context, never counted. " if context else ". ")
+        + "Stances are the analyst\u2019s coding of the source, from \u22122 (strong "
+        f"{esc(scale.negative)}) to +2 (strong {esc(scale.positive)}); a speaker\u2019s stance on a theme is the median of "
+        "their counted positions there, and a speaker silent on a theme is left out of it. "
+        f"<b>Verdicts:</b> none below {MIN_VOICES} voices (the stances are listed instead); consensus needs more than half "
+        "the voices on one pole and nobody on the other (a mixed voice is not support); contested needs voices on both poles, "
+        f"the smaller side at least {CONTESTED_MIN_SHARE:.0%} of all; otherwise mixed. <b>Tentative</b> verdicts change if any "
+        "one speaker is dropped or any one stance moves a step. <b>Pairs</b> are compared only over at least "
+        f"{MIN_SHARED_THEMES} shared themes. <b>Limits:</b> the panel is "
+        f"{len(analysis.compared_speakers)} people chosen by the organiser, not a sample of anyone; a verdict describes what "
+        "these speakers said in this source, and one recoded position can change a verdict on a small theme."
+    )
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="8" style="margin-top:14px; background-color:{BOX}; {units.start()}">'
+        f'<tr><td><p style="font-weight:700; color:{ACCENT}; margin-bottom:3px;">{esc(SECTION_TITLES["method"])}</p>'
+        f'<p class="small" style="margin-bottom:0px;">{text}</p></td></tr></table>'
+    )
+
+
+# -- 9. source and provenance --------------------------------------------------------------------
+
+
+def _source(dataset: Dataset, words: BriefWords, generated: dt.date, units: _Units) -> str:
     seminar = dataset.seminar
     source = seminar.source
-    scale = seminar.scale
-    cited = f"<i>{esc(source.title)}</i>, {esc(source.publisher)}"
-    if source.published:
-        cited += f", {long_date(source.published)}"
-    cited += "."
-    if source.url:
-        cited += f" {esc(source.url)}"
-    file_name = f" from {esc(dataset.path.name)}" if dataset.path else ""
-    return (
-        f'<h2 style="{units.start()}">{esc(SECTION_TITLES["source"])}</h2>'
-        f"<p>{cited}</p>"
-        "<p>Stances, kinds and summaries are the analyst\u2019s coding of this source; the excerpts are quoted from it "
-        f"verbatim. A stance answers the question \u201c{esc(seminar.question)}\u201d on a scale from \u22122 "
-        f"(strong {esc(scale.negative)}) through 0 ({esc(scale.neutral)}) to +2 (strong {esc(scale.positive)}); a "
-        "speaker with no position on a theme was silent on it and is left out of its figures.</p>"
-        f'<p class="muted">Prepared with {esc(APP_NAME)} {esc(__version__)}{file_name} on '
-        f"{long_date(generated)}.</p>"
+    published = long_date(source.published) if source.published else "publication date not given"
+    address = esc(source.url) if source.url else "no web address given"
+    cited = f"<i>{esc(source.title)}</i>. {esc(source.publisher)}; {published}; {address}."
+    event = (
+        f"{esc(seminar.title)}. {esc(seminar.organiser)}, {esc(seminar.venue)}, {long_date(seminar.date)}."
     )
+    preparer = f"Prepared by {esc(words.preparer)}" if words.preparer else "Preparer not named"
+    file_name = f" from {esc(dataset.path.name)}" if dataset.path else ""
+    judged = (
+        "The bottom line and key judgements were drafted by the application from the coding and have not been reviewed."
+        if words.drafted
+        else "The bottom line and key judgements are the analyst\u2019s, as recorded in the seminar file."
+    )
+    return (
+        f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES["source"])}</h2>'
+        f'<table cellspacing="0" cellpadding="0" style="{units.start()}">'
+        f'<tr><td width="90" class="muted" style="padding:2px 10px 2px 0px;">Source</td><td style="padding:2px 0px;">{cited}</td></tr>'
+        f'<tr><td class="muted" style="padding:2px 10px 2px 0px;">Event</td><td style="padding:2px 0px;">{event}</td></tr>'
+        f'<tr><td class="muted" style="padding:2px 10px 2px 0px;">This brief</td><td style="padding:2px 0px;">'
+        f"{preparer}, with {esc(APP_NAME)} {esc(__version__)}{file_name}, on {long_date(generated)}. "
+        f"{judged} It is an analysis of the source, not a publication of {esc(seminar.organiser)}; quotations are verbatim "
+        "from the source, and everything else is the analyst\u2019s wording.</td></tr></table>"
+    )
+
+
+# -- 10. appendix: speaker profiles, or an index of a large panel -------------------------------
+
+
+def _speaker_profiles(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
+    speakers = [dataset.speaker(speaker_id)] if speaker_id else list(dataset.speakers)
+    title = "Speaker" if speaker_id else SECTION_TITLES["speakers"]
+    parts = [f'<h2 style="{units.start(keep_with_next=True)}">{esc(title)}</h2>']
+    for speaker in speakers:
+        parts.append(_profile(dataset, speaker.id, units, with_quotes=speaker_id is not None))
+    return "".join(parts)
+
+
+def _profile(dataset: Dataset, speaker_id: str, units: _Units, with_quotes: bool) -> str:
+    """One compact block: name, role and affiliation, the analyst's summary, and a line per theme."""
+    speaker = dataset.speaker(speaker_id)
+    scale = dataset.seminar.scale
+    colour = speaker_hex(dataset.speaker_rank(speaker_id))
+    line = speaker_line(speaker)
+    head = (
+        f'<b>{esc(speaker.display_name)}</b> <span class="muted">\u00b7 {esc(role_label(speaker.role))}'
+        + (f" \u00b7 {esc(line)}" if line else "")
+        + "</span>"
+    )
+    body = [f'<p style="margin:0px;">{head}</p>']
+    if speaker.summary:
+        body.append(f'<p class="small" style="margin:2px 0px 0px 0px;"><i>Summary (paraphrase):</i> {esc(speaker.summary)}</p>')
+    positions = dataset.positions_of(speaker_id)
+    if not positions:
+        body.append('<p class="muted small" style="margin:2px 0px 0px 0px;">No position recorded (chaired, or spoke to no theme).</p>')
+    stances = dataset.analysis.speaker_stances(speaker_id)
+    themes = list(dict.fromkeys(p.theme for p in positions))
+    items = []
+    for theme_id in themes:
+        label = esc(dataset.theme(theme_id).label)
+        if theme_id in stances:
+            divided = " (divided)" if dataset.analysis.is_divided(speaker_id, theme_id) else ""
+            items.append(f"{label}: <b>{esc(stance_label(stances[theme_id], scale))}</b>{divided}")
+        else:
+            kinds = sorted({kind_label(p.kind).lower() for p in positions if p.theme == theme_id})
+            items.append(f'{label}: <span class="muted">{esc(", ".join(kinds))} only</span>')
+    if items:
+        body.append(f'<p class="small" style="margin:2px 0px 0px 0px;">{SEPARATOR.join(items)}</p>')
+    if with_quotes:
+        for position in positions:
+            body.append(_quote(dataset, position))
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:8px; {units.start()}"><tr>'
+        f'<td width="3" style="background-color:{colour};"></td>'
+        f'<td style="padding:1px 0px 2px 8px;">{"".join(body)}</td></tr></table>'
+    )
+
+
+def _speaker_index(dataset: Dataset, units: _Units) -> str:
+    """For a large panel without the appendix: every compared speaker by name, with their counted themes."""
+    analysis = dataset.analysis
+    entries = [
+        f"{esc(dataset.speaker(s).display_name)}&nbsp;({len(analysis.speaker_stances(s))})" for s in analysis.compared_speakers
+    ]
+    parts = [
+        (
+            f'<h2 style="{units.start(keep_with_next=True)}">Speaker index</h2>'
+            '<p class="muted small">Every speaker with a counted position, in speaking order, with the number of themes '
+            "they took a counted position on. A profile of each is an option of the export (the speakers appendix).</p>"
+        )
+    ]
+    for start in range(0, len(entries), INDEX_NAMES_PER_BLOCK):
+        block = " \u00b7 ".join(entries[start : start + INDEX_NAMES_PER_BLOCK])
+        parts.append(f'<p class="small" style="{units.start()}">{block}</p>')
+    return "".join(parts)
+
+

@@ -22,8 +22,11 @@ ROWS_PER_PART = 4
 """Rows of a long table laid out together; the table continues in further parts of this many.
 
 A part is kept whole on a page, so a small part wastes little at a page's foot."""
-LONG_TABLE_ROWS = 12
+LONG_TABLE_ROWS = 6
 """A table of more rows than this is cut into parts; a shorter one stays whole with its unit."""
+WHOLE_CLASS = "whole"
+"""A table whose class names this stays whole up to :data:`WHOLE_TABLE_ROWS` rows (a matrix read across its rows)."""
+WHOLE_TABLE_ROWS = 24
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = {"br", "img", "hr", "meta", "col", "input", "link"}
@@ -90,9 +93,11 @@ def _cut_long_tables(html: str) -> list[str]:
     pending = 0  # where the markup not yet in a piece starts
     for open_start, open_end, close_start, close_end in _top_level_tables(html):
         rows = _rows(html, open_end, close_start)
-        if len(rows) <= LONG_TABLE_ROWS:
-            continue
         opening = html[open_start:open_end]
+        classes = _CLASS.search(opening)
+        whole = classes is not None and WHOLE_CLASS in classes.group(1).split()
+        if len(rows) <= (WHOLE_TABLE_ROWS if whole else LONG_TABLE_ROWS):
+            continue
         head = html[open_end : rows[0][0]]  # the header row, on the first part only
         for first in range(0, len(rows), ROWS_PER_PART):
             chunk = rows[first : first + ROWS_PER_PART]

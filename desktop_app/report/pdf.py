@@ -61,8 +61,7 @@ from .. import APP_NAME
 from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
 from ..presentation.colours import agreement_print_hex
-from ..presentation.wording import long_date
-from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief
+from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, running_title
 from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
 from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
 from .page_layout import Passage, inline_style_sheet, split_passages
@@ -245,6 +244,9 @@ class PdfBrief:
         self.writer.setResolution(RESOLUTION)
         self.writer.setTitle(dataset.seminar.title)
         self.writer.setCreator(APP_NAME)
+        # PDF/A-1b, the archival profile Qt can write: every font embedded, XMP metadata and an sRGB output intent.
+        # (Qt has no tagged-PDF output: no structure tree for screen readers.)
+        self.writer.setPdfVersion(QPdfWriter.PdfVersion.PdfVersion_A1b)
         # The writer's own margins stay zero: the brief places its body and footer itself.
         self.writer.setPageLayout(
             QPageLayout(QPageSize(PAGE_IDS[options.page_size]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
@@ -400,12 +402,12 @@ class PdfBrief:
         top = self.body.bottom() + 8 * mm
         painter.setPen(QPen(QColor(RULE), 0.8))
         painter.drawLine(QPointF(self.body.left(), top), QPointF(self.body.right(), top))
-        right = f"Page {number} of {total} \u00b7 generated {long_date(self.generated)}"
+        right = f"Page {number} of {total}"
         right_width = metrics.horizontalAdvance(right) + 2
         line = QRectF(self.body.left(), top + 2 * mm, self.body.width(), metrics.height() + 2)
         painter.setPen(QColor(MUTED))
         left_width = self.body.width() - right_width - 6 * mm
-        title = metrics.elidedText(self.dataset.seminar.title, Qt.TextElideMode.ElideRight, left_width)
+        title = metrics.elidedText(running_title(self.dataset), Qt.TextElideMode.ElideRight, left_width)
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
         painter.restore()

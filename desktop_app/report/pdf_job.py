@@ -1,9 +1,9 @@
 """A PDF brief written on a worker thread, so the window stays responsive however long the brief.
 
-The whole brief, its layout and its writing to disk, runs in the job's
-thread (:class:`PdfExportJob`); the chart, still drawn by a widget, is
-recorded beforehand on the GUI thread and handed over
-(:func:`~desktop_app.report.pdf.prepare_chart`).  The job keeps only the
+The whole brief, its chart, its layout and its writing to disk, runs in the
+job's thread (:class:`PdfExportJob`); the chart is painted from plain
+geometry (:func:`~desktop_app.report.pdf.prepare_chart`), so the worker
+records it unless one is handed over.  The job keeps only the
 latest word on its progress (what it is doing and the share done), which the
 GUI thread reads when it likes (:meth:`PdfExportJob.progress`): nothing queues
 up however fast the pages go.  :meth:`PdfExportJob.cancel` may be called from
@@ -13,6 +13,7 @@ milliseconds apart.
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from PySide6.QtCore import QThread
 from ..model.dataset import Dataset
 from .errors import ExportCancelled, ExportFailed
 from ..presentation.brief_options import ReportOptions
-from .pdf import ChartArt, ExportedPdf, export_pdf
+from .pdf import ChartArt, ExportedPdf, export_pdf, prepare_chart
 
 # Shares of the progress bar: building and laying out the brief, then painting its pages, then the file.
 LAID_OUT_AT = 0.6
@@ -47,7 +48,7 @@ class PdfExportJob(QThread):
         dataset: Dataset,
         path: Path,
         options: ReportOptions,
-        chart: ChartArt | None,
+        chart: ChartArt | None = None,
         *,
         replace_read_only: bool = False,
         parent=None,
@@ -80,7 +81,24 @@ class PdfExportJob(QThread):
             self._progress = (words, share)
 
     def run(self) -> None:  # the worker thread
+        # What was alive before the export (the seminar, the window) is set aside from the collector while it
+        # runs: a full collection over a 2,000-speaker seminar holds the interpreter lock for over 100 ms, and
+        # the window cannot repaint meanwhile.  The brief's own garbage is still collected.
+        gc.freeze()
         try:
+            self._build()
+        finally:
+            gc.unfreeze()
+        if self.exported is not None:
+            pages = self.exported.pages
+            self._tell(f"Writing page {pages} of {pages}", 1.0)
+
+    def _build(self) -> None:
+        try:
+            if self._chart is None:
+                # Painted with QPainter from plain geometry, so the worker records it: the GUI thread never waits on it.
+                self._tell("Drawing the chart\u2026", 0.0)
+                self._chart = prepare_chart(self._dataset, self._options)
             self.exported = export_pdf(
                 self._dataset,
                 self._path,
@@ -98,9 +116,6 @@ class PdfExportJob(QThread):
             self.failure = error
         except BaseException as error:  # noqa: BLE001 (handed to the GUI thread, which raises it again)
             self.crash = error
-        if self.exported is not None:
-            pages = self.exported.pages
-            self._tell(f"Writing page {pages} of {pages}", 1.0)
 
     def _laid_out(self, done: int, total: int) -> None:
         start = _STEP_SHARES["Laying out the brief"]

@@ -101,15 +101,14 @@ class ExportActions(QObject):
             return None
         if not self._may_replace(path):
             return None
-        from ..report.pdf import prepare_chart
         from ..report.pdf_job import PdfExportJob
 
         dialog = progress_dialog(self.window, "Exporting PDF", f"Exporting {path.name}\u2026", self.progress_after_ms)
         self.progress_dialog = dialog
         self._last_report = None
         try:
-            # The chart is still a widget, drawn here on the GUI thread; everything else runs in the job's thread.
-            job = PdfExportJob(dataset, path, options, prepare_chart(dataset, options), replace_read_only=True, parent=self)
+            # The whole brief, its chart included, is built in the job's thread: the window only shows progress.
+            job = PdfExportJob(dataset, path, options, replace_read_only=True, parent=self)
             self._run(job, dialog)
         finally:
             self.progress_dialog = None

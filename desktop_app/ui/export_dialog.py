@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.dataset import Dataset
-from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, SECTION_CHOICES, SECTIONS, ReportOptions
+from ..presentation.brief_options import DEFAULT_SECTIONS, PAGE_SIZE_LABELS, PAGE_SIZES, SECTION_CHOICES, SECTIONS, ReportOptions
 
 
 def default_page_size() -> str:
@@ -53,7 +53,7 @@ class ExportOptionsDialog(QDialog):
         sections_box = QGroupBox("Sections")
         sections_layout = QVBoxLayout(sections_box)
         self.section_boxes: dict[str, QCheckBox] = {}
-        chosen = previous.sections if previous else SECTIONS
+        chosen = previous.sections if previous else DEFAULT_SECTIONS
         for key in SECTIONS:
             box = QCheckBox(SECTION_CHOICES[key])
             box.setChecked(key in chosen)

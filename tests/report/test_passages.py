@@ -72,3 +72,14 @@ def test_the_style_sheet_is_written_into_each_element_with_its_own_style_last():
         '<p class="muted" style="margin-top: 0px; color: #666; margin-top:4px;">a</p><b>b</b>'
         '<p style="margin-top: 0px;">c</p>'
     )
+
+
+def test_a_table_marked_whole_stays_in_one_passage():
+    """A matrix-like table marked ``class="whole"`` is not cut into parts, however many rows past the usual limit."""
+    from desktop_app.report.page_layout import LONG_TABLE_ROWS
+
+    rows = "".join(f"<tr><td>row {index}</td></tr>" for index in range(LONG_TABLE_ROWS + 4))
+    cut = split_passages(f'<p style="-qt-user-state:0;">x</p><table>{rows}</table>', [False])
+    kept = split_passages(f'<p style="-qt-user-state:0;">x</p><table class="whole">{rows}</table>', [False])
+    assert len(cut) > 1
+    assert len(kept) == 1

@@ -1,0 +1,46 @@
+"""The brief's words: the analyst's judgements with their evidence, or careful drafts from the analysis."""
+
+from __future__ import annotations
+
+from desktop_app.model.loader import load_bytes
+from desktop_app.presentation.brief_text import brief_words, names_in_words
+from tests.factories import coded_panel, panel, to_bytes
+
+
+def test_a_drafted_brief_answers_from_the_verdicts_and_marks_itself_drafted():
+    """Without a brief in the file, the bottom line counts the verdicts, and each judgement names its theme's voices."""
+    words = brief_words(load_bytes(to_bytes(panel())))
+    assert words.drafted
+    assert words.bottom_line.startswith("Four themes drew the 3 or more voices a verdict needs; on them the panel leaned to convergence on one theme")
+    assert "Three of the four verdicts would change" in words.bottom_line
+    texts = [point.text for point in words.key_judgements]
+    assert any(text.startswith("Energy: 3 of 3 voices lean to convergence and none to divergence.") for text in texts)
+    assert any(text.startswith("Trade is contested: 2 of 5 voices lean to convergence") for text in texts)
+    assert all(point.evidence for point in words.key_judgements)
+
+
+def test_a_drafted_brief_claims_nothing_on_too_few_voices():
+    """With two voices on the only theme, the draft says no verdict is possible rather than stating one."""
+    data = coded_panel([("ada", "ties", 1, "prediction"), ("bo", "ties", -1, "assessment")], speakers=("host",))
+    words = brief_words(load_bytes(to_bytes(data)))
+    assert "supports no answer" in words.bottom_line
+    assert [point.text for point in words.key_judgements] == [
+        "No verdict is possible on Ties: fewer than 3 speakers took a counted position there."
+    ]
+    assert words.what_to_watch and "Ada\u2019s forecast on Ties" in words.what_to_watch[0].evidence
+
+
+def test_a_written_judgement_gets_the_speakers_and_themes_it_rests_on():
+    """A key judgement from the file is given its speakers and each theme's verdict, firm or tentative, with n."""
+    data = panel()
+    data["brief"] = {"bottom_line": "Holds.", "key_judgements": [{"text": "Borders divide.", "positions": ["dee-borders", "ben-borders"]}]}
+    words = brief_words(load_bytes(to_bytes(data)))
+    assert not words.drafted
+    assert words.key_judgements[0].evidence.startswith("Bly and Dunn \u00b7 Borders (consensus: divergence, ")
+    assert words.key_judgements[0].evidence.endswith("n\u00a0=\u00a03)")
+
+
+def test_long_lists_of_names_are_counted_not_spelled_out():
+    """Up to four names are listed; beyond that, the first three and how many others."""
+    assert names_in_words(["A", "B"]) == "A and B"
+    assert names_in_words(["A", "B", "C", "D", "E", "F"]) == "A, B, C and 3 others"
