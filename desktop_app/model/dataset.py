@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
-from .excerpts import Span
+from .excerpts import ExcerptFinder, Span
 from .progress import Monitor
 from .schema import Kind, Position, Seminar, SeminarFile, Speaker, Theme
 
@@ -145,6 +145,31 @@ class Dataset:
         analysis = self.analysis
         monitor.advance(2, 3)
         analysis.matrix  # noqa: B018 (a cached property, worked out here)
+
+    @cached_property
+    def excerpt_finder(self) -> ExcerptFinder:
+        """Finds excerpts in this seminar's source text; shared by the datasets edits make while the text stays."""
+        return ExcerptFinder(self.seminar.source.text)
+
+    @cached_property
+    def unanchored(self) -> tuple[str, ...]:
+        """Ids of positions whose excerpt is no longer found in the source text (after the text was edited), in file order."""
+        spans = self.spans
+        if len(spans) == len(self.model.positions):
+            return ()
+        return tuple(p.id for p in self.model.positions if p.id not in spans)
+
+    def succeeded_by(self, model: SeminarFile, spans: Mapping[str, Span], finder_from: Dataset | None = None) -> Dataset:
+        """The dataset an edit makes: ``model`` with ``spans``, at the same path.
+
+        What depends only on the source text (the excerpt finder) is handed on
+        when the text is the same, from ``finder_from`` or else from this dataset.
+        """
+        following = Dataset(model, spans, self.path)
+        donor = finder_from or self
+        if "excerpt_finder" in donor.__dict__ and donor.seminar.source.text is model.seminar.source.text:
+            following.__dict__["excerpt_finder"] = donor.__dict__["excerpt_finder"]
+        return following
 
     @property
     def chair(self) -> Speaker | None:
