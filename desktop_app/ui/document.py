@@ -12,6 +12,7 @@ never sees values worked out from the seminar before.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,7 +20,7 @@ from PySide6.QtGui import QUndoStack
 from ..model.analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
 from ..model.edits import Edit, Insert, Remove, Replace, SetOrders, apply_edit, leaves
-from ..model.schema import Kind
+from ..model.schema import Kind, SeminarFile
 from .derived import DerivedData
 
 
@@ -82,6 +83,18 @@ class SeminarDocument(QObject):
         self._derived = derived if derived is not None and reusable else DerivedData(dataset, self._counted_kinds)
         self.undo_stack.clear()
         self.reset.emit()
+
+    def note_saved(self, path: Path, model: SeminarFile) -> None:
+        """The seminar now lives in the file at ``path``, written from ``model`` (the same seminar, perhaps in a newer format).
+
+        Nothing a view shows changes, so nothing is announced; the undo history stays.
+        """
+        old = self._dataset
+        saved = Dataset(model, old.spans, path)
+        # Everything worked out from the old dataset holds for this one: same entries, same text.
+        saved.__dict__.update({key: value for key, value in old.__dict__.items() if key not in ("model", "spans", "path")})
+        self._dataset = saved
+        self._derived.dataset = saved
 
     def apply(self, edit: Edit) -> Edit:
         """Apply one edit, announce it, and return the edit that undoes it.

@@ -46,7 +46,7 @@ def test_window_title_and_list_show_markup_literally(markup_window):
     """The title bar and the speaker list show tags and entities as typed, [*] included."""
     # Qt hides "[*]" (its modified marker) in titles; doubled, it shows once, as typed (checked under Xvfb).
     shown = MARKUP.replace("[*]", "[*][*]")
-    assert markup_window.windowTitle() == f"title {shown} \u2014 Seminar Lens"
+    assert markup_window.windowTitle() == f"title {shown}[*] \u2014 Seminar Lens"  # the last [*] is the modified marker
     row = markup_window.speaker_list.model.index(1, 0)
     assert row.data(Qt.ItemDataRole.DisplayRole) == f"<i>Dr</i> obi name {MARKUP}"
     assert "&lt;b&gt;" in row.data(Qt.ItemDataRole.ToolTipRole)
