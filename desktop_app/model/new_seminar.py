@@ -26,7 +26,7 @@ def new_seminar_details(text: str, title: str = UNTITLED, question: str = DEFAUL
         question=question,
         scale=scale or Scale(),
         organiser=NOT_RECORDED,
-        date=dt.date.today(),
+        date=dt.date.today().isoformat(),
         venue=NOT_RECORDED,
         source=Source(title="Source text", publisher=NOT_RECORDED, text=text),
     )
