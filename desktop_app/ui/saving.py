@@ -34,7 +34,9 @@ MainWindow = Any  # the main window (not imported: it installs these, and import
 AUTOSAVE_INTERVAL_MS = 30_000
 """How often unsaved changes are written to the recovery file."""
 AUTOSAVE_AFTER_EDITS = 5
-"""Steps of editing (or undoing) after which the recovery file is written at once."""
+"""Steps of editing (or undoing) after which the recovery file is written, once the editing pauses."""
+AUTOSAVE_PAUSE_MS = 1_000
+"""The pause in editing the recovery file waits for once enough steps were made, so a burst of typing never stalls."""
 NEWER_FORMAT_NOTE = f"Saved in format {FORMAT}; older versions of Seminar Lens cannot open it."
 
 
@@ -69,6 +71,10 @@ class Saving(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(AUTOSAVE_PAUSE_MS)
+        self.soon.timeout.connect(self.autosave)
         self._on_clean_changed(self.stack.isClean())
 
     def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
@@ -85,12 +91,15 @@ class Saving(QObject):
         return not self.stack.isClean()
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.window.setWindowModified(not clean)
+        try:
+            self.window.setWindowModified(not clean)
+        except RuntimeError:  # the stack outlives the window by a moment when the application quits
+            pass
 
     def _on_step(self, _index: int) -> None:
         self._steps_since_autosave += 1
         if self._steps_since_autosave >= AUTOSAVE_AFTER_EDITS:
-            self.autosave()
+            self.soon.start()  # restarted by each further step: written once the editing pauses
 
     def _on_reset(self) -> None:
         # Another seminar is open: what was unsaved was saved or given up on purpose.
@@ -180,6 +189,7 @@ class Saving(QObject):
         if not self.may_discard_changes("closing"):
             return False
         self.timer.stop()
+        self.soon.stop()
         recovery.remove_own(self.recovery_folder)
         return True
 
@@ -198,6 +208,7 @@ class Saving(QObject):
     def autosave(self) -> bool:
         """Write the recovery file if there are unsaved changes (remove it if there are none); whether one was written."""
         self._steps_since_autosave = 0
+        self.soon.stop()
         if not self.modified:
             recovery.remove_own(self.recovery_folder)
             return False

@@ -5,7 +5,7 @@ in a fresh interpreter with a private home (so a private state folder) and
 the offscreen platform.  It opens the window the way the launcher does
 (:func:`desktop_app.gui.open_window`), adds speakers through the same
 ``push_edit`` the window's commands use until the autosave that follows
-every few steps has run, prints ``AUTOSAVED <recovery file>`` and keeps its
+every few steps (once the editing pauses) has run, prints ``AUTOSAVED <recovery file>`` and keeps its
 event loop running until the test kills it with SIGKILL.  Nothing in the
 application knows about this script.
 """
@@ -13,6 +13,7 @@ application knows about this script.
 from __future__ import annotations
 
 import sys
+import time
 
 
 def main(argv: list[str]) -> int:
@@ -34,6 +35,9 @@ def main(argv: list[str]) -> int:
         speaker = Speaker(id=f"added-{number}", name=f"Added Speaker {number}", role="panellist", order=100 + number)
         push_edit(window.document, Insert(speaker), f"Add speaker {speaker.name}")
     written = recovery.own_file(window.saving.recovery_folder)
+    deadline = time.monotonic() + 30
+    while not written.exists() and time.monotonic() < deadline:  # the autosave waits for a pause in the editing
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     if not written.exists():
         print("NOT AUTOSAVED", flush=True)
         return 1
