@@ -19,6 +19,10 @@ class FakeDialogs:
     new_seminar_answer: Any = None
     details_answer: Any = None
     source_answer: str | None = None
+    speaker_answer: Any = None
+    theme_answer: Any = None
+    split_answer: int | None = None
+    merge_answer: str | None = None
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def open_seminar_path(self, parent, start_folder=""):
@@ -68,6 +72,22 @@ class FakeDialogs:
     def source_text(self, parent, current):
         self.calls.append(("source_text", current))
         return self.source_answer
+
+    def speaker_details(self, parent, speaker, new=False):
+        self.calls.append(("speaker_details", (speaker, new)))
+        return self.speaker_answer
+
+    def theme_details(self, parent, theme, stance_names, new=False):
+        self.calls.append(("theme_details", (theme, new)))
+        return self.theme_answer
+
+    def split_point(self, parent, excerpt):
+        self.calls.append(("split_point", excerpt))
+        return self.split_answer
+
+    def merge_target(self, parent, absorbed_label, choices):
+        self.calls.append(("merge_target", (absorbed_label, choices)))
+        return self.merge_answer
 
     def open_externally(self, path):
         self.calls.append(("open_externally", path))

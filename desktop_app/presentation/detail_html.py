@@ -54,7 +54,9 @@ def _position_block(dataset: Dataset, position: Position, ink: Ink, *, with_spea
         f'&nbsp;&nbsp;<span class="muted">{esc(kind_label(position.kind))}</span></p>'
         f"<p>{esc(position.summary)}</p>"
         f"{quotation(position.excerpt, rule)}"
-        f'<p><a href="source:{esc(position.id)}">Show in source \u203a</a></p>'
+        f'<p><a href="source:{esc(position.id)}">Show in source \u203a</a>'
+        f'&nbsp;&nbsp;<small><a href="edit:{esc(position.id)}">Edit</a> \u00b7 <a href="split:{esc(position.id)}">Split</a>'
+        f' \u00b7 <a href="delete:{esc(position.id)}">Delete</a></small></p>'
     )
 
 

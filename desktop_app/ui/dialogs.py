@@ -160,5 +160,36 @@ class Dialogs:
         finally:
             dialog.deleteLater()
 
+    def speaker_details(self, parent: QWidget | None, speaker, new: bool = False):
+        """The speaker as edited (a Speaker), or None when the user cancels."""
+        from .entry_dialogs import SpeakerDialog
+
+        return self._run(SpeakerDialog(speaker, parent, new=new), lambda d: d.result_entry())
+
+    def theme_details(self, parent: QWidget | None, theme, stance_names: dict[int, str], new: bool = False):
+        """The theme as edited, codebook included (a Theme), or None when the user cancels."""
+        from .entry_dialogs import ThemeDialog
+
+        return self._run(ThemeDialog(theme, stance_names, parent, new=new), lambda d: d.result_entry())
+
+    def split_point(self, parent: QWidget | None, excerpt: str) -> int | None:
+        """Where to split an excerpt (characters before the split), or None when the user cancels."""
+        from .entry_dialogs import SplitDialog
+
+        return self._run(SplitDialog(excerpt, parent), lambda d: d.split_point())
+
+    def merge_target(self, parent: QWidget | None, absorbed_label: str, choices: list[tuple[str, str]]) -> str | None:
+        """The id of the theme to merge into, chosen from (id, label) pairs, or None when the user cancels."""
+        from .entry_dialogs import MergeDialog
+
+        return self._run(MergeDialog(absorbed_label, choices, parent), lambda d: d.kept())
+
+    @staticmethod
+    def _run(dialog: QDialog, answer):
+        try:
+            return answer(dialog) if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
     def open_externally(self, path: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))

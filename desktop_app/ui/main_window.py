@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
         from .edit_actions import install_editing
 
         install_editing(self)  # Undo/Redo, History, New/Save/Save As, autosave: self.editing, self.saving
+        from .coding_actions import install_coding
+
+        install_coding(self)  # Code Selection, the coding editor, Speakers and Themes: self.coding
         self._shows_seminar = True
         self._show_dataset_facts()
         self._restore_layout()
