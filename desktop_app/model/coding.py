@@ -10,7 +10,15 @@ nearest coded excerpt before it.
 from __future__ import annotations
 
 from .dataset import Dataset
-from .edits import Compound, Edit, EditRefused, Remove, ReplaceBrief, _brief_without, unique_id
+from .edits import (
+    Compound,
+    Edit,
+    EditRefused,
+    Remove,
+    ReplaceBrief,
+    _brief_without,
+    unique_id,
+)
 from .excerpts import Span
 
 

@@ -176,7 +176,10 @@ class Coding(QObject):
         if not draft.summary:
             editor.show_problem("Write a summary in your own words.", editor.summary)
             return None
-        values = dict(speaker=draft.speaker, theme=draft.theme, stance=draft.stance, kind=draft.kind, summary=draft.summary, note=draft.note, excerpt=draft.excerpt)
+        values = {
+            "speaker": draft.speaker, "theme": draft.theme, "stance": draft.stance, "kind": draft.kind,
+            "summary": draft.summary, "note": draft.note, "excerpt": draft.excerpt,
+        }
         if draft.position_id is None:
             position = Position(id=new_position_id(dataset, draft.speaker, draft.theme), **values)
             name = f"Code position for {dataset.speaker(draft.speaker).name} on {dataset.theme(draft.theme).label}"

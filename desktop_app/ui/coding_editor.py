@@ -51,6 +51,14 @@ KIND_KEYS: dict[Kind, Qt.Key] = {
     Kind.HISTORY: Qt.Key.Key_G,
     Kind.SUMMARY: Qt.Key.Key_H,
 }
+KIND_SHORT = {
+    Kind.ASSESSMENT: "assess",
+    Kind.PREDICTION: "predict",
+    Kind.PRESCRIPTION: "prescribe",
+    Kind.QUESTION: "question",
+    Kind.HISTORY: "history",
+    Kind.SUMMARY: "summary",
+}
 THEME_KEYS = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -94,7 +102,7 @@ class _KeyRow(QWidget):
             button.setAutoExclusive(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumWidth(40)
+            button.setMinimumWidth(44)
             button.clicked.connect(lambda _=False, v=value: self.picked.emit(v))
             caption = QLabel(key)
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,12 +144,12 @@ class CodingEditor(QFrame):
         self.excerpt_label = QLabel()
         self.excerpt_label.setTextFormat(Qt.TextFormat.PlainText)
         self.excerpt_label.setWordWrap(True)
-        self.excerpt_label.setEnabled(False)
+        self.excerpt_label.setStyleSheet("font-style: italic;")
         self.speaker = self._finding_combo("Speaker: type to find")
         self.theme = self._finding_combo("Theme: 1\u20139, or type to find")
         self.theme.currentIndexChanged.connect(self._show_codebook)
         self.stance_row = _KeyRow([])
-        self.kind_row = _KeyRow([(kind, kind_label(kind), _key_name(key), kind_label(kind)) for kind, key in KIND_KEYS.items()])
+        self.kind_row = _KeyRow([(kind, KIND_SHORT[kind], _key_name(key), kind_label(kind)) for kind, key in KIND_KEYS.items()])
         self.kind_row.picked.connect(self.set_kind)
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("Summary, in your own words")
@@ -192,8 +200,7 @@ class CodingEditor(QFrame):
         layout.addWidget(self.problem)
         layout.addWidget(hint)
         layout.addLayout(buttons)
-        self.setMinimumWidth(430)
-        self.setMaximumWidth(520)
+        self.setFixedWidth(500)
         for widget in (self, self.speaker, self.theme, self.summary, self.note, self.speaker.lineEdit(), self.theme.lineEdit()):
             widget.installEventFilter(self)
         QWidget.setTabOrder(self.summary, self.note)
@@ -297,6 +304,7 @@ class CodingEditor(QFrame):
             self.codebook.setText("")
             return
         self.codebook.setText(codebook_html(dataset.theme(theme_id), self._stance))
+        self.adjustSize()
 
     # -- reading ------------------------------------------------------------------------------
     @staticmethod
@@ -349,7 +357,7 @@ class CodingEditor(QFrame):
         """Whether a key goes to a box being typed in (the summary, note, or a finding box with text)."""
         return isinstance(watched, QLineEdit) or watched in (self.speaker, self.theme)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and self.isVisible():
             key = event.key()
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

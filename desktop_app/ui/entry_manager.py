@@ -61,7 +61,7 @@ class _OrderList(QListWidget):
             entry_id, index = moved.data(Qt.ItemDataRole.UserRole), row if row < start else row - 1
             QTimer.singleShot(0, self, lambda: self._manager.move(self.kind, entry_id, index))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._manager.step(self.kind, -1 if event.key() == Qt.Key.Key_Up else 1)
             return
