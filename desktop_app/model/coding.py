@@ -9,6 +9,9 @@ nearest coded excerpt before it.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from .dataset import Dataset
 from .edits import (
     Compound,
@@ -45,15 +48,9 @@ def suggested_speaker(dataset: Dataset, start: int) -> str | None:
         before = [turn for turn in turns if turn.end <= start]
         if before:
             return max(before, key=lambda turn: turn.end).speaker
-    text = dataset.seminar.source.text[:start]
-    best: tuple[int, str] | None = None
-    for speaker in dataset.speakers:
-        for name in _names(speaker.name):
-            at = text.rfind(name)
-            if at >= 0 and (best is None or at > best[0]):
-                best = (at, speaker.id)
-    if best is not None:
-        return best[1]
+    named = _last_named(dataset, start)
+    if named is not None:
+        return named
     spans = dataset.spans
     coded = [(span.start, position.speaker) for position in dataset.positions if (span := spans.get(position.id)) is not None and span.start <= start]
     if coded:
@@ -68,6 +65,34 @@ def _names(name: str) -> list[str]:
     if len(parts) > 1 and len(parts[-1]) >= 3:
         names.append(parts[-1])
     return names
+
+
+@functools.lru_cache(maxsize=8)
+def _name_pattern(speakers: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str], int]:
+    """One pattern finding any speaker's name (longest names first), which speaker each name is, and the longest name's length."""
+    owner: dict[str, str] = {}
+    for speaker_id, name in speakers:
+        for form in _names(name):
+            owner.setdefault(form, speaker_id)
+    forms = sorted(owner, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(form) for form in forms)) if forms else re.compile(r"(?!x)x")
+    return pattern, owner, max((len(form) for form in forms), default=0)
+
+
+def _last_named(dataset: Dataset, start: int, window: int = 4_000) -> str | None:
+    """The speaker whose name ends last before ``start``, reading back a few thousand characters at a time."""
+    pattern, owner, longest = _name_pattern(tuple((s.id, s.name) for s in dataset.speakers))
+    text = dataset.seminar.source.text
+    end = start
+    while end > 0:
+        begin = max(0, end - window)
+        last = None
+        for match in pattern.finditer(text, begin, min(start, end + longest)):
+            last = match
+        if last is not None:
+            return owner[last.group()]
+        end = begin
+    return None
 
 
 def new_position_id(dataset: Dataset, speaker_id: str, theme_id: str) -> str:

@@ -116,14 +116,30 @@ class EntryManager(QObject):
         self.add_speaker_action.triggered.connect(lambda _=False: self.add_entry("speaker"))
         self.add_theme_action = QAction("Add T&heme\u2026", window)
         self.add_theme_action.triggered.connect(lambda _=False: self.add_entry("theme"))
-        self.document.edited.connect(self.refill)
-        self.document.reset.connect(self.refill)
-        self.refill()
+        self._stale = True
+        self.document.edited.connect(self._on_changed)
+        self.document.reset.connect(self._on_changed)
+        self.dock.visibilityChanged.connect(self._on_changed)
+        self._on_changed()
+
+    def _on_changed(self, *_why) -> None:
+        """Draw the lists again now if the panel shows, else when it is next shown (a hidden panel costs an edit nothing)."""
+        self._stale = True
+        if self.dock.isVisible():
+            self.refill()
+
+    def show(self) -> None:
+        """Show the panel, its lists up to date."""
+        self.dock.show()
+        self.dock.raise_()
+        if self._stale:
+            self.refill()
 
     def _list(self, kind: EntryKind) -> _OrderList:
         return self.speakers if kind == "speaker" else self.themes
 
-    def refill(self, *_why) -> None:
+    def refill(self) -> None:
+        self._stale = False
         dataset = self.document.dataset
         self.refilling = True
         try:

@@ -187,7 +187,9 @@ def test_dragging_a_theme_reorders_themes_as_one_undoable_step(qtbot, empty_wind
     """Dropping Policy above Water quality in the Themes list puts it first; undo restores the order."""
     window = empty_window
     build(qtbot, window, dialogs)
+    window.coding.manager.show()
     themes = window.coding.manager.themes
+    assert [themes.item(row).data(Qt.ItemDataRole.UserRole) for row in range(2)] == ["water-quality", "policy"]
     themes.model().moveRows(themes.rootIndex(), 1, 1, themes.rootIndex(), 0)  # what an internal drop does
     qtbot.waitUntil(lambda: [t.id for t in window.document.dataset.themes] == ["policy", "water-quality"])
     assert window.document.undo_stack.text(window.document.undo_stack.index() - 1) == "Move theme Policy"
@@ -200,6 +202,7 @@ def test_move_down_reorders_speakers(qtbot, empty_window, dialogs):
     """Ctrl+Down on Ana Silva in the Speakers list makes Ben Okafor speak first."""
     window = empty_window
     build(qtbot, window, dialogs)
+    window.coding.manager.show()
     speakers = window.coding.manager.speakers
     speakers.setCurrentRow(0)
     qtbot.keyClick(speakers, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
@@ -280,3 +283,20 @@ def test_the_default_seminar_suggests_the_speaker_introduced_before_the_passage(
     select(window, start, start + 40)
     assert window.coding.code_selection()
     assert window.coding.editor.draft().speaker == "rumer"
+
+
+def test_a_coded_passage_is_highlighted_at_once_and_the_reader_keeps_their_place(qtbot, window):
+    """Coding a passage of the default report highlights it in the Source tab without laying the report out again."""
+    text = window.document.dataset.seminar.source.text
+    start = text.index("Eugene Rumer, Senior Fellow") + 200
+    select(window, start, start + 40)
+    scrolled = window.source.text.verticalScrollBar().value()
+    assert window.coding.code_selection()
+    press(qtbot, Qt.Key.Key_3, Qt.Key.Key_E, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "A test summary.")
+    press(qtbot, Qt.Key.Key_Return)
+    new_id = window.document.dataset.positions[-1].id
+    assert window.source.position_at(start + 5) == new_id
+    assert window.source.text.verticalScrollBar().value() == scrolled
+    window.editing.undo_action.trigger()
+    assert window.source.position_at(start + 5) != new_id
