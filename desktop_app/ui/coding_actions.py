@@ -95,6 +95,8 @@ class Coding(QObject):
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         text.customContextMenuRequested.connect(self._source_menu)
         window.detail.body.anchorClicked.connect(self._on_detail_link)
+        # Ctrl+3 puts the caret in the text, so a passage can be selected with Shift and the arrows.
+        window.tab_actions["source"].triggered.connect(lambda _=False: text.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.document.reset.connect(self.editor.hide)
 
     # -- the selection in the Source tab -------------------------------------------------

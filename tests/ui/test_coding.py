@@ -300,3 +300,12 @@ def test_a_coded_passage_is_highlighted_at_once_and_the_reader_keeps_their_place
     assert window.source.text.verticalScrollBar().value() == scrolled
     window.editing.undo_action.trigger()
     assert window.source.position_at(start + 5) != new_id
+
+
+def test_ctrl_3_puts_the_caret_in_the_source_text(qtbot, window):
+    """View ▸ Source (Ctrl+3) shows the Source tab with the keyboard focus in its text, ready for Shift+arrows."""
+    window.activateWindow()
+    window.speaker_list.list.setFocus()
+    window.tab_actions["source"].trigger()
+    assert window.current_tab() == "source"
+    assert QApplication.focusWidget() is window.source.text
