@@ -256,7 +256,12 @@ def _apply_entry_edit(dataset: Dataset, edit: EntryEdit) -> tuple[Dataset, Edit]
     if problems:
         raise DatasetError(_SOURCE, problems)
     model = dataset.model.model_copy(update={section: entries})
-    return dataset.succeeded_by(model, spans), inverse
+    following = dataset.succeeded_by(model, spans)
+    if edit.kind == "position":
+        before = None if isinstance(edit, Insert) else dataset.position(edit.entry_id)
+        after = None if isinstance(edit, Remove) else edit.entry
+        following.inherit_lookups(dataset, before, after)  # type: ignore[arg-type]
+    return following, inverse
 
 
 def _check_position(

@@ -90,6 +90,7 @@ class EditActions(QObject):
 
         self.lost_list = QListWidget()
         self.lost_list.setObjectName("lostExcerpts")
+        self.lost_list.setWordWrap(True)
         self.delete_lost_button = QPushButton("Delete Position")
         self.delete_lost_button.clicked.connect(self.delete_selected_lost)
         lost_panel = QWidget()
@@ -100,7 +101,7 @@ class EditActions(QObject):
         self.lost_dock = QDockWidget("Excerpts No Longer Found", window)
         self.lost_dock.setObjectName("lostExcerptsDock")
         self.lost_dock.setWidget(lost_panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.lost_dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lost_dock)
         self.lost_dock.hide()
         for dock in (self.history_dock, self.lost_dock):
             window.restoreDockWidget(dock)  # shown again if it was open when the window last closed

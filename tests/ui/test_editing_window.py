@@ -204,3 +204,25 @@ def test_deleting_a_speaker_says_how_many_positions_go_with_them(qtbot, empty_wi
     assert len(window.document.dataset.positions) == 2
     window.editing.undo_action.trigger()
     assert len(window.document.dataset.positions) == 5
+
+
+def test_the_shipped_default_seminar_is_never_written_over(qtbot, window, dialogs, tmp_path):
+    """Saving the default seminar after an edit asks for a new file name instead of changing the installed one."""
+    push_edit(window.document, Insert(Speaker(id="lee", name="Kim Lee", role="panellist", order=99)), "Add speaker Kim Lee")
+    dialogs.save_answer = None  # the user cancels the file picker
+    assert not window.saving.save()
+    assert dialogs.named("save_path") and window.isWindowModified()
+
+
+def test_unsaved_changes_are_kept_in_a_recovery_file_until_saved(qtbot, empty_window, dialogs, tmp_path):
+    """After a few steps and a pause the recovery file holds the changes; saving removes it."""
+    from desktop_app.ui import recovery
+
+    window = empty_window
+    code_everything(window)
+    own = recovery.own_file(window.saving.recovery_folder)
+    qtbot.waitUntil(own.exists, timeout=5000)
+    assert load(own).model == window.document.dataset.model
+    dialogs.save_answer = str(tmp_path / "hearing.seminar.json")
+    assert window.saving.save()
+    assert not own.exists()

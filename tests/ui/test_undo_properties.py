@@ -100,3 +100,31 @@ def test_undo_all_restores_the_original_and_redo_all_the_edited_seminar(qapp, da
     while stack.canRedo():
         stack.redo()
     assert _state(document) == edited
+
+
+def _fresh_figures(dataset):
+    from desktop_app.model.analysis import SeminarAnalysis
+
+    fresh = SeminarAnalysis(dataset.positions, [t.id for t in dataset.themes], [s.id for s in dataset.speakers])
+    return fresh.themes, {s.id: dict(fresh.speaker_stances(s.id)) for s in dataset.speakers}
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), operations=st.lists(st.sampled_from(("stance", "delete position", "split position", "merge themes")), min_size=1, max_size=8))
+def test_figures_worked_out_again_only_for_what_changed_equal_those_worked_out_afresh(qapp, data, operations):
+    """After any edits of positions, the analysis and lookups carried over from before equal ones made from scratch."""
+    document = SeminarDocument(load_bytes(to_bytes(debate()), "debate.seminar.json"))
+    document.dataset.precompute()
+    for step, operation in enumerate(operations):
+        edit = _edit(document, data, operation, step)
+        if edit is None or push_edit(document, edit, operation) is None:
+            continue
+        dataset = document.dataset
+        themes, stances = _fresh_figures(dataset)
+        assert dataset.analysis.themes == themes
+        assert {s.id: dict(dataset.analysis.speaker_stances(s.id)) for s in dataset.speakers} == stances
+        rebuilt = load_bytes(dumps(dataset.model).encode("utf-8"))
+        for speaker in dataset.speakers:
+            assert dataset.positions_of(speaker.id) == rebuilt.positions_of(speaker.id)
+        for theme in dataset.themes:
+            assert dataset.positions_on(theme.id) == rebuilt.positions_on(theme.id)
