@@ -159,6 +159,7 @@ class Coding(QObject):
             return False
         self.editor.set_excerpt(*chosen)
         self.editor.show_problem("")
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)  # back to the keys: Enter saves
         return True
 
     def commit(self) -> EditCommand | None:

@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 MAX_WAIT = 5.0
 
@@ -35,6 +36,13 @@ def main(argv: list[str]) -> int:
         waiting = QEventLoop()
         window.seminarShown.connect(waiting.quit)
         waiting.exec()
+    # A big file opens behind the default seminar, in the background: wait until it is the one shown.
+    wanted = Path(path).resolve()
+    deadline = time.perf_counter() + 300
+    while window.document.dataset.path is None or window.document.dataset.path.resolve() != wanted:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"{path} did not open")
     window.resize(1280, 800)
     window.show_tab("source")
     for _ in range(5):
@@ -94,6 +102,7 @@ def main(argv: list[str]) -> int:
             total, call = sample(action, views)
             results[verb].append(total)
             results[f"{verb}_call"].append(call)
+    results["positions"] = [float(len(document.dataset.positions))]
     print(json.dumps(results), flush=True)
     os._exit(0)
 

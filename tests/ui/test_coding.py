@@ -220,8 +220,8 @@ def test_reselecting_changes_a_positions_excerpt(qtbot, empty_window, dialogs):
     wanted = "She warned that farm run-off will rise."
     start = SOURCE.index(wanted)
     select(window, start, start + len(wanted))
-    window.coding.reselect_action.trigger()
-    editor.setFocus()
+    qtbot.keyClick(window.source.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is editor
     press(qtbot, Qt.Key.Key_Return)
     changed = window.document.dataset.position(position.id)
     assert changed.excerpt == wanted and window.document.dataset.spans[position.id].start == start
@@ -309,3 +309,26 @@ def test_ctrl_3_puts_the_caret_in_the_source_text(qtbot, window):
     window.tab_actions["source"].trigger()
     assert window.current_tab() == "source"
     assert QApplication.focusWidget() is window.source.text
+
+
+def test_a_theme_and_speaker_are_found_by_typing_part_of_their_names(qtbot, empty_window, dialogs):
+    """Tab to the speaker and theme boxes, type "oka" and "pol": Enter codes the passage for Ben Okafor on Policy."""
+    window = empty_window
+    build(qtbot, window, dialogs)
+    start = SOURCE.index("ten years")
+    select(window, start, start + 9)
+    qtbot.keyClick(window.source.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    editor = window.coding.editor
+    press(qtbot, Qt.Key.Key_R, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "A decade of progress.")
+    press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() in (editor.speaker, editor.speaker.lineEdit())
+    editor.speaker.lineEdit().selectAll()
+    qtbot.keyClicks(QApplication.focusWidget(), "oka")
+    editor.speaker.completer().popup().hide()
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "pol")
+    editor.theme.completer().popup().hide()
+    press(qtbot, Qt.Key.Key_Return)
+    position = window.document.dataset.positions[-1]
+    assert (position.speaker, position.theme, position.stance, position.excerpt) == ("ben-okafor", "policy", 1, "ten years")
