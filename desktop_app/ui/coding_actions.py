@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QAbstractItemView, QStyle
 
 from ..model.coding import new_position_id, passage, remove_position, suggested_speaker
 from ..model.edits import EditRefused, Insert, Replace, split_position
@@ -95,6 +95,15 @@ class Coding(QObject):
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         text.customContextMenuRequested.connect(self._source_menu)
         window.detail.body.anchorClicked.connect(self._on_detail_link)
+        speakers = window.speaker_list.list
+        speakers.setDragEnabled(True)
+        speakers.setAcceptDrops(True)
+        speakers.setDropIndicatorShown(True)
+        speakers.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        speakers.setDefaultDropAction(Qt.DropAction.MoveAction)
+        window.speaker_list.model.moveRequested.connect(
+            lambda speaker_id, index: QTimer.singleShot(0, self, lambda: self.manager.move("speaker", speaker_id, index))
+        )
         # Ctrl+3 puts the caret in the text, so a passage can be selected with Shift and the arrows.
         window.tab_actions["source"].triggered.connect(lambda _=False: text.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.document.reset.connect(self.editor.hide)

@@ -332,3 +332,16 @@ def test_a_theme_and_speaker_are_found_by_typing_part_of_their_names(qtbot, empt
     press(qtbot, Qt.Key.Key_Return)
     position = window.document.dataset.positions[-1]
     assert (position.speaker, position.theme, position.stance, position.excerpt) == ("ben-okafor", "policy", 1, "ten years")
+
+
+def test_dragging_a_speaker_in_the_speaker_list_changes_the_speaking_order(qtbot, empty_window, dialogs):
+    """Dropping Ben Okafor above Ana Silva in the main speaker list makes him first, in one undoable step."""
+    window = empty_window
+    build(qtbot, window, dialogs)
+    proxy = window.speaker_list.proxy
+    dragged = proxy.mimeData([proxy.index(1, 0)])
+    proxy.dropMimeData(dragged, Qt.DropAction.MoveAction, 0, 0, proxy.index(-1, -1))  # what a drop above the first row does
+    qtbot.waitUntil(lambda: [s.id for s in window.document.dataset.speakers] == ["ben-okafor", "ana-silva"])
+    assert proxy.index(0, 0).data() == "Ben Okafor"
+    window.editing.undo_action.trigger()
+    assert [s.id for s in window.document.dataset.speakers] == ["ana-silva", "ben-okafor"]
