@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
     painted: set[QObject] = set()
 
     class PaintWatch(QObject):
-        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched, event) -> bool:
             if event.type() == QEvent.Type.Paint:
                 painted.add(watched)
             return False
