@@ -300,11 +300,12 @@ class CodingEditor(QFrame):
     def _show_codebook(self, *_why) -> None:
         dataset = self._dataset
         theme_id = self._resolve(self.theme)
-        if dataset is None or theme_id is None or not dataset.has_theme(theme_id):
-            self.codebook.setText("")
-            return
-        self.codebook.setText(codebook_html(dataset.theme(theme_id), self._stance))
-        self.adjustSize()
+        shown = ""
+        if dataset is not None and theme_id is not None and dataset.has_theme(theme_id):
+            shown = codebook_html(dataset.theme(theme_id), self._stance)
+        if shown != self.codebook.text():
+            self.codebook.setText(shown)
+            self.adjustSize()  # the codebook's lines change the editor's height
 
     # -- reading ------------------------------------------------------------------------------
     @staticmethod
