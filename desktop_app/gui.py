@@ -153,6 +153,7 @@ def open_start_seminar(
         on_broken_installation(error)
         return
     window.show_seminar(choice.dataset)
+    QTimer.singleShot(0, window.saving.offer_recovery)  # unsaved work a crash left behind
     if choice.notice:
         window.set_banner(choice.notice)
     if file and choice.error is None and choice.deferred is None:

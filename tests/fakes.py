@@ -14,6 +14,15 @@ class FakeDialogs:
     options_answer: Any = None
     save_answer: str | None = None
     ask_answer: bool = False
+    save_changes_answer: str = "discard"
+    recover_answer: bool = False
+    new_seminar_answer: Any = None
+    details_answer: Any = None
+    source_answer: str | None = None
+    speaker_answer: Any = None
+    theme_answer: Any = None
+    split_answer: int | None = None
+    merge_answer: str | None = None
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def open_seminar_path(self, parent, start_folder=""):
@@ -43,6 +52,42 @@ class FakeDialogs:
     def ask(self, parent, title, question):
         self.calls.append(("ask", question))
         return self.ask_answer
+
+    def ask_save_changes(self, parent, name, doing):
+        self.calls.append(("ask_save_changes", (name, doing)))
+        return self.save_changes_answer
+
+    def ask_recover(self, parent, summary):
+        self.calls.append(("ask_recover", summary))
+        return self.recover_answer
+
+    def new_seminar(self, parent):
+        self.calls.append(("new_seminar", None))
+        return self.new_seminar_answer
+
+    def seminar_details(self, parent, seminar):
+        self.calls.append(("seminar_details", seminar))
+        return self.details_answer
+
+    def source_text(self, parent, current):
+        self.calls.append(("source_text", current))
+        return self.source_answer
+
+    def speaker_details(self, parent, speaker, new=False):
+        self.calls.append(("speaker_details", (speaker, new)))
+        return self.speaker_answer
+
+    def theme_details(self, parent, theme, stance_names, new=False):
+        self.calls.append(("theme_details", (theme, new)))
+        return self.theme_answer
+
+    def split_point(self, parent, excerpt):
+        self.calls.append(("split_point", excerpt))
+        return self.split_answer
+
+    def merge_target(self, parent, absorbed_label, choices):
+        self.calls.append(("merge_target", (absorbed_label, choices)))
+        return self.merge_answer
 
     def open_externally(self, path):
         self.calls.append(("open_externally", path))

@@ -35,7 +35,7 @@ chance gives for their own stance mixes (:mod:`.pairs`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -257,6 +257,42 @@ class SeminarAnalysis:
                 own[theme_id] = stance
         self._pairs: dict[tuple[str, str], PairAgreement] = {}
         self._mixes: dict[str, tuple[list[float], list[float]]] = {}
+
+    def revised(self, theme_ids: Collection[str], positions_on: Callable[[str], Iterable[Position]]) -> SeminarAnalysis:
+        """The analysis after positions on ``theme_ids`` changed (same themes and speakers): only those themes are worked out again.
+
+        ``positions_on(theme)`` gives the positions now on a theme.  Equal, figure
+        for figure, to an analysis made afresh from all the positions (a test checks it).
+        """
+        changed = set(theme_ids)
+        revised = SeminarAnalysis.__new__(SeminarAnalysis)
+        revised.counted_kinds = self.counted_kinds
+        revised.theme_ids = self.theme_ids
+        revised.speaker_ids = self.speaker_ids
+        by_theme, divided = speaker_stances_by_theme(
+            (position for theme_id in changed for position in positions_on(theme_id)), self.counted_kinds
+        )
+        themes = dict(self.themes)
+        touched: set[str] = set()
+        for theme_id in changed:
+            if theme_id not in themes:
+                continue
+            touched.update(themes[theme_id].stances)
+            themes[theme_id] = theme_metrics(theme_id, by_theme.get(theme_id, {}), divided.get(theme_id, ()))
+            touched.update(themes[theme_id].stances)
+        revised.themes = themes
+        by_speaker = dict(self._by_speaker)
+        for speaker_id in touched:
+            own = {theme_id: stance for theme_id, stance in by_speaker.get(speaker_id, {}).items() if theme_id not in changed}
+            for theme_id in changed:
+                stance = by_theme.get(theme_id, {}).get(speaker_id)
+                if stance is not None:
+                    own[theme_id] = stance
+            by_speaker[speaker_id] = own
+        revised._by_speaker = by_speaker
+        revised._pairs = {}
+        revised._mixes = {}
+        return revised
 
     @property
     def counted_kinds_text(self) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
-from .excerpts import Span
+from .excerpts import ExcerptFinder, Span
 from .progress import Monitor
 from .schema import Kind, Position, Seminar, SeminarFile, Speaker, Theme
 
@@ -146,6 +146,74 @@ class Dataset:
         monitor.advance(2, 3)
         analysis.matrix  # noqa: B018 (a cached property, worked out here)
 
+    @cached_property
+    def excerpt_finder(self) -> ExcerptFinder:
+        """Finds excerpts in this seminar's source text; shared by the datasets edits make while the text stays."""
+        return ExcerptFinder(self.seminar.source.text)
+
+    @cached_property
+    def unanchored(self) -> tuple[str, ...]:
+        """Ids of positions whose excerpt is no longer found in the source text (after the text was edited), in file order."""
+        spans = self.spans
+        if len(spans) == len(self.model.positions):
+            return ()
+        return tuple(p.id for p in self.model.positions if p.id not in spans)
+
+    def succeeded_by(self, model: SeminarFile, spans: Mapping[str, Span], finder_from: Dataset | None = None) -> Dataset:
+        """The dataset an edit makes: ``model`` with ``spans``, at the same path.
+
+        What depends only on the source text (the excerpt finder) is handed on
+        when the text is the same, from ``finder_from`` or else from this dataset.
+        """
+        following = Dataset(model, spans, self.path)
+        donor = finder_from or self
+        if "excerpt_finder" in donor.__dict__ and donor.seminar.source.text is model.seminar.source.text:
+            following.__dict__["excerpt_finder"] = donor.__dict__["excerpt_finder"]
+        return following
+
+    def inherit_lookups(self, previous: Dataset, old: Position | None, new: Position | None) -> None:
+        """Take over what ``previous`` worked out, after an edit that changed only one position (``old`` became ``new``).
+
+        Only the changed speakers' and themes' groups, and the changed themes'
+        analysis, are worked out again; everything else is shared.  An edit of
+        a speaker, a theme or the seminar inherits nothing.
+        """
+        known = previous.__dict__
+        if self.model.speakers is not previous.model.speakers or self.model.themes is not previous.model.themes:
+            return
+        mine = self.__dict__
+        for name in ("speakers", "themes", "_speaker_index", "_theme_index", "_theme_order", "_speaker_order"):
+            if name in known:
+                mine[name] = known[name]
+        changed = [p for p in (old, new) if p is not None]
+        if "_position_index" in known:
+            index = dict(known["_position_index"])
+            if old is not None:
+                index.pop(old.id, None)
+            if new is not None:
+                index[new.id] = new
+            mine["_position_index"] = index
+        for name, key, order in (("_by_speaker", "speaker", "_theme_order"), ("_by_theme", "theme", "_speaker_order")):
+            if name in known:
+                owners = {getattr(p, key) for p in changed}
+                groups = dict(known[name])
+                if old is not None and new is not None and old.speaker == new.speaker and old.theme == new.theme:
+                    # Same place in the same groups (a stance, a summary, an excerpt changed): swap it in.
+                    owner = getattr(new, key)
+                    groups[owner] = tuple(new if p is old else p for p in groups[owner])
+                    mine[name] = groups
+                    continue
+                groups.update(_group(self.positions, key, getattr(self, order), owners))
+                for owner in owners:
+                    if owner in groups and not groups[owner]:
+                        del groups[owner]
+                mine[name] = groups
+        themes = {p.theme for p in changed}
+        if "analysis" in known:
+            mine["analysis"] = known["analysis"].revised(themes, self.positions_on)
+        if known.get("_analyses"):
+            mine["_analyses"] = {kinds: analysis.revised(themes, self.positions_on) for kinds, analysis in known["_analyses"].items()}
+
     @property
     def chair(self) -> Speaker | None:
         chair_id = self.seminar.chair
@@ -157,13 +225,18 @@ class Dataset:
         return self.path.name if self.path else self.seminar.title
 
 
-def _group(positions: Sequence[Position], key: str, order: Mapping[str, int]) -> dict[str, tuple[Position, ...]]:
+def _group(
+    positions: Sequence[Position], key: str, order: Mapping[str, int], owners: set[str] | None = None
+) -> dict[str, tuple[Position, ...]]:
+    """Positions grouped by ``key`` (speaker or theme), each group sorted by the other's order then file order; only ``owners``' groups if given."""
     other = "theme" if key == "speaker" else "speaker"
-    groups: dict[str, list[Position]] = {}
+    groups: dict[str, list[tuple[int, Position]]] = {owner: [] for owner in owners} if owners is not None else {}
     for index, position in enumerate(positions):
-        groups.setdefault(getattr(position, key), []).append(position)
-    file_order = {position.id: index for index, position in enumerate(positions)}
+        owner = position.__dict__[key]
+        if owners is not None and owner not in owners:
+            continue
+        groups.setdefault(owner, []).append((index, position))
     return {
-        owner: tuple(sorted(items, key=lambda p: (order.get(getattr(p, other), 0), file_order[p.id])))
+        owner: tuple(p for _, p in sorted(items, key=lambda item: (order.get(getattr(item[1], other), 0), item[0])))
         for owner, items in groups.items()
     }

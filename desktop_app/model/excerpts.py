@@ -94,6 +94,25 @@ class ExcerptFinder:
         end = self._original_offset(at + len(needle) - 1) + 1
         return Span(start, end)
 
+    def occurrences(self, excerpt: str, limit: int = 10_000) -> list[Span]:
+        """Every place the excerpt occurs in the source, in text order (at most ``limit`` of them)."""
+        needle = normalise(excerpt)
+        found: list[Span] = []
+        if not needle:
+            return found
+        at = self._normalised.find(needle)
+        while at >= 0 and len(found) < limit:
+            start = self._original_offset(at)
+            found.append(Span(start, self._original_offset(at + len(needle) - 1) + 1))
+            at = self._normalised.find(needle, at + 1)
+        return found
+
+    def matches_at(self, excerpt: str, span: Span) -> bool:
+        """Whether the source's characters in ``span`` are the excerpt (runs of white space compare equal)."""
+        if not (0 <= span.start < span.end <= len(self._source)):
+            return False
+        return normalise(self._source[span.start : span.end]) == normalise(excerpt)
+
     def matching_prefix(self, excerpt: str) -> int:
         """How many characters at the start of the (normalised) excerpt do occur in the source."""
         needle = normalise(excerpt)

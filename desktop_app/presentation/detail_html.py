@@ -92,7 +92,9 @@ def _position_block(
         f"<p>{esc(position.summary)}</p>"
         f"{quotation(position.excerpt, rule)}"
         f"{note}"
-        f'<p><a href="source:{esc(position.id)}">Show in source \u203a</a></p>'
+        f'<p><a href="source:{esc(position.id)}">Show in source \u203a</a>'
+        f'&nbsp;&nbsp;<small><a href="edit:{esc(position.id)}">Edit</a> \u00b7 <a href="split:{esc(position.id)}">Split</a>'
+        f' \u00b7 <a href="delete:{esc(position.id)}">Delete</a></small></p>'
     )
 
 

@@ -106,5 +106,90 @@ class Dialogs:
         box.setTextFormat(Qt.TextFormat.PlainText)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def ask_save_changes(self, parent: QWidget | None, name: str, doing: str) -> str:
+        """Save, Discard or Cancel before unsaved changes would go: "save", "discard" or "cancel"."""
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Unsaved changes",
+            f"{name} has changes that are not saved. Save them before {doing}?", buttons, parent,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        return "discard" if answer == QMessageBox.StandardButton.Discard else "cancel"
+
+    def ask_recover(self, parent: QWidget | None, summary: str) -> bool:
+        """Whether to recover the unsaved changes a crash left (``summary`` says what they hold)."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved changes", summary, buttons, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Yes).setText("Recover")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def new_seminar(self, parent: QWidget | None):
+        """The details and source text of a new seminar (a Seminar), or None when the user cancels."""
+        from ..model.new_seminar import new_seminar_details
+        from .edit_dialogs import SeminarDetailsDialog
+
+        dialog = SeminarDetailsDialog(new_seminar_details("-"), with_source=True, parent=parent)
+        try:
+            return dialog.result_seminar() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def seminar_details(self, parent: QWidget | None, seminar):
+        """The seminar's details as edited (a Seminar), or None when the user cancels."""
+        from .edit_dialogs import SeminarDetailsDialog
+
+        dialog = SeminarDetailsDialog(seminar, parent=parent)
+        try:
+            return dialog.result_seminar() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def source_text(self, parent: QWidget | None, current: str) -> str | None:
+        """A new source text (pasted, edited or read from a file), or None when the user cancels."""
+        from .edit_dialogs import SourceTextDialog
+
+        dialog = SourceTextDialog(current, parent)
+        try:
+            return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def speaker_details(self, parent: QWidget | None, speaker, new: bool = False):
+        """The speaker as edited (a Speaker), or None when the user cancels."""
+        from .entry_dialogs import SpeakerDialog
+
+        return self._run(SpeakerDialog(speaker, parent, new=new), lambda d: d.result_entry())
+
+    def theme_details(self, parent: QWidget | None, theme, stance_names: dict[int, str], new: bool = False):
+        """The theme as edited, codebook included (a Theme), or None when the user cancels."""
+        from .entry_dialogs import ThemeDialog
+
+        return self._run(ThemeDialog(theme, stance_names, parent, new=new), lambda d: d.result_entry())
+
+    def split_point(self, parent: QWidget | None, excerpt: str) -> int | None:
+        """Where to split an excerpt (characters before the split), or None when the user cancels."""
+        from .entry_dialogs import SplitDialog
+
+        return self._run(SplitDialog(excerpt, parent), lambda d: d.split_point())
+
+    def merge_target(self, parent: QWidget | None, absorbed_label: str, choices: list[tuple[str, str]]) -> str | None:
+        """The id of the theme to merge into, chosen from (id, label) pairs, or None when the user cancels."""
+        from .entry_dialogs import MergeDialog
+
+        return self._run(MergeDialog(absorbed_label, choices, parent), lambda d: d.kept())
+
+    @staticmethod
+    def _run(dialog: QDialog, answer):
+        try:
+            return answer(dialog) if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
     def open_externally(self, path: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -11,15 +11,16 @@ never sees values worked out from the seminar before.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
-from PySide6.QtGui import QUndoStack
-
 from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from ..model.analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
-from ..model.edits import Edit, Insert, Replace, apply_edit
-from ..model.schema import Kind
+from ..model.edits import Edit, Insert, Remove, Replace, SetOrders, apply_edit, leaves
+from ..model.schema import Kind, SeminarFile
 from .derived import DerivedData
 
 
@@ -36,7 +37,9 @@ class SeminarDocument(QObject):
     positionChanged = Signal(str)
     positionRemoved = Signal(str)
 
-    edited = Signal(object)  # the Edit just applied, after its fine-grained signal
+    seminarChanged = Signal(str)  # "seminar" (the details), "source" (the text) or "brief"
+
+    edited = Signal(object)  # the Edit just applied (single or compound), after its fine-grained signals
     countedKindsChanged = Signal()  # the analysis now counts other kinds: every figure is to be redrawn
 
     def __init__(self, dataset: Dataset, parent: QObject | None = None):
@@ -81,6 +84,18 @@ class SeminarDocument(QObject):
         self.undo_stack.clear()
         self.reset.emit()
 
+    def note_saved(self, path: Path, model: SeminarFile) -> None:
+        """The seminar now lives in the file at ``path``, written from ``model`` (the same seminar, perhaps in a newer format).
+
+        Nothing a view shows changes, so nothing is announced; the undo history stays.
+        """
+        old = self._dataset
+        saved = Dataset(model, old.spans, path)
+        # Everything worked out from the old dataset holds for this one: same entries, same text.
+        saved.__dict__.update({key: value for key, value in old.__dict__.items() if key not in ("model", "spans", "path")})
+        self._dataset = saved
+        self._derived.dataset = saved
+
     def apply(self, edit: Edit) -> Edit:
         """Apply one edit, announce it, and return the edit that undoes it.
 
@@ -91,16 +106,24 @@ class SeminarDocument(QObject):
         dataset, inverse = apply_edit(self._dataset, edit)
         self._dataset = dataset
         self._derived = DerivedData(dataset, self._counted_kinds)
-        self._signal_for(edit).emit(edit.entry_id)
+        for part in leaves(edit):
+            self._announce(part)
         self.edited.emit(edit)
         return inverse
 
-    def _signal_for(self, edit: Edit) -> SignalInstance:
+    def _announce(self, edit: Edit) -> None:
+        if isinstance(edit, SetOrders):
+            changed = self.speakerChanged if edit.kind == "speaker" else self.themeChanged
+            for entry_id, _order in edit.orders:
+                changed.emit(entry_id)
+            return
+        if not isinstance(edit, (Insert, Replace, Remove)):
+            self.seminarChanged.emit(edit.entry_id)
+            return
         added, changed, removed = {
             "speaker": (self.speakerAdded, self.speakerChanged, self.speakerRemoved),
             "theme": (self.themeAdded, self.themeChanged, self.themeRemoved),
             "position": (self.positionAdded, self.positionChanged, self.positionRemoved),
         }[edit.kind]
-        if isinstance(edit, Insert):
-            return added
-        return changed if isinstance(edit, Replace) else removed
+        signal = added if isinstance(edit, Insert) else changed if isinstance(edit, Replace) else removed
+        signal.emit(edit.entry_id)

@@ -60,6 +60,7 @@ class OpenOutcome(Enum):
     FAILED = "failed"  # refused: its problems were reported, the open seminar stays
     LOADING = "loading"  # loading in the background: the outcome follows as a signal
     BUSY = "busy"  # turned down: another file is still loading
+    KEPT = "kept"  # not opened: the user kept the unsaved changes of the open seminar
 
 
 class LoadThread(QThread):

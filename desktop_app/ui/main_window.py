@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 def window_title(dataset: Dataset) -> str:
     # "[*]" is Qt's modified-marker placeholder; doubling it shows the characters literally.
     title = dataset.seminar.title.replace("[*]", "[*][*]")
-    return f"{title} \u2014 {APP_NAME}"
+    return f"{title}[*] \u2014 {APP_NAME}"  # the placeholder shows "*" while there are unsaved changes
 
 
 class MainWindow(QMainWindow):
@@ -179,6 +179,12 @@ class MainWindow(QMainWindow):
 
         self.document.reset.connect(self._on_reset)
         self.document.edited.connect(self._show_dataset_facts)
+        from .edit_actions import install_editing
+
+        install_editing(self)  # Undo/Redo, History, New/Save/Save As, autosave: self.editing, self.saving
+        from .coding_actions import install_coding
+
+        install_coding(self)  # Code Selection, the coding editor, Speakers and Themes: self.coding
         self._shows_seminar = True
         self._show_dataset_facts()
         self._restore_layout()
@@ -265,10 +271,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.refresh_recent_menu()
 
-        edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.find_action)
 
-        view_menu = bar.addMenu("&View")
+        self.view_menu = view_menu = bar.addMenu("&View")
         view_menu.addAction(self.overview_action)
         view_menu.addSeparator()
         for action in self.tab_actions.values():
@@ -335,6 +341,8 @@ class MainWindow(QMainWindow):
         """
         from .file_opener import OpenOutcome
 
+        if not self.saving.may_discard_changes("opening another seminar"):
+            return OpenOutcome.KEPT
         outcome = self.opener.open(path)
         if outcome is OpenOutcome.BUSY:
             self._say_busy()
@@ -459,6 +467,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.has_seminar and not self.saving.may_close():
+            event.ignore()
+            return
         if self.has_seminar:
             self.opener.shut_down()
         self.save_settings()

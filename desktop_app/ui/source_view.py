@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ..model.dataset import Dataset
+from ..model.edits import Edit, Remove, SetOrders, leaves
 from ..presentation.focus import Focus, FocusKind, Navigation
 from .document import SeminarDocument
 from .palette import highlight_colour, is_dark, speaker_colour
@@ -110,7 +111,7 @@ class ExcerptHighlighter(QSyntaxHighlighter):
         self, document, spans: list[_Span], colours: dict[str, QColor], dark: bool, emphasis: str | None = None
     ):
         super().__init__(document)  # the document's first highlighting follows, once control returns to Qt
-        self._spans = spans
+        self._spans = list(spans)  # its own copy: edits update it in place
         self._starts = [span.start for span in spans]
         self._by_speaker: dict[str, list[_Span]] = {}
         for span in spans:
@@ -134,6 +135,34 @@ class ExcerptHighlighter(QSyntaxHighlighter):
         document = self.document()
         blocks: dict[int, QTextBlock] = {}
         for span in self._by_speaker.get(previous, []) + self._by_speaker.get(speaker_id, []):
+            block = document.findBlock(span.start)
+            while block.isValid() and block.position() < span.end:
+                blocks.setdefault(block.blockNumber(), block)
+                block = block.next()
+        for block in blocks.values():
+            self.rehighlightBlock(block)
+
+    def update_spans(self, removed: list[_Span], added: list[_Span]) -> None:
+        """Take some excerpts out and put others in, re-highlighting only the paragraphs they touch."""
+        spans = self._spans
+        for span in removed:
+            at = bisect.bisect_left(spans, span)
+            if at < len(spans) and spans[at] == span:
+                del spans[at]
+                del self._starts[at]
+                self._by_speaker.get(span.speaker_id, []).remove(span)
+        for span in added:
+            at = bisect.bisect_left(spans, span)
+            spans.insert(at, span)
+            self._starts.insert(at, span.start)
+            bisect.insort(self._by_speaker.setdefault(span.speaker_id, []), span)
+            self._longest = max(self._longest, span.end - span.start)
+        self._rehighlight_spans([*removed, *added])
+
+    def _rehighlight_spans(self, changed) -> None:
+        document = self.document()
+        blocks: dict[int, QTextBlock] = {}
+        for span in changed:
             block = document.findBlock(span.start)
             while block.isValid() and block.position() < span.end:
                 blocks.setdefault(block.blockNumber(), block)
@@ -229,7 +258,7 @@ class SourceView(QWidget):
         self._pending: str | None = None  # a position to bring into view once the tab shows
         self._redraw()
         document.reset.connect(self._redraw)
-        document.edited.connect(self._redraw)
+        document.edited.connect(self._on_edited)
         selection.changed.connect(self._on_focus)
         selection.navigationRequested.connect(self._on_navigation)
 
@@ -257,6 +286,39 @@ class SourceView(QWidget):
         if self.isVisible():
             self.ensure_filled()
 
+    def _on_edited(self, edit: Edit) -> None:
+        """After an edit that kept the text and every speaker's colour, only the excerpts that changed are re-highlighted.
+
+        Laying the whole report out again would cost a large report a quarter
+        of a second, and lose the reader's place and selection.
+        """
+        dataset = self._dataset
+        filled = self._filled_for
+        if (
+            filled is None
+            or self.highlighter is None
+            or filled.seminar.source.text != dataset.seminar.source.text
+            or [s.id for s in filled.speakers] != [s.id for s in dataset.speakers]
+        ):
+            self._redraw()
+            return
+        removed: list[_Span] = []
+        added: list[_Span] = []
+        for part in leaves(edit):
+            if isinstance(part, SetOrders) or getattr(part, "kind", None) != "position":
+                self._redraw()  # a seminar-wide edit: start afresh
+                return
+            old = self._spans.pop(part.entry_id, None)
+            if old is not None:
+                removed.append(old)
+            span = dataset.spans.get(part.entry_id)
+            if span is not None and not isinstance(part, Remove):
+                new = _Span(self._to_qt(span.start), self._to_qt(span.end), part.entry_id, dataset.position(part.entry_id).speaker)
+                self._spans[part.entry_id] = new
+                added.append(new)
+        self.highlighter.update_spans(removed, added)
+        self._filled_for = dataset
+
     def ensure_filled(self) -> None:
         """Put the report in the view and highlight it, the first time it is needed.
 
@@ -269,6 +331,8 @@ class SourceView(QWidget):
         display_text, spans = self._document.derived.get(excerpt_layout)
         self._spans = {span.position_id: span for span in spans}
         colours = {speaker.id: speaker_colour(rank) for rank, speaker in enumerate(dataset.speakers)}
+        offsets = QtOffsets(dataset.seminar.source.text)
+        self._to_qt = offsets.to_qt if offsets.shifts else int
         self.text.setPlainText(display_text)
         self.highlighter = ExcerptHighlighter(
             self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis

@@ -11,7 +11,15 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 
 from ..model.dataset import Dataset
 from ..model.edits import Edit, Replace
@@ -45,7 +53,12 @@ def search_texts(dataset: Dataset) -> list[str]:
     return texts
 
 
+SPEAKER_MIME = "application/x-seminar-lens-speaker"
+
+
 class SpeakerListModel(QAbstractListModel):
+    moveRequested = Signal(str, int)  # a speaker dragged to this place of the speaking order (the model itself never changes)
+
     def __init__(self, document: SeminarDocument, parent=None):
         super().__init__(parent)
         self._document = document
@@ -123,6 +136,37 @@ class SpeakerListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{speaker.display_name}, {role_label(speaker.role)}, {speaker_line(speaker)}"
         return None
+
+
+    # -- dragging a speaker to another place in the speaking order --------------------
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [SPEAKER_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        rows = [index.row() for index in indexes if index.isValid()]
+        if rows:
+            data.setData(SPEAKER_MIME, self._dataset.speakers[rows[0]].id.encode("utf-8"))
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        """Ask for the dragged speaker to be moved before ``row`` (or onto ``parent``'s place); the document's edit redraws the list."""
+        if not data.hasFormat(SPEAKER_MIME):
+            return False
+        speaker_id = bytes(data.data(SPEAKER_MIME).data()).decode("utf-8")
+        if not self._dataset.has_speaker(speaker_id):
+            return False
+        target = row if row >= 0 else parent.row() if parent.isValid() else len(self._dataset.speakers)
+        current = self._dataset.speaker_rank(speaker_id)
+        self.moveRequested.emit(speaker_id, target - 1 if target > current else target)
+        return False  # nothing to remove afterwards: the rows follow the document
 
 
 class SpeakerFilterProxy(QSortFilterProxyModel):

@@ -1,0 +1,110 @@
+"""Editing in the real main window, offscreen: how long an edit, an undo and a redo take until the views have repainted; and a save.
+
+Run by :mod:`tests.benchmarks.bench_editing` as
+``python -m tests.benchmarks.editing_child SEMINAR.json COUNT`` in a fresh
+interpreter with its own home and the offscreen platform.  The window is
+opened the way the launcher opens a file, shown at 1280 × 800 on the Themes
+tab with its chart built, and a speaker with positions is selected, so the
+detail panel shows the positions being edited.  Each edit changes the stance
+of one of that speaker's positions (a different one, or another value, each
+time) through ``push_edit``; each sample runs from the call until the detail
+panel and the chart have received their Paint event, Qt's events processed
+in between.  Then every edit is undone, then redone, sample by sample.
+Last, ``COUNT`` saves of the seminar to a scratch file beside it.
+
+One line of JSON goes to stdout: seconds for ``edit``, ``undo``, ``redo``
+(and ``*_call``, until the call returned) and ``save``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+MAX_WAIT = 5.0
+
+
+def main(argv: list[str]) -> int:
+    path, count = argv[0], int(argv[1])
+    from PySide6.QtCore import QEvent, QEventLoop, QObject
+
+    from desktop_app.gui import open_window
+    from desktop_app.model.edits import Replace
+    from desktop_app.ui.undo_commands import push_edit
+
+    app, window = open_window(path)
+    if not window.has_seminar:
+        waiting = QEventLoop()
+        window.seminarShown.connect(waiting.quit)
+        waiting.exec()
+    # A big file opens behind the default seminar, in the background: wait until it is the one shown.
+    wanted = Path(path).resolve()
+    deadline = time.perf_counter() + 300
+    while window.document.dataset.path is None or window.document.dataset.path.resolve() != wanted:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"{path} did not open")
+    window.resize(1280, 800)
+    window.show_tab("themes")
+    chart = window.ensure_chart()
+    document = window.document
+    dataset = document.dataset
+    speaker = max(dataset.speakers, key=lambda s: len(dataset.positions_of(s.id))).id
+    window.selection.select_speaker(speaker)
+    for _ in range(5):
+        app.processEvents()
+
+    painted: set[QObject] = set()
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                painted.add(watched)
+            return False
+
+    watch = PaintWatch()
+    targets = {window.detail.body.viewport(), chart.graphics.viewport()}
+    for viewport in targets:
+        viewport.installEventFilter(watch)
+
+    def sample(action) -> tuple[float, float]:
+        painted.clear()
+        start = time.perf_counter()
+        action()
+        returned = time.perf_counter()
+        while not targets <= painted:
+            app.processEvents()
+            if time.perf_counter() - start > MAX_WAIT:
+                raise RuntimeError(f"no repaint within {MAX_WAIT} s")
+        return time.perf_counter() - start, returned - start
+
+    results: dict[str, list[float]] = {key: [] for key in ("edit", "undo", "redo", "edit_call", "undo_call", "redo_call", "save")}
+    positions = [p.id for p in dataset.positions_of(speaker)]
+    for number in range(count):
+        position = document.dataset.position(positions[number % len(positions)])
+        stance = position.stance + 1 if position.stance < 2 else -2
+        edit = Replace(position.model_copy(update={"stance": stance}))
+        total, call = sample(lambda: push_edit(document, edit, "Change stance"))
+        results["edit"].append(total)
+        results["edit_call"].append(call)
+    stack = document.undo_stack
+    for verb, step in (("undo", stack.undo), ("redo", stack.redo)):
+        for _ in range(count):
+            total, call = sample(step)
+            results[verb].append(total)
+            results[f"{verb}_call"].append(call)
+
+    saving = window.saving
+    for _ in range(count if len(dataset.positions) < 1000 else 1):  # the save target is the default seminar's
+        start = time.perf_counter()
+        saving.save()
+        results["save"].append(time.perf_counter() - start)
+    print(json.dumps(results), flush=True)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
