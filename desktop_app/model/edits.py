@@ -334,7 +334,9 @@ def _replace_seminar(dataset: Dataset, edit: ReplaceSeminar) -> tuple[Dataset, E
     if chair is not None and not dataset.has_speaker(chair):
         raise DatasetError(_SOURCE, [Problem(("seminar", "chair"), f"the chair {quoted(chair)} is not one of the speakers")])
     model = dataset.model.model_copy(update={"seminar": edit.seminar})
-    return dataset.succeeded_by(model, dataset.spans), ReplaceSeminar(old)
+    following = dataset.succeeded_by(model, dataset.spans)
+    following.inherit_everything(dataset)
+    return following, ReplaceSeminar(old)
 
 
 def _replace_source(dataset: Dataset, edit: ReplaceSource) -> tuple[Dataset, Edit]:
@@ -375,7 +377,9 @@ def _replace_brief(dataset: Dataset, edit: ReplaceBrief) -> tuple[Dataset, Edit]
         if problems:
             raise DatasetError(_SOURCE, problems)
     model = dataset.model.model_copy(update={"brief": edit.brief})
-    return dataset.succeeded_by(model, dataset.spans), ReplaceBrief(dataset.model.brief)
+    following = dataset.succeeded_by(model, dataset.spans)
+    following.inherit_everything(dataset)
+    return following, ReplaceBrief(dataset.model.brief)
 
 
 def _set_orders(dataset: Dataset, edit: SetOrders) -> tuple[Dataset, Edit]:
