@@ -252,3 +252,20 @@ def test_a_clean_close_leaves_no_recovery_file(qtbot, empty_window, dialogs):
     dialogs.save_changes_answer = "discard"
     assert window.close()
     assert not recovery.own_file(folder).exists()
+
+
+def test_work_with_a_lost_excerpt_is_recovered_with_the_excerpt_still_listed(qtbot, empty_window, dialogs, open_window, panel_dataset):
+    """A crash while an excerpt is lost still recovers everything; the position comes back unanchored, listed to fix."""
+    from desktop_app.ui import recovery
+
+    window = empty_window
+    code_everything(window)
+    window.editing.replace_source(SOURCE.replace(" and that fines must double", ""))
+    folder = window.saving.recovery_folder
+    recovery.write(folder, window.document.dataset, None, pid=99_999_999)  # as if left by a process long gone
+    later = open_window(panel_dataset)
+    later.saving.recovery_folder = folder
+    dialogs.recover_answer = True
+    assert later.saving.offer_recovery()
+    assert later.document.dataset.unanchored == ("okafor-fines",)
+    assert len(later.document.dataset.positions) == 5 and later.editing.lost_list.count() == 1
