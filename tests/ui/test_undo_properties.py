@@ -100,6 +100,7 @@ def test_undo_all_restores_the_original_and_redo_all_the_edited_seminar(qapp, da
     while stack.canRedo():
         stack.redo()
     assert _state(document) == edited
+    stack.clear()
 
 
 def _fresh_figures(dataset):
@@ -128,3 +129,4 @@ def test_figures_worked_out_again_only_for_what_changed_equal_those_worked_out_a
             assert dataset.positions_of(speaker.id) == rebuilt.positions_of(speaker.id)
         for theme in dataset.themes:
             assert dataset.positions_on(theme.id) == rebuilt.positions_on(theme.id)
+    document.undo_stack.clear()
