@@ -171,6 +171,10 @@ class Dataset:
             following.__dict__["excerpt_finder"] = donor.__dict__["excerpt_finder"]
         return following
 
+    def inherit_everything(self, previous: Dataset) -> None:
+        """Take over all that ``previous`` worked out, after an edit that left speakers, themes and positions as they were."""
+        self.__dict__.update({key: value for key, value in previous.__dict__.items() if key not in ("model", "spans", "path", "excerpt_finder")})
+
     def inherit_lookups(self, previous: Dataset, old: Position | None, new: Position | None) -> None:
         """Take over what ``previous`` worked out, after an edit that changed only one position (``old`` became ``new``).
 

@@ -37,7 +37,7 @@ from typing import Literal
 from pydantic import BaseModel, ValidationError
 
 from .dataset import Dataset
-from .excerpts import ExcerptFinder, Span
+from .excerpts import Span, matches_at
 from .problems import DatasetError, Problem, quoted
 from .reanchor import Reanchoring, reanchor
 from .references import TurnParts, _check_turns
@@ -334,7 +334,9 @@ def _replace_seminar(dataset: Dataset, edit: ReplaceSeminar) -> tuple[Dataset, E
     if chair is not None and not dataset.has_speaker(chair):
         raise DatasetError(_SOURCE, [Problem(("seminar", "chair"), f"the chair {quoted(chair)} is not one of the speakers")])
     model = dataset.model.model_copy(update={"seminar": edit.seminar})
-    return dataset.succeeded_by(model, dataset.spans), ReplaceSeminar(old)
+    following = dataset.succeeded_by(model, dataset.spans)
+    following.inherit_everything(dataset)
+    return following, ReplaceSeminar(old)
 
 
 def _replace_source(dataset: Dataset, edit: ReplaceSource) -> tuple[Dataset, Edit]:
@@ -345,20 +347,18 @@ def _replace_source(dataset: Dataset, edit: ReplaceSource) -> tuple[Dataset, Edi
     turn_parts = [TurnParts(i, t.speaker, t.start, t.end, t.start_time, t.end_time) for i, t in enumerate(edit.turns)]
     _check_turns(turn_parts, {s.id for s in dataset.model.speakers}, len(edit.text), problems)
     model = dataset.model.model_copy(update={"seminar": dataset.seminar.model_copy(update={"source": source})})
-    after = dataset.succeeded_by(model, {})
-    finder = after.excerpt_finder
     spans: dict[str, Span] = {}
     for index, position in enumerate(dataset.model.positions):
         span = edit.spans.get(position.id)
         if span is None:
             continue
-        if not finder.matches_at(position.excerpt, span):
+        if not matches_at(edit.text, position.excerpt, span):
             problems.append(Problem(("positions", index, "excerpt"), "the excerpt is not the text at the place given for it"))
         spans[position.id] = span
     if problems:
         raise DatasetError(_SOURCE, problems)
     inverse = ReplaceSource(old_source.text, dict(dataset.spans), tuple(old_source.turns))
-    return dataset.succeeded_by(model, spans, finder_from=after), inverse
+    return dataset.succeeded_by(model, spans), inverse
 
 
 def _replace_brief(dataset: Dataset, edit: ReplaceBrief) -> tuple[Dataset, Edit]:
@@ -375,7 +375,9 @@ def _replace_brief(dataset: Dataset, edit: ReplaceBrief) -> tuple[Dataset, Edit]
         if problems:
             raise DatasetError(_SOURCE, problems)
     model = dataset.model.model_copy(update={"brief": edit.brief})
-    return dataset.succeeded_by(model, dataset.spans), ReplaceBrief(dataset.model.brief)
+    following = dataset.succeeded_by(model, dataset.spans)
+    following.inherit_everything(dataset)
+    return following, ReplaceBrief(dataset.model.brief)
 
 
 def _set_orders(dataset: Dataset, edit: SetOrders) -> tuple[Dataset, Edit]:
@@ -529,8 +531,7 @@ def replace_source_text(dataset: Dataset, text: str) -> tuple[Edit, Reanchoring]
     stay as they were, unanchored, for the analyst to re-select or remove.
     """
     source = dataset.seminar.source
-    finder = ExcerptFinder(text)
-    outcome = reanchor(source.text, text, dataset.model.positions, dataset.spans, source.turns, finder)
+    outcome = reanchor(source.text, text, dataset.model.positions, dataset.spans, source.turns)
     edits: list[Edit] = [ReplaceSource(text, outcome.spans, outcome.turns)]
     for position in dataset.model.positions:
         rewritten = outcome.rewritten.get(position.id)

@@ -50,6 +50,13 @@ def normalise(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+def matches_at(source: str, excerpt: str, span: Span) -> bool:
+    """Whether ``source``'s characters in ``span`` are the excerpt (runs of white space compare equal)."""
+    if not (0 <= span.start < span.end <= len(source)):
+        return False
+    return normalise(source[span.start : span.end]) == normalise(excerpt)
+
+
 class ExcerptFinder:
     """Locates excerpts in one source text; build it once, then call :meth:`find` for each excerpt."""
 
@@ -109,9 +116,7 @@ class ExcerptFinder:
 
     def matches_at(self, excerpt: str, span: Span) -> bool:
         """Whether the source's characters in ``span`` are the excerpt (runs of white space compare equal)."""
-        if not (0 <= span.start < span.end <= len(self._source)):
-            return False
-        return normalise(self._source[span.start : span.end]) == normalise(excerpt)
+        return matches_at(self._source, excerpt, span)
 
     def matching_prefix(self, excerpt: str) -> int:
         """How many characters at the start of the (normalised) excerpt do occur in the source."""

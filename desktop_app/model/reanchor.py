@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .excerpts import ExcerptFinder, Span, normalise
+from .excerpts import ExcerptFinder, Span, matches_at, normalise
 from .schema import MAX_EXCERPT, Position, Turn, has_control_characters
 
 CONTEXT = 40
@@ -56,8 +56,14 @@ def find_change(old: str, new: str) -> Change:
         break
     suffix = 0
     most = limit - start
-    while suffix < most and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
+    while suffix < most:  # from the end, in blocks too
+        size = min(step, most - suffix)
+        if old[len(old) - suffix - size : len(old) - suffix] == new[len(new) - suffix - size : len(new) - suffix]:
+            suffix += size
+            continue
+        while suffix < most and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+            suffix += 1
+        break
     return Change(start, len(old) - suffix, len(new) - suffix)
 
 
@@ -83,11 +89,10 @@ def reanchor(
     positions: Sequence[Position],
     old_spans: Mapping[str, Span],
     turns: Sequence[Turn] = (),
-    finder: ExcerptFinder | None = None,
 ) -> Reanchoring:
     """Place every position's excerpt in ``new_text``; see the module's docstring for the order of attempts."""
     change = find_change(old_text, new_text)
-    finder = finder or ExcerptFinder(new_text)
+
     spans: dict[str, Span] = {}
     rewritten: dict[str, tuple[str, Span]] = {}
     lost: list[str] = []
@@ -100,10 +105,10 @@ def reanchor(
         if old.end <= change.start or old.start >= change.old_end:
             delta = 0 if old.end <= change.start else change.new_end - change.old_end
             moved = Span(old.start + delta, old.end + delta)
-            if finder.matches_at(position.excerpt, moved):
+            if matches_at(new_text, position.excerpt, moved):
                 spans[position.id] = moved
                 continue
-        found = _nearest_exact(finder, position.excerpt, change, old)
+        found = _nearest_exact(new_text, position.excerpt, change, old)
         if found is not None:
             spans[position.id] = found
             review.append(position.id)
@@ -117,12 +122,20 @@ def reanchor(
     return Reanchoring(spans, rewritten, tuple(lost), tuple(review), _shifted_turns(turns, change, len(new_text)))
 
 
-def _nearest_exact(finder: ExcerptFinder, excerpt: str, change: Change, old: Span) -> Span | None:
+def _nearest_exact(new_text: str, excerpt: str, change: Change, old: Span) -> Span | None:
     """The occurrence of the excerpt that overlaps the changed part of the new text, nearest to its old place."""
-    wanted = _new_offset(old.start, change)
     # Only an occurrence that takes in new text can be the excerpt's own passage: any other was there
-    # before, as a different passage, and taking it would move the position there silently.
-    candidates = [span for span in finder.occurrences(excerpt) if span.end > change.start and span.start < change.new_end]
+    # before, as a different passage, and taking it would move the position there silently.  Such an
+    # occurrence lies near the changed part, so only that stretch of the text is searched.
+    reach = 2 * len(excerpt) + 64
+    low = max(0, change.start - reach)
+    window = ExcerptFinder(new_text[low : change.new_end + reach])
+    wanted = _new_offset(old.start, change)
+    candidates = [
+        Span(span.start + low, span.end + low)
+        for span in window.occurrences(excerpt)
+        if span.end + low > change.start and span.start + low < change.new_end
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda span: (abs(span.start - wanted), span.start))

@@ -91,8 +91,9 @@ class SeminarDocument(QObject):
         """
         old = self._dataset
         saved = Dataset(model, old.spans, path)
-        # Everything worked out from the old dataset holds for this one: same entries, same text.
-        saved.__dict__.update({key: value for key, value in old.__dict__.items() if key not in ("model", "spans", "path")})
+        saved.inherit_everything(old)  # same entries, same text: everything worked out still holds
+        if "excerpt_finder" in old.__dict__:
+            saved.__dict__["excerpt_finder"] = old.__dict__["excerpt_finder"]
         self._dataset = saved
         self._derived.dataset = saved
 

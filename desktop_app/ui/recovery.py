@@ -23,7 +23,10 @@ import platformdirs
 from .. import APP_NAME
 from ..atomic import write_text_atomic
 from ..model.dataset import Dataset
-from ..model.loader import dumps
+from ..model.loader import dumps, load
+from ..model.problems import DatasetError
+from ..model.references import SeminarParts, check_references
+from ..model.schema import SeminarFile
 
 SUFFIX = ".recovery.seminar.json"
 INFO_SUFFIX = ".recovery.info.json"
@@ -113,6 +116,25 @@ def adopt(folder: Path, found: RecoveryFile) -> None:
     with contextlib.suppress(OSError):
         os.replace(found.path, target)
         os.replace(found.info_path, _info_path(target))
+
+
+def read(found: RecoveryFile) -> Dataset:
+    """The seminar a recovery file holds; raises DatasetError if it is damaged.
+
+    Unlike a saved file, a recovery file may hold positions whose excerpt is no
+    longer in the source text (the analyst had not fixed them yet): they come
+    back unanchored, as they were, rather than stopping the recovery.
+    """
+    try:
+        return load(found.path)
+    except DatasetError as error:
+        if not all(problem.path[-1:] == ("excerpt",) for problem in error.problems):
+            raise
+    model = SeminarFile.model_validate_json(found.path.read_bytes())
+    spans, problems = check_references(SeminarParts.from_model(model))
+    if any(problem.path[-1:] != ("excerpt",) for problem in problems):
+        raise DatasetError(str(found.path), problems)
+    return Dataset(model, spans, found.path)
 
 
 def _info_path(path: Path) -> Path:

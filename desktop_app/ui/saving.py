@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ..assets import default_seminar_path
 from ..model.edits import with_current_format
-from ..model.loader import load, save
+from ..model.loader import save
 from ..model.new_seminar import empty_dataset
 from ..model.problems import DatasetError
 from ..model.schema import FORMAT
@@ -231,7 +231,7 @@ class Saving(QObject):
             newest.discard()
             return False
         try:
-            dataset = load(newest.path)
+            dataset = recovery.read(newest)
         except DatasetError as error:
             self.window.dialogs.show_problems(self.window, error)
             return False

@@ -12,6 +12,7 @@ entry and field) within :data:`MERGE_WITHIN_S` of each other become one step.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,9 @@ class EditCommand(QUndoCommand):
         clock: Callable[[], float] | None = None,
     ):
         super().__init__(text)
-        self._document = document
+        # Weakly: the document owns the stack that owns this command, and a reference cycle through
+        # Qt-owned objects would leave Python's collector to delete them in an order Qt does not expect.
+        self._document_ref = weakref.ref(document)
         self._edit = edit
         self._inverse = inverse
         self._merge_key = merge_key
@@ -64,6 +67,13 @@ class EditCommand(QUndoCommand):
     @property
     def edit(self) -> Edit:
         return self._edit
+
+    @property
+    def _document(self) -> SeminarDocument:
+        document = self._document_ref()
+        if document is None:
+            raise RuntimeError("the document this edit belongs to is gone")
+        return document
 
     def redo(self) -> None:
         if self._applied:

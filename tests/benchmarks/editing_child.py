@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
     painted: set[QObject] = set()
 
     class PaintWatch(QObject):
-        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched, event) -> bool:
             if event.type() == QEvent.Type.Paint:
                 painted.add(watched)
             return False
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
         position = document.dataset.position(positions[number % len(positions)])
         stance = position.stance + 1 if position.stance < 2 else -2
         edit = Replace(position.model_copy(update={"stance": stance}))
-        total, call = sample(lambda: push_edit(document, edit, "Change stance"))
+        total, call = sample(lambda edit=edit: push_edit(document, edit, "Change stance"))
         results["edit"].append(total)
         results["edit_call"].append(call)
     stack = document.undo_stack

@@ -106,3 +106,23 @@ def test_the_changed_stretch_is_the_smallest_one():
     """Two texts that differ in one word differ only there."""
     change = find_change("one two three", "one too three")
     assert (change.start, change.old_end, change.new_end) == (5, 6, 6)
+
+
+def test_rewrapped_lines_inside_an_excerpt_keep_its_words_and_place(old_spans):
+    """Breaking Gamma's excerpt over two lines changes only white space: the excerpt is found at once, unchanged, listed for a look."""
+    new = OLD.replace("strongly about", "strongly\n   about")
+    outcome = reanchor(OLD, new, POSITIONS, old_spans)
+    assert _text_at(new, outcome.spans["gamma"]) == "disagreed strongly\n   about the costs"
+    assert outcome.rewritten == {} and outcome.lost == ()
+
+
+def test_transcript_turns_move_with_the_text():
+    """A word added in the first turn grows it and shifts the second, so the turns still cover their speakers' words."""
+    from desktop_app.model.schema import Turn
+
+    old = "ANA: We agree. BEN: We do not."
+    turns = [Turn(speaker="ana", start=0, end=15), Turn(speaker="ben", start=15, end=len(old))]
+    new = old.replace("We agree.", "We all agree.")
+    outcome = reanchor(old, new, [], {}, turns)
+    assert [(t.start, t.end) for t in outcome.turns] == [(0, 19), (19, len(new))]
+    assert new[outcome.turns[1].start :].startswith("BEN:")

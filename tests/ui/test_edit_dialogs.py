@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
-from desktop_app.model.new_seminar import DEFAULT_QUESTION, UNTITLED, new_seminar_details
+from desktop_app.model.new_seminar import (
+    DEFAULT_QUESTION,
+    UNTITLED,
+    new_seminar_details,
+)
 from desktop_app.ui.edit_dialogs import SeminarDetailsDialog, SourceTextDialog
 
 
@@ -16,7 +20,7 @@ def test_a_new_seminar_offers_the_default_question_and_needs_a_source_text(qtbot
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted and "text" in dialog.problem.text()
     source = tmp_path / "report.txt"
-    source.write_bytes("The panel met.\r\nIt disagreed.".encode("utf-8"))
+    source.write_bytes(b"The panel met.\r\nIt disagreed.")
     assert dialog.source.load(str(source))
     dialog.positive.setText("agreement")
     dialog.accept()

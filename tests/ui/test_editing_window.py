@@ -226,3 +226,46 @@ def test_unsaved_changes_are_kept_in_a_recovery_file_until_saved(qtbot, empty_wi
     dialogs.save_answer = str(tmp_path / "hearing.seminar.json")
     assert window.saving.save()
     assert not own.exists()
+
+
+def test_new_with_unsaved_changes_asks_first_and_cancel_keeps_them(qtbot, empty_window, dialogs):
+    """File ▸ New on a changed seminar asks; Cancel keeps the changes and shows no New dialog."""
+    window = empty_window
+    push_edit(window.document, Insert(SPEAKERS[0]), "Add speaker Ana Silva")
+    dialogs.save_changes_answer = "cancel"
+    asked_before = len(dialogs.named("new_seminar"))
+    assert not window.saving.new_seminar()
+    assert dialogs.named("ask_save_changes")[-1][1] == "starting a new seminar"
+    assert len(dialogs.named("new_seminar")) == asked_before and window.document.dataset.has_speaker("silva")
+    dialogs.save_changes_answer = "discard"
+
+
+def test_a_clean_close_leaves_no_recovery_file(qtbot, empty_window, dialogs):
+    """Closing and choosing Discard removes the recovery file: nothing is offered at the next start."""
+    from desktop_app.ui import recovery
+
+    window = empty_window
+    code_everything(window)
+    assert window.saving.autosave()
+    folder = window.saving.recovery_folder
+    assert recovery.own_file(folder).exists()
+    dialogs.save_changes_answer = "discard"
+    assert window.close()
+    assert not recovery.own_file(folder).exists()
+
+
+def test_work_with_a_lost_excerpt_is_recovered_with_the_excerpt_still_listed(qtbot, empty_window, dialogs, open_window, panel_dataset):
+    """A crash while an excerpt is lost still recovers everything; the position comes back unanchored, listed to fix."""
+    from desktop_app.ui import recovery
+
+    window = empty_window
+    code_everything(window)
+    window.editing.replace_source(SOURCE.replace(" and that fines must double", ""))
+    folder = window.saving.recovery_folder
+    recovery.write(folder, window.document.dataset, None, pid=99_999_999)  # as if left by a process long gone
+    later = open_window(panel_dataset)
+    later.saving.recovery_folder = folder
+    dialogs.recover_answer = True
+    assert later.saving.offer_recovery()
+    assert later.document.dataset.unanchored == ("okafor-fines",)
+    assert len(later.document.dataset.positions) == 5 and later.editing.lost_list.count() == 1
