@@ -15,7 +15,7 @@ from ..model.dataset import Dataset
 from ..model.schema import Position
 from .glance import panel_sentences
 from .richtext import esc, quotation, stance_chip
-from .wording import kind_label, metrics_summary, mode_label, number, seminar_when, stance_words
+from .wording import kind_label, leader_label, metrics_summary, mode_label, number, seminar_when, stance_words
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def overview_html(dataset: Dataset, ink: Ink) -> str:
         ("Organiser", seminar.organiser),
     ]
     if chair:
-        facts.append(("Chair", chair.display_name))
+        facts.append((leader_label(chair), chair.display_name))
     facts.append(("Source", f"{seminar.source.title}, {seminar.source.publisher}"))
     rows = "".join(
         f'<tr><td class="muted" style="padding-right:18px;">{esc(name)}</td><td>{esc(value)}</td></tr>'

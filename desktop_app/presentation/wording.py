@@ -43,6 +43,16 @@ def role_label(role: Role) -> str:
     return ROLE_LABELS[role]
 
 
+def leader_label(leader: Speaker) -> str:
+    """What the person who led the event is called: their own role when it is chair or moderator."""
+    return "Moderator" if leader.role is Role.MODERATOR else "Chair"
+
+
+def chart_title(scale: Scale) -> str:
+    """The chart's name in the seminar's own words: ``Opposition versus support by theme``."""
+    return f"{scale.negative.capitalize()} versus {scale.positive} by theme"
+
+
 def kind_label(kind: Kind) -> str:
     return KIND_LABELS[kind]
 
@@ -126,11 +136,26 @@ class _WithoutCombiningMarks(dict):
         return kept
 
 
-_STRIP_MARKS = _WithoutCombiningMarks()
+_LETTERS_WITHOUT_DECOMPOSITION = {
+    "\u0141": "L", "\u0142": "l",  # Ł ł (Polish)
+    "\u00d8": "O", "\u00f8": "o",  # Ø ø (Danish, Norwegian)
+    "\u0110": "D", "\u0111": "d", "\u00d0": "D", "\u00f0": "d",  # Đ đ (Croatian), Ð ð (Icelandic)
+    "\u00c6": "AE", "\u00e6": "ae", "\u0152": "OE", "\u0153": "oe",  # Æ æ Œ œ
+    "\u00de": "TH", "\u00fe": "th",  # Þ þ (Icelandic)
+    "\u0131": "i",  # dotless ı (Turkish)
+    "\u0126": "H", "\u0127": "h",  # Ħ ħ (Maltese)
+    "\u0166": "T", "\u0167": "t",  # Ŧ ŧ (Sámi)
+    "\u014a": "N", "\u014b": "n",  # Ŋ ŋ (Sámi)
+    "\u0138": "k",  # ĸ (Greenlandic)
+    "\u00df": "ss", "\u1e9e": "SS",  # ß ẞ
+}
+"""Letters that Unicode gives no accent-free form, matched as the base letters a reader would type."""
+
+_STRIP_MARKS = _WithoutCombiningMarks({ord(letter): base for letter, base in _LETTERS_WITHOUT_DECOMPOSITION.items()})
 
 
 def fold(text: str) -> str:
-    """Text for matching a search: case and accents ignored (``Zürich`` matches ``zurich``)."""
+    """Text for matching a search: case and accents ignored (``Zürich`` matches ``zurich``, ``Łódź`` ``lodz``)."""
     if text.isascii():
         return text.lower()
     return unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS).casefold()

@@ -21,7 +21,7 @@ from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..model.dataset import Dataset
 from ..model.schema import Kind, Position
 from ..presentation.richtext import esc, stance_chip
-from ..presentation.wording import kind_label, long_date, mode_label, number, role_label, speaker_line, stance_words
+from ..presentation.wording import kind_label, leader_label, long_date, mode_label, number, role_label, speaker_line, stance_words
 from ..presentation.glance import Sentence, panel_sentences, speaker_sentences
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
 
@@ -150,7 +150,7 @@ def _title_block(dataset: Dataset, speaker_id: str | None, units: _Units) -> str
     facts.append(("Organiser", seminar.organiser))
     chair = dataset.chair
     if chair:
-        facts.append(("Chair", chair.display_name))
+        facts.append((leader_label(chair), chair.display_name))
     facts.append(("Question", seminar.question))
     rows = "".join(
         f'<tr><td width="90" class="muted" style="padding:3px 12px 3px 0px;">{esc(name)}</td>'

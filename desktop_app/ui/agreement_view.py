@@ -29,6 +29,7 @@ from ..model.dataset import Dataset
 from ..model.schema import Speaker
 from ..presentation.focus import Focus, FocusKind
 from ..presentation.wording import number
+from .appearance import mark_caption
 from .document import SeminarDocument
 from .palette import agreement_colour, text_colour_on
 from .selection import Selection
@@ -200,11 +201,11 @@ class AgreementView(QWidget):
             "1 means the same stance on every shared theme, 0 opposite extremes. Click a cell to compare."
         )
         self.caption.setWordWrap(True)
-        self.caption.setEnabled(False)
+        mark_caption(self.caption)
         self.left_out = QLabel()
         self.left_out.setTextFormat(Qt.TextFormat.PlainText)
         self.left_out.setWordWrap(True)
-        self.left_out.setEnabled(False)
+        mark_caption(self.left_out)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.caption)

@@ -39,12 +39,14 @@ from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
+from .appearance import mark_caption
 from .banner import Banner
 from .dialogs import Dialogs
 from .export_actions import ExportActions
 from .icons import themed_icon
 from .selection import Selection
 from .settings import AppSettings
+from .view_options import ViewOptions
 
 if TYPE_CHECKING:
     # The views and the loader import pydantic and the model: they are imported once the frame has painted.
@@ -52,6 +54,10 @@ if TYPE_CHECKING:
     from .document import SeminarDocument
     from .file_opener import OpenOutcome
 
+
+
+MINIMUM_SIZE = (800, 600)
+"""The smallest window every view stays readable in."""
 
 
 def window_title(dataset: Dataset) -> str:
@@ -85,11 +91,11 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._after_first_paint: list[Callable[[], None]] = []
         self._when_shown: list[Callable[[], None]] = []
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
 
         self.opening_note = QLabel("Opening the seminar\u2026")
         self.opening_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.opening_note.setEnabled(False)
+        mark_caption(self.opening_note)
         self.banner = Banner()
         central = QWidget()
         self.central_layout = QVBoxLayout(central)
@@ -152,7 +158,7 @@ class MainWindow(QMainWindow):
 
         self.chart_placeholder = QLabel("Preparing the chart\u2026")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart_placeholder.setEnabled(False)
+        mark_caption(self.chart_placeholder)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.chart_placeholder, TAB_TITLES["themes"])
@@ -229,7 +235,7 @@ class MainWindow(QMainWindow):
             "Search speakers by name, affiliation or what they said",
         )
         self.overview_action = self._action(
-            "Seminar &Overview", self.selection.clear, "Ctrl+0", "Show the seminar's details",
+            "Seminar &Overview", self.selection.clear, "Alt+Home", "Show the seminar's details",
             themed_icon("go-home", style.SP_FileDialogInfoView, self),
         )
         self.tab_actions: dict[str, QAction] = {}
@@ -275,6 +281,8 @@ class MainWindow(QMainWindow):
         sort_menu = view_menu.addMenu("&Sort Themes By")
         for action in self.sort_actions.values():
             sort_menu.addAction(action)
+        view_menu.addSeparator()
+        self.view_options = ViewOptions(self, view_menu, self.settings)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.format_action)

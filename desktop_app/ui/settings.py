@@ -81,7 +81,39 @@ class AppSettings:
     def chart_sort(self, value: str) -> None:
         self._store.setValue("chart/sort", value)
 
+    @property
+    def appearance(self) -> str:
+        """"system", "light" or "dark"."""
+        return self._choice("view/appearance", ("system", "light", "dark"), "system")
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self._store.setValue("view/appearance", value)
+
+    @property
+    def zoom_step(self) -> int:
+        """Text size in steps from the system's (0: as the system has it)."""
+        value = self._text("view/zoom")
+        try:
+            step = int(value) if value is not None else 0
+        except ValueError:
+            return 0
+        return step if -4 <= step <= 8 else 0
+
+    @zoom_step.setter
+    def zoom_step(self, value: int) -> None:
+        self._store.setValue("view/zoom", str(value))
+
     # -- files -------------------------------------------------------------
+    @property
+    def last_folder(self) -> str | None:
+        """The folder a file was last opened from or saved to."""
+        return self._text("files/folder")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._store.setValue("files/folder", value)
+
     @property
     def last_file(self) -> str | None:
         return self._text("files/last")

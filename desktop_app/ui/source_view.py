@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 
 from ..model.dataset import Dataset
 from ..presentation.focus import Focus, FocusKind, Navigation
+from .appearance import mark_caption
 from .document import SeminarDocument
 from .palette import highlight_colour, is_dark, speaker_colour
 from .selection import Selection
@@ -198,7 +199,7 @@ class SourceView(QWidget):
         self.heading.setObjectName("sourceHeading")
         self.hint = QLabel("Highlighted passages are the excerpts behind positions, in each speaker's colour. Click one to open it.")
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)
+        mark_caption(self.hint)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)

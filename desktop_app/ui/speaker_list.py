@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..model.analysis import rounded_stance
 from ..presentation.focus import Focus, FocusKind
 from ..presentation.wording import signed
+from .appearance import mark_caption
 from .document import SeminarDocument
 from .palette import stance_colour, stance_text_colour
 from .selection import Selection
@@ -135,12 +136,12 @@ class SpeakerListView(QWidget):
         self.empty_label = QLabel("No speaker matches the search.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)
+        mark_caption(self.empty_label)
         self.empty_label.hide()
 
         self.count_label = QLabel()
         self.count_label.setObjectName("speakerCount")
-        self.count_label.setEnabled(False)
+        mark_caption(self.count_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
