@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
 
         self.document.reset.connect(self._on_reset)
         self.document.edited.connect(self._show_dataset_facts)
+        from .search_bar import SearchNavigator
+
+        self.search = SearchNavigator(self)
         self._shows_seminar = True
         self._show_dataset_facts()
         self._restore_layout()
@@ -231,8 +234,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit Seminar Lens")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.find_action = self._action(
-            "&Find Speaker\u2026", lambda: self.speaker_list.focus_search(), QKeySequence.StandardKey.Find,
-            "Search speakers by name, affiliation or what they said",
+            "&Find\u2026", lambda: self.speaker_list.focus_search(), QKeySequence.StandardKey.Find,
+            "Search names, affiliations, positions, themes and the report text",
         )
         self.overview_action = self._action(
             "Seminar &Overview", self.selection.clear, "Alt+Home", "Show the seminar's details",

@@ -80,12 +80,17 @@ class _Span(NamedTuple):
     speaker_id: str
 
 
+def source_offsets(dataset: Dataset) -> QtOffsets:
+    """The report as shown, with its mapping from Python offsets (kept with the document's derived data)."""
+    return QtOffsets(dataset.seminar.source.text)
+
+
 def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
     """The report as the view shows it, and every excerpt's place in it, in text order.
 
     Kept with the document's derived data, so a background load works it out beforehand.
     """
-    offsets = QtOffsets(dataset.seminar.source.text)
+    offsets = source_offsets(dataset)
     to_qt = offsets.to_qt if offsets.shifts else int  # a report of plain BMP text with \n needs no mapping
     located = dataset.spans
     spans = [
@@ -228,6 +233,8 @@ class SourceView(QWidget):
         self._settle_on: _Span | None = None
         self.highlighter: ExcerptHighlighter | None = None
         self._pending: str | None = None  # a position to bring into view once the tab shows
+        self._search_ranges: list[tuple[int, int]] = []  # the search's matches, as offsets in the report
+        self._search_marks: list[QTextEdit.ExtraSelection] = []
         self._redraw()
         document.reset.connect(self._redraw)
         document.edited.connect(self._redraw)
@@ -248,6 +255,7 @@ class SourceView(QWidget):
             self.highlighter = None
         self._flash.stop()
         self._flash_span = None
+        self._search_marks = []
         self.text.setExtraSelections([])
         self.text.clear()
         self._filled_for: Dataset | None = None
@@ -276,6 +284,7 @@ class SourceView(QWidget):
         )
         self._filled_for = dataset
         self._settling = True
+        self._mark_search()
         QTimer.singleShot(0, self, self._on_text_settled)
 
     def _on_text_settled(self) -> None:
@@ -287,7 +296,7 @@ class SourceView(QWidget):
         """
         self._settling = False
         span, self._settle_on = self._settle_on, None
-        if span is not None and self._spans.get(span.position_id) == span:
+        if span is not None and (not span.position_id or self._spans.get(span.position_id) == span):
             self._scroll_to(span)
 
     # -- following the selection ---------------------------------------------
@@ -374,7 +383,7 @@ class SourceView(QWidget):
         if span is None:
             return
         if strength <= 0.01:
-            self.text.setExtraSelections([])
+            self.text.setExtraSelections(self._search_marks)
             return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.text.document())
@@ -385,7 +394,50 @@ class SourceView(QWidget):
         colour.setAlphaF(0.75 * strength)
         selection.format.setBackground(colour)
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        self.text.setExtraSelections([selection])
+        self.text.setExtraSelections([*self._search_marks, selection])
+
+    # -- search ----------------------------------------------------------------------
+    def set_search_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Mark the search's matches, given as (start, end) offsets in the report's text."""
+        self._search_ranges = ranges
+        if self._filled_for is self._dataset:
+            self._mark_search()
+
+    def search_mark_count(self) -> int:
+        return len(self._search_marks)
+
+    def _mark_search(self) -> None:
+        offsets = self._document.derived.get(source_offsets)
+        to_qt = offsets.to_qt if offsets.shifts else int
+        palette = self.palette()
+        fmt = QTextCharFormat()
+        fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        marks = []
+        document = self.text.document()
+        for start, end in self._search_ranges:
+            mark = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(to_qt(start))
+            cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            mark.cursor = cursor
+            mark.format = fmt
+            marks.append(mark)
+        self._search_marks = marks
+        if self._flash.state() != QVariantAnimation.State.Running:
+            self.text.setExtraSelections(marks)
+
+    def show_range(self, start: int, end: int) -> None:
+        """Scroll a stretch of the report (Python offsets) into the middle of the view and flash it."""
+        self.ensure_filled()
+        offsets = self._document.derived.get(source_offsets)
+        to_qt = offsets.to_qt if offsets.shifts else int
+        span = _Span(to_qt(start), to_qt(end), "", "")
+        self._scroll_to(span)
+        self._flash_span = span
+        self._flash.stop()
+        self._flash.start()
+        self._paint_flash(1.0)
 
     # -- clicks on highlights ------------------------------------------------------
     def position_at(self, document_position: int) -> str | None:
