@@ -41,25 +41,52 @@ from .selection import Selection
 _QT_LENGTH_CHANGES = re.compile("\r\n|[\U00010000-\U0010FFFF]")
 """Where Qt's count drifts from Python's: a CRLF line break (one fewer) or an astral character (one more)."""
 
+BREAK_EVERY = 80
+"""In a run this long without a space, the view offers a line break every so many characters."""
+DISPLAY_BREAK = "\u200b"
+"""Zero-width space: an invisible place where Qt may wrap a line."""
+_UNBROKEN_RUN = re.compile(r"[^\s\u200b]{%d,}" % (BREAK_EVERY + 1))
+
 
 class QtOffsets:
     """Converts offsets in a Python string to positions in the Qt document showing it.
 
     Qt counts UTF-16 code units (a character outside the Basic Multilingual
-    Plane takes two) and shows ``\\r\\n`` as a single line break.
+    Plane takes two) and shows ``\\r\\n`` as a single line break.  Runs with
+    no space longer than BREAK_EVERY characters are shown with an invisible
+    break opportunity every BREAK_EVERY characters: without one, Qt's line
+    breaking works character by character and a megabyte of such text took
+    minutes to lay out.  The breaks are for display only; offsets map past them.
     """
 
     def __init__(self, text: str):
-        self.display_text = text.replace("\r\n", "\n").replace("\r", "\n")
+        display = text.replace("\r\n", "\n").replace("\r", "\n")
         self._points: list[int] = []
         self._shift: list[int] = []
-        if "\r" not in text and len(text.encode("utf-16-le")) == 2 * len(text):
-            return  # the usual case, checked in C: nothing to map
-        shift = 0
-        for match in _QT_LENGTH_CHANGES.finditer(text):
-            shift += -1 if match.group() == "\r\n" else 1
-            self._points.append(match.start() + 1)
-            self._shift.append(shift)
+        events: list[tuple[int, int]] = []  # (first Python offset affected, change in the Qt position)
+        if "\r" in text or len(text.encode("utf-16-le")) != 2 * len(text):  # checked in C; usually neither
+            for match in _QT_LENGTH_CHANGES.finditer(text):
+                events.append((match.start() + 1, -1 if match.group() == "\r\n" else 1))
+        runs = list(_UNBROKEN_RUN.finditer(text))
+        if runs:
+            pieces: list[str] = []
+            done = 0
+            for run in runs:
+                for cut in range(run.start() + BREAK_EVERY, run.end(), BREAK_EVERY):
+                    pieces.append(text[done:cut])
+                    pieces.append(DISPLAY_BREAK)
+                    events.append((cut, 1))
+                    done = cut
+            pieces.append(text[done:])
+            display = "".join(pieces).replace("\r\n", "\n").replace("\r", "\n")
+        self.display_text = display
+        if events:
+            events.sort()
+            shift = 0
+            for point, change in events:
+                shift += change
+                self._points.append(point)
+                self._shift.append(shift)
 
     @property
     def shifts(self) -> bool:
@@ -151,6 +178,14 @@ class ExcerptHighlighter(QSyntaxHighlighter):
         """A speaker's excerpts, in the order of the text."""
         return list(self._by_speaker.get(speaker_id, []))
 
+    def neighbour(self, position: int, forward: bool) -> _Span | None:
+        """The first excerpt starting after ``position``, or the last starting before it."""
+        if forward:
+            at = bisect.bisect_right(self._starts, position)
+            return self._spans[at] if at < len(self._spans) else None
+        at = bisect.bisect_left(self._starts, position) - 1
+        return self._spans[at] if at >= 0 else None
+
     def spans_at(self, position: int) -> list[_Span]:
         low = bisect.bisect_left(self._starts, position - self._longest)
         high = bisect.bisect_right(self._starts, position)
@@ -202,7 +237,8 @@ class SourceView(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.heading.setObjectName("sourceHeading")
-        self.hint = QLabel("Highlighted passages are the excerpts behind positions, in each speaker's colour. Click one to open it.")
+        self.hint = QLabel("Highlighted passages are the excerpts behind positions, in each speaker's colour. "
+            "Click one, or reach it with Tab or Ctrl+Down and press Enter, to open it.")
         self.hint.setWordWrap(True)
         mark_caption(self.hint)
         self.text = QPlainTextEdit()
@@ -211,6 +247,8 @@ class SourceView(QWidget):
         self.text.setAccessibleName("Source text")
         self.text.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.text.viewport().installEventFilter(self)
+        self.text.installEventFilter(self)
+        self._keyboard_span: _Span | None = None
         self.text.setMouseTracking(True)
         reading = QFont(self.font())
         reading.setPointSizeF(self.font().pointSizeF() * 1.08)
@@ -257,6 +295,7 @@ class SourceView(QWidget):
         self._flash_span = None
         self._search_marks = []
         self.text.setExtraSelections([])
+        self._keyboard_span = None
         self.text.clear()
         self._filled_for: Dataset | None = None
         self._scrolled_for: str | None = None
@@ -449,7 +488,56 @@ class SourceView(QWidget):
             return None
         return min(found, key=lambda s: (s.end - s.start, -s.start)).position_id
 
+    # -- excerpts from the keyboard ----------------------------------------------------
+    def current_excerpt(self) -> str | None:
+        """The position whose excerpt the keyboard has moved to (None: none yet)."""
+        return self._keyboard_span.position_id if self._keyboard_span is not None else None
+
+    def move_to_excerpt(self, forward: bool) -> bool:
+        """Select the next (or previous) excerpt after the cursor; False when there is none that way."""
+        if self.highlighter is None:
+            return False
+        cursor = self.text.textCursor()
+        here = cursor.selectionStart() if forward or not cursor.hasSelection() else cursor.selectionStart()
+        if forward and self._keyboard_span is not None and cursor.selectionStart() == self._keyboard_span.start:
+            here = self._keyboard_span.start
+        span = self.highlighter.neighbour(here, forward)
+        if span is None:
+            return False
+        self._keyboard_span = span
+        selected = self.text.textCursor()
+        selected.setPosition(span.start)
+        selected.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(selected)
+        self.text.ensureCursorVisible()
+        return True
+
+    def open_current_excerpt(self) -> bool:
+        span = self._keyboard_span
+        if span is None or self._spans.get(span.position_id) != span:
+            return False
+        self._scrolled_for = span.speaker_id
+        self._selection.select_speaker(span.speaker_id)
+        self._selection.navigate(span.position_id, "detail")
+        return True
+
+    def _on_key(self, event) -> bool:
+        key, modifiers = event.key(), event.modifiers()
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_Tab and not control:
+            return self.move_to_excerpt(True)  # past the last excerpt, Tab leaves the text as usual
+        if key == Qt.Key.Key_Backtab:
+            return self.move_to_excerpt(False)
+        if control and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.move_to_excerpt(key == Qt.Key.Key_Down)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self.open_current_excerpt()
+        return False
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.text and event.type() == event.Type.KeyPress and self._on_key(event):
+            return True
         if watched is self.text.viewport():
             kind = event.type()
             if kind == event.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
