@@ -14,6 +14,7 @@ class FakeDialogs:
     options_answer: Any = None
     save_answer: str | None = None
     ask_answer: bool = False
+    opens_externally: bool = True  # whether a viewer "opens" a file handed to open_externally
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def open_seminar_path(self, parent, start_folder=""):
@@ -46,6 +47,7 @@ class FakeDialogs:
 
     def open_externally(self, path):
         self.calls.append(("open_externally", path))
+        return self.opens_externally
 
     def named(self, name: str) -> list[Any]:
         return [payload for kind, payload in self.calls if kind == name]

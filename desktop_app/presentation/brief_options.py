@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .chart_sorts import SORTS
+
 PAGE_SIZES = ("a4", "letter")
 PAGE_SIZE_LABELS = {"a4": "A4", "letter": "Letter"}
 
@@ -42,8 +44,12 @@ class ReportOptions:
     page_size: str = "a4"
     sections: tuple[str, ...] = field(default=SECTIONS)
     speaker: str | None = None
+    chart_sort: str = "report"
+    """The order of the chart's rows (one of chart_sorts.SORTS): the window passes its chart's."""
 
     def __post_init__(self) -> None:
+        if self.chart_sort not in SORTS:
+            raise ValueError(f"chart sort must be one of {', '.join(SORTS)}, not {self.chart_sort!r}")
         if self.page_size not in PAGE_SIZES:
             raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {self.page_size!r}")
         unknown = [name for name in self.sections if name not in SECTIONS]

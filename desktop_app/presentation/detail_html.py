@@ -15,7 +15,7 @@ from ..model.dataset import Dataset
 from ..model.schema import Position
 from .glance import panel_sentences
 from .richtext import esc, quotation, stance_chip
-from .wording import kind_label, leader_label, metrics_summary, mode_label, number, seminar_when, stance_words
+from .wording import kind_label, leader_label, unbreakable, metrics_summary, mode_label, number, seminar_when, stance_words
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def theme_html(dataset: Dataset, theme_id: str, ink: Ink) -> str:
     for position in positions:
         parts.append(_position_block(dataset, position, ink, with_speaker=True))
     if silent and positions:
-        names = ", ".join(esc(s.display_name) for s in silent)
+        names = ", ".join(esc(unbreakable(s.display_name)) for s in silent)
         parts.append(f'<p class="muted">Silent on this theme: {names}.</p>')
     return "".join(parts)
 

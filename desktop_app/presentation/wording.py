@@ -123,6 +123,15 @@ def metrics_summary(metrics: ThemeMetrics, scale: Scale) -> list[tuple[str, str]
     ]
 
 
+WORD_JOINER = "\u2060"
+
+
+def unbreakable(name: str) -> str:
+    """``name`` joined so that a line never breaks inside it (Chinese names included): for lists of names."""
+    joined = WORD_JOINER.join(name) if any(ord(c) >= 0x2E80 for c in name) else name
+    return joined.replace(" ", "\u00a0")
+
+
 class _WithoutCombiningMarks(dict):
     """A str.translate table that deletes combining marks, filled in as characters are met.
 
@@ -151,7 +160,10 @@ _LETTERS_WITHOUT_DECOMPOSITION = {
 }
 """Letters that Unicode gives no accent-free form, matched as the base letters a reader would type."""
 
-_STRIP_MARKS = _WithoutCombiningMarks({ord(letter): base for letter, base in _LETTERS_WITHOUT_DECOMPOSITION.items()})
+_STRIP_MARKS = _WithoutCombiningMarks(
+    {ord(letter): base for letter, base in _LETTERS_WITHOUT_DECOMPOSITION.items()}
+    | {ord(invisible): None for invisible in (WORD_JOINER, "\u200b")}  # joins and breaks made for display only
+)
 
 
 def fold(text: str) -> str:

@@ -154,7 +154,7 @@ class PdfBrief:
 
     def _place_chart(self, document: QTextDocument, size: tuple[int, int]) -> None:
         width, height = size
-        handler = ChartObject(PrintedChart(self.dataset, self.options.speaker, brief_font(CHART_POINTS)), document)
+        handler = ChartObject(PrintedChart(self.dataset, self.options.speaker, brief_font(CHART_POINTS), self.options.chart_sort), document)
         document.documentLayout().registerHandler(CHART_OBJECT, handler)
         self._chart_handler = handler  # keep the Python object alive as long as the document
         position = find_image(document, CHART_IMAGE)

@@ -332,8 +332,14 @@ class MainWindow(QMainWindow):
             self._say_busy()  # before asking for a file that could not be opened yet
             return OpenOutcome.BUSY
         current = self.document.dataset.path
-        start = str(current.parent) if current else os.path.expanduser("~")
+        folder = self.settings.last_folder
+        if folder and Path(folder).is_dir():
+            start = folder
+        else:
+            start = str(current.parent) if current else os.path.expanduser("~")
         path = self.dialogs.open_seminar_path(self, start)
+        if path:
+            self.settings.last_folder = str(Path(path).parent)
         return self.open_path(path) if path else None
 
     def open_path(self, path: str | os.PathLike[str]) -> OpenOutcome:
@@ -376,12 +382,18 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                event.acceptProposedAction()
-                self.open_path(url.toLocalFile())
-                return
-        event.ignore()
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[str]) -> None:
+        """Open the first seminar among dropped files, trying the next when one fails; say what was skipped."""
+        from .drop import DroppedFiles
+
+        DroppedFiles(self, paths).start()
 
     # -- reacting to the document and the selection -------------------------------------
     def _on_reset(self) -> None:
