@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-LONGEST_WORD = 80
+LONGEST_WORD = 160
 """Longest run without a space a message shows whole; longer ones keep their start and end."""
 _LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
 
