@@ -47,10 +47,7 @@ class DetailPanel(QWidget):
         self._shown: tuple[Dataset, Focus] | None = None
 
         self.title = _plain_label("detailTitle")
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(self.font().pointSizeF() * 1.6)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        self._set_title_font()
         self.subtitle = _plain_label("detailSubtitle")
         self.strip_caption = _plain_label("stripCaption")
         self.strip = StanceStrip()
@@ -81,6 +78,17 @@ class DetailPanel(QWidget):
     @property
     def _dataset(self) -> Dataset:
         return self._document.dataset
+
+    def _set_title_font(self) -> None:
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == event.Type.FontChange:
+            self._set_title_font()  # the window's zoom changed: the title keeps its proportion
+        super().changeEvent(event)
 
     # -- rendering -----------------------------------------------------------
     def _ink(self) -> detail_html.Ink:

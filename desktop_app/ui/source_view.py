@@ -250,9 +250,7 @@ class SourceView(QWidget):
         self.text.installEventFilter(self)
         self._keyboard_span: _Span | None = None
         self.text.setMouseTracking(True)
-        reading = QFont(self.font())
-        reading.setPointSizeF(self.font().pointSizeF() * 1.08)
-        self.text.setFont(reading)
+        self._set_reading_font()
         self.text.document().setDocumentMargin(14)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -282,6 +280,16 @@ class SourceView(QWidget):
     @property
     def _dataset(self) -> Dataset:
         return self._document.dataset
+
+    def _set_reading_font(self) -> None:
+        reading = QFont(self.font())
+        reading.setPointSizeF(self.font().pointSizeF() * 1.08)
+        self.text.setFont(reading)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == event.Type.FontChange:
+            self._set_reading_font()  # the window's zoom changed: the reading size follows
+        super().changeEvent(event)
 
     def _redraw(self, *_why) -> None:
         """Start afresh on the document's seminar: the report is laid out again when next needed."""
