@@ -10,7 +10,7 @@ import re
 
 LONGEST_WORD = 160
 """Longest run without a space a message shows whole; longer ones keep their start and end."""
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 
 def elide_middle(word: str, limit: int = LONGEST_WORD) -> str:

@@ -174,9 +174,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.speaker_list.setMinimumWidth(220)
-        self.detail.setMinimumWidth(300)
-        self.tabs.setMinimumWidth(340)
+        # Their sum, with the margins and splitter handles, fits the 800-pixel minimum window.
+        self.speaker_list.setMinimumWidth(180)
+        self.detail.setMinimumWidth(260)
+        self.tabs.setMinimumWidth(300)
         self.splitter.setSizes([270, 470, 540])
         self.central_layout.replaceWidget(self.opening_note, self.splitter)
         self.opening_note.deleteLater()

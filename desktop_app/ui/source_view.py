@@ -45,7 +45,7 @@ BREAK_EVERY = 80
 """In a run this long without a space, the view offers a line break every so many characters."""
 DISPLAY_BREAK = "\u200b"
 """Zero-width space: an invisible place where Qt may wrap a line."""
-_UNBROKEN_RUN = re.compile(r"[^\s\u200b]{%d,}" % (BREAK_EVERY + 1))
+_UNBROKEN_RUN = re.compile(rf"[^\s\u200b]{{{BREAK_EVERY + 1},}}")
 
 
 class QtOffsets:
@@ -505,10 +505,7 @@ class SourceView(QWidget):
         """Select the next (or previous) excerpt after the cursor; False when there is none that way."""
         if self.highlighter is None:
             return False
-        cursor = self.text.textCursor()
-        here = cursor.selectionStart() if forward or not cursor.hasSelection() else cursor.selectionStart()
-        if forward and self._keyboard_span is not None and cursor.selectionStart() == self._keyboard_span.start:
-            here = self._keyboard_span.start
+        here = self.text.textCursor().selectionStart()
         span = self.highlighter.neighbour(here, forward)
         if span is None:
             return False

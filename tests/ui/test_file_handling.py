@@ -10,8 +10,8 @@ from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QLabel
 
 from desktop_app.presentation.brief_options import ReportOptions
-from desktop_app.presentation.elide import elide_long_words, elide_middle
 from desktop_app.presentation.chart_layout import chart_rows
+from desktop_app.presentation.elide import elide_long_words, elide_middle
 from desktop_app.ui.dialogs import ProblemsDialog
 from tests.factories import debate, panel, to_bytes
 
