@@ -99,17 +99,27 @@ class Appearance(QObject):
         if mode == "system":
             hints.unsetColorScheme()
             QApplication.setPalette(self._system_palette)
+            self.follow_system(hints.colorScheme())
         else:
             hints.setColorScheme(Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light)
             QApplication.setPalette(dark_palette() if mode == "dark" else light_palette())
         restyle_captions()
 
-    def _on_system_scheme(self, _scheme) -> None:
-        # The platform has already changed the application's palette (a signal, not an event filter on
-        # the whole application, which would cost a Python call for every event).
+    def _on_system_scheme(self, scheme: Qt.ColorScheme) -> None:
+        # A signal, not an event filter on the whole application, which would cost a Python call per event.
         if self.mode == "system":
             self._system_palette = QPalette(QGuiApplication.palette())
+            self.follow_system(scheme)
             restyle_captions()
+
+    def follow_system(self, scheme: Qt.ColorScheme) -> None:
+        """Match the system's colour scheme when its palette does not (a platform theme with no dark palette)."""
+        window_is_dark = QApplication.palette().color(_Role.Window).lightnessF() < 0.5
+        if scheme == Qt.ColorScheme.Dark and not window_is_dark:
+            QApplication.setPalette(dark_palette())
+        elif scheme == Qt.ColorScheme.Light and window_is_dark:
+            QApplication.setPalette(self._system_palette if self._system_palette.color(_Role.Window).lightnessF() >= 0.5 else light_palette())
+        restyle_captions()
 
 
 def is_caption(widget: QWidget) -> bool:

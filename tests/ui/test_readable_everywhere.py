@@ -129,3 +129,18 @@ def test_the_window_can_be_as_small_as_800_by_600(city, qtbot):
     assert (window.minimumWidth(), window.minimumHeight()) == (800, 600)
     window.resize(800, 600)
     qtbot.waitUntil(lambda: window.size().width() == 800 and window.size().height() == 600)
+
+
+def test_a_dark_system_scheme_gives_a_dark_window_with_readable_captions(city, qtbot):
+    """When the system says its colour scheme is dark but its palette is light, the window turns dark, captions still readable."""
+    from PySide6.QtCore import Qt
+
+    window = city
+    assert window.view_options.appearance.mode == "system"
+    window.view_options.appearance.follow_system(Qt.ColorScheme.Dark)
+    wanted = QApplication.palette().color(QPalette.ColorRole.Window)
+    assert wanted.lightnessF() < 0.5
+    qtbot.waitUntil(lambda: window.speaker_list.palette().color(QPalette.ColorRole.Window) == wanted)
+    assert min(_caption_contrasts(window).values()) >= 4.5
+    window.view_options.appearance.follow_system(Qt.ColorScheme.Light)
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightnessF() >= 0.5
