@@ -292,3 +292,67 @@ def transport_panel() -> dict[str, Any]:
             for number, (who, theme, stance, kind, text) in enumerate(TRANSPORT_STATEMENTS)
         ],
     }
+
+
+# A panel in its own words, with names in Chinese, Polish, Swedish and Spanish and a moderator
+# (not a chair) leading it; the poles are "opposition" and "support".
+CITY_NAMES = {
+    "mod": "Ingrid Sjöström",
+    "lin": "林美玲",
+    "wu": "吳家豪",
+    "kow": "Łukasz Kowałski",
+    "ruiz": "Begoña Ruiz Peña",
+}
+CITY_STANCES: dict[str, dict[str, int]] = {
+    "access": {"lin": 2, "wu": -1, "kow": -2, "ruiz": 1},
+    "retail": {"lin": 1, "wu": -2, "kow": -1, "ruiz": 2},
+    "air": {"lin": 2, "wu": 1, "ruiz": 2},
+}
+
+
+def city_panel() -> dict[str, Any]:
+    """A panel on car-free city centres with CJK, Polish, Swedish and Spanish names: a fresh dict each call."""
+    labels = {"access": "Accessibility for disabled residents", "retail": "Compensation for shops", "air": "Air quality"}
+    sentences = [f"{CITY_NAMES['mod']} opened the panel on whether city centres should ban cars."]
+    positions = []
+    for theme_id, stances in CITY_STANCES.items():
+        for speaker_id, stance in stances.items():
+            excerpt = f"{CITY_NAMES[speaker_id]} spoke on {labels[theme_id].lower()} ({stance:+d})"
+            sentences.append(excerpt + ".")
+            positions.append(
+                {
+                    "id": f"{speaker_id}-{theme_id}",
+                    "speaker": speaker_id,
+                    "theme": theme_id,
+                    "stance": stance,
+                    "kind": "assessment",
+                    "summary": f"{CITY_NAMES[speaker_id]} on {labels[theme_id].lower()}.",
+                    "excerpt": excerpt,
+                }
+            )
+    affiliations = {"mod": "Stadsmuseet", "lin": "台北市政府", "wu": "Shop Owners' Guild", "kow": "Politechnika Łódzka", "ruiz": "Ayuntamiento de Sevilla"}
+    return {
+        "format": "seminar-lens/2",
+        "seminar": {
+            "title": "Car-free city centres",
+            "question": "Should city centres ban private cars?",
+            "scale": {"negative": "opposition", "positive": "support", "neutral": "undecided"},
+            "organiser": "Urban Forum",
+            "date": "2025-04-10",
+            "venue": "Town Hall",
+            "chair": "mod",
+            "source": {"title": "Panel record", "publisher": "Urban Forum", "text": "\n".join(sentences)},
+        },
+        "themes": [{"id": key, "label": label, "order": order} for order, (key, label) in enumerate(labels.items(), start=1)],
+        "speakers": [
+            {
+                "id": speaker_id,
+                "name": name,
+                "role": "moderator" if order == 0 else "panellist",
+                "affiliation": affiliations[speaker_id],
+                "order": order,
+            }
+            for order, (speaker_id, name) in enumerate(CITY_NAMES.items())
+        ],
+        "positions": positions,
+    }

@@ -23,6 +23,7 @@ class FakeDialogs:
     theme_answer: Any = None
     split_answer: int | None = None
     merge_answer: str | None = None
+    opens_externally: bool = True  # whether a viewer "opens" a file handed to open_externally
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def open_seminar_path(self, parent, start_folder=""):
@@ -91,6 +92,7 @@ class FakeDialogs:
 
     def open_externally(self, path):
         self.calls.append(("open_externally", path))
+        return self.opens_externally
 
     def named(self, name: str) -> list[Any]:
         return [payload for kind, payload in self.calls if kind == name]

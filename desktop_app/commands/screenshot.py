@@ -11,6 +11,8 @@ from ..model.loader import load
 from ..model.problems import DatasetError
 
 DEFAULT_SIZE = (1280, 800)
+MIN_SIZE = (800, 600)
+"""The main window's minimum size (MainWindow.MINIMUM_SIZE; kept here so parsing needs no Qt)."""
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -19,8 +21,8 @@ def parse_size(text: str) -> tuple[int, int]:
     if not sep or not width.isdigit() or not height.isdigit():
         raise ValueError(f"size must be WIDTHxHEIGHT, such as 1280x800, not {text!r}")
     size = int(width), int(height)
-    if not (640 <= size[0] <= 7680 and 400 <= size[1] <= 4320):
-        raise ValueError("size must be between 640x400 and 7680x4320")
+    if not (MIN_SIZE[0] <= size[0] <= 7680 and MIN_SIZE[1] <= size[1] <= 4320):
+        raise ValueError(f"size must be between {MIN_SIZE[0]}x{MIN_SIZE[1]} (the window's smallest) and 7680x4320")
     return size
 
 
@@ -57,6 +59,9 @@ def take_screenshot(out: Path, dataset_path: Path, select: str | None, tab: str,
             app.processEvents()
         image = window.grab()
         window.close()
+        if (image.width(), image.height()) != size:
+            got = f"{image.width()}x{image.height()}"
+            raise CommandFailed(f"--size {size[0]}x{size[1]}: the window could only be made {got} on this screen")
         buffer = QByteArray()
         device = QBuffer(buffer)
         device.open(QIODevice.OpenModeFlag.WriteOnly)

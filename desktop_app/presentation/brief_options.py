@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..model.analysis import COUNTED_KINDS_DEFAULT
 from ..model.schema import Kind
+from .chart_sorts import SORTS
 
 PAGE_SIZES = ("a4", "letter")
 PAGE_SIZE_LABELS = {"a4": "A4", "letter": "Letter"}
@@ -22,7 +23,7 @@ SECTION_TITLES = {
     "judgements": "Bottom line",
     "agree_split": "Where they agree and where they split",
     "method": "Method and caveats",
-    "chart": "Consensus and divergence by theme",
+    "chart": "Stances by theme",
     "themes": "Themes",
     "speakers": "Appendix: speaker profiles",
     "agreement": "Speaker agreement",
@@ -34,7 +35,7 @@ SECTION_CHOICES = {
     "judgements": "Bottom line, key judgements, what to watch",
     "agree_split": "Where they agree and where they split (quoted)",
     "method": "Method and caveats",
-    "chart": "Chart of consensus and divergence",
+    "chart": "Chart of stances by theme",
     "themes": "Theme table",
     "speakers": "Appendix: a profile of every speaker",
     "agreement": "Speaker agreement matrix",
@@ -53,8 +54,12 @@ class ReportOptions:
     speaker: str | None = None
     counted_kinds: frozenset[Kind] = COUNTED_KINDS_DEFAULT
     """The kinds of position the brief's figures count (the window's View ▸ Counted Kinds)."""
+    chart_sort: str = "report"
+    """The order of the chart's rows (one of chart_sorts.SORTS): the window passes its chart's."""
 
     def __post_init__(self) -> None:
+        if self.chart_sort not in SORTS:
+            raise ValueError(f"chart sort must be one of {', '.join(SORTS)}, not {self.chart_sort!r}")
         if self.page_size not in PAGE_SIZES:
             raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {self.page_size!r}")
         unknown = [name for name in self.sections if name not in SECTIONS]
@@ -68,7 +73,7 @@ class ReportOptions:
 
 
 def parse_sections(text: str) -> tuple[str, ...]:
-    """``"glance,chart"`` → ("glance", "chart"); ValueError naming an unknown or missing section."""
+    """``"judgements,chart"`` → ("judgements", "chart"); ValueError naming an unknown or missing section."""
     names = [part.strip().lower() for part in text.split(",") if part.strip()]
     if not names:
         raise ValueError(f"name at least one section: {', '.join(SECTIONS)}")

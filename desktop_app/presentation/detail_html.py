@@ -28,11 +28,13 @@ from .reading import counting_sentence, metric_label
 from .richtext import esc, quotation, stance_chip
 from .wording import (
     kind_label,
+    leader_label,
     mode_label,
     seminar_when,
     short_name,
     signed,
     stance_words,
+    unbreakable,
 )
 
 METRIC_SCHEME = "metric"
@@ -199,7 +201,7 @@ def theme_html(dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnaly
     for position in positions:
         parts.append(_position_block(dataset, position, ink, analysis, with_speaker=True))
     if silent and positions:
-        names = ", ".join(f"<nobr>{esc(s.display_name)}</nobr>" for s in silent)
+        names = ", ".join(esc(unbreakable(s.display_name)) for s in silent)
         parts.append(f'<p class="muted">No counted position on this theme: {names}.</p>')
     return "".join(parts)
 
@@ -278,7 +280,7 @@ def overview_html(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None =
         ("Organiser", seminar.organiser),
     ]
     if chair:
-        facts.append(("Chair", chair.display_name))
+        facts.append((leader_label(chair), chair.display_name))
     facts.append(("Source", f"{seminar.source.title}, {seminar.source.publisher}"))
     rows = "".join(
         f'<tr><td class="muted" style="padding-right:18px;">{esc(name)}</td><td>{esc(value)}</td></tr>'

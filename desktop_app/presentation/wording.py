@@ -43,6 +43,16 @@ def role_label(role: Role) -> str:
     return ROLE_LABELS[role]
 
 
+def leader_label(leader: Speaker) -> str:
+    """What the person who led the event is called: their own role when it is chair or moderator."""
+    return "Moderator" if leader.role is Role.MODERATOR else "Chair"
+
+
+def chart_title(scale: Scale) -> str:
+    """The chart's name in the seminar's own words: ``Opposition versus support by theme``."""
+    return f"{scale.negative.capitalize()} versus {scale.positive} by theme"
+
+
 def kind_label(kind: Kind) -> str:
     return KIND_LABELS[kind]
 
@@ -142,6 +152,15 @@ def metrics_summary(metrics: ThemeMetrics, scale: Scale) -> list[tuple[str, str]
     ]
 
 
+WORD_JOINER = "\u2060"
+
+
+def unbreakable(name: str) -> str:
+    """``name`` joined so that a line never breaks inside it (Chinese names included): for lists of names."""
+    joined = WORD_JOINER.join(name) if any(ord(c) >= 0x2E80 for c in name) else name
+    return joined.replace(" ", "\u00a0")
+
+
 class _WithoutCombiningMarks(dict):
     """A str.translate table that deletes combining marks, filled in as characters are met.
 
@@ -155,11 +174,29 @@ class _WithoutCombiningMarks(dict):
         return kept
 
 
-_STRIP_MARKS = _WithoutCombiningMarks()
+_LETTERS_WITHOUT_DECOMPOSITION = {
+    "\u0141": "L", "\u0142": "l",  # Ł ł (Polish)
+    "\u00d8": "O", "\u00f8": "o",  # Ø ø (Danish, Norwegian)
+    "\u0110": "D", "\u0111": "d", "\u00d0": "D", "\u00f0": "d",  # Đ đ (Croatian), Ð ð (Icelandic)
+    "\u00c6": "AE", "\u00e6": "ae", "\u0152": "OE", "\u0153": "oe",  # Æ æ Œ œ
+    "\u00de": "TH", "\u00fe": "th",  # Þ þ (Icelandic)
+    "\u0131": "i",  # dotless ı (Turkish)
+    "\u0126": "H", "\u0127": "h",  # Ħ ħ (Maltese)
+    "\u0166": "T", "\u0167": "t",  # Ŧ ŧ (Sámi)
+    "\u014a": "N", "\u014b": "n",  # Ŋ ŋ (Sámi)
+    "\u0138": "k",  # ĸ (Greenlandic)
+    "\u00df": "ss", "\u1e9e": "SS",  # ß ẞ
+}
+"""Letters that Unicode gives no accent-free form, matched as the base letters a reader would type."""
+
+_STRIP_MARKS = _WithoutCombiningMarks(
+    {ord(letter): base for letter, base in _LETTERS_WITHOUT_DECOMPOSITION.items()}
+    | {ord(invisible): None for invisible in (WORD_JOINER, "\u200b")}  # joins and breaks made for display only
+)
 
 
 def fold(text: str) -> str:
-    """Text for matching a search: case and accents ignored (``Zürich`` matches ``zurich``)."""
+    """Text for matching a search: case and accents ignored (``Zürich`` matches ``zurich``, ``Łódź`` ``lodz``)."""
     if text.isascii():
         return text.lower()
     return unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS).casefold()

@@ -53,6 +53,7 @@ from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import (
     kind_label,
+    leader_label,
     long_date,
     mode_label,
     role_label,
@@ -218,7 +219,7 @@ def _title_block(dataset: Dataset, speaker_id: str | None, words: BriefWords, ge
         facts[-1] += f", {time}"
     chair = dataset.chair
     if chair:
-        facts.append(f"chaired by {chair.display_name}")
+        facts.append(f"{leader_label(chair)}: {chair.display_name}")
     parts.append(
         f'<p style="font-size:10.5pt; margin-bottom:2px;">{esc(event)}</p>'
         f'<p class="muted" style="margin-bottom:8px;">{esc(SEPARATOR.join(facts))}</p>'

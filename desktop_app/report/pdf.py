@@ -132,7 +132,7 @@ def prepare_chart(dataset: Dataset, options: ReportOptions) -> ChartArt | None:
     size = chart_size(dataset, options)
     if size is None:
         return None
-    return ChartArt(PrintedChart(dataset, options.speaker, brief_font(CHART_POINTS)), size)
+    return ChartArt(PrintedChart(dataset, options.speaker, brief_font(CHART_POINTS), options.chart_sort), size)
 
 
 def find_image(document: QTextDocument, name: str) -> int | None:

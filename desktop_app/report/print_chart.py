@@ -94,9 +94,10 @@ class PrintedChart:
     dataset: Dataset
     speaker_id: str | None
     font: QFont
+    sort: str = "report"  # the order of the rows, as the window's chart sorts them
 
     def __post_init__(self) -> None:
-        self.rows: list[ChartRow] = chart_rows(self.dataset, "report")
+        self.rows: list[ChartRow] = chart_rows(self.dataset, self.sort)
         self.marks = speaker_marks(self.dataset, self.rows, self.speaker_id)
 
     def paint(self, painter: QPainter, target: QRectF) -> None:

@@ -55,6 +55,7 @@ from ..model.schema import Speaker
 from ..presentation.focus import Focus, FocusKind
 from ..presentation.reading import counting_sentence
 from ..presentation.wording import matrix_labels, role_label
+from .appearance import mark_caption
 from .document import SeminarDocument
 from .palette import beyond_chance_colour, text_colour_on
 from .selection import Selection
@@ -224,6 +225,7 @@ def _caption(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
+    mark_caption(label)  # readable caption colour (4.5:1) in light and dark palettes
     return label
 
 

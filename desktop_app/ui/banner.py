@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from ..presentation.elide import elide_long_words, needs_eliding
+
 
 class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None):
@@ -31,7 +33,9 @@ class Banner(QFrame):
         self.hide()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
+        """Show ``text``; an over-long path in it is shortened in the middle, and the full text is the tooltip."""
+        self.message.setText(elide_long_words(text))
+        self.message.setToolTip(text if needs_eliding(text) else "")
         self.show()
 
     def text(self) -> str:

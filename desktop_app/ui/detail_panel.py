@@ -48,10 +48,7 @@ class DetailPanel(QWidget):
         self._shown: tuple[Dataset, Focus] | None = None
 
         self.title = _plain_label("detailTitle")
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(self.font().pointSizeF() * 1.6)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        self._set_title_font()
         self.subtitle = _plain_label("detailSubtitle")
         self.strip_caption = _plain_label("stripCaption")
         self.strip = StanceStrip()
@@ -91,6 +88,17 @@ class DetailPanel(QWidget):
     def _analysis(self):
         """The analysis counting the window's chosen kinds."""
         return self._document.derived.analysis
+
+    def _set_title_font(self) -> None:
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == event.Type.FontChange:
+            self._set_title_font()  # the window's zoom changed: the title keeps its proportion
+        super().changeEvent(event)
 
     # -- rendering -----------------------------------------------------------
     def _ink(self) -> detail_html.Ink:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.problems import DatasetError
+from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 
@@ -36,7 +37,7 @@ class ProblemsDialog(QDialog):
         self.setMinimumSize(620, 320)
         count = len(error.problems)
         noun = "problem" if count == 1 else "problems"
-        heading = QLabel(f"{Path(error.source).name} was not opened: {count} {noun} found. The seminar already open stays open.")
+        heading = QLabel(f"{elide_middle(Path(error.source).name)} was not opened: {count} {noun} found. The seminar already open stays open.")
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         self.problem_text = QPlainTextEdit()
@@ -81,15 +82,18 @@ class Dialogs:
         ProblemsDialog(error, parent).exec()
 
     def show_error(self, parent: QWidget | None, title: str, message: str, details: str | None = None) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, elide_long_words(message), QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        if details:
-            box.setDetailedText(details)
+        full = "\n\n".join(part for part in (message if needs_eliding(message) else "", details or "") if part)
+        if full:
+            box.setDetailedText(full)
         box.exec()
 
     def show_info(self, parent: QWidget | None, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(QMessageBox.Icon.Information, title, elide_long_words(message), QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
+        if needs_eliding(message):
+            box.setDetailedText(message)
         box.exec()
 
     def show_about(self, parent: QWidget | None, title: str, message: str) -> None:
@@ -102,7 +106,7 @@ class Dialogs:
 
     def ask(self, parent: QWidget | None, title: str, question: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons, parent)
+        box = QMessageBox(QMessageBox.Icon.Question, title, elide_long_words(question), buttons, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -191,5 +195,6 @@ class Dialogs:
         finally:
             dialog.deleteLater()
 
-    def open_externally(self, path: str) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+    def open_externally(self, path: str) -> bool:
+        """Open ``path`` in the desktop's viewer for it; False when none opened it."""
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(path)))

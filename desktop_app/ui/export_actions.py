@@ -78,11 +78,21 @@ class ExportActions(QObject):
         return None
 
     def _destination(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        """Ask where to save, starting in the folder used last; remember the folder chosen."""
+        settings = self.window.settings
+        folder = settings.last_folder
+        if folder and Path(folder).is_dir():
+            suggested = Path(folder) / suggested.name
         chosen = self.window.dialogs.save_path(self.window, title, str(suggested), file_filter)
         if not chosen:
             return None
         path = Path(chosen)
+        settings.last_folder = str(path.parent)
         return path if path.suffix else path.with_suffix(suggested.suffix)
+
+    def _on_screen_sort(self) -> str:
+        chart = self.window.chart
+        return chart.sort if chart is not None else self.window.settings.chart_sort
 
     def export_pdf(self) -> Path | None:
         """Options, destination, the brief, then the offer to open it; the path written, or None."""
@@ -96,6 +106,8 @@ class ExportActions(QObject):
         # The brief counts the kinds the window counts (View ▸ Counted Kinds).
         options = replace(options, counted_kinds=self.window.document.counted_kinds)
         self.last_options = options
+        # The brief's chart follows the window's: the rows in the order the user is looking at.
+        options = replace(options, chart_sort=self._on_screen_sort())
         path = self._destination("Export PDF", suggested_path(dataset, ".pdf", options.speaker), PDF_FILTER)
         if path is None:
             return None
@@ -126,7 +138,13 @@ class ExportActions(QObject):
         noun = "page" if exported.pages == 1 else "pages"
         self.window.statusBar().showMessage(f"Exported {path.name} ({exported.pages} {noun})", 8000)
         if dialogs.ask(self.window, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?"):
-            dialogs.open_externally(str(path))
+            if not dialogs.open_externally(str(path)):
+                dialogs.show_error(
+                    self.window,
+                    "Could not open the PDF",
+                    f"No application opened {path.name}: none may be set up for PDF files. "
+                    f"The PDF is saved in {path.parent}.",
+                )
         return path
 
     def _may_replace(self, path: Path) -> bool:

@@ -40,12 +40,14 @@ from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
 from .analysis_actions import AnalysisActions
+from .appearance import mark_caption
 from .banner import Banner
 from .dialogs import Dialogs
 from .export_actions import ExportActions
 from .icons import themed_icon
 from .selection import Selection
 from .settings import AppSettings
+from .view_options import ViewOptions
 
 if TYPE_CHECKING:
     # The views and the loader import pydantic and the model: they are imported once the frame has painted.
@@ -53,6 +55,10 @@ if TYPE_CHECKING:
     from .document import SeminarDocument
     from .file_opener import OpenOutcome
 
+
+
+MINIMUM_SIZE = (800, 600)
+"""The smallest window every view stays readable in."""
 
 
 def window_title(dataset: Dataset) -> str:
@@ -86,11 +92,11 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._after_first_paint: list[Callable[[], None]] = []
         self._when_shown: list[Callable[[], None]] = []
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
 
         self.opening_note = QLabel("Opening the seminar\u2026")
         self.opening_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.opening_note.setEnabled(False)
+        mark_caption(self.opening_note)
         self.banner = Banner()
         central = QWidget()
         self.central_layout = QVBoxLayout(central)
@@ -154,7 +160,7 @@ class MainWindow(QMainWindow):
 
         self.chart_placeholder = QLabel("Preparing the chart\u2026")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart_placeholder.setEnabled(False)
+        mark_caption(self.chart_placeholder)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.chart_placeholder, TAB_TITLES["themes"])
@@ -170,9 +176,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.speaker_list.setMinimumWidth(220)
-        self.detail.setMinimumWidth(300)
-        self.tabs.setMinimumWidth(340)
+        # Their sum, with the margins and splitter handles, fits the 800-pixel minimum window.
+        self.speaker_list.setMinimumWidth(180)
+        self.detail.setMinimumWidth(260)
+        self.tabs.setMinimumWidth(300)
         self.splitter.setSizes([270, 470, 540])
         self.central_layout.replaceWidget(self.opening_note, self.splitter)
         self.opening_note.deleteLater()
@@ -185,6 +192,9 @@ class MainWindow(QMainWindow):
         from .coding_actions import install_coding
 
         install_coding(self)  # Code Selection, the coding editor, Speakers and Themes: self.coding
+        from .search_bar import SearchNavigator
+
+        self.search = SearchNavigator(self)
         self._shows_seminar = True
         self._show_dataset_facts()
         self._restore_layout()
@@ -233,11 +243,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit Seminar Lens")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.find_action = self._action(
-            "&Find Speaker\u2026", lambda: self.speaker_list.focus_search(), QKeySequence.StandardKey.Find,
-            "Search speakers by name, affiliation or what they said",
+            "&Find\u2026", lambda: self.speaker_list.focus_search(), QKeySequence.StandardKey.Find,
+            "Search names, affiliations, positions, themes and the report text",
         )
         self.overview_action = self._action(
-            "Seminar &Overview", self.selection.clear, "Ctrl+0", "Show the seminar's details",
+            "Seminar &Overview", self.selection.clear, "Alt+Home", "Show the seminar's details",
             themed_icon("go-home", style.SP_FileDialogInfoView, self),
         )
         self.tab_actions: dict[str, QAction] = {}
@@ -283,6 +293,8 @@ class MainWindow(QMainWindow):
         sort_menu = view_menu.addMenu("&Sort Themes By")
         for action in self.sort_actions.values():
             sort_menu.addAction(action)
+        view_menu.addSeparator()
+        self.view_options = ViewOptions(self, view_menu, self.settings)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.format_action)
@@ -329,8 +341,14 @@ class MainWindow(QMainWindow):
             self._say_busy()  # before asking for a file that could not be opened yet
             return OpenOutcome.BUSY
         current = self.document.dataset.path
-        start = str(current.parent) if current else os.path.expanduser("~")
+        folder = self.settings.last_folder
+        if folder and Path(folder).is_dir():
+            start = folder
+        else:
+            start = str(current.parent) if current else os.path.expanduser("~")
         path = self.dialogs.open_seminar_path(self, start)
+        if path:
+            self.settings.last_folder = str(Path(path).parent)
         return self.open_path(path) if path else None
 
     def open_path(self, path: str | os.PathLike[str]) -> OpenOutcome:
@@ -375,12 +393,18 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                event.acceptProposedAction()
-                self.open_path(url.toLocalFile())
-                return
-        event.ignore()
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[str]) -> None:
+        """Open the first seminar among dropped files, trying the next when one fails; say what was skipped."""
+        from .drop import DroppedFiles
+
+        DroppedFiles(self, paths).start()
 
     # -- reacting to the document and the selection -------------------------------------
     def _on_reset(self) -> None:

@@ -108,7 +108,39 @@ class AppSettings:
         # Stored as one comma-separated string: QSettings gives a one-item list back as a plain string.
         self._store.setValue("analysis/counted_kinds", ",".join(kind.value for kind in Kind if kind in kinds))
 
+    @property
+    def appearance(self) -> str:
+        """"system", "light" or "dark"."""
+        return self._choice("view/appearance", ("system", "light", "dark"), "system")
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self._store.setValue("view/appearance", value)
+
+    @property
+    def zoom_step(self) -> int:
+        """Text size in steps from the system's (0: as the system has it)."""
+        value = self._text("view/zoom")
+        try:
+            step = int(value) if value is not None else 0
+        except ValueError:
+            return 0
+        return step if -4 <= step <= 8 else 0
+
+    @zoom_step.setter
+    def zoom_step(self, value: int) -> None:
+        self._store.setValue("view/zoom", str(value))
+
     # -- files -------------------------------------------------------------
+    @property
+    def last_folder(self) -> str | None:
+        """The folder a file was last opened from or saved to."""
+        return self._text("files/folder")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._store.setValue("files/folder", value)
+
     @property
     def last_file(self) -> str | None:
         return self._text("files/last")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 from ..model.dataset import Dataset
 from ..model.edits import Edit, Remove, SetOrders, leaves
 from ..presentation.focus import Focus, FocusKind, Navigation
+from .appearance import mark_caption
 from .document import SeminarDocument
 from .palette import highlight_colour, is_dark, speaker_colour
 from .selection import Selection
@@ -41,25 +42,52 @@ from .selection import Selection
 _QT_LENGTH_CHANGES = re.compile("\r\n|[\U00010000-\U0010FFFF]")
 """Where Qt's count drifts from Python's: a CRLF line break (one fewer) or an astral character (one more)."""
 
+BREAK_EVERY = 80
+"""In a run this long without a space, the view offers a line break every so many characters."""
+DISPLAY_BREAK = "\u200b"
+"""Zero-width space: an invisible place where Qt may wrap a line."""
+_UNBROKEN_RUN = re.compile(rf"[^\s\u200b]{{{BREAK_EVERY + 1},}}")
+
 
 class QtOffsets:
     """Converts offsets in a Python string to positions in the Qt document showing it.
 
     Qt counts UTF-16 code units (a character outside the Basic Multilingual
-    Plane takes two) and shows ``\\r\\n`` as a single line break.
+    Plane takes two) and shows ``\\r\\n`` as a single line break.  Runs with
+    no space longer than BREAK_EVERY characters are shown with an invisible
+    break opportunity every BREAK_EVERY characters: without one, Qt's line
+    breaking works character by character and a megabyte of such text took
+    minutes to lay out.  The breaks are for display only; offsets map past them.
     """
 
     def __init__(self, text: str):
-        self.display_text = text.replace("\r\n", "\n").replace("\r", "\n")
+        display = text.replace("\r\n", "\n").replace("\r", "\n")
         self._points: list[int] = []
         self._shift: list[int] = []
-        if "\r" not in text and len(text.encode("utf-16-le")) == 2 * len(text):
-            return  # the usual case, checked in C: nothing to map
-        shift = 0
-        for match in _QT_LENGTH_CHANGES.finditer(text):
-            shift += -1 if match.group() == "\r\n" else 1
-            self._points.append(match.start() + 1)
-            self._shift.append(shift)
+        events: list[tuple[int, int]] = []  # (first Python offset affected, change in the Qt position)
+        if "\r" in text or len(text.encode("utf-16-le")) != 2 * len(text):  # checked in C; usually neither
+            for match in _QT_LENGTH_CHANGES.finditer(text):
+                events.append((match.start() + 1, -1 if match.group() == "\r\n" else 1))
+        runs = list(_UNBROKEN_RUN.finditer(text))
+        if runs:
+            pieces: list[str] = []
+            done = 0
+            for run in runs:
+                for cut in range(run.start() + BREAK_EVERY, run.end(), BREAK_EVERY):
+                    pieces.append(text[done:cut])
+                    pieces.append(DISPLAY_BREAK)
+                    events.append((cut, 1))
+                    done = cut
+            pieces.append(text[done:])
+            display = "".join(pieces).replace("\r\n", "\n").replace("\r", "\n")
+        self.display_text = display
+        if events:
+            events.sort()
+            shift = 0
+            for point, change in events:
+                shift += change
+                self._points.append(point)
+                self._shift.append(shift)
 
     @property
     def shifts(self) -> bool:
@@ -80,12 +108,17 @@ class _Span(NamedTuple):
     speaker_id: str
 
 
+def source_offsets(dataset: Dataset) -> QtOffsets:
+    """The report as shown, with its mapping from Python offsets (kept with the document's derived data)."""
+    return QtOffsets(dataset.seminar.source.text)
+
+
 def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
     """The report as the view shows it, and every excerpt's place in it, in text order.
 
     Kept with the document's derived data, so a background load works it out beforehand.
     """
-    offsets = QtOffsets(dataset.seminar.source.text)
+    offsets = source_offsets(dataset)
     to_qt = offsets.to_qt if offsets.shifts else int  # a report of plain BMP text with \n needs no mapping
     located = dataset.spans
     spans = [
@@ -174,6 +207,14 @@ class ExcerptHighlighter(QSyntaxHighlighter):
         """A speaker's excerpts, in the order of the text."""
         return list(self._by_speaker.get(speaker_id, []))
 
+    def neighbour(self, position: int, forward: bool) -> _Span | None:
+        """The first excerpt starting after ``position``, or the last starting before it."""
+        if forward:
+            at = bisect.bisect_right(self._starts, position)
+            return self._spans[at] if at < len(self._spans) else None
+        at = bisect.bisect_left(self._starts, position) - 1
+        return self._spans[at] if at >= 0 else None
+
     def spans_at(self, position: int) -> list[_Span]:
         low = bisect.bisect_left(self._starts, position - self._longest)
         high = bisect.bisect_right(self._starts, position)
@@ -225,19 +266,20 @@ class SourceView(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.heading.setObjectName("sourceHeading")
-        self.hint = QLabel("Highlighted passages are the excerpts behind positions, in each speaker's colour. Click one to open it.")
+        self.hint = QLabel("Highlighted passages are the excerpts behind positions, in each speaker's colour. "
+            "Click one, or reach it with Tab or Ctrl+Down and press Enter, to open it.")
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)
+        mark_caption(self.hint)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.setAccessibleName("Source text")
         self.text.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.text.viewport().installEventFilter(self)
+        self.text.installEventFilter(self)
+        self._keyboard_span: _Span | None = None
         self.text.setMouseTracking(True)
-        reading = QFont(self.font())
-        reading.setPointSizeF(self.font().pointSizeF() * 1.08)
-        self.text.setFont(reading)
+        self._set_reading_font()
         self.text.document().setDocumentMargin(14)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -256,6 +298,8 @@ class SourceView(QWidget):
         self._settle_on: _Span | None = None
         self.highlighter: ExcerptHighlighter | None = None
         self._pending: str | None = None  # a position to bring into view once the tab shows
+        self._search_ranges: list[tuple[int, int]] = []  # the search's matches, as offsets in the report
+        self._search_marks: list[QTextEdit.ExtraSelection] = []
         self._redraw()
         document.reset.connect(self._redraw)
         document.edited.connect(self._on_edited)
@@ -265,6 +309,16 @@ class SourceView(QWidget):
     @property
     def _dataset(self) -> Dataset:
         return self._document.dataset
+
+    def _set_reading_font(self) -> None:
+        reading = QFont(self.font())
+        reading.setPointSizeF(self.font().pointSizeF() * 1.08)
+        self.text.setFont(reading)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == event.Type.FontChange:
+            self._set_reading_font()  # the window's zoom changed: the reading size follows
+        super().changeEvent(event)
 
     def _redraw(self, *_why) -> None:
         """Start afresh on the document's seminar: the report is laid out again when next needed."""
@@ -276,7 +330,9 @@ class SourceView(QWidget):
             self.highlighter = None
         self._flash.stop()
         self._flash_span = None
+        self._search_marks = []
         self.text.setExtraSelections([])
+        self._keyboard_span = None
         self.text.clear()
         self._filled_for: Dataset | None = None
         self._scrolled_for: str | None = None
@@ -339,6 +395,7 @@ class SourceView(QWidget):
         )
         self._filled_for = dataset
         self._settling = True
+        self._mark_search()
         QTimer.singleShot(0, self, self._on_text_settled)
 
     def _on_text_settled(self) -> None:
@@ -350,7 +407,7 @@ class SourceView(QWidget):
         """
         self._settling = False
         span, self._settle_on = self._settle_on, None
-        if span is not None and self._spans.get(span.position_id) == span:
+        if span is not None and (not span.position_id or self._spans.get(span.position_id) == span):
             self._scroll_to(span)
 
     # -- following the selection ---------------------------------------------
@@ -437,7 +494,7 @@ class SourceView(QWidget):
         if span is None:
             return
         if strength <= 0.01:
-            self.text.setExtraSelections([])
+            self.text.setExtraSelections(self._search_marks)
             return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.text.document())
@@ -448,7 +505,50 @@ class SourceView(QWidget):
         colour.setAlphaF(0.75 * strength)
         selection.format.setBackground(colour)
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        self.text.setExtraSelections([selection])
+        self.text.setExtraSelections([*self._search_marks, selection])
+
+    # -- search ----------------------------------------------------------------------
+    def set_search_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Mark the search's matches, given as (start, end) offsets in the report's text."""
+        self._search_ranges = ranges
+        if self._filled_for is self._dataset:
+            self._mark_search()
+
+    def search_mark_count(self) -> int:
+        return len(self._search_marks)
+
+    def _mark_search(self) -> None:
+        offsets = self._document.derived.get(source_offsets)
+        to_qt = offsets.to_qt if offsets.shifts else int
+        palette = self.palette()
+        fmt = QTextCharFormat()
+        fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        marks = []
+        document = self.text.document()
+        for start, end in self._search_ranges:
+            mark = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(to_qt(start))
+            cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            mark.cursor = cursor
+            mark.format = fmt
+            marks.append(mark)
+        self._search_marks = marks
+        if self._flash.state() != QVariantAnimation.State.Running:
+            self.text.setExtraSelections(marks)
+
+    def show_range(self, start: int, end: int) -> None:
+        """Scroll a stretch of the report (Python offsets) into the middle of the view and flash it."""
+        self.ensure_filled()
+        offsets = self._document.derived.get(source_offsets)
+        to_qt = offsets.to_qt if offsets.shifts else int
+        span = _Span(to_qt(start), to_qt(end), "", "")
+        self._scroll_to(span)
+        self._flash_span = span
+        self._flash.stop()
+        self._flash.start()
+        self._paint_flash(1.0)
 
     # -- clicks on highlights ------------------------------------------------------
     def position_at(self, document_position: int) -> str | None:
@@ -460,7 +560,53 @@ class SourceView(QWidget):
             return None
         return min(found, key=lambda s: (s.end - s.start, -s.start)).position_id
 
+    # -- excerpts from the keyboard ----------------------------------------------------
+    def current_excerpt(self) -> str | None:
+        """The position whose excerpt the keyboard has moved to (None: none yet)."""
+        return self._keyboard_span.position_id if self._keyboard_span is not None else None
+
+    def move_to_excerpt(self, forward: bool) -> bool:
+        """Select the next (or previous) excerpt after the cursor; False when there is none that way."""
+        if self.highlighter is None:
+            return False
+        here = self.text.textCursor().selectionStart()
+        span = self.highlighter.neighbour(here, forward)
+        if span is None:
+            return False
+        self._keyboard_span = span
+        selected = self.text.textCursor()
+        selected.setPosition(span.start)
+        selected.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(selected)
+        self.text.ensureCursorVisible()
+        return True
+
+    def open_current_excerpt(self) -> bool:
+        span = self._keyboard_span
+        if span is None or self._spans.get(span.position_id) != span:
+            return False
+        self._scrolled_for = span.speaker_id
+        self._selection.select_speaker(span.speaker_id)
+        self._selection.navigate(span.position_id, "detail")
+        return True
+
+    def _on_key(self, event) -> bool:
+        key, modifiers = event.key(), event.modifiers()
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_Tab and not control:
+            return self.move_to_excerpt(True)  # past the last excerpt, Tab leaves the text as usual
+        if key == Qt.Key.Key_Backtab:
+            return self.move_to_excerpt(False)
+        if control and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.move_to_excerpt(key == Qt.Key.Key_Down)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self.open_current_excerpt()
+        return False
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.text and event.type() == event.Type.KeyPress and self._on_key(event):
+            return True
         if watched is self.text.viewport():
             kind = event.type()
             if kind == event.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..model.analysis import rounded_stance
 from ..presentation.focus import Focus, FocusKind
 from ..presentation.wording import signed
+from .appearance import mark_caption
 from .document import SeminarDocument
 from .palette import stance_colour, stance_text_colour
 from .selection import Selection
@@ -37,12 +38,23 @@ _SWATCH = 4
 _PILL_WIDTH = 34
 
 
+_TALL_SAMPLE = "\u00c5gjy\u6797\u7f8e\u73b2\ud55c\u3042"
+"""Latin with accents and descenders, Chinese, Korean and Japanese: the line must fit the tallest script."""
+
+
+def line_height(font: QFont) -> int:
+    """A line's height in ``font`` that fits any script a name may be written in, fallback fonts included."""
+    metrics = QFontMetrics(font)
+    return max(metrics.height(), metrics.boundingRect(_TALL_SAMPLE).height())
+
+
 class SpeakerDelegate(QStyledItemDelegate):
     """Paints a speaker on two lines: name, then role and affiliation; a stance pill for the theme."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.height() * 2 + _PAD * 2 + 2)
+        name_font = QFont(option.font)
+        name_font.setBold(True)
+        return QSize(200, line_height(name_font) + line_height(option.font) + _PAD * 2 + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -95,13 +107,17 @@ class SpeakerDelegate(QStyledItemDelegate):
         painter.setFont(name_font)
         painter.setPen(text_colour)
         name = name_metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(left, top, width, name_metrics.height()), Qt.AlignmentFlag.AlignLeft, name)
+        name_height = line_height(name_font)
+        painter.drawText(QRect(left, top, width, name_height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
 
         painter.setFont(option.font)
         painter.setPen(secondary)
         second = " \u00b7 ".join(part for part in (index.data(RoleLabelRole), index.data(AffiliationRole)) if part)
         second = metrics.elidedText(second, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(left, top + name_metrics.height() + 2, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, second)
+        second_height = line_height(option.font)
+        painter.drawText(
+            QRect(left, top + name_height + 2, width, second_height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, second
+        )
         painter.restore()
 
 
@@ -135,12 +151,12 @@ class SpeakerListView(QWidget):
         self.empty_label = QLabel("No speaker matches the search.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)
+        mark_caption(self.empty_label)
         self.empty_label.hide()
 
         self.count_label = QLabel()
         self.count_label.setObjectName("speakerCount")
-        self.count_label.setEnabled(False)
+        mark_caption(self.count_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -37,7 +37,7 @@ from ..presentation.chart_layout import (
 from ..presentation.chart_sorts import SORT_LABELS, SORTS
 from ..presentation.colours import INK, MUTED
 from ..presentation.focus import Focus, FocusKind
-from ..presentation.wording import metrics_summary
+from ..presentation.wording import chart_title, metrics_summary
 from .document import SeminarDocument
 from .palette import stance_colour
 from .selection import Selection
@@ -123,7 +123,7 @@ class ThemeChart(QWidget):
         top.addWidget(self.sort_box)
 
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setAccessibleName("Consensus versus divergence by theme")
+        self.graphics.setAccessibleName(chart_title(document.dataset.seminar.scale))
         self.graphics.ci.setContentsMargins(6, 4, 10, 6)
         self.legend = ScaleLegend()
         self.graphics.addItem(self.legend, row=0, col=0)
@@ -259,6 +259,7 @@ class ThemeChart(QWidget):
         self.plot.setYRange(*y_range(rows), padding=0)
         self.band_span = span
         self.caption.setText(dataset.seminar.question)
+        self.graphics.setAccessibleName(chart_title(dataset.seminar.scale))
         self.caption.setToolTip("Each block is one speaker, placed by their stance on the theme. Click a theme to see every position on it.")
         self._on_focus(self._selection.focus)
 

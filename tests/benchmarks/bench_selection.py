@@ -37,6 +37,7 @@ SERIES = {
     "speaker": "select a speaker",
     "theme": "select a theme",
     "speaker_source": "select a speaker, Source tab shown",
+    "speaker_search": "select a speaker, search highlighting on",
 }
 
 
