@@ -15,6 +15,7 @@ from ..model.dataset import Dataset
 from ..model.schema import Position
 from .glance import panel_sentences
 from .richtext import esc, quotation, stance_chip
+from .turns import clock, position_time
 from .wording import kind_label, metrics_summary, mode_label, number, seminar_when, stance_words
 
 
@@ -51,11 +52,17 @@ def _position_block(dataset: Dataset, position: Position, ink: Ink, *, with_spea
     return (
         f'<a name="{esc(position.id)}"></a>'
         f"<p>{lead}{stance_chip(position.stance, stance_words(position.stance, scale))}"
-        f'&nbsp;&nbsp;<span class="muted">{esc(kind_label(position.kind))}</span></p>'
+        f'&nbsp;&nbsp;<span class="muted">{esc(kind_label(position.kind))}{_time_note(dataset, position)}</span></p>'
         f"<p>{esc(position.summary)}</p>"
         f"{quotation(position.excerpt, rule)}"
         f'<p><a href="source:{esc(position.id)}">Show in source \u203a</a></p>'
     )
+
+
+def _time_note(dataset: Dataset, position: Position) -> str:
+    """`` · at 12:30``: when the transcript turn holding the excerpt began, or nothing."""
+    seconds = position_time(dataset, position.id)
+    return "" if seconds is None else f" \u00b7 at {clock(seconds)}"
 
 
 def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink) -> str:

@@ -42,6 +42,7 @@ from ..presentation.tabs import TAB_TITLES, TABS
 from .banner import Banner
 from .dialogs import Dialogs
 from .export_actions import ExportActions
+from .import_actions import install_import_actions
 from .icons import themed_icon
 from .selection import Selection
 from .settings import AppSettings
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self.exports = ExportActions(self)
+        self.imports = install_import_actions(self)
         self._seminar_actions = [
             self.open_action, self.find_action, self.overview_action,
             *self.tab_actions.values(), *self.sort_actions.values(),
