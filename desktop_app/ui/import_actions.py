@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog
 
@@ -229,10 +229,10 @@ class ImportActions(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         if self.worker is None:
             return
+        self.progressed.emit(done, total)  # first: a modal dialog's update below lets later signals through
         dialog = self.progress_dialog
         if dialog is not None and not dialog.wasCanceled() and total:
             show_share(dialog, done / total, f"Reading {Path(self.worker.path).name}\u2026\npage {done} of {total}")
-        self.progressed.emit(done, total)
 
     def _finish(self) -> str:
         worker, self.worker = self.worker, None
@@ -250,7 +250,8 @@ class ImportActions(QObject):
         if self.worker is None:
             return
         path = self._finish()
-        self.preview(path, transcript)
+        # From the event loop, not inside this signal: the progress dialog is gone before the preview shows.
+        QTimer.singleShot(0, lambda: self.preview(path, transcript))
 
     def _on_failed(self, failure: ImportFailed) -> None:
         if self.worker is None:

@@ -105,13 +105,16 @@ class ImportDialog(QDialog):
         self.pattern_button = QPushButton("Re-read")
         self.pattern_button.setToolTip("Read the file again, finding speakers with this pattern")
         self.pattern_button.clicked.connect(self.apply_pattern)
-        pattern_row = QHBoxLayout()
-        pattern_row.addWidget(self.pattern_edit, 1)
-        pattern_row.addWidget(self.pattern_button)
+        pattern_row = QWidget()
+        pattern_layout = QHBoxLayout(pattern_row)
+        pattern_layout.setContentsMargins(0, 0, 0, 0)
+        pattern_layout.addWidget(self.pattern_edit, 1)
+        pattern_layout.addWidget(self.pattern_button)
         form = QFormLayout()
         form.addRow("Seminar &title:", self.title_edit)
         form.addRow("&Format:", self.format_combo)
         form.addRow("Label &pattern:", pattern_row)
+        form.labelForField(pattern_row).setBuddy(self.pattern_edit)
 
         self.turn_table = QTableWidget(0, 3)
         self.turn_table.setHorizontalHeaderLabels(["Label", "Time", "First words"])
@@ -344,24 +347,28 @@ class ImportDialog(QDialog):
             table.setItem(row, LABEL, label_item)
             table.setItem(row, TURNS, turns_item)
             table.setItem(row, SPEAKER, speaker_item)
-            table.setCellWidget(row, ROLE, self._role_combo(count.label, name))
+            self._show_role(row, count.label, name)
         table.resizeColumnToContents(LABEL)
         table.resizeColumnToContents(TURNS)
         self._filling = False
         self._update_summary()
         self._update_buttons()
 
-    def _role_combo(self, label: str, name: str | None) -> QComboBox:
-        combo = QComboBox()
-        for role in Role:
-            combo.addItem(role.value, role)
-        combo.setAccessibleName(f"Role of {label}")
-        if name is None:
-            combo.setEnabled(False)
-        else:
-            combo.setCurrentIndex(list(Role).index(self.mapping.roles.get(name, Role.SPEAKER)))
-        combo.activated.connect(lambda index, chosen=label: self.set_role(chosen, list(Role)[index]))
-        return combo
+    def _show_role(self, row: int, label: str, name: str | None) -> None:
+        """The row's role combo, made once per label and then only updated (a redraw keeps the widgets)."""
+        combo = self.mapping_table.cellWidget(row, ROLE)
+        if not isinstance(combo, QComboBox) or combo.property("label") != label:
+            combo = QComboBox()
+            for role in Role:
+                combo.addItem(role.value, role)
+            combo.setProperty("label", label)
+            combo.setAccessibleName(f"Role of {label}")
+            combo.activated.connect(lambda index, chosen=label: self.set_role(chosen, list(Role)[index]))
+            self.mapping_table.setCellWidget(row, ROLE, combo)
+        combo.blockSignals(True)
+        combo.setEnabled(name is not None)
+        combo.setCurrentIndex(-1 if name is None else list(Role).index(self.mapping.roles.get(name, Role.SPEAKER)))
+        combo.blockSignals(False)
 
     def role_of(self, label: str) -> Role | None:
         """The role shown for ``label`` in the table (None when dropped)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from desktop_app.model.edits import Insert
 from desktop_app.model.importers.mapping import LabelMapping, build_seminar
 from desktop_app.model.loader import load, save
@@ -76,9 +77,18 @@ def test_a_pdf_is_read_in_the_background_then_previewed(window, dialogs, qtbot, 
     path.write_bytes(text_pdf([["The council met on a windy Tuesday."], ["The meeting closed at nine."]]))
     pages: list[tuple[int, int]] = []
     window.imports.progressed.connect(lambda done, total: pages.append((done, total)))
+    window.imports.progress_after_ms = 0
+    progress_seen: list[bool] = []
+
+    def confirm(parent, path, transcript, reread):
+        # The progress dialog is put away for good before the preview shows, not left to reappear over it.
+        progress_seen.append(any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+        return build_seminar(transcript, LabelMapping.initial(transcript), "Harbour report")
+
+    dialogs.preview_answer = confirm
     with qtbot.waitSignal(window.imports.opened, timeout=20_000):
         window.imports.import_path(path)
-    assert not window.imports.busy and pages[-1] == (2, 2)
+    assert not window.imports.busy and pages[-1] == (2, 2) and progress_seen == [False]
     source = window.document.dataset.seminar.source
     assert source.turns == [] and "windy Tuesday" in source.text and "closed at nine" in source.text
 
