@@ -113,8 +113,9 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Seminar &title:", self.title_edit)
         form.addRow("&Format:", self.format_combo)
-        form.addRow("Label &pattern:", pattern_row)
-        form.labelForField(pattern_row).setBuddy(self.pattern_edit)
+        pattern_label = QLabel("Label &pattern:")
+        pattern_label.setBuddy(self.pattern_edit)
+        form.addRow(pattern_label, pattern_row)
 
         self.turn_table = QTableWidget(0, 3)
         self.turn_table.setHorizontalHeaderLabels(["Label", "Time", "First words"])
@@ -211,9 +212,9 @@ class ImportDialog(QDialog):
     def merge(self, labels: Iterable[str], name: str | None = None) -> None:
         """The labels become one speaker, named ``name`` or as the first kept label's speaker."""
         labels = list(labels)
-        if name is None:
-            name = next((self.mapping.names[label] for label in labels if self.mapping.names[label]), labels[0])
-        self._change(lambda: self.mapping.merge(labels, name))
+        kept = [found for label in labels if (found := self.mapping.names[label]) is not None]
+        chosen = name if name is not None else (kept[0] if kept else labels[0])
+        self._change(lambda: self.mapping.merge(labels, chosen))
 
     def drop(self, label: str) -> None:
         """``label`` becomes no speaker: its turns stay in the text, attributed to nobody."""
@@ -245,7 +246,11 @@ class ImportDialog(QDialog):
 
     def selected_labels(self) -> list[str]:
         rows = sorted({index.row() for index in self.mapping_table.selectionModel().selectedRows()})
-        return [self.mapping_table.item(row, LABEL).data(Qt.ItemDataRole.UserRole) for row in rows]
+        return [self._label_at(row) for row in rows]
+
+    def _label_at(self, row: int) -> str:
+        item = self.mapping_table.item(row, LABEL)
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
     def confirm_single(self, label: str, confirmed: bool = True) -> None:
         """Take a label seen only once as a speaker (or stop taking it): the file is read again."""
@@ -395,7 +400,7 @@ class ImportDialog(QDialog):
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != SPEAKER:
             return
-        label = self.mapping_table.item(item.row(), LABEL).data(Qt.ItemDataRole.UserRole)
+        label = self._label_at(item.row())
         text = item.text()
         if text == DROPPED:
             return
