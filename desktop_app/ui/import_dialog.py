@@ -321,6 +321,7 @@ class ImportDialog(QDialog):
             self.turn_table.setItem(row, 0, QTableWidgetItem(preview.label))
             self.turn_table.setItem(row, 1, QTableWidgetItem(preview.time_text))
             self.turn_table.setItem(row, 2, QTableWidgetItem(preview.first_words))
+        self.turn_table.setColumnHidden(1, all(turn.start_time is None for turn in transcript.turns))
         self.turn_table.resizeColumnToContents(0)
         self.turn_table.resizeColumnToContents(1)
         self.turn_table.setUpdatesEnabled(True)

@@ -61,6 +61,7 @@ def test_preview_lists_turns_labels_and_counts(preview):
     counts = {dialog.mapping_table.item(row, 0).text(): dialog.mapping_table.item(row, 1).text() for row in range(3)}
     assert counts == {"SPEAKER_00": "2", "SPEAKER_01": "1", "SPEAKER_02": "1"}
     assert "4 turns with 3 labels" in dialog.summary.text()
+    assert not dialog.turn_table.isColumnHidden(1)
 
 
 def test_rename_role_and_drop_make_the_expected_seminar(preview, qtbot):
@@ -110,6 +111,7 @@ def test_a_role_belongs_to_the_speaker_and_survives_a_rename(preview):
 def test_a_blank_name_is_refused_in_words_and_the_table_restored(preview):
     """Clearing a speaker's name shows why it cannot be blank and puts the name back."""
     dialog = preview("upper.txt")
+    assert dialog.turn_table.isColumnHidden(1)  # a typed transcript has no times to show
     row = row_of(dialog, "RUTH ADEYEMI")
     dialog.mapping_table.item(row, SPEAKER).setText("   ")
     assert "must not be blank" in dialog.problem.text()
