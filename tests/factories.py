@@ -75,6 +75,21 @@ def debate() -> dict[str, Any]:
     return copy.deepcopy(_DEBATE)
 
 
+def debate_with_turns(times: bool = True) -> dict[str, Any]:
+    """The debate as a transcript: the Speaker's opening (0:00), Obi's line (1:05), then Roe's line (1:02:03)."""
+    data = debate()
+    data["format"] = "seminar-lens/2"
+    obi = DEBATE_SOURCE.index("Ms Ada Obi")
+    roe = DEBATE_SOURCE.index("Mr Ben Roe")
+    enforcement = DEBATE_SOURCE.index("On enforcement")
+    spans = [("speaker", 0, DEBATE_SOURCE.index("\n\n"), 0.0), ("obi", obi, roe - 1, 65.4), ("roe", roe, enforcement - 1, 3723.0)]
+    data["seminar"]["source"]["turns"] = [
+        {"speaker": speaker, "start": start, "end": end, **({"start_time": at} if times else {})}
+        for speaker, start, end, at in spans
+    ]
+    return data
+
+
 def to_bytes(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 

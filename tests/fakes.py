@@ -24,11 +24,28 @@ class FakeDialogs:
     split_answer: int | None = None
     merge_answer: str | None = None
     opens_externally: bool = True  # whether a viewer "opens" a file handed to open_externally
+    transcript_answer: str | None = None
+    preview_answer: Any = "confirm"
+    """What the import preview returns: "confirm" (the mapping as first shown), None (cancel), or a function."""
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def open_seminar_path(self, parent, start_folder=""):
         self.calls.append(("open_seminar_path", start_folder))
         return self.open_answer
+
+    def transcript_path(self, parent, start_folder=""):
+        self.calls.append(("transcript_path", start_folder))
+        return self.transcript_answer
+
+    def import_preview(self, parent, path, transcript, reread):
+        self.calls.append(("import_preview", (path, transcript)))
+        if self.preview_answer == "confirm":
+            from desktop_app.model.importers.mapping import LabelMapping, build_seminar, title_from_path
+
+            return build_seminar(transcript, LabelMapping.initial(transcript), title_from_path(path))
+        if callable(self.preview_answer):
+            return self.preview_answer(parent, path, transcript, reread)
+        return self.preview_answer
 
     def export_options(self, parent, dataset, selected_speaker, previous=None):
         self.calls.append(("export_options", (selected_speaker, previous)))

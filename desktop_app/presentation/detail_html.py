@@ -26,6 +26,7 @@ from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
 from .reading import counting_sentence, metric_label
 from .richtext import esc, quotation, stance_chip
+from .turns import clock, position_time
 from .wording import (
     kind_label,
     leader_label,
@@ -90,7 +91,7 @@ def _position_block(
     return (
         f'<a name="{esc(position.id)}"></a>'
         f"<p>{lead}{stance_chip(position.stance, stance_words(position.stance, scale))}"
-        f'&nbsp;&nbsp;<span class="muted">{kind}</span></p>'
+        f'&nbsp;&nbsp;<span class="muted">{kind}{_time_note(dataset, position)}</span></p>'
         f"<p>{esc(position.summary)}</p>"
         f"{quotation(position.excerpt, rule)}"
         f"{note}"
@@ -98,6 +99,12 @@ def _position_block(
         f'&nbsp;&nbsp;<small><a href="edit:{esc(position.id)}">Edit</a> \u00b7 <a href="split:{esc(position.id)}">Split</a>'
         f' \u00b7 <a href="delete:{esc(position.id)}">Delete</a></small></p>'
     )
+
+
+def _time_note(dataset: Dataset, position: Position) -> str:
+    """`` · at 12:30``: when the transcript turn holding the excerpt began, or nothing."""
+    seconds = position_time(dataset, position.id)
+    return "" if seconds is None else f" \u00b7 at {clock(seconds)}"
 
 
 def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:

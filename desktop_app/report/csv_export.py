@@ -24,6 +24,7 @@ from ..model.analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_fl
 from ..model.dataset import Dataset
 from ..model.ordinal import STANCES
 from ..model.schema import Kind
+from ..presentation.turns import clock, position_time
 from .errors import refuse_read_only, write_failure
 
 CSV_KINDS = ("positions", "matrix", "themes", "pairs")
@@ -41,6 +42,7 @@ POSITION_COLUMNS = (
     "summary",
     "excerpt",
     "note",
+    "time",
 )
 
 
@@ -64,9 +66,16 @@ def position_rows(dataset: Dataset) -> list[list[str]]:
                     position.summary,
                     position.excerpt,
                     position.note,
+                    _turn_time(dataset, position.id),
                 ]
             )
     return rows
+
+
+def _turn_time(dataset: Dataset, position_id: str) -> str:
+    """``0:12:30``, when the transcript turn holding the excerpt began; blank without turn times."""
+    seconds = position_time(dataset, position_id)
+    return "" if seconds is None else clock(seconds, with_hours=True)
 
 
 def matrix_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:

@@ -26,6 +26,9 @@ from ..model.problems import DatasetError
 from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
+TRANSCRIPT_FILTER = (
+    "Transcripts and reports (*.vtt *.webvtt *.srt *.json *.txt *.text *.md *.markdown *.docx *.pdf);;All files (*)"
+)
 
 
 class ProblemsDialog(QDialog):
@@ -63,6 +66,22 @@ class Dialogs:
     def open_seminar_path(self, parent: QWidget, start_folder: str = "") -> str | None:
         path, _ = QFileDialog.getOpenFileName(parent, "Open seminar", start_folder, SEMINAR_FILTER)
         return path or None
+
+    def transcript_path(self, parent: QWidget, start_folder: str = "") -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "New from Transcript or Report", start_folder, TRANSCRIPT_FILTER
+        )
+        return path or None
+
+    def import_preview(self, parent: QWidget, path: str, transcript, reread):
+        """The new seminar (a SeminarFile) the user confirms in the import preview, or None when they cancel."""
+        from .import_dialog import ImportDialog
+
+        dialog = ImportDialog(path, transcript, reread, parent)
+        try:
+            return dialog.seminar_file() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     def save_path(self, parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)

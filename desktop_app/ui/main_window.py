@@ -44,6 +44,7 @@ from .appearance import mark_caption
 from .banner import Banner
 from .dialogs import Dialogs
 from .export_actions import ExportActions
+from .import_actions import install_import_actions
 from .icons import themed_icon
 from .selection import Selection
 from .settings import AppSettings
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self.exports = ExportActions(self)
         self.analysis_actions = AnalysisActions(self)  # View ▸ Counted Kinds, the Count button, Help ▸ Reading
+        self.imports = install_import_actions(self)
         self._seminar_actions = [
             self.open_action, self.find_action, self.overview_action,
             *self.tab_actions.values(), *self.sort_actions.values(),

@@ -43,5 +43,6 @@ def show_share(dialog: QProgressDialog, share: float, label: str | None = None) 
 
 def close_progress(dialog: QProgressDialog) -> None:
     """Put the dialog away for good (without it reporting a cancel)."""
+    dialog.reset()  # stops its timer, which would show it again over a dialog opened before it is deleted
     dialog.hide()
     dialog.deleteLater()

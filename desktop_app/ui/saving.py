@@ -58,7 +58,7 @@ class Saving(QObject):
         self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save, "Save the seminar")
         self.save_as_action = self._action("Save &As\u2026", self.save_as, "Ctrl+Shift+S", "Save the seminar under another name")
         menu = window.file_menu
-        menu.insertAction(window.open_action, self.new_action)
+        menu.insertAction(menu.actions()[0], self.new_action)  # first, above New from Transcript and Open
         after_recent = window.recent_menu.menuAction()
         following = menu.actions()[menu.actions().index(after_recent) + 1]
         menu.insertAction(following, self.save_action)

@@ -28,15 +28,17 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from ..model.dataset import Dataset
 from ..model.edits import Edit, Remove, SetOrders, leaves
 from ..presentation.focus import Focus, FocusKind, Navigation
+from ..presentation.turns import clock
 from .appearance import mark_caption
 from .document import SeminarDocument
 from .palette import highlight_colour, is_dark, speaker_colour
 from .selection import Selection
+from .turn_margin import MarginTurn, TurnText
 
 
 _QT_LENGTH_CHANGES = re.compile("\r\n|[\U00010000-\U0010FFFF]")
@@ -128,6 +130,19 @@ def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
     ]
     spans.sort()
     return offsets.display_text, spans
+
+
+def turn_layout(dataset: Dataset) -> list[tuple[int, int, str, str]]:
+    """Each transcript turn's place in the shown text, its speaker's id and its start time as text, in text order."""
+    turns = dataset.seminar.source.turns
+    if not turns:
+        return []
+    offsets = QtOffsets(dataset.seminar.source.text)
+    to_qt = offsets.to_qt if offsets.shifts else int
+    return [
+        (to_qt(turn.start), to_qt(turn.end), turn.speaker, "" if turn.start_time is None else clock(turn.start_time))
+        for turn in turns
+    ]
 
 
 class ExcerptHighlighter(QSyntaxHighlighter):
@@ -270,7 +285,7 @@ class SourceView(QWidget):
             "Click one, or reach it with Tab or Ctrl+Down and press Enter, to open it.")
         self.hint.setWordWrap(True)
         mark_caption(self.hint)
-        self.text = QPlainTextEdit()
+        self.text = TurnText()  # a QPlainTextEdit with a margin naming each transcript turn's speaker and time
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.setAccessibleName("Source text")
@@ -334,6 +349,7 @@ class SourceView(QWidget):
         self.text.setExtraSelections([])
         self._keyboard_span = None
         self.text.clear()
+        self.text.set_turns([])
         self._filled_for: Dataset | None = None
         self._scrolled_for: str | None = None
         self._pending = None
@@ -390,6 +406,12 @@ class SourceView(QWidget):
         offsets = QtOffsets(dataset.seminar.source.text)
         self._to_qt = offsets.to_qt if offsets.shifts else int
         self.text.setPlainText(display_text)
+        self.text.set_turns(
+            [
+                MarginTurn(start, end, dataset.speaker(speaker).name, time_text, colours[speaker])
+                for start, end, speaker, time_text in self._document.derived.get(turn_layout)
+            ]
+        )
         self.highlighter = ExcerptHighlighter(
             self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis
         )

@@ -3,13 +3,20 @@
 The VTT sample is the whole headless import: decoding, parsing 3,000 cues
 (about 30,000 words), building the new seminar and checking it with the
 loader's rules.  The PDF sample is extracting and cleaning the text of a
-report drawn with QPdfWriter (made once, before the clock starts).
+report drawn with QPdfWriter (made once, before the clock starts).  The
+window sample is the same import followed by opening the new seminar in a
+main window (offscreen) with its Source tab in front, until it is painted.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
 
 from desktop_app.model.loader import from_model
 from desktop_app.model.importers.mapping import LabelMapping, build_seminar
@@ -112,3 +119,59 @@ def _pypdf_rate(data: bytes, settings: Settings) -> str:
     pages = reader.pages[: settings.size(5, quick=1)]
     per_page = timed(lambda: [page.extract_text() for page in pages]) / len(pages)
     return f"pypdf takes {shown(per_page, 's')} a page here, {shown(per_page * len(reader.pages), 's')} for all"
+
+
+def _import_window(app):
+    """A main window on the default seminar, shown offscreen at its first-start size, its Source tab in front."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.assets import default_seminar_path
+    from desktop_app.model.loader import load
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.settings import AppSettings
+
+    folder = tempfile.mkdtemp(prefix="seminar-lens-bench-")
+    settings = AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(load(default_seminar_path()), settings=settings, build_chart_now=True)
+    window.resize(1280, 800)
+    window.show()
+    window.show_tab("source")
+    app.processEvents()
+    return window
+
+
+@benchmark("import a 3,000-cue WebVTT and open it in the window", target=1.5, group="import")
+def vtt_import_and_open(settings: Settings) -> Measurement:
+    """From the file's bytes to the new seminar painted in the window, its Source tab (text and turn margin) in front."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop_app.qt_app import make_application
+    from desktop_app.ui.import_actions import open_imported
+
+    app = make_application(headless=True)
+    cues = settings.size(3_000, quick=300)
+    data = meeting_vtt(cues)
+    window = _import_window(app)
+    parts: dict[str, list[float]] = {"import": [], "open": []}
+
+    def import_and_open() -> None:
+        started = time.perf_counter()
+        transcript = import_bytes(data, "meeting.vtt")
+        model = build_seminar(transcript, LabelMapping.initial(transcript), "Meeting")
+        imported = time.perf_counter()
+        open_imported(window, model)
+        window.repaint()  # the views and the Source tab's text and margin, painted
+        app.processEvents()
+        parts["import"].append(imported - started)
+        parts["open"].append(time.perf_counter() - imported)
+
+    import_and_open()  # warm: the first opening imports the views' modules
+    parts = {"import": [], "open": []}
+    samples = [timed(import_and_open) for _ in range(settings.runs)]
+    labels = len(window.source.text.margin_labels())
+    window.close()
+    window.deleteLater()
+    detail = (
+        f"{cues:,} cues, {labels:,} turns in the margin; importing {shown(statistics.median(parts['import']), 's')}, "
+        f"opening and painting {shown(statistics.median(parts['open']), 's')} (medians)"
+    )
+    return Measurement(samples, "s", detail)

@@ -7,7 +7,7 @@ import pytest
 from desktop_app.model.loader import load_bytes
 from desktop_app.model.schema import Kind
 from desktop_app.report.csv_export import ENCODING, PAIR_COLUMNS, POSITION_COLUMNS, THEME_COLUMNS, export_csv
-from tests.factories import coded_panel, to_bytes
+from tests.factories import coded_panel, debate_with_turns, to_bytes
 
 from .conftest import MARKUP_NAME, MARKUP_THEME
 
@@ -149,3 +149,12 @@ def test_pairs_csv_gives_agreement_against_chance_and_leaves_out_the_chair(coded
     assert a_b["comparable"] == "true"
     assert rows[1]["shared_themes"] == "2" and rows[1]["comparable"] == "false"
     assert {row["counted_kinds"] for row in rows} == {"assessment;prediction;prescription"}
+
+
+def test_positions_carry_the_time_of_their_transcript_turn(tmp_path):
+    """A position coded in a timed transcript turn has its time in the 'time' column; one outside every turn is blank."""
+    path = tmp_path / "positions.csv"
+    export_csv(load_bytes(to_bytes(debate_with_turns()), "debate.seminar.json"), path, "positions")
+    with open(path, newline="", encoding=ENCODING) as stream:
+        rows = {row["position_id"]: row["time"] for row in csv.DictReader(stream)}
+    assert rows == {"obi-emissions": "0:01:05", "obi-enforcement": "", "roe-costs": "1:02:03"}
