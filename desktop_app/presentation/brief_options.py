@@ -15,7 +15,7 @@ SECTIONS = ("glance", "chart", "themes", "speakers", "agreement", "forecasts", "
 """Optional sections, in the order the brief prints them (the title block always comes first)."""
 SECTION_TITLES = {
     "glance": "At a glance",
-    "chart": "Consensus and divergence by theme",
+    "chart": "Stances by theme",
     "themes": "Themes",
     "speakers": "Speakers",
     "agreement": "Speaker agreement",
@@ -25,7 +25,7 @@ SECTION_TITLES = {
 
 SECTION_CHOICES = {
     "glance": "At a glance",
-    "chart": "Chart of consensus and divergence",
+    "chart": "Chart of stances by theme",
     "themes": "Theme table",
     "speakers": "Speaker cards",
     "agreement": "Speaker agreement matrix",

@@ -24,6 +24,7 @@ from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import kind_label, long_date, mode_label, number, role_label, speaker_line, stance_words
 from ..presentation.glance import Sentence, panel_sentences, speaker_sentences
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
+from ..presentation.chart_layout import chart_note
 
 CHART_IMAGE = "seminar-lens:chart"
 """Name of the placeholder image whose place the chart takes."""
@@ -195,14 +196,8 @@ def _glance(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
 
 
 def _chart_section(dataset: Dataset, speaker_id: str | None, size: tuple[int, int], units: _Units) -> str:
-    scale = dataset.seminar.scale
-    note = (
-        f"Each block is one speaker, placed by their mean stance on the theme: {esc(scale.negative)} to the left, "
-        f"{esc(scale.positive)} to the right, {esc(scale.neutral)} in the centre; darker blocks are stronger views. "
-        "Silent speakers are left out. The verdict is on the right."
-    )
-    if speaker_id:
-        note += f" Diamonds mark the positions of {esc(dataset.speaker(speaker_id).display_name)}."
+    speaker_name = dataset.speaker(speaker_id).name if speaker_id else None
+    note = esc(chart_note(dataset.seminar.scale, speaker_name))
     width, height = size
     return (
         f'<h2 style="{units.start()}">{esc(SECTION_TITLES["chart"])}</h2>'

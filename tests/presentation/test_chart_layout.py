@@ -11,7 +11,6 @@ from desktop_app.presentation.chart_layout import (
     legend_pieces,
     speaker_marks,
     chart_rows,
-    tick_step,
 )
 from tests.factories import debate, to_bytes
 
@@ -44,16 +43,11 @@ def test_legend_reads_in_the_scales_words_left_to_right_and_is_centred(dataset):
     """The legend shows the two negative swatches, the scale's words in order, then the note, centred in its width."""
     pieces = legend_pieces(dataset.seminar.scale, lambda text: 6.0 * len(text), 600)
     texts = [piece.text for piece in pieces if piece.text is not None]
-    assert texts == ["opposition", "undecided", "support", LEGEND_NOTE]
+    assert texts[:4] == ["opposition", "undecided", "support", f"({LEGEND_NOTE})"]
+    assert {"one speaker", "divided", "tentative"} <= set(texts)
     assert [piece.band for piece in pieces if piece.band is not None] == [-2, -1, 0, 1, 2]
-    xs = [piece.x for piece in pieces]
+    first_line = [piece for piece in pieces if piece.line == 0]
+    xs = [piece.x for piece in first_line]
     assert xs == sorted(xs)
-    end = pieces[-1].x + 6.0 * len(LEGEND_NOTE)
-    assert pieces[0].x == pytest.approx(600 - end, abs=8)  # centred, give or take the swatches' padding
-
-
-def test_count_ticks_never_crowd(dataset):
-    """Ticks of the count axis are spaced wide enough for their labels, however many speakers there are."""
-    for speakers, pixels in ((4, 400), (500, 400), (5000, 300)):
-        step = tick_step(-speakers, speakers, pixels)
-        assert pixels * step / (2 * speakers) >= 12 + 7 * len(str(speakers)) or step == 10000
+    end = first_line[-1].x + first_line[-1].width
+    assert first_line[0].x == pytest.approx(600 - end, abs=8)  # centred, give or take the swatches' padding

@@ -116,7 +116,7 @@ def test_speaker_brief_markers_are_vectors_too(rumer_brief):
     """A brief on one speaker marks their positions on the chart with shapes, not bitmaps."""
     index = chart_page(rumer_brief)
     assert image_xobjects(rumer_brief.reader.pages[index]) == []
-    assert "Diamonds mark the positions of Eugene Rumer" in rumer_brief.text
+    assert "Diamonds mark Eugene Rumer" in rumer_brief.text
 
 
 def test_no_page_of_the_brief_holds_an_image(default_brief):
