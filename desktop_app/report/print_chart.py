@@ -278,7 +278,7 @@ class PrintedChart:
             painter.drawText(QRectF(box.left(), middle - line / 2, left_width - LABEL_GAP, line), align_right, label)
             painter.setFont(small)
             painter.setPen(_faded(INK, 0.72))
-            note = small_metrics.elidedText(note, Qt.TextElideMode.ElideRight, note_room)
+            note = small_metrics.elidedText(note, Qt.TextElideMode.ElideMiddle, note_room)
             painter.drawText(QRectF(plot.right() + LABEL_GAP, middle - line / 2, note_room + 2, line), align_left, note)
         painter.setFont(self.font)
         painter.setPen(QColor(INK))

@@ -506,7 +506,7 @@ class ThemeChart(QWidget):
             right_width = 12.0
             text_room = left_width - LABEL_GAP - 4
             ticks = [
-                (index, self._elided(label_metrics, label, text_room) + "\n" + self._elided(label_metrics, note, text_room))
+                (index, self._elided(label_metrics, label, text_room) + "\n" + self._elided(label_metrics, note, text_room, middle=True))
                 for index, (label, note) in enumerate(zip(labels, notes))
             ]
             right_ticks: list = []
@@ -515,7 +515,9 @@ class ThemeChart(QWidget):
             note_wanted = max([note_metrics.horizontalAdvance(text) for text in notes] + [0])
             left_width, right_width = column_widths(width, left_wanted + 4, note_wanted + 4)
             ticks = [(index, self._elided(label_metrics, label, left_width - LABEL_GAP - 4)) for index, label in enumerate(labels)]
-            right_ticks = [(index, self._elided(note_metrics, note, right_width - LABEL_GAP - 4)) for index, note in enumerate(notes)]
+            right_ticks = [
+                (index, self._elided(note_metrics, note, right_width - LABEL_GAP - 4, middle=True)) for index, note in enumerate(notes)
+            ]
         left_axis.setWidth(int(left_width))
         right_axis.setWidth(int(right_width))
         left_axis.setTicks([ticks, []])
@@ -524,14 +526,20 @@ class ThemeChart(QWidget):
         self.legend.fit(width - 16)
 
     @staticmethod
-    def _elided(metrics: QFontMetricsF, text: str, width: float) -> str:
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 10.0))
+    def _elided(metrics: QFontMetricsF, text: str, width: float, middle: bool = False) -> str:
+        # A note loses the middle of its verdict first: n at its start and "tentative" at its end stay readable.
+        mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
+        return metrics.elidedText(text, mode, max(width, 10.0))
 
     def _selected_name(self) -> str | None:
         focus = self._selection.focus
         if focus.kind is FocusKind.SPEAKER and focus.speaker and self._dataset.has_speaker(focus.speaker):
             return self._dataset.speaker(focus.speaker).name
         return None
+
+    def block_pixels(self) -> float:
+        """Width of one speaker's block, in pixels, at the chart's current size."""
+        return self.plot_width() / (2 * x_span(self._rows))
 
     def plot_width(self) -> float:
         """Width of the plot area (the blocks' room) in pixels."""
