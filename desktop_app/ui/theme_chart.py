@@ -470,7 +470,6 @@ class ThemeChart(QWidget):
         self._rows = chart_rows(dataset, self._sort, self._document.derived.analysis)
         rows = self._rows
         self.rows_item.set_rows(rows, {speaker.id: speaker.name for speaker in dataset.speakers})
-        self.plot.setLabel("bottom", html.escape(axis_title(scale)))
         span = x_span(rows)
         self.plot.setXRange(-span, span, padding=0)
         # A few themes keep a readable bar height at the top instead of swelling to fill the chart.
@@ -518,6 +517,9 @@ class ThemeChart(QWidget):
             right_ticks = [
                 (index, self._elided(note_metrics, note, right_width - LABEL_GAP - 4, middle=True)) for index, note in enumerate(notes)
             ]
+        title_metrics = QFontMetricsF(self.font())
+        plot_room = max(width - left_width - right_width - 20, 40.0)
+        self.plot.setLabel("bottom", html.escape(title_metrics.elidedText(axis_title(scale), Qt.TextElideMode.ElideMiddle, plot_room)))
         left_axis.setWidth(int(left_width))
         right_axis.setWidth(int(right_width))
         left_axis.setTicks([ticks, []])
