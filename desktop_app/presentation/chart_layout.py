@@ -20,7 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model.analysis import SeminarAnalysis, ThemeMetrics, describe_flips, stance_label, verdict_label
+from ..model.analysis import (
+    SeminarAnalysis,
+    ThemeMetrics,
+    describe_flips,
+    stance_label,
+    verdict_label,
+)
 from ..model.dataset import Dataset
 from ..model.schema import Scale
 from .chart_sorts import SORTS
@@ -241,6 +247,30 @@ def row_note(metrics: ThemeMetrics, scale: Scale) -> str:
     words = verdict_words(metrics, scale)
     count = f"n = {metrics.n}"
     return count if words is None else f"{count} \u00b7 {words}"
+
+
+def fitted_note(metrics: ThemeMetrics, scale: Scale, text_width: Callable[[str], float], room: float) -> str:
+    """:func:`row_note` within ``room``: the verdict's words are cut first, so that n and "tentative" always show."""
+    full = row_note(metrics, scale)
+    if text_width(full) <= room or not metrics.verdict.is_stated:
+        return full
+    count = f"n = {metrics.n}"
+    tail = f", {TENTATIVE}" if metrics.tentative else ""
+    words = verdict_label(metrics.verdict, scale)
+
+    def cut_to(length: int) -> str:
+        return f"{count} \u00b7 {words[:length].rstrip()}\u2026{tail}"
+
+    low, high = 1, len(words) - 1  # the longest cut that fits, found by halving
+    if text_width(cut_to(low)) > room:
+        return f"{count} \u00b7 {TENTATIVE}" if tail else count
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width(cut_to(middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return cut_to(low)
 
 
 def voices_line(metrics: ThemeMetrics, dataset: Dataset, scale: Scale) -> str:

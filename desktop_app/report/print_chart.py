@@ -22,8 +22,8 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPalette,
-    QPolygonF,
     QPen,
+    QPolygonF,
     QPyTextObject,
     QTextFormat,
 )
@@ -40,6 +40,7 @@ from ..presentation.chart_layout import (
     axis_title,
     chart_rows,
     column_widths,
+    fitted_note,
     initials,
     legend_lines,
     legend_pieces,
@@ -278,7 +279,7 @@ class PrintedChart:
             painter.drawText(QRectF(box.left(), middle - line / 2, left_width - LABEL_GAP, line), align_right, label)
             painter.setFont(small)
             painter.setPen(_faded(INK, 0.72))
-            note = small_metrics.elidedText(note, Qt.TextElideMode.ElideMiddle, note_room)
+            note = fitted_note(row.metrics, scale, small_metrics.horizontalAdvance, note_room)
             painter.drawText(QRectF(plot.right() + LABEL_GAP, middle - line / 2, note_room + 2, line), align_left, note)
         painter.setFont(self.font)
         painter.setPen(QColor(INK))

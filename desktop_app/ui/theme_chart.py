@@ -19,15 +19,33 @@ import html
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter, QPalette, QPen, QPolygonF, QTransform
-from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model.analysis import stance_label
 from ..model.dataset import Dataset
 from ..model.schema import Scale
 from ..presentation.chart_layout import (
-    BAR_HEIGHT,
     BANDS,
+    BAR_HEIGHT,
     LABEL_GAP,
     LEGEND_LINE,
     LEGEND_SWATCH,
@@ -38,6 +56,7 @@ from ..presentation.chart_layout import (
     chart_name,
     chart_rows,
     column_widths,
+    fitted_note,
     flips_lines,
     initials,
     legend_groups,
@@ -505,8 +524,8 @@ class ThemeChart(QWidget):
             right_width = 12.0
             text_room = left_width - LABEL_GAP - 4
             ticks = [
-                (index, self._elided(label_metrics, label, text_room) + "\n" + self._elided(label_metrics, note, text_room, middle=True))
-                for index, (label, note) in enumerate(zip(labels, notes))
+                (index, self._elided(label_metrics, label, text_room) + "\n" + fitted_note(row.metrics, scale, label_metrics.horizontalAdvance, text_room))
+                for index, (label, row) in enumerate(zip(labels, self._rows))
             ]
             right_ticks: list = []
         else:
@@ -514,8 +533,9 @@ class ThemeChart(QWidget):
             note_wanted = max([note_metrics.horizontalAdvance(text) for text in notes] + [0])
             left_width, right_width = column_widths(width, left_wanted + 4, note_wanted + 4)
             ticks = [(index, self._elided(label_metrics, label, left_width - LABEL_GAP - 4)) for index, label in enumerate(labels)]
+            room = right_width - LABEL_GAP - 4
             right_ticks = [
-                (index, self._elided(note_metrics, note, right_width - LABEL_GAP - 4, middle=True)) for index, note in enumerate(notes)
+                (index, fitted_note(row.metrics, scale, note_metrics.horizontalAdvance, room)) for index, row in enumerate(self._rows)
             ]
         title_metrics = QFontMetricsF(self.font())
         plot_room = max(width - left_width - right_width - 20, 40.0)
@@ -528,10 +548,8 @@ class ThemeChart(QWidget):
         self.legend.fit(width - 16)
 
     @staticmethod
-    def _elided(metrics: QFontMetricsF, text: str, width: float, middle: bool = False) -> str:
-        # A note loses the middle of its verdict first: n at its start and "tentative" at its end stay readable.
-        mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
-        return metrics.elidedText(text, mode, max(width, 10.0))
+    def _elided(metrics: QFontMetricsF, text: str, width: float) -> str:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 10.0))
 
     def _selected_name(self) -> str | None:
         focus = self._selection.focus
@@ -622,8 +640,9 @@ class ThemeChart(QWidget):
             lines.append(line)
             segment = row.segments[hovered.stance]
             count = len(segment.speakers)
-            names = ", ".join(html.escape(dataset.speaker(s).display_name) for s in segment.speakers)
-            lines.append(f"{html.escape(stance_label(segment.band, scale))}: {count} speaker{'s' if count != 1 else ''} (<i>{names}</i>)")
+            if count > 1:
+                names = ", ".join(html.escape(dataset.speaker(s).display_name) for s in segment.speakers)
+                lines.append(f"{html.escape(stance_label(segment.band, scale))}: {count} speakers (<i>{names}</i>)")
         lines.append(html.escape(row_note(metrics, scale)))
         if not metrics.verdict.is_stated and metrics.n:
             lines.append("Too few voices for a verdict. " + html.escape(voices_line(metrics, dataset, scale)))
@@ -634,7 +653,7 @@ class ThemeChart(QWidget):
             f"<tr><td>{html.escape(name)}</td><td>&nbsp;&nbsp;<b>{html.escape(value)}</b></td></tr>"
             for name, value in metrics_summary(metrics, scale)
         )
-        return "<br>".join(lines) + f"<table cellspacing='0' cellpadding='0'>{table}</table>"
+        return "<br>".join(lines) + f"<table cellspacing='0' cellpadding='0' style='margin-top:6px'>{table}</table>"
 
     def _global_of_scene(self, scene_pos: QPointF) -> QPoint:
         return self.graphics.viewport().mapToGlobal(self.graphics.mapFromScene(scene_pos))

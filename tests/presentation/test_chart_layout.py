@@ -8,9 +8,9 @@ from desktop_app.model.loader import load_bytes
 from desktop_app.presentation.chart_layout import (
     LEGEND_NOTE,
     MARKER_SPREAD,
+    chart_rows,
     legend_pieces,
     speaker_marks,
-    chart_rows,
 )
 from tests.factories import debate, to_bytes
 
@@ -51,3 +51,18 @@ def test_legend_reads_in_the_scales_words_left_to_right_and_is_centred(dataset):
     assert xs == sorted(xs)
     end = first_line[-1].x + first_line[-1].width
     assert first_line[0].x == pytest.approx(600 - end, abs=8)  # centred, give or take the swatches' padding
+
+
+def test_a_note_too_long_for_its_room_keeps_n_and_tentative():
+    """Squeezed, a row's note cuts the verdict's words but always keeps n at its start and "tentative" at its end."""
+    from desktop_app.presentation.chart_layout import fitted_note, row_note
+    from tests.factories import panel
+
+    data = load_bytes(to_bytes(panel()))
+    metrics = data.analysis.themes["borders"]
+    scale = data.seminar.scale
+    width = lambda text: 6.0 * len(text)  # noqa: E731
+    assert fitted_note(metrics, scale, width, 1000) == row_note(metrics, scale) == "n = 3 · consensus: divergence, tentative"
+    squeezed = fitted_note(metrics, scale, width, 6.0 * 30)
+    assert squeezed.startswith("n = 3 · cons") and squeezed.endswith("…, tentative") and len(squeezed) <= 30
+    assert fitted_note(metrics, scale, width, 6.0 * 12) == "n = 3 · tentative"

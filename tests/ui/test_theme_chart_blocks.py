@@ -7,7 +7,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from desktop_app.model.loader import load_bytes
-from desktop_app.presentation.chart_layout import SEPARATED_FROM, chart_rows, speaker_marks
+from desktop_app.presentation.chart_layout import (
+    SEPARATED_FROM,
+    chart_rows,
+    speaker_marks,
+)
 from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.theme_chart import ThemeChart
 from tests.factories import coded_panel, debate, panel, to_bytes
