@@ -41,8 +41,8 @@ MIN_ROWS = 8
 """A chart of fewer themes keeps room for this many rows, so its bars stay a readable height."""
 MAX_LABEL = 40
 """Longest theme label on the axis, in characters, before any measuring; longer ones are elided."""
-MARKER_SPREAD = 0.22
-"""Kept for callers of the old geometry: the most a mark may sit off its row's centre, in rows (now 0)."""
+MARKER_SPREAD = 0.31
+"""How far below its row's centre a mark sits, in rows: on the lower edge of the block."""
 SEPARATED_FROM = 5.0
 """Fewest pixels per speaker at which blocks are drawn apart; narrower, a stance's blocks are drawn as one bar."""
 SEPARATOR = 1.5
@@ -429,12 +429,13 @@ class Mark:
 
 
 def speaker_marks(dataset: Dataset, rows: list[ChartRow], speaker_id: str | None) -> list[Mark]:
-    """One mark per row the speaker has a voice on, at the centre of that speaker's own block."""
+    """One mark per row the speaker has a voice on, centred on the lower edge of that speaker's own block."""
     if not speaker_id or not dataset.has_speaker(speaker_id):
         return []
     marks = []
     for index, row in enumerate(rows):
         block = row.block_of(speaker_id)
         if block is not None:
-            marks.append(Mark(block.centre, index, row.theme_id, block.stance, block.divided))
+            # On the block's lower edge: the block's initials and a divided notch at its top stay visible.
+            marks.append(Mark(block.centre, index + BAR_HEIGHT / 2, row.theme_id, block.stance, block.divided))
     return marks

@@ -233,6 +233,10 @@ class PrintedChart:
         def span_rect(index: int, start: float, end: float) -> QRectF:
             return QRectF(QPointF(x_at(start), y_at(index - BAR_HEIGHT / 2)), QPointF(x_at(end), y_at(index + BAR_HEIGHT / 2)))
 
+        # The centre line first, under the blocks, as on screen.
+        painter.setPen(QPen(_faded(INK, 0.55), 1, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x_at(0), plot.top()), QPointF(x_at(0), plot.bottom()))
+
         # Blocks, one per speaker with a gap between neighbours, or one bar per stance when too narrow to part.
         apart = separated(plot.width() / (2 * span))
         gap = SEPARATOR / 2
@@ -257,8 +261,6 @@ class PrintedChart:
                     segment = row.segments[band]
                     if segment.width:
                         _paint_block(painter, span_rect(index, segment.start, segment.end), band, row.tentative)
-        painter.setPen(QPen(_faded(INK, 0.55), 1, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(x_at(0), plot.top()), QPointF(x_at(0), plot.bottom()))
 
         # Frame, theme labels on the left, n and verdict on the right, the sides named below.
         axis_pen = QPen(_faded(INK, 0.5), 1)

@@ -394,14 +394,14 @@ class ThemeChart(QWidget):
         self.rows_item.setZValue(2)
         self.plot.addItem(self.rows_item)
         self.zero_line = pg.InfiniteLine(0, angle=90, movable=False)
-        self.zero_line.setZValue(3)
+        self.zero_line.setZValue(1)  # under the blocks: it shows between them, never through their initials
         self.plot.addItem(self.zero_line)
         self.band = QGraphicsRectItem()
         self.band.setZValue(0)
         self.band.setPen(pg.mkPen(None))
         self.band.hide()
         self.plot.addItem(self.band)
-        self.markers = pg.ScatterPlotItem(symbol="d", size=13)
+        self.markers = pg.ScatterPlotItem(symbol="d", size=12)
         self.markers.setZValue(5)
         self.plot.addItem(self.markers)
 

@@ -61,7 +61,7 @@ def test_every_mark_sits_on_the_selected_speakers_own_block(default_dataset):
         voiced = [row for row in rows if speaker.id in row.metrics.stances]
         assert len(marks) == len(voiced)
         for mark in marks:
-            row = rows[int(mark.y)]
+            row = rows[round(mark.y)]
             block = row.block_of(speaker.id)
             assert block is not None and block.start < mark.x < block.end
             assert row.block_at(mark.x) == block
