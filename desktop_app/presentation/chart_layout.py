@@ -1,12 +1,18 @@
-"""Where each bar of the consensus-versus-divergence chart goes: pure geometry, no Qt.
+"""Where each block of the themes chart goes and what it says: pure geometry and words, no Qt.
 
-One row per theme.  Each speaker who addressed the theme counts one unit in
-the band of their mean stance: strong negative, negative, neutral, positive,
-strong positive.  Likert style, the neutral band is centred on zero, the
-negative bands extend to the left of it and the positive bands to the right,
-so a row's position shows where the panel stood and its spread how split it
-was.  The band of a speaker agrees with the metrics: a mean above zero counts
-as convergent, and so on.
+One row per theme.  Each speaker with a counted position on the theme is one
+block, one unit wide, coloured by their stance (the median of their counted
+positions there).  Likert style, the blocks at the neutral stance are centred
+on zero, the negative ones run to the left of them and the positive ones to
+the right, so a row's position shows where the panel stood and its spread how
+split it was.  Blocks are drawn apart, so the voices can be counted.
+
+The horizontal axis carries no numbers: since the neutral blocks straddle the
+centre, a count from zero would fall inside blocks.  Each row says its n
+instead, beside its verdict, and the legend says that one block is one speaker.
+
+The Themes tab (pyqtgraph) and the brief (QPainter on a PDF) both draw from
+these rows, columns and legend, so screen and paper say the same.
 """
 
 from __future__ import annotations
@@ -14,13 +20,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model.analysis import ThemeMetrics
+from ..model.analysis import (
+    SeminarAnalysis,
+    ThemeMetrics,
+    describe_flips,
+    stance_label,
+    verdict_label,
+)
 from ..model.dataset import Dataset
 from ..model.schema import Scale
 from .chart_sorts import SORTS
 
 BANDS = (-2, -1, 0, 1, 2)
-"""Stance bands, left to right."""
+"""Stances, left to right."""
 STRONG_AT = 1.5
 """A mean stance at or beyond this (either way) falls in a strong band."""
 BAR_HEIGHT = 0.62
@@ -28,18 +40,29 @@ BAR_HEIGHT = 0.62
 MIN_ROWS = 8
 """A chart of fewer themes keeps room for this many rows, so its bars stay a readable height."""
 MAX_LABEL = 40
-"""Longest theme label on the axis, in characters; longer ones are elided."""
-MARKER_SPREAD = 0.22
-"""Vertical distance, in rows, between a speaker's several markers on one theme."""
+"""Longest theme label on the axis, in characters, before any measuring; longer ones are elided."""
+MARKER_SPREAD = 0.31
+"""How far below its row's centre a mark sits, in rows: on the lower edge of the block."""
+SEPARATED_FROM = 5.0
+"""Fewest pixels per speaker at which blocks are drawn apart; narrower, a stance's blocks are drawn as one bar."""
+SEPARATOR = 1.5
+"""Width of the gap between two blocks, in pixels."""
+LABEL_SHARE = 0.34
+"""Most of the chart's width the theme labels may take."""
+NOTE_SHARE = 0.26
+"""Most of the chart's width the column of n and verdicts may take."""
+LABEL_GAP = 8
+"""Space between a column of text and the plot, in pixels."""
 LEGEND_NOTE = "darker = stronger"
 LEGEND_SWATCH = 13
 """Side of a colour swatch in the legend, in pixels."""
-LEGEND_GAP = 22
-"""Space between the legend's groups, in pixels."""
+LEGEND_GAP = 18
+"""Space between the legend's entries on one line, in pixels."""
+LEGEND_LINE = 20
+"""Height of one line of the legend, in pixels."""
 LEGEND_LABEL = 28
 """Longest word of the scale in the legend, in characters."""
-NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000)
-"""Candidate distances between the count axis's ticks, in speakers."""
+TENTATIVE = "tentative"
 
 
 def band_of(mean_stance: float) -> int:
@@ -50,11 +73,32 @@ def band_of(mean_stance: float) -> int:
 
 
 @dataclass(frozen=True)
+class Block:
+    """One speaker on one theme: a unit-wide block at ``start``, in the colour of ``stance``."""
+
+    speaker_id: str
+    stance: int
+    start: float
+    divided: bool = False
+    """The speaker's counted positions on the theme span both poles."""
+
+    @property
+    def end(self) -> float:
+        return self.start + 1
+
+    @property
+    def centre(self) -> float:
+        return self.start + 0.5
+
+
+@dataclass(frozen=True)
 class Segment:
+    """All the blocks of one stance in a row, side by side."""
+
     band: int
     start: float  # x of the left edge, in speakers
     width: float
-    speakers: tuple[str, ...]  # ids, in speaking order
+    speakers: tuple[str, ...]  # ids, left to right
 
     @property
     def end(self) -> float:
@@ -71,6 +115,8 @@ class ChartRow:
     label: str
     metrics: ThemeMetrics
     segments: dict[int, Segment]  # every band, empty ones with zero width at their place
+    blocks: tuple[Block, ...] = ()
+    """One per voice, left to right."""
 
     @property
     def left(self) -> float:
@@ -80,6 +126,11 @@ class ChartRow:
     def right(self) -> float:
         return self.segments[2].end
 
+    @property
+    def tentative(self) -> bool:
+        """The row's verdict is stated but one voice could overturn it: drawn faded and hatched."""
+        return self.metrics.tentative
+
     def segment_at(self, x: float) -> Segment | None:
         for band in BANDS:
             segment = self.segments[band]
@@ -87,10 +138,30 @@ class ChartRow:
                 return segment
         return None
 
+    def block_at(self, x: float) -> Block | None:
+        """The block under ``x``, a shared edge going to the block on its right."""
+        for block in self.blocks:
+            if block.start <= x < block.end:
+                return block
+        if self.blocks and x == self.blocks[-1].end:
+            return self.blocks[-1]
+        return None
 
-def chart_rows(dataset: Dataset, sort: str = "report") -> list[ChartRow]:
-    """Rows top to bottom in the chosen order: report order, by median stance, or most divided first."""
-    analysis = dataset.analysis
+    def block_of(self, speaker_id: str) -> Block | None:
+        for block in self.blocks:
+            if block.speaker_id == speaker_id:
+                return block
+        return None
+
+
+def chart_rows(dataset: Dataset, sort: str = "report", analysis: SeminarAnalysis | None = None) -> list[ChartRow]:
+    """Rows top to bottom in the chosen order: report order, by median stance, or most divided first.
+
+    ``analysis`` is the one counting the window's chosen kinds; the dataset's default one otherwise.
+    """
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; expected one of {SORTS}")
+    analysis = analysis if analysis is not None else dataset.analysis
     rows = []
     for theme in dataset.themes:
         metrics = analysis.themes[theme.id]
@@ -109,7 +180,12 @@ def chart_rows(dataset: Dataset, sort: str = "report") -> list[ChartRow]:
             width = len(by_band[band])
             segments[band] = Segment(band, edge, width, tuple(by_band[band]))
             edge += width
-        rows.append(ChartRow(theme.id, theme.label, metrics, segments))
+        blocks = tuple(
+            Block(speaker_id, band, segments[band].start + place, speaker_id in metrics.divided)
+            for band in BANDS
+            for place, speaker_id in enumerate(segments[band].speakers)
+        )
+        rows.append(ChartRow(theme.id, theme.label, metrics, segments, blocks))
     if sort == "balance":
         rows.sort(key=lambda r: (r.metrics.n == 0, -(r.metrics.median or 0)))
     elif sort == "controversy":
@@ -117,8 +193,6 @@ def chart_rows(dataset: Dataset, sort: str = "report") -> list[ChartRow]:
         rows.sort(
             key=lambda r: (r.metrics.n == 0, r.metrics.consensus if r.metrics.consensus is not None else 1, -r.metrics.n)
         )
-    elif sort != "report":
-        raise ValueError(f"unknown sort {sort!r}; expected one of {SORTS}")
     return rows
 
 
@@ -142,6 +216,93 @@ def elide(text: str, limit: int = MAX_LABEL) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def separated(pixels_per_speaker: float) -> bool:
+    """Whether blocks this wide are drawn one by one with gaps between them (else one bar per stance)."""
+    return pixels_per_speaker >= SEPARATED_FROM
+
+
+def initials(name: str) -> str:
+    """What fits on a block: the first letters of the first and last words (``SR``); one character for a one-word name."""
+    words = [word for word in name.replace("-", " ").split() if word[:1].isalnum()]
+    if not words:
+        return name[:1]
+    if len(words) == 1:
+        return words[0][:1]
+    return (words[0][:1] + words[-1][:1]).upper()
+
+
+# -- the words of a row ------------------------------------------------------------------------
+
+
+def verdict_words(metrics: ThemeMetrics, scale: Scale) -> str | None:
+    """The verdict word as the row shows it (``contested``, ``consensus: support, tentative``); none below a verdict."""
+    if not metrics.verdict.is_stated:
+        return None
+    words = verdict_label(metrics.verdict, scale)
+    return f"{words}, {TENTATIVE}" if metrics.tentative else words
+
+
+def row_note(metrics: ThemeMetrics, scale: Scale) -> str:
+    """The text beside a row: ``n = 5 · contested``; ``n = 2`` alone when there are too few voices for a verdict."""
+    words = verdict_words(metrics, scale)
+    count = f"n = {metrics.n}"
+    return count if words is None else f"{count} \u00b7 {words}"
+
+
+def fitted_note(metrics: ThemeMetrics, scale: Scale, text_width: Callable[[str], float], room: float) -> str:
+    """:func:`row_note` within ``room``: the verdict's words are cut first, so that n and "tentative" always show."""
+    full = row_note(metrics, scale)
+    if text_width(full) <= room or not metrics.verdict.is_stated:
+        return full
+    count = f"n = {metrics.n}"
+    tail = f", {TENTATIVE}" if metrics.tentative else ""
+    words = verdict_label(metrics.verdict, scale)
+
+    def cut_to(length: int) -> str:
+        return f"{count} \u00b7 {words[:length].rstrip()}\u2026{tail}"
+
+    low, high = 1, len(words) - 1  # the longest cut that fits, found by halving
+    if text_width(cut_to(low)) > room:
+        return f"{count} \u00b7 {TENTATIVE}" if tail else count
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width(cut_to(middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return cut_to(low)
+
+
+def voices_line(metrics: ThemeMetrics, dataset: Dataset, scale: Scale) -> str:
+    """Each voice with its stance, for a row with too few voices: ``2 voices: Maria Shagina mixed, Barry Gardiner divergence``."""
+    ordered = sorted(metrics.stances.items(), key=lambda item: dataset.speaker_rank(item[0]))
+    parts = [f"{dataset.speaker(speaker_id).name} {stance_label(stance, scale)}" for speaker_id, stance in ordered]
+    voices = "voice" if len(parts) == 1 else "voices"
+    return f"{len(parts)} {voices}: " + ", ".join(parts) if parts else "no voice"
+
+
+def flips_lines(metrics: ThemeMetrics, dataset: Dataset, scale: Scale) -> list[str]:
+    """What would overturn a tentative verdict, in words (``flips to contested if Ben Bly is dropped``)."""
+    return describe_flips(metrics.flips, lambda speaker_id: dataset.speaker(speaker_id).name, scale)
+
+
+# -- columns --------------------------------------------------------------------------------------
+
+
+def column_widths(total: float, label_wanted: float, note_wanted: float) -> tuple[float, float]:
+    """Widths of the theme labels' and the notes' columns in a chart ``total`` wide.
+
+    Each column gets what its longest text wants, up to its share; the plot
+    keeps the rest, so that long labels or pole words never squeeze it away.
+    """
+    label = min(label_wanted + LABEL_GAP, total * LABEL_SHARE)
+    note = min(note_wanted + LABEL_GAP, total * NOTE_SHARE)
+    return max(0.0, label), max(0.0, note)
+
+
+# -- legend ---------------------------------------------------------------------------------------
+
+
 def legend_groups(scale: Scale) -> list[tuple[tuple[int, ...], str]]:
     """The legend's groups of bands, each under the scale's own word for it."""
     return [((-2, -1), scale.negative), ((0,), scale.neutral), ((1, 2), scale.positive)]
@@ -149,76 +310,132 @@ def legend_groups(scale: Scale) -> list[tuple[tuple[int, ...], str]]:
 
 @dataclass(frozen=True)
 class LegendPiece:
-    """One thing in the legend's line: a swatch of a band's colour (``band`` set) or a text (``text`` set)."""
+    """One thing in the legend: a glyph (``band`` or ``glyph`` set) or a text (``text`` set), on line ``line``.
+
+    Glyphs: ``"block"`` (one speaker), ``"mark"`` (the selected speaker's
+    mark), ``"divided"`` (the notch of a divided speaker), ``"tentative"``
+    (a hatched block).
+    """
 
     x: float
     width: float
     band: int | None = None
     text: str | None = None
     muted: bool = False
+    glyph: str | None = None
+    line: int = 0
 
 
-def legend_pieces(scale: Scale, text_width: Callable[[str], float], width: float) -> list[LegendPiece]:
-    """The legend's swatches and words left to right, centred in ``width``; ``text_width`` measures a text.
+def legend_entries(scale: Scale, speaker_name: str | None = None) -> list[list[tuple[str, object, bool]]]:
+    """The legend's entries in order, each a list of ``(what, value, muted)``: a band swatch, a glyph or a text."""
+    entries: list[list[tuple[str, object, bool]]] = []
+    for bands, word in legend_groups(scale):
+        entries.append([("band", band, False) for band in bands] + [("text", elide(word, LEGEND_LABEL), False)])
+    entries[-1].append(("text", f"({LEGEND_NOTE})", True))
+    entries.append([("glyph", "block", False), ("text", "one speaker", True)])
+    entries.append([("glyph", "divided", False), ("text", "divided", True)])
+    entries.append([("glyph", "tentative", False), ("text", "tentative", True)])
+    if speaker_name:
+        entries.append([("glyph", "mark", False), ("text", elide(speaker_name, LEGEND_LABEL), True)])
+    return entries
+
+
+def legend_pieces(
+    scale: Scale, text_width: Callable[[str], float], width: float, speaker_name: str | None = None
+) -> list[LegendPiece]:
+    """The legend's swatches, glyphs and words, wrapped into lines no wider than ``width``, each line centred.
 
     ``■■ divergence   ■ mixed   ■■ convergence   darker = stronger``
+    ``▯ one block = one speaker   ▽ divided   ▨ tentative   ◇ the selected speaker``
     """
-    groups = [(bands, elide(label, LEGEND_LABEL)) for bands, label in legend_groups(scale)]
-    group_widths = [len(bands) * (LEGEND_SWATCH + 2) + 5 + text_width(text) for bands, text in groups]
-    note_width = text_width(LEGEND_NOTE)
-    total = sum(group_widths) + LEGEND_GAP * len(groups) + note_width
-    x = max(0.0, (width - total) / 2)
-    pieces = []
-    for (bands, text), group_width in zip(groups, group_widths):
-        for band in bands:
-            pieces.append(LegendPiece(x, LEGEND_SWATCH, band=band))
-            x += LEGEND_SWATCH + 2
-        x += 3
-        pieces.append(LegendPiece(x, group_width, text=text))
-        x += text_width(text) + LEGEND_GAP
-    pieces.append(LegendPiece(x, note_width + 4, text=LEGEND_NOTE, muted=True))
-    return pieces
+    placed: list[list[tuple[float, list[LegendPiece]]]] = [[]]
+    line_width = 0.0
+    for entry in legend_entries(scale, speaker_name):
+        pieces: list[LegendPiece] = []
+        x = 0.0
+        for what, value, muted in entry:
+            if what == "text":
+                if pieces and pieces[-1].text is None:
+                    x += 3  # a little air between a glyph and its word
+                text = str(value)
+                text_w = text_width(text)
+                while len(text) > 2 and text_width(text) > width - 2 * LEGEND_SWATCH:
+                    text = text[: (len(text) - 1) * 3 // 4].rstrip() + "\u2026"  # wider than a line: cut to fit
+                text_w = text_width(text)
+                pieces.append(LegendPiece(x, text_w + 4, text=text, muted=muted))
+                x += text_w + 4
+            else:
+                band = value if what == "band" else None
+                glyph = value if what == "glyph" else None
+                pieces.append(LegendPiece(x, LEGEND_SWATCH, band=band, glyph=glyph))  # type: ignore[arg-type]
+                x += LEGEND_SWATCH + (2 if what == "band" else 5)
+        entry_width = x
+        if placed[-1] and line_width + LEGEND_GAP + entry_width > width:
+            placed.append([])
+            line_width = 0.0
+        start = line_width + (LEGEND_GAP if placed[-1] else 0)
+        placed[-1].append((start, pieces))
+        line_width = start + entry_width
+    result = []
+    for line, entries in enumerate(placed):
+        last_start, last_pieces = entries[-1]
+        used = last_start + (last_pieces[-1].x + last_pieces[-1].width if last_pieces else 0)
+        offset = max(0.0, (width - used) / 2)
+        for start, pieces in entries:
+            for piece in pieces:
+                result.append(
+                    LegendPiece(offset + start + piece.x, piece.width, piece.band, piece.text, piece.muted, piece.glyph, line)
+                )
+    return result
+
+
+def legend_lines(pieces: list[LegendPiece]) -> int:
+    """How many lines the legend's pieces take."""
+    return 1 + max((piece.line for piece in pieces), default=0)
 
 
 def axis_title(scale: Scale) -> str:
-    """The count axis's title, in the scale's words (plain text)."""
-    return f"Speakers \u2190 {scale.negative}   \u00b7   {scale.positive} \u2192"
+    """The horizontal axis's title, in the scale's words (plain text): which side is which."""
+    return f"\u2190 {elide(scale.negative, LEGEND_LABEL)}   \u00b7   {elide(scale.positive, LEGEND_LABEL)} \u2192"
 
 
-def tick_step(low: float, high: float, pixels: float) -> int:
-    """Whole speakers between ticks of the count axis, spaced so that labels never run into each other."""
-    span = max(high - low, 1e-9)
-    digits = len(str(int(max(abs(low), abs(high)))))
-    needed = 12 + 7 * digits  # a label's width and a gap, in pixels
-    for step in NICE_STEPS:
-        if pixels * step / span >= needed:
-            return step
-    return NICE_STEPS[-1]
+def chart_name(scale: Scale) -> str:
+    """What the chart is, for its accessible name and headings: ``Stances by theme, divergence to convergence``."""
+    return f"Stances by theme, {elide(scale.negative, LEGEND_LABEL)} to {elide(scale.positive, LEGEND_LABEL)}"
+
+
+def chart_note(scale: Scale, speaker_name: str | None = None) -> str:
+    """The sentence under the chart in the brief (plain text)."""
+    note = (
+        f"Each block is one speaker, placed by the median of their counted positions on the theme: "
+        f"{scale.negative} to the left, {scale.positive} to the right, {scale.neutral} in the centre; "
+        "darker blocks are stronger views. Silent speakers are left out. Each row gives n, the number of voices, "
+        "and a verdict from three voices up; hatched rows are tentative, since one voice could flip them."
+    )
+    if speaker_name:
+        note += f" Diamonds mark {speaker_name}'s own block on each theme they addressed."
+    return note
 
 
 @dataclass(frozen=True)
 class Mark:
-    """One of the selected speaker's positions on the chart: where its marker goes and what it stands for."""
+    """The selected speaker on one row: a mark on their own block."""
 
     x: float
     y: float
     theme_id: str
     stance: int
+    divided: bool = False
 
 
 def speaker_marks(dataset: Dataset, rows: list[ChartRow], speaker_id: str | None) -> list[Mark]:
-    """Markers for each position of ``speaker_id``, on the segment of its stance in its theme's row."""
+    """One mark per row the speaker has a voice on, centred on the lower edge of that speaker's own block."""
     if not speaker_id or not dataset.has_speaker(speaker_id):
         return []
-    by_theme: dict[str, list[int]] = {}
-    for position in dataset.positions_of(speaker_id):
-        by_theme.setdefault(position.theme, []).append(position.stance)
     marks = []
     for index, row in enumerate(rows):
-        stances = by_theme.get(row.theme_id, [])
-        for order, stance in enumerate(stances):
-            segment = row.segments[stance]
-            x = segment.centre if segment.width else segment.start
-            offset = (order - (len(stances) - 1) / 2) * MARKER_SPREAD
-            marks.append(Mark(x, index + offset, row.theme_id, stance))
+        block = row.block_of(speaker_id)
+        if block is not None:
+            # On the block's lower edge: the block's initials and a divided notch at its top stay visible.
+            marks.append(Mark(block.centre, index + BAR_HEIGHT / 2, row.theme_id, block.stance, block.divided))
     return marks

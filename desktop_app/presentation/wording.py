@@ -48,11 +48,6 @@ def leader_label(leader: Speaker) -> str:
     return "Moderator" if leader.role is Role.MODERATOR else "Chair"
 
 
-def chart_title(scale: Scale) -> str:
-    """The chart's name in the seminar's own words: ``Opposition versus support by theme``."""
-    return f"{scale.negative.capitalize()} versus {scale.positive} by theme"
-
-
 def kind_label(kind: Kind) -> str:
     return KIND_LABELS[kind]
 

@@ -48,6 +48,7 @@ from ..presentation.brief_text import (
     firmness,
     short_name,
 )
+from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.richtext import esc, stance_chip
@@ -326,14 +327,8 @@ def _speaker_glance(dataset: Dataset, speaker_id: str, units: _Units) -> str:
 
 
 def _chart_section(dataset: Dataset, speaker_id: str | None, size: tuple[int, int], units: _Units) -> str:
-    scale = dataset.seminar.scale
-    note = (
-        f"Each block is one speaker, placed by their stance on the theme: {esc(scale.negative)} to the left, "
-        f"{esc(scale.positive)} to the right, {esc(scale.neutral)} in the centre. "
-        "Silent speakers are left out. The verdict is on the right."
-    )
-    if speaker_id:
-        note += f" Diamonds mark the positions of {esc(dataset.speaker(speaker_id).display_name)}."
+    speaker_name = dataset.speaker(speaker_id).name if speaker_id else None
+    note = esc(chart_note(dataset.seminar.scale, speaker_name))
     width, height = size
     return (
         f'<h2 style="{units.start()}">{esc(SECTION_TITLES["chart"])}</h2>'

@@ -132,7 +132,14 @@ def prepare_chart(dataset: Dataset, options: ReportOptions) -> ChartArt | None:
     size = chart_size(dataset, options)
     if size is None:
         return None
-    return ChartArt(PrintedChart(dataset, options.speaker, brief_font(CHART_POINTS), options.chart_sort), size)
+    chart = PrintedChart(
+        dataset,
+        options.speaker,
+        brief_font(CHART_POINTS),
+        analysis=dataset.analysis_for(options.counted_kinds),
+        sort=options.chart_sort,
+    )
+    return ChartArt(chart, size)
 
 
 def find_image(document: QTextDocument, name: str) -> int | None:

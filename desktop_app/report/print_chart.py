@@ -23,26 +23,34 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPolygonF,
     QPyTextObject,
     QTextFormat,
 )
 
-from ..model.analysis import verdict_label
+from ..model.analysis import SeminarAnalysis
 from ..model.dataset import Dataset
 from ..presentation.chart_layout import (
     BANDS,
     BAR_HEIGHT,
+    LEGEND_LINE,
+    LEGEND_SWATCH,
+    SEPARATOR,
     ChartRow,
     axis_title,
     chart_rows,
-    elide,
+    column_widths,
+    fitted_note,
+    initials,
+    legend_lines,
     legend_pieces,
+    row_note,
+    separated,
     speaker_marks,
-    tick_step,
     x_span,
     y_range,
 )
-from ..presentation.colours import HIGHLIGHT, INK, PAPER, stance_hex
+from ..presentation.colours import HIGHLIGHT, INK, PAPER, stance_hex, text_on
 
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 """The text object type of the chart in the brief's document."""
@@ -56,17 +64,20 @@ MAX_SHARE = 0.65
 """Most of a page's height the chart may take; rows squeeze closer beyond that.  With its heading
 and note the chart's section then stays within the share of a page that is kept whole."""
 
-LEGEND_HEIGHT = 26
+TENTATIVE_FILL = 0.42
+"""Opacity of a tentative row's blocks under their hatching, as on screen."""
+HATCH_STEP = 5.0
+"""Distance between the hatching's lines, as on screen."""
 LABEL_GAP = 8
 """Space between an axis's labels and the plot, as on screen."""
-MARKER_SIZE = 14
+MARKER_SIZE = 12
 MARGINS = (6, 4, 10, 6)
 """Left, top, right, bottom space around the chart, as on screen."""
 
 
 def chart_height(rows: int, page_height: float) -> int:
     """Height to reserve for a chart of ``rows`` themes on a page of ``page_height``."""
-    return int(min(CHART_FRAME + CHART_ROW * max(rows, 1), page_height * MAX_SHARE))
+    return int(min(CHART_FRAME + LEGEND_LINE + CHART_ROW * max(rows, 1), page_height * MAX_SHARE))
 
 
 def light_palette() -> QPalette:
@@ -87,42 +98,104 @@ def _faded(colour: str, alpha: float) -> QColor:
     return faded
 
 
+def _paint_block(painter: QPainter, rect: QRectF, band: int, tentative: bool) -> None:
+    """One block: solid, or faded and hatched when its row's verdict is tentative (as on screen)."""
+    colour = QColor(stance_hex(band))
+    if not tentative:
+        painter.fillRect(rect, colour)
+        return
+    painter.fillRect(rect, _faded(stance_hex(band), TENTATIVE_FILL))
+    painter.save()
+    painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    painter.setPen(QPen(colour, 1.0))
+    x = rect.left() - rect.height()
+    while x < rect.right():
+        painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
+        x += HATCH_STEP
+    painter.restore()
+    painter.setPen(QPen(colour, 0.8))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(0.4, 0.4, -0.4, -0.4))
+
+
+def _paint_notch(painter: QPainter, rect: QRectF) -> None:
+    """A divided speaker's notch at the top of their block, as on screen."""
+    half = max(2.5, min(5.0, rect.width() / 4))
+    centre = rect.center().x()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(PAPER))
+    painter.drawPolygon(
+        QPolygonF([QPointF(centre - half, rect.top() - 0.5), QPointF(centre + half, rect.top() - 0.5),
+                   QPointF(centre, rect.top() + half * 1.4)])
+    )
+
+
+def _paint_diamond(painter: QPainter, centre: QPointF, size: float) -> None:
+    half = size / 2
+    painter.setPen(QPen(QColor(INK), 1.6))
+    painter.setBrush(QBrush(QColor(PAPER)))
+    diamond = QPainterPath()
+    diamond.moveTo(centre.x(), centre.y() - half)
+    diamond.lineTo(centre.x() + half, centre.y())
+    diamond.lineTo(centre.x(), centre.y() + half)
+    diamond.lineTo(centre.x() - half, centre.y())
+    diamond.closeSubpath()
+    painter.drawPath(diamond)
+
+
 @dataclass
 class PrintedChart:
-    """What the brief's chart shows: the seminar's rows in report order and the chosen speaker's markers."""
+    """What the brief's chart shows: the seminar's rows in ``sort`` order and the chosen speaker's marks."""
 
     dataset: Dataset
     speaker_id: str | None
     font: QFont
-    sort: str = "report"  # the order of the rows, as the window's chart sorts them
+    analysis: SeminarAnalysis | None = None
+    sort: str = "report"
 
     def __post_init__(self) -> None:
-        self.rows: list[ChartRow] = chart_rows(self.dataset, self.sort)
+        self.rows: list[ChartRow] = chart_rows(self.dataset, self.sort, self.analysis)
         self.marks = speaker_marks(self.dataset, self.rows, self.speaker_id)
+        speaker = self.dataset.speaker(self.speaker_id) if self.speaker_id and self.dataset.has_speaker(self.speaker_id) else None
+        self.speaker_name = speaker.name if speaker is not None else None
 
     def paint(self, painter: QPainter, target: QRectF) -> None:
-        """Paint legend, bars, axes and markers into ``target`` as vector graphics."""
+        """Paint legend, blocks, columns and marks into ``target`` as vector graphics."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
         left, top, right, bottom = MARGINS
         area = target.adjusted(left, top, -right, -bottom)
-        self._paint_legend(painter, QRectF(area.left(), area.top(), area.width(), LEGEND_HEIGHT))
-        self._paint_plot(painter, area.adjusted(0, LEGEND_HEIGHT, 0, 0))
+        metrics = QFontMetricsF(self.font, painter.device())
+        pieces = legend_pieces(self.dataset.seminar.scale, metrics.horizontalAdvance, area.width(), self.speaker_name)
+        legend_height = legend_lines(pieces) * LEGEND_LINE + 4
+        self._paint_legend(painter, pieces, area.topLeft())
+        self._paint_plot(painter, area.adjusted(0, legend_height, 0, 0))
         painter.restore()
 
     # -- legend ------------------------------------------------------------------------------
-    def _paint_legend(self, painter: QPainter, box: QRectF) -> None:
+    def _paint_legend(self, painter: QPainter, pieces, origin: QPointF) -> None:
         painter.setFont(self.font)
-        metrics = QFontMetricsF(self.font, painter.device())
-        middle = box.center().y()
-        for piece in legend_pieces(self.dataset.seminar.scale, metrics.horizontalAdvance, box.width()):
-            x = box.left() + piece.x
+        for piece in pieces:
+            x = origin.x() + piece.x
+            top = origin.y() + piece.line * LEGEND_LINE
+            middle = top + LEGEND_LINE / 2
+            swatch = QRectF(x, middle - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH)
             if piece.band is not None:
-                painter.fillRect(QRectF(x, middle - piece.width / 2, piece.width, piece.width), QColor(stance_hex(piece.band)))
+                painter.fillRect(swatch, QColor(stance_hex(piece.band)))
+            elif piece.glyph == "block":
+                _paint_block(painter, swatch.adjusted(0, 0, -6, 0), 0, False)
+                _paint_block(painter, swatch.adjusted(7, 0, 0, 0), 0, False)
+            elif piece.glyph == "divided":
+                _paint_block(painter, swatch, 1, False)
+                _paint_notch(painter, swatch)
+            elif piece.glyph == "tentative":
+                _paint_block(painter, swatch, 1, True)
+            elif piece.glyph == "mark":
+                _paint_diamond(painter, swatch.center(), LEGEND_SWATCH)
             else:
-                painter.setPen(_faded(INK, 0.65) if piece.muted else QColor(INK))
-                painter.drawText(QRectF(x, box.top(), piece.width, box.height()), Qt.AlignmentFlag.AlignVCenter, piece.text)
+                painter.setPen(_faded(INK, 0.72) if piece.muted else QColor(INK))
+                painter.drawText(QRectF(x, top, piece.width, LEGEND_LINE), Qt.AlignmentFlag.AlignVCenter, piece.text)
 
     # -- plot ----------------------------------------------------------------------------------
     def _paint_plot(self, painter: QPainter, box: QRectF) -> None:
@@ -131,19 +204,22 @@ class PrintedChart:
         small = QFont(self.font)
         small.setPointSizeF(self.font.pointSizeF() * 0.92)
         small.setItalic(True)
+        tiny = QFont(self.font)
+        tiny.setPointSizeF(self.font.pointSizeF() * 0.85)
+        tiny.setBold(True)
         label_metrics = QFontMetricsF(self.font, painter.device())
         small_metrics = QFontMetricsF(small, painter.device())
-        labels = [elide(row.label) for row in rows]
-        verdicts = [verdict_label(row.metrics.verdict, scale) for row in rows]
-        left_width = max((label_metrics.horizontalAdvance(text) for text in labels), default=0) + LABEL_GAP + 2
-        right_width = max((small_metrics.horizontalAdvance(text) for text in verdicts), default=0) + LABEL_GAP + 2
-        tick_height = small_metrics.height() + 4
-        title_height = label_metrics.height() + 10
+        tiny_metrics = QFontMetricsF(tiny, painter.device())
+        notes = [row_note(row.metrics, scale) for row in rows]
+        label_wanted = max((label_metrics.horizontalAdvance(row.label) for row in rows), default=0) + 4
+        note_wanted = max((small_metrics.horizontalAdvance(text) for text in notes), default=0) + 4
+        left_width, right_width = column_widths(box.width(), label_wanted, note_wanted)
+        title_height = label_metrics.height() + 8
         plot = QRectF(
             box.left() + left_width,
             box.top(),
             max(1.0, box.width() - left_width - right_width),
-            max(1.0, box.height() - tick_height - title_height),
+            max(1.0, box.height() - title_height),
         )
         span = x_span(rows)
         top_row, bottom_row = y_range(rows)
@@ -154,24 +230,40 @@ class PrintedChart:
         def y_at(value: float) -> float:
             return plot.top() + (value - top_row) / (bottom_row - top_row) * plot.height()
 
-        # Bars, each segment outlined in paper colour so that neighbouring blocks stay apart.
-        painter.setPen(QPen(QColor(PAPER), 1.5))
-        for band in BANDS:
-            painter.setBrush(QBrush(QColor(stance_hex(band))))
-            for index, row in enumerate(rows):
-                segment = row.segments[band]
-                if segment.width:
-                    painter.drawRect(
-                        QRectF(
-                            QPointF(x_at(segment.start), y_at(index - BAR_HEIGHT / 2)),
-                            QPointF(x_at(segment.end), y_at(index + BAR_HEIGHT / 2)),
-                        )
-                    )
+        def span_rect(index: int, start: float, end: float) -> QRectF:
+            return QRectF(QPointF(x_at(start), y_at(index - BAR_HEIGHT / 2)), QPointF(x_at(end), y_at(index + BAR_HEIGHT / 2)))
+
+        # The centre line first, under the blocks, as on screen.
         painter.setPen(QPen(_faded(INK, 0.55), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x_at(0), plot.top()), QPointF(x_at(0), plot.bottom()))
 
-        # Axes: lines, theme labels on the left, verdicts on the right, speaker counts below.
-        axis_pen = QPen(_faded(INK, 0.65), 1)
+        # Blocks, one per speaker with a gap between neighbours, or one bar per stance when too narrow to part.
+        apart = separated(plot.width() / (2 * span))
+        gap = SEPARATOR / 2
+        for index, row in enumerate(rows):
+            if apart:
+                for block in row.blocks:
+                    rect = span_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
+                    _paint_block(painter, rect, block.stance, row.tentative)
+                    if block.divided:
+                        _paint_notch(painter, rect)
+                    letters = initials(self.dataset.speaker(block.speaker_id).name)
+                    if tiny_metrics.horizontalAdvance(letters) + 4 <= rect.width() and tiny_metrics.height() <= rect.height() + 2:
+                        # Drawn as shapes: initials are a picture of the block, not words of the brief.
+                        shape = QPainterPath()
+                        baseline = rect.center().y() + (tiny_metrics.ascent() - tiny_metrics.descent()) / 2
+                        shape.addText(rect.center().x() - tiny_metrics.horizontalAdvance(letters) / 2, baseline, tiny, letters)
+                        painter.setPen(Qt.PenStyle.NoPen)
+                        painter.setBrush(QColor(text_on(stance_hex(block.stance))))
+                        painter.drawPath(shape)
+            else:
+                for band in BANDS:
+                    segment = row.segments[band]
+                    if segment.width:
+                        _paint_block(painter, span_rect(index, segment.start, segment.end), band, row.tentative)
+
+        # Frame, theme labels on the left, n and verdict on the right, the sides named below.
+        axis_pen = QPen(_faded(INK, 0.5), 1)
         painter.setPen(axis_pen)
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.topLeft(), plot.bottomLeft())
@@ -179,41 +271,26 @@ class PrintedChart:
         align_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         align_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         line = label_metrics.height()
-        for index, (label, verdict) in enumerate(zip(labels, verdicts)):
+        label_room = max(10.0, left_width - LABEL_GAP - 2)
+        note_room = max(10.0, right_width - LABEL_GAP - 2)
+        for index, (row, note) in enumerate(zip(rows, notes)):
             middle = y_at(index)
             painter.setFont(self.font)
             painter.setPen(QColor(INK))
+            label = label_metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, label_room)
             painter.drawText(QRectF(box.left(), middle - line / 2, left_width - LABEL_GAP, line), align_right, label)
             painter.setFont(small)
-            painter.setPen(_faded(INK, 0.65))
-            painter.drawText(QRectF(plot.right() + LABEL_GAP, middle - line / 2, right_width, line), align_left, verdict)
-        painter.setFont(small)
-        painter.setPen(QColor(INK))
-        step = tick_step(-span, span, plot.width())
-        count = int(span // step)
-        for tick in range(-count * step, count * step + 1, step):
-            x = x_at(tick)
-            painter.setPen(axis_pen)
-            painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
-            painter.setPen(QColor(INK))
-            painter.drawText(QRectF(x - 30, plot.bottom() + 4, 60, small_metrics.height()), Qt.AlignmentFlag.AlignHCenter, f"{abs(tick):g}")
+            painter.setPen(_faded(INK, 0.72))
+            note = fitted_note(row.metrics, scale, small_metrics.horizontalAdvance, note_room)
+            painter.drawText(QRectF(plot.right() + LABEL_GAP, middle - line / 2, note_room + 2, line), align_left, note)
         painter.setFont(self.font)
-        title = QRectF(plot.left(), plot.bottom() + tick_height, plot.width(), title_height)
-        painter.drawText(title, Qt.AlignmentFlag.AlignCenter, axis_title(scale))
+        painter.setPen(QColor(INK))
+        title = QRectF(plot.left(), plot.bottom() + 2, plot.width(), title_height)
+        painter.drawText(title, Qt.AlignmentFlag.AlignCenter, label_metrics.elidedText(axis_title(scale), Qt.TextElideMode.ElideMiddle, plot.width()))
 
-        # The chosen speaker's positions: hollow diamonds on the segments of their stances.
-        painter.setPen(QPen(QColor(INK), 1.6))
-        painter.setBrush(QBrush(QColor(PAPER)))
-        half = MARKER_SIZE / 2
+        # The chosen speaker: one hollow diamond on their own block in each row they spoke to.
         for mark in self.marks:
-            centre = QPointF(x_at(mark.x), y_at(mark.y))
-            diamond = QPainterPath()
-            diamond.moveTo(centre.x(), centre.y() - half)
-            diamond.lineTo(centre.x() + half, centre.y())
-            diamond.lineTo(centre.x(), centre.y() + half)
-            diamond.lineTo(centre.x() - half, centre.y())
-            diamond.closeSubpath()
-            painter.drawPath(diamond)
+            _paint_diamond(painter, QPointF(x_at(mark.x), y_at(mark.y)), MARKER_SIZE)
 
 
 class ChartObject(QPyTextObject):

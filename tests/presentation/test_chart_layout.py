@@ -8,10 +8,9 @@ from desktop_app.model.loader import load_bytes
 from desktop_app.presentation.chart_layout import (
     LEGEND_NOTE,
     MARKER_SPREAD,
+    chart_rows,
     legend_pieces,
     speaker_marks,
-    chart_rows,
-    tick_step,
 )
 from tests.factories import debate, to_bytes
 
@@ -44,16 +43,26 @@ def test_legend_reads_in_the_scales_words_left_to_right_and_is_centred(dataset):
     """The legend shows the two negative swatches, the scale's words in order, then the note, centred in its width."""
     pieces = legend_pieces(dataset.seminar.scale, lambda text: 6.0 * len(text), 600)
     texts = [piece.text for piece in pieces if piece.text is not None]
-    assert texts == ["opposition", "undecided", "support", LEGEND_NOTE]
+    assert texts[:4] == ["opposition", "undecided", "support", f"({LEGEND_NOTE})"]
+    assert {"one speaker", "divided", "tentative"} <= set(texts)
     assert [piece.band for piece in pieces if piece.band is not None] == [-2, -1, 0, 1, 2]
-    xs = [piece.x for piece in pieces]
+    first_line = [piece for piece in pieces if piece.line == 0]
+    xs = [piece.x for piece in first_line]
     assert xs == sorted(xs)
-    end = pieces[-1].x + 6.0 * len(LEGEND_NOTE)
-    assert pieces[0].x == pytest.approx(600 - end, abs=8)  # centred, give or take the swatches' padding
+    end = first_line[-1].x + first_line[-1].width
+    assert first_line[0].x == pytest.approx(600 - end, abs=8)  # centred, give or take the swatches' padding
 
 
-def test_count_ticks_never_crowd(dataset):
-    """Ticks of the count axis are spaced wide enough for their labels, however many speakers there are."""
-    for speakers, pixels in ((4, 400), (500, 400), (5000, 300)):
-        step = tick_step(-speakers, speakers, pixels)
-        assert pixels * step / (2 * speakers) >= 12 + 7 * len(str(speakers)) or step == 10000
+def test_a_note_too_long_for_its_room_keeps_n_and_tentative():
+    """Squeezed, a row's note cuts the verdict's words but always keeps n at its start and "tentative" at its end."""
+    from desktop_app.presentation.chart_layout import fitted_note, row_note
+    from tests.factories import panel
+
+    data = load_bytes(to_bytes(panel()))
+    metrics = data.analysis.themes["borders"]
+    scale = data.seminar.scale
+    width = lambda text: 6.0 * len(text)  # noqa: E731
+    assert fitted_note(metrics, scale, width, 1000) == row_note(metrics, scale) == "n = 3 · consensus: divergence, tentative"
+    squeezed = fitted_note(metrics, scale, width, 6.0 * 30)
+    assert squeezed.startswith("n = 3 · cons") and squeezed.endswith("…, tentative") and len(squeezed) <= 30
+    assert fitted_note(metrics, scale, width, 6.0 * 12) == "n = 3 · tentative"

@@ -46,16 +46,3 @@ def test_sorting_by_balance_puts_the_silent_theme_after_the_negative_one(panel_d
     """Sorted by balance, the most positive theme leads and the theme nobody addressed comes last, below the most negative."""
     rows = chart_rows(panel_dataset, "balance")
     assert [row.theme_id for row in rows] == ["energy", "trade", "talks", "borders", "quiet"]
-
-
-@pytest.mark.parametrize(("low", "high", "pixels", "step"), [(-4.5, 4.5, 180, 1), (-450, 450, 180, 200), (-20, 20, 400, 5)])
-def test_axis_ticks_leave_room_for_their_labels(qapp, low, high, pixels, step):
-    """The speaker-count axis picks a whole-number step whose labels cannot run into each other."""
-    from desktop_app.ui.theme_chart import CountAxis
-
-    axis = CountAxis("bottom")
-    ((chosen, _offset),) = axis.tickSpacing(low, high, pixels)
-    assert chosen == step
-    digits = len(str(int(max(abs(low), abs(high)))))
-    assert pixels * chosen / (high - low) >= 12 + 7 * digits
-    assert axis.tickStrings([-4.0, 0.0, 2.0], 1, 1) == ["4", "0", "2"]

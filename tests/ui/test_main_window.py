@@ -197,14 +197,16 @@ def test_sorting_the_chart(qtbot, window, settings):
 
 
 def test_chart_tooltip_names_the_speakers_and_metrics(window, panel_dataset):
-    """Hovering a bar segment names its band, its speakers and the theme's metrics."""
+    """Hovering a block names its speaker, the others at that stance, the theme's metrics and what would flip its verdict."""
     chart = window.chart
     row = chart.row_index("borders")
     segment = chart.rows()[row].segments[-1]
     text = chart.tooltip(row, segment.centre)
     assert "divergence: 2 speakers" in text and "strong divergence" not in text
-    assert "Ben Bly" in text and "Eli Eze" in text and "Dee Dunn" not in text
+    group = next(line for line in text.split("<br>") if "2 speakers" in line)
+    assert "Ben Bly" in group and "Eli Eze" in group and "Dee Dunn" not in group
     assert "Consensus" in text and "consensus: divergence" in text
+    assert "<b>Tentative</b>" in text and "if Dee Dunn is dropped" in text
 
 
 def test_a_bad_file_keeps_the_seminar_already_open(window, dialogs, tmp_path, panel_dataset):
