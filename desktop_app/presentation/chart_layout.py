@@ -63,6 +63,8 @@ LEGEND_LINE = 20
 LEGEND_LABEL = 28
 """Longest word of the scale in the legend, in characters."""
 TENTATIVE = "tentative"
+TENTATIVE_SHORT = "tent."
+"""What a row too narrow for "tentative" writes instead (the legend spells it out)."""
 
 
 def band_of(mean_stance: float) -> int:
@@ -250,20 +252,25 @@ def row_note(metrics: ThemeMetrics, scale: Scale) -> str:
 
 
 def fitted_note(metrics: ThemeMetrics, scale: Scale, text_width: Callable[[str], float], room: float) -> str:
-    """:func:`row_note` within ``room``: the verdict's words are cut first, so that n and "tentative" always show."""
+    """:func:`row_note` within ``room``: n always shows, and "tentative" (shortened to "tent." first) is never dropped.
+
+    What gives way, in order: "tentative" becomes "(tent.)", then the verdict's words are cut.
+    """
     full = row_note(metrics, scale)
     if text_width(full) <= room or not metrics.verdict.is_stated:
         return full
     count = f"n = {metrics.n}"
-    tail = f", {TENTATIVE}" if metrics.tentative else ""
     words = verdict_label(metrics.verdict, scale)
+    tail = f" ({TENTATIVE_SHORT})" if metrics.tentative else ""
+    if tail and text_width(f"{count} \u00b7 {words}{tail}") <= room:
+        return f"{count} \u00b7 {words}{tail}"
 
     def cut_to(length: int) -> str:
         return f"{count} \u00b7 {words[:length].rstrip()}\u2026{tail}"
 
     low, high = 1, len(words) - 1  # the longest cut that fits, found by halving
     if text_width(cut_to(low)) > room:
-        return f"{count} \u00b7 {TENTATIVE}" if tail else count
+        return f"{count} \u00b7 {TENTATIVE_SHORT}" if tail else count
     while low < high:
         middle = (low + high + 1) // 2
         if text_width(cut_to(middle)) <= room:
@@ -394,9 +401,25 @@ def legend_lines(pieces: list[LegendPiece]) -> int:
     return 1 + max((piece.line for piece in pieces), default=0)
 
 
-def axis_title(scale: Scale) -> str:
-    """The horizontal axis's title, in the scale's words (plain text): which side is which."""
-    return f"\u2190 {elide(scale.negative, LEGEND_LABEL)}   \u00b7   {elide(scale.positive, LEGEND_LABEL)} \u2192"
+def axis_title(scale: Scale, text_width: Callable[[str], float] | None = None, room: float = 0.0) -> str:
+    """The horizontal axis's title, in the scale's words (plain text): which side is which.
+
+    Given ``text_width`` and ``room``, the longer pole word is cut (with …) until the title
+    fits, so both sides stay named rather than the middle of the title going missing.
+    """
+    negative, positive = elide(scale.negative, LEGEND_LABEL), elide(scale.positive, LEGEND_LABEL)
+
+    def title(left: str, right: str) -> str:
+        return f"\u2190 {left} \u00b7 {right} \u2192"
+
+    if text_width is None:
+        return title(negative, positive)
+    while text_width(title(negative, positive)) > room and max(len(negative), len(positive)) > 2:
+        if len(negative.rstrip("\u2026")) >= len(positive.rstrip("\u2026")):
+            negative = negative.rstrip("\u2026")[:-1] + "\u2026"
+        else:
+            positive = positive.rstrip("\u2026")[:-1] + "\u2026"
+    return title(negative, positive)
 
 
 def chart_name(scale: Scale) -> str:

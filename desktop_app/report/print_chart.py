@@ -286,7 +286,7 @@ class PrintedChart:
         painter.setFont(self.font)
         painter.setPen(QColor(INK))
         title = QRectF(plot.left(), plot.bottom() + 2, plot.width(), title_height)
-        painter.drawText(title, Qt.AlignmentFlag.AlignCenter, label_metrics.elidedText(axis_title(scale), Qt.TextElideMode.ElideMiddle, plot.width()))
+        painter.drawText(title, Qt.AlignmentFlag.AlignCenter, axis_title(scale, label_metrics.horizontalAdvance, plot.width()))
 
         # The chosen speaker: one hollow diamond on their own block in each row they spoke to.
         for mark in self.marks:

@@ -539,7 +539,7 @@ class ThemeChart(QWidget):
             ]
         title_metrics = QFontMetricsF(self.font())
         plot_room = max(width - left_width - right_width - 20, 40.0)
-        self.plot.setLabel("bottom", html.escape(title_metrics.elidedText(axis_title(scale), Qt.TextElideMode.ElideMiddle, plot_room)))
+        self.plot.setLabel("bottom", html.escape(axis_title(scale, title_metrics.horizontalAdvance, plot_room)))
         left_axis.setWidth(int(left_width))
         right_axis.setWidth(int(right_width))
         left_axis.setTicks([ticks, []])

@@ -54,7 +54,7 @@ def test_legend_reads_in_the_scales_words_left_to_right_and_is_centred(dataset):
 
 
 def test_a_note_too_long_for_its_room_keeps_n_and_tentative():
-    """Squeezed, a row's note cuts the verdict's words but always keeps n at its start and "tentative" at its end."""
+    """Squeezed, a row's note shortens "tentative" to "tent." before it cuts the verdict's words, and keeps n."""
     from desktop_app.presentation.chart_layout import fitted_note, row_note
     from tests.factories import panel
 
@@ -63,6 +63,20 @@ def test_a_note_too_long_for_its_room_keeps_n_and_tentative():
     scale = data.seminar.scale
     width = lambda text: 6.0 * len(text)  # noqa: E731
     assert fitted_note(metrics, scale, width, 1000) == row_note(metrics, scale) == "n = 3 · consensus: divergence, tentative"
-    squeezed = fitted_note(metrics, scale, width, 6.0 * 30)
-    assert squeezed.startswith("n = 3 · cons") and squeezed.endswith("…, tentative") and len(squeezed) <= 30
-    assert fitted_note(metrics, scale, width, 6.0 * 12) == "n = 3 · tentative"
+    assert fitted_note(metrics, scale, width, 6.0 * 37) == "n = 3 · consensus: divergence (tent.)"
+    squeezed = fitted_note(metrics, scale, width, 6.0 * 26)
+    assert squeezed.startswith("n = 3 · cons") and squeezed.endswith("… (tent.)") and len(squeezed) <= 26
+    assert fitted_note(metrics, scale, width, 6.0 * 12) == "n = 3 · tent."
+
+
+def test_a_narrow_axis_title_cuts_the_pole_words_not_its_middle():
+    """Too narrow for the whole title, the axis still names both sides, each word cut at its end."""
+    from desktop_app.model.schema import Scale
+    from desktop_app.presentation.chart_layout import axis_title
+
+    scale = Scale(negative="divergence", positive="convergence")
+    width = lambda text: 6.0 * len(text)  # noqa: E731
+    assert axis_title(scale, width, 1000) == "\u2190 divergence \u00b7 convergence \u2192"
+    narrow = axis_title(scale, width, 6.0 * 22)
+    assert narrow.startswith("\u2190 diverg") and narrow.endswith("\u2026 \u2192") and "\u00b7 conv" in narrow
+    assert len(narrow) <= 22
