@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.tabs.setMinimumWidth(300)
         self.splitter.setSizes([270, 470, 540])
         self.central_layout.replaceWidget(self.opening_note, self.splitter)
+        self.opening_note.hide()  # out of the layout, but a child until deleted: it would show through the gaps
         self.opening_note.deleteLater()
 
         self.document.reset.connect(self._on_reset)
