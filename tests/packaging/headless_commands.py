@@ -30,7 +30,7 @@ class Headless:
 HEADLESS_COMMANDS = [
     Headless("version", ("--version",), prints=f"Seminar Lens {__version__}"),
     Headless("check", ("--check", "{default}"), prints=": ok: 8 speakers, 10 themes, 50 positions"),
-    Headless("export-pdf", ("--export-pdf", "{out}/summary.pdf"), prints="(10 pages)", writes=("summary.pdf",)),
+    Headless("export-pdf", ("--export-pdf", "{out}/summary.pdf"), prints=" pages)", writes=("summary.pdf",)),
     Headless("export-csv", ("--export-csv", "{out}/positions.csv"), writes=("positions.csv",)),
 ]
 
