@@ -60,10 +60,10 @@ from PySide6.QtGui import (
 from .. import APP_NAME
 from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
+from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
 from ..presentation.colours import agreement_print_hex
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, running_title
 from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
-from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
 from .page_layout import Passage, inline_style_sheet, split_passages
 from .pagination import place
 from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, PrintedChart, chart_height, light_palette

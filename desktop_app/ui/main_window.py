@@ -44,8 +44,8 @@ from .appearance import mark_caption
 from .banner import Banner
 from .dialogs import Dialogs
 from .export_actions import ExportActions
-from .import_actions import install_import_actions
 from .icons import themed_icon
+from .import_actions import install_import_actions
 from .selection import Selection
 from .settings import AppSettings
 from .view_options import ViewOptions

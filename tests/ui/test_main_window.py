@@ -1,9 +1,8 @@
 """The main window as a user meets it: clicking, keys, search, linked views, files and settings."""
 
-import json
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
