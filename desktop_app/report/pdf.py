@@ -312,7 +312,7 @@ class PdfBrief:
         self._step("Breaking the pages")
         keep = [passage.keep_with_next for passage in passages]
         tops = place(heights, keep, self.body.height())
-        return [_Placed(*placed) for placed in zip(drawings, tops, heights, leads)]
+        return [_Placed(*placed) for placed in zip(drawings, tops, heights, leads, strict=True)]
 
     def _drawing(self, document: QTextDocument) -> QPicture:
         """The laid-out passage recorded as painting commands (vectors and text, as they will go to the PDF).

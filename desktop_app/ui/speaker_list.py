@@ -203,13 +203,16 @@ class SpeakerListView(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         # With nothing chosen yet, Down starts at the first speaker and Up at the last.
-        if watched is self.list and event.type() == QEvent.Type.KeyPress and self.proxy.rowCount():
-            if not self.list.selectionModel().hasSelection() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                row = 0 if event.key() == Qt.Key.Key_Down else self.proxy.rowCount() - 1
-                self.list.selectionModel().setCurrentIndex(
-                    self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                )
-                return True
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and self.proxy.rowCount()
+            and not self.list.selectionModel().hasSelection()
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            row = 0 if event.key() == Qt.Key.Key_Down else self.proxy.rowCount() - 1
+            self.list.selectionModel().setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            return True
         return super().eventFilter(watched, event)
 
     # -- following the selection ---------------------------------------------
