@@ -146,7 +146,7 @@ class Saving(QObject):
                 "Re-select each one in the Source tab, or delete its position, then save again. "
                 "Your work is kept in the recovery file meanwhile.",
             )
-            self.window.editing.show_lost_excerpts()  # type: ignore[attr-defined]
+            self.window.editing.show_lost_excerpts()
             return False
         was_older = dataset.model.format != FORMAT
         model = with_current_format(dataset.model)
