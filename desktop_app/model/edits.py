@@ -259,8 +259,8 @@ def _apply_entry_edit(dataset: Dataset, edit: EntryEdit) -> tuple[Dataset, Edit]
     following = dataset.succeeded_by(model, spans)
     if edit.kind == "position":
         before = None if isinstance(edit, Insert) else dataset.position(edit.entry_id)
-        after = None if isinstance(edit, Remove) else edit.entry
-        following.inherit_lookups(dataset, before, after)  # type: ignore[arg-type]
+        after = edit.entry if isinstance(edit, Insert | Replace) and isinstance(edit.entry, Position) else None
+        following.inherit_lookups(dataset, before, after)
     return following, inverse
 
 
