@@ -178,8 +178,8 @@ def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
 def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-pdf`` and ``--export-csv``: the brief or the CSV, headless."""
-    from .model.analysis import COUNTED_KINDS_DEFAULT, parse_kinds
     from .commands.export import export_csv_command, export_pdf_command
+    from .model.analysis import COUNTED_KINDS_DEFAULT, parse_kinds
     from .presentation.brief_options import DEFAULT_SECTIONS, ReportOptions, parse_sections
 
     if len(args.files) > 1:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 
 from .. import APP_NAME
-from .failure import EXIT_OK, CommandFailed
 from ..desktop import MIME_TYPE, SEMINAR_GLOB, DesktopIntegrationError
 from ..desktop.install import install, uninstall
+from .failure import EXIT_OK, CommandFailed
 
 
 def install_desktop_entry() -> int:

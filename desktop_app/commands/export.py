@@ -8,7 +8,6 @@ import time
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from .failure import CommandFailed
 from ..model.analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
 from ..model.loader import load
@@ -16,6 +15,7 @@ from ..model.problems import DatasetError
 from ..model.schema import Kind
 from ..presentation.brief_options import ReportOptions
 from ..report.errors import ExportFailed, ReadOnlyRefused, refuse_read_only
+from .failure import CommandFailed
 
 
 def _load(dataset_path: Path) -> Dataset:

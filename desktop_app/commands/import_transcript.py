@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
-from ..model.loader import dumps, load_bytes
-from ..model.problems import DatasetError
 from ..model.importers.common import ImportFailed
 from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
 from ..model.importers.reading import import_file
+from ..model.loader import dumps, load_bytes
+from ..model.problems import DatasetError
+from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
 
 
 def parse_speaker_option(value: str) -> tuple[str, str]:

@@ -6,9 +6,9 @@ import tempfile
 from pathlib import Path
 
 from ..atomic import write_bytes_atomic
-from .failure import CommandFailed
 from ..model.loader import load
 from ..model.problems import DatasetError
+from .failure import CommandFailed
 
 DEFAULT_SIZE = (1280, 800)
 MIN_SIZE = (800, 600)

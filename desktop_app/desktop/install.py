@@ -16,6 +16,7 @@ simply no longer mention Seminar Lens.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -221,7 +222,7 @@ def _is_inside(path: Path, folder: Path) -> bool:
     return ".." not in path.parts and path.is_relative_to(folder)
 
 
-def _missing_folders(folders: list[Path]) -> list[Path]:
+def _missing_folders(folders: list[Path]) -> tuple[Path, ...]:
     """The folders that do not exist yet among these and their parents, parents first."""
     missing: list[Path] = []
     for folder in folders:
@@ -233,7 +234,7 @@ def _missing_folders(folders: list[Path]) -> list[Path]:
     return _unique(missing)
 
 
-def _unique(paths) -> tuple[Path, ...]:
+def _unique(paths: Iterable[Path]) -> tuple[Path, ...]:
     return tuple(dict.fromkeys(paths))
 
 

@@ -9,6 +9,7 @@ name another installation than the one being integrated.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import sysconfig
@@ -39,10 +40,8 @@ def find_launcher(folders: Iterable[Path] | None = None) -> Path:
 def launcher_folders() -> list[Path]:
     """Where pip puts scripts for the running interpreter, most specific first, without repeats."""
     folders = [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
-    try:
+    with contextlib.suppress(KeyError, ValueError):  # an interpreter built without a user scheme
         folders.append(Path(sysconfig.get_path("scripts", sysconfig.get_preferred_scheme("user"))))
-    except (KeyError, ValueError):  # an interpreter built without a user scheme
-        pass
     unique: list[Path] = []
     for folder in folders:
         if folder not in unique:

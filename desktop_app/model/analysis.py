@@ -319,7 +319,7 @@ class SeminarAnalysis:
         Read from the matrix once it has been worked out (same figures, see
         :mod:`.pairs`), else worked out for this pair alone and kept.
         """
-        matrix = self.__dict__.get("matrix")
+        matrix: AgreementMatrix | None = self.__dict__.get("matrix")
         if matrix is not None and speaker_a in matrix and speaker_b in matrix:
             return matrix.pair(speaker_a, speaker_b)
         key = (speaker_a, speaker_b) if speaker_a <= speaker_b else (speaker_b, speaker_a)

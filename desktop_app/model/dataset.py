@@ -6,11 +6,11 @@ code) and is never changed afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from .analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
 from .excerpts import ExcerptFinder, Span

@@ -41,7 +41,7 @@ from .excerpts import Span, matches_at
 from .problems import DatasetError, Problem, quoted
 from .reanchor import Reanchoring, reanchor
 from .references import TurnParts, _check_turns
-from .schema import FORMAT, Brief, Position, Seminar, SeminarFile, Speaker, Theme, Turn
+from .schema import FORMAT, Brief, Judgement, Position, Seminar, SeminarFile, Speaker, Theme, Turn
 
 EntryKind = Literal["speaker", "theme", "position"]
 Entry = Speaker | Theme | Position
@@ -259,8 +259,8 @@ def _apply_entry_edit(dataset: Dataset, edit: EntryEdit) -> tuple[Dataset, Edit]
     following = dataset.succeeded_by(model, spans)
     if edit.kind == "position":
         before = None if isinstance(edit, Insert) else dataset.position(edit.entry_id)
-        after = None if isinstance(edit, Remove) else edit.entry
-        following.inherit_lookups(dataset, before, after)  # type: ignore[arg-type]
+        after = edit.entry if isinstance(edit, Insert | Replace) and isinstance(edit.entry, Position) else None
+        following.inherit_lookups(dataset, before, after)
     return following, inverse
 
 
@@ -430,7 +430,7 @@ def remove_with_positions(dataset: Dataset, kind: Literal["speaker", "theme"], e
 
 
 def _brief_without(brief: Brief, position_ids: set[str]) -> Brief:
-    def trimmed(judgements):
+    def trimmed(judgements: list[Judgement]) -> list[Judgement]:
         return [j.model_copy(update={"positions": [p for p in j.positions if p not in position_ids]}) for j in judgements]
 
     return brief.model_copy(update={"key_judgements": trimmed(brief.key_judgements), "what_to_watch": trimmed(brief.what_to_watch)})
@@ -485,7 +485,7 @@ def move_entry(dataset: Dataset, kind: Literal["speaker", "theme"], entry_id: st
 
     Orders become consecutive from the lowest one in use, so the file stays readable.
     """
-    ordered = list(dataset.speakers if kind == "speaker" else dataset.themes)
+    ordered: list[Speaker | Theme] = list(dataset.speakers if kind == "speaker" else dataset.themes)
     ids = [entry.id for entry in ordered]
     if entry_id not in ids:
         raise EditRefused(f"there is no {kind} with the id {entry_id!r}")

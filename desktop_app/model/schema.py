@@ -111,6 +111,11 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_string)]
 IsoTime = Annotated[dt.time, BeforeValidator(_iso_string)]
 
 
+AnchorKey = Literal["-2", "-1", "0", "1", "2"]
+"""A stance step as a theme's codebook anchors are keyed in the file."""
+ANCHOR_KEYS: tuple[AnchorKey, ...] = ("-2", "-1", "0", "1", "2")
+
+
 class _Strict(BaseModel):
     """Base of every model in the format: unknown fields are an error."""
 
@@ -225,7 +230,7 @@ class Theme(_Strict):
     description: Text = Field("", description="What the theme covers.")
     order: Order = Field(description="Place of the theme in the report's order (lower comes first).")
     definition: Text = Field("", description="Codebook: what counts as a position on this theme (optional).")
-    anchors: dict[Literal["-2", "-1", "0", "1", "2"], Text] = Field(
+    anchors: dict[AnchorKey, Text] = Field(
         default_factory=dict,
         description="Codebook: what each stance step means on this theme, keyed by stance (optional).",
     )

@@ -205,7 +205,9 @@ def _capital(text: str) -> str:
 def _drafted_judgements(
     dataset: Dataset, analysis: SeminarAnalysis, judged: list[ThemeMetrics], metrics: list[ThemeMetrics], scale: Scale
 ) -> list[Point]:
-    name_of = lambda speaker_id: short_name(dataset, speaker_id)
+    def name_of(speaker_id: str) -> str:
+        return short_name(dataset, speaker_id)
+
     rank = {Verdict.CONSENSUS_POSITIVE: 0, Verdict.CONSENSUS_NEGATIVE: 0, Verdict.CONTESTED: 1}
     order = sorted(judged, key=lambda m: (m.tentative, rank.get(m.verdict, 2), -m.n))
     points = []

@@ -372,9 +372,9 @@ def legend_pieces(
                 pieces.append(LegendPiece(x, text_w + 4, text=text, muted=muted))
                 x += text_w + 4
             else:
-                band = value if what == "band" else None
-                glyph = value if what == "glyph" else None
-                pieces.append(LegendPiece(x, LEGEND_SWATCH, band=band, glyph=glyph))  # type: ignore[arg-type]
+                band = value if what == "band" and isinstance(value, int) else None
+                glyph = value if what == "glyph" and isinstance(value, str) else None
+                pieces.append(LegendPiece(x, LEGEND_SWATCH, band=band, glyph=glyph))
                 x += LEGEND_SWATCH + (2 if what == "band" else 5)
         entry_width = x
         if placed[-1] and line_width + LEGEND_GAP + entry_width > width:

@@ -80,7 +80,7 @@ def agreement_hex(value: float) -> str:
     high = min(low + 1, len(AGREEMENT_SCALE) - 1)
     share = place - low
     start, end = hex_to_rgb(AGREEMENT_SCALE[low]), hex_to_rgb(AGREEMENT_SCALE[high])
-    return rgb_to_hex(*(a + (b - a) * share for a, b in zip(start, end)))
+    return rgb_to_hex(*(a + (b - a) * share for a, b in zip(start, end, strict=True)))
 
 
 BEYOND_CHANCE_SCALE = ("#f4f2f8", "#dadaeb", "#9e9ac8", "#6a51a3", "#3f007d")

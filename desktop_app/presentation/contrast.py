@@ -34,7 +34,7 @@ def contrast_ratio(first: str, second: str) -> float:
 def mix(first: str, second: str, share: float) -> str:
     """``first`` moved ``share`` (0 to 1) of the way toward ``second``."""
     a, b = _channels(first), _channels(second)
-    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
 def muted_text(text: str, background: str, minimum: float = CAPTION_CONTRAST) -> str:

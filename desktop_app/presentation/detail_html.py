@@ -259,7 +259,7 @@ def pair_html(
     return "".join(parts)
 
 
-def _column(positions: list[Position], scale, analysis: SeminarAnalysis) -> str:
+def _column(positions: list[Position], scale: Scale, analysis: SeminarAnalysis) -> str:
     if not positions:
         return '<span class="muted">silent</span>'
     cells = []

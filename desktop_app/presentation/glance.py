@@ -119,20 +119,20 @@ def speaker_sentences(dataset: Dataset, speaker_id: str, analysis: SeminarAnalys
         )
     ]
     pairs = [analysis.pair(speaker_id, other.id) for other in dataset.speakers if other.id != speaker_id]
-    pairs = [pair for pair in pairs if pair.agreement is not None and pair.comparable]
-    if pairs:
-        pairs.sort(key=lambda pair: (-pair.agreement, dataset.speaker_rank(pair.speaker_b)))
-        closest, furthest = pairs[0], pairs[-1]
+    measured = [(pair.agreement, pair) for pair in pairs if pair.agreement is not None and pair.comparable]
+    if measured:
+        measured.sort(key=lambda item: (-item[0], dataset.speaker_rank(item[1].speaker_b)))
+        (closest_agreement, closest), (furthest_agreement, furthest) = measured[0], measured[-1]
         parts: list[str | tuple[str, bool]] = [
             "Closest to ",
             (dataset.speaker(closest.speaker_b).display_name, True),
-            f" (agreement {format_measure(closest.agreement)} over {_count(closest.shared_themes, 'shared theme')})",
+            f" (agreement {format_measure(closest_agreement)} over {_count(closest.shared_themes, 'shared theme')})",
         ]
-        if furthest is not closest and furthest.agreement < closest.agreement:
+        if furthest is not closest and furthest_agreement < closest_agreement:
             parts += [
                 "; furthest from ",
                 (dataset.speaker(furthest.speaker_b).display_name, True),
-                f" ({format_measure(furthest.agreement)} over {_count(furthest.shared_themes, 'shared theme')})",
+                f" ({format_measure(furthest_agreement)} over {_count(furthest.shared_themes, 'shared theme')})",
             ]
         parts.append(".")
         sentences.append(_sentence(*parts))

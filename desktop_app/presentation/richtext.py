@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from .colours import stance_hex, stance_text_hex
 from ..model.analysis import rounded_stance
+from .colours import stance_hex, stance_text_hex
 
 
 def esc(text: str | None) -> str:

@@ -156,7 +156,7 @@ def unbreakable(name: str) -> str:
     return joined.replace(" ", "\u00a0")
 
 
-class _WithoutCombiningMarks(dict):
+class _WithoutCombiningMarks(dict[int, int | str | None]):
     """A str.translate table that deletes combining marks, filled in as characters are met.
 
     translate() looks each character up in C; only a character seen for the

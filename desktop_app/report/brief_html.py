@@ -21,7 +21,7 @@ on one page where it can.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
@@ -411,7 +411,7 @@ def _theme_table(dataset: Dataset, units: _Units) -> str:
         ]
         cells = "".join(
             f'<td align="{align}" valign="top" style="{cell}">{value}</td>'
-            for value, (_, _, align) in zip(values, _THEME_COLUMNS)
+            for value, (_, _, align) in zip(values, _THEME_COLUMNS, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
     omitted = (
@@ -492,7 +492,9 @@ def _theme_heading(dataset: Dataset, metrics: ThemeMetrics, units: _Units) -> st
 def _agree_and_split(dataset: Dataset, units: _Units) -> str:
     analysis = dataset.analysis
     scale = dataset.seminar.scale
-    by_voices = lambda ids: sorted((analysis.themes[t] for t in ids), key=lambda m: (m.tentative, -m.n))
+    def by_voices(theme_ids: Iterable[str]) -> list[ThemeMetrics]:
+        return sorted((analysis.themes[t] for t in theme_ids), key=lambda m: (m.tentative, -m.n))
+
     agreed = by_voices(analysis.themes_with(Verdict.CONSENSUS_POSITIVE, Verdict.CONSENSUS_NEGATIVE))
     split = by_voices(analysis.themes_with(Verdict.CONTESTED))
     parts = [f'<h2 style="{units.start(keep_with_next=True)}">Where they agree</h2>']

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from collections.abc import Collection
-
 from ..model.analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
 from ..model.dataset import Dataset
 from ..model.ordinal import STANCES

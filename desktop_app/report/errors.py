@@ -46,7 +46,7 @@ def write_failure(path: Path, error: OSError) -> ExportFailed:
         return ReadOnlyRefused(f"cannot write {path}: the file is read-only. It was left as it was.")
     if error.errno == errno.ENAMETOOLONG:
         return ExportFailed(f"cannot write {_shortened(path)}: {_name_too_long(path)}.")
-    reason = _REASONS.get(error.errno) or error.strerror or "the file system refused it"
+    reason = (_REASONS.get(error.errno) if error.errno is not None else None) or error.strerror or "the file system refused it"
     try:
         kept = " The existing file was left as it was." if path.is_file() else ""
     except OSError:

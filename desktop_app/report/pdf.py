@@ -60,10 +60,10 @@ from PySide6.QtGui import (
 from .. import APP_NAME
 from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
+from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
 from ..presentation.colours import agreement_print_hex
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, running_title
 from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
-from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
 from .page_layout import Passage, inline_style_sheet, split_passages
 from .pagination import place
 from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, PrintedChart, chart_height, light_palette
@@ -312,7 +312,7 @@ class PdfBrief:
         self._step("Breaking the pages")
         keep = [passage.keep_with_next for passage in passages]
         tops = place(heights, keep, self.body.height())
-        return [_Placed(*placed) for placed in zip(drawings, tops, heights, leads)]
+        return [_Placed(*placed) for placed in zip(drawings, tops, heights, leads, strict=True)]
 
     def _drawing(self, document: QTextDocument) -> QPicture:
         """The laid-out passage recorded as painting commands (vectors and text, as they will go to the PDF).

@@ -20,8 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import QThread
 
 from ..model.dataset import Dataset
-from .errors import ExportCancelled, ExportFailed
 from ..presentation.brief_options import ReportOptions
+from .errors import ExportCancelled, ExportFailed
 from .pdf import ChartArt, ExportedPdf, export_pdf, prepare_chart
 
 # Shares of the progress bar: building and laying out the brief, then painting its pages, then the file.

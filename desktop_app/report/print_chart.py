@@ -273,7 +273,7 @@ class PrintedChart:
         line = label_metrics.height()
         label_room = max(10.0, left_width - LABEL_GAP - 2)
         note_room = max(10.0, right_width - LABEL_GAP - 2)
-        for index, (row, note) in enumerate(zip(rows, notes)):
+        for index, (row, note) in enumerate(zip(rows, notes, strict=True)):
             middle = y_at(index)
             painter.setFont(self.font)
             painter.setPen(QColor(INK))

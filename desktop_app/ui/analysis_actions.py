@@ -77,8 +77,10 @@ class AnalysisActions(QObject):
         self.reading_action.triggered.connect(self.show_reading)
         help_menu = _menu_titled(window, "&Help")
         first = help_menu.actions()[0] if help_menu.actions() else None
-        help_menu.insertAction(first, self.reading_action)
-        if first is not None:
+        if first is None:
+            help_menu.addAction(self.reading_action)
+        else:
+            help_menu.insertAction(first, self.reading_action)
             help_menu.insertSeparator(first)
         self.reading_dialog: ReadingDialog | None = None
         window.when_seminar_shown(self._attach)

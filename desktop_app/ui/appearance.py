@@ -77,7 +77,7 @@ def dark_palette() -> QPalette:
 def light_palette() -> QPalette:
     """The style's own light palette."""
     app = QApplication.instance()
-    return app.style().standardPalette() if app is not None else QPalette()
+    return app.style().standardPalette() if isinstance(app, QApplication) else QPalette()
 
 
 class Appearance(QObject):
@@ -85,10 +85,9 @@ class Appearance(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        app = QApplication.instance()
         self._system_palette = QPalette(QGuiApplication.palette())
         self.mode = "system"
-        app.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
 
     def apply(self, mode: str) -> None:
         """Show the application in ``mode`` (one of APPEARANCES)."""

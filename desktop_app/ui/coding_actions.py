@@ -35,8 +35,8 @@ MainWindow = Any  # the main window (not imported: it installs this module)
 
 def install_coding(window: MainWindow) -> Coding:
     """Give ``window`` its coding commands (as ``window.coding``)."""
-    window.coding = Coding(window)  # type: ignore[attr-defined]
-    return window.coding  # type: ignore[attr-defined]
+    window.coding = Coding(window)
+    return window.coding
 
 
 class _PythonOffsets:

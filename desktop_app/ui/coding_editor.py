@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -201,7 +202,7 @@ class CodingEditor(QFrame):
         layout.addWidget(hint)
         layout.addLayout(buttons)
         self.setFixedWidth(500)
-        for widget in (self, self.speaker, self.theme, self.summary, self.note, self.speaker.lineEdit(), self.theme.lineEdit()):
+        for widget in (self, self.speaker, self.theme, self.summary, self.note, _line_edit_of(self.speaker), _line_edit_of(self.theme)):
             widget.installEventFilter(self)
         QWidget.setTabOrder(self.summary, self.note)
         QWidget.setTabOrder(self.note, self.speaker)
@@ -213,7 +214,7 @@ class CodingEditor(QFrame):
         combo = QComboBox()
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.lineEdit().setPlaceholderText(placeholder)
+        _line_edit_of(combo).setPlaceholderText(placeholder)
         completer = QCompleter(combo.model(), combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -261,7 +262,8 @@ class CodingEditor(QFrame):
         for number, theme in enumerate(dataset.themes, start=1):
             self.theme.addItem(f"{number}  {theme.label}" if number <= 9 else theme.label, theme.id)
         while self.stance_holder.count():
-            old = self.stance_holder.takeAt(0).widget()
+            item = self.stance_holder.takeAt(0)
+            old = item.widget() if item is not None else None
             if old is not None:
                 old.deleteLater()
         scale = dataset.seminar.scale
@@ -359,10 +361,10 @@ class CodingEditor(QFrame):
         return isinstance(watched, QLineEdit) or watched in (self.speaker, self.theme)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and self.isVisible():
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self.isVisible():
             key = event.key()
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            popup = self.speaker.completer().popup().isVisible() or self.theme.completer().popup().isVisible()
+            popup = _completions_shown(self.speaker) or _completions_shown(self.theme)
             if key == Qt.Key.Key_Escape and not popup:
                 self.cancel()
                 return True
@@ -400,7 +402,7 @@ def codebook_html(theme: Theme, stance: int | None) -> str:
     elif theme.description:
         parts.append(f"<b>{escape(theme.label)}</b>: {escape(theme.description)}")
     for key in ("-2", "-1", "0", "1", "2"):
-        anchor = theme.anchors.get(key)  # type: ignore[call-overload]
+        anchor = theme.anchors.get(key)
         if not anchor:
             continue
         step = int(key)
@@ -410,3 +412,17 @@ def codebook_html(theme: Theme, stance: int | None) -> str:
     if not parts:
         return '<span style="color: gray">No codebook for this theme yet (Edit \u25b8 Themes).</span>'
     return "<br>".join(parts)
+
+
+def _line_edit_of(combo: QComboBox) -> QLineEdit:
+    """The box typed in of an editable combo box (Qt gives every editable one a line edit)."""
+    line_edit = combo.lineEdit()
+    assert line_edit is not None, "the combo box is editable"
+    return line_edit
+
+
+def _completions_shown(combo: QComboBox) -> bool:
+    """Whether the combo box's list of completions is open."""
+    completer = combo.completer()
+    popup = completer.popup() if completer is not None else None
+    return popup is not None and popup.isVisible()

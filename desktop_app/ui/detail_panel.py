@@ -27,7 +27,7 @@ from .stance_strip import StanceStrip, StripCell
 class SafeBrowser(QTextBrowser):
     """A text browser that loads nothing: no files, no network, no images from anywhere."""
 
-    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, name: QUrl | str) -> None:  # noqa: N802 (Qt's name)
         return None
 
 

@@ -41,9 +41,9 @@ MainWindow = Any  # the main window (not imported: it installs these, and import
 
 def install_editing(window: MainWindow) -> EditActions:
     """Give ``window`` its editing and saving commands (as ``window.editing`` and ``window.saving``)."""
-    window.editing = EditActions(window)  # type: ignore[attr-defined]
-    window.saving = Saving(window)  # type: ignore[attr-defined]
-    return window.editing  # type: ignore[attr-defined]
+    window.editing = EditActions(window)
+    window.saving = Saving(window)
+    return window.editing
 
 
 class EditActions(QObject):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.schema import Role, Speaker, Theme
+from ..model.schema import ANCHOR_KEYS, AnchorKey, Role, Speaker, Theme
 
 
 class _EntryDialog(QDialog):
@@ -111,13 +111,13 @@ class ThemeDialog(_EntryDialog):
         self.description = QLineEdit(theme.description)
         self.definition = QPlainTextEdit(theme.definition)
         self.definition.setMaximumHeight(70)
-        self.anchors: dict[str, QLineEdit] = {}
+        self.anchors: dict[AnchorKey, QLineEdit] = {}
         self.form.addRow("&Label:", self.label)
         self.form.addRow("&Description:", self.description)
         self.form.addRow("De&finition:", self.definition)
-        for step in (-2, -1, 0, 1, 2):
-            key = str(step)
-            edit = QLineEdit(theme.anchors.get(key, ""))  # type: ignore[call-overload]
+        for key in ANCHOR_KEYS:
+            step = int(key)
+            edit = QLineEdit(theme.anchors.get(key, ""))
             edit.setPlaceholderText(f"What {stance_names[step]} means on this theme")
             self.anchors[key] = edit
             self.form.addRow(f"{step:+d}:" if step else "0:", edit)

@@ -10,6 +10,7 @@ kept one.  The lists are drawn again from the document after every edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
@@ -88,7 +89,7 @@ class EntryManager(QObject):
             layout.setContentsMargins(2, 2, 2, 2)
             layout.addWidget(listing)
             grid = QGridLayout()
-            buttons = [
+            buttons: list[tuple[str, Callable[..., object]]] = [
                 ("Add\u2026", lambda _=False, k=kind: self.add_entry(k)),
                 ("Edit\u2026", lambda _=False, k=kind: self.edit_entry(k)),
                 ("Delete", lambda _=False, k=kind: self.delete_entry(k)),
@@ -166,8 +167,8 @@ class EntryManager(QObject):
             blank = Speaker(id="new", name="New speaker", role=Role.PANELLIST, order=next_order(dataset.speakers))
             entry = dialogs.speaker_details(self.window, blank, True)
         else:
-            blank = Theme(id="new", label="New theme", order=next_order(dataset.themes))
-            entry = dialogs.theme_details(self.window, blank, self._stance_names(), True)
+            blank_theme = Theme(id="new", label="New theme", order=next_order(dataset.themes))
+            entry = dialogs.theme_details(self.window, blank_theme, self._stance_names(), True)
         if entry is None:
             return None
         label = entry.name if isinstance(entry, Speaker) else entry.label

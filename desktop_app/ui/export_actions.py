@@ -137,14 +137,14 @@ class ExportActions(QObject):
             return None
         noun = "page" if exported.pages == 1 else "pages"
         self.window.statusBar().showMessage(f"Exported {path.name} ({exported.pages} {noun})", 8000)
-        if dialogs.ask(self.window, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?"):
-            if not dialogs.open_externally(str(path)):
-                dialogs.show_error(
-                    self.window,
-                    "Could not open the PDF",
-                    f"No application opened {path.name}: none may be set up for PDF files. "
-                    f"The PDF is saved in {path.parent}.",
-                )
+        wants_it_open = dialogs.ask(self.window, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?")
+        if wants_it_open and not dialogs.open_externally(str(path)):
+            dialogs.show_error(
+                self.window,
+                "Could not open the PDF",
+                f"No application opened {path.name}: none may be set up for PDF files. "
+                f"The PDF is saved in {path.parent}.",
+            )
         return path
 
     def _may_replace(self, path: Path) -> bool:

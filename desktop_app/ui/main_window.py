@@ -44,8 +44,8 @@ from .appearance import mark_caption
 from .banner import Banner
 from .dialogs import Dialogs
 from .export_actions import ExportActions
-from .import_actions import install_import_actions
 from .icons import themed_icon
+from .import_actions import install_import_actions
 from .selection import Selection
 from .settings import AppSettings
 from .view_options import ViewOptions
@@ -53,8 +53,12 @@ from .view_options import ViewOptions
 if TYPE_CHECKING:
     # The views and the loader import pydantic and the model: they are imported once the frame has painted.
     from ..model.dataset import Dataset
+    from .coding_actions import Coding
     from .document import SeminarDocument
+    from .edit_actions import EditActions
     from .file_opener import OpenOutcome
+    from .saving import Saving
+    from .theme_chart import ThemeChart
 
 
 
@@ -72,6 +76,9 @@ class MainWindow(QMainWindow):
     chartReady = Signal()
     seminarShown = Signal()  # the views are built and show the seminar
     document: SeminarDocument  # from show_seminar on, like the views
+    editing: EditActions  # these three from show_seminar on, given by install_editing and install_coding
+    saving: Saving
+    coding: Coding
 
     def __init__(
         self,
@@ -87,7 +94,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs if dialogs is not None else Dialogs()
         self.selection = Selection(parent=self)
         self.selection.navigationRequested.connect(self._on_navigation)
-        self.chart = None
+        self.chart: ThemeChart | None = None
         self._chart_scheduled = False
         self._shows_seminar = False
         self._painted = False
@@ -440,7 +447,7 @@ class MainWindow(QMainWindow):
         if key == "themes":
             self.ensure_chart()
 
-    def ensure_chart(self):
+    def ensure_chart(self) -> ThemeChart:
         """Build the chart now if it is not built yet (importing pyqtgraph), and return it."""
         if self.chart is None:
             from .theme_chart import ThemeChart

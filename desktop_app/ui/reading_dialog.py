@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 class _LocalBrowser(QTextBrowser):
     """Loads nothing from anywhere: the page is all there is."""
 
-    def loadResource(self, kind: int, name: QUrl):
+    def loadResource(self, kind: int, name: QUrl | str) -> None:
         return None
 
 

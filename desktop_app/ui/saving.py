@@ -14,6 +14,7 @@ original file without asking.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -91,10 +92,8 @@ class Saving(QObject):
         return not self.stack.isClean()
 
     def _on_clean_changed(self, clean: bool) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the stack outlives the window by a moment when the application quits
             self.window.setWindowModified(not clean)
-        except RuntimeError:  # the stack outlives the window by a moment when the application quits
-            pass
 
     def _on_step(self, _index: int) -> None:
         self._steps_since_autosave += 1
@@ -147,7 +146,7 @@ class Saving(QObject):
                 "Re-select each one in the Source tab, or delete its position, then save again. "
                 "Your work is kept in the recovery file meanwhile.",
             )
-            self.window.editing.show_lost_excerpts()  # type: ignore[attr-defined]
+            self.window.editing.show_lost_excerpts()
             return False
         was_older = dataset.model.format != FORMAT
         model = with_current_format(dataset.model)

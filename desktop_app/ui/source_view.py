@@ -40,7 +40,6 @@ from .palette import highlight_colour, is_dark, speaker_colour
 from .selection import Selection
 from .turn_margin import MarginTurn, TurnText
 
-
 _QT_LENGTH_CHANGES = re.compile("\r\n|[\U00010000-\U0010FFFF]")
 """Where Qt's count drifts from Python's: a CRLF line break (one fewer) or an astral character (one more)."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,12 +51,12 @@ def line_height(font: QFont) -> int:
 class SpeakerDelegate(QStyledItemDelegate):
     """Paints a speaker on two lines: name, then role and affiliation; a stance pill for the theme."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         name_font = QFont(option.font)
         name_font.setBold(True)
         return QSize(200, line_height(name_font) + line_height(option.font) + _PAD * 2 + 2)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         painter.save()
         style = option.widget.style() if option.widget else None
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -66,7 +66,7 @@ class SpeakerDelegate(QStyledItemDelegate):
             self.initStyleOption(plain, index)
             plain.text = ""
             view = option.widget
-            if view is not None and not view.selectionModel().hasSelection():
+            if isinstance(view, QAbstractItemView) and not view.selectionModel().hasSelection():
                 # Focusing the list makes a row current; until a speaker is chosen, don't paint it as chosen.
                 plain.state &= ~QStyle.StateFlag.State_HasFocus
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
@@ -203,13 +203,16 @@ class SpeakerListView(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         # With nothing chosen yet, Down starts at the first speaker and Up at the last.
-        if watched is self.list and event.type() == QEvent.Type.KeyPress and self.proxy.rowCount():
-            if not self.list.selectionModel().hasSelection() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                row = 0 if event.key() == Qt.Key.Key_Down else self.proxy.rowCount() - 1
-                self.list.selectionModel().setCurrentIndex(
-                    self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                )
-                return True
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and self.proxy.rowCount()
+            and not self.list.selectionModel().hasSelection()
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            row = 0 if event.key() == Qt.Key.Key_Down else self.proxy.rowCount() - 1
+            self.list.selectionModel().setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            return True
         return super().eventFilter(watched, event)
 
     # -- following the selection ---------------------------------------------

@@ -525,7 +525,7 @@ class ThemeChart(QWidget):
             text_room = left_width - LABEL_GAP - 4
             ticks = [
                 (index, self._elided(label_metrics, label, text_room) + "\n" + fitted_note(row.metrics, scale, label_metrics.horizontalAdvance, text_room))
-                for index, (label, row) in enumerate(zip(labels, self._rows))
+                for index, (label, row) in enumerate(zip(labels, self._rows, strict=True))
             ]
             right_ticks: list = []
         else:

@@ -131,7 +131,7 @@ def push_edit(
         inverse = document.apply(edit)
     except (EditRefused, DatasetError) as error:
         if window is not None:
-            window.dialogs.show_error(window, f"Could not {text[:1].lower()}{text[1:]}", refusal_message(error))  # type: ignore[attr-defined]
+            window.dialogs.show_error(window, f"Could not {text[:1].lower()}{text[1:]}", refusal_message(error))  # type: ignore[attr-defined]  # the main window has dialogs; importing its class would close an import circle
         return None
     command = EditCommand(document, edit, inverse, text, merge_key)
     document.undo_stack.push(command)

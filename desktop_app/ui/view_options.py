@@ -22,7 +22,7 @@ class ViewOptions(QObject):
 
         zoom_menu = menu.addMenu("&Zoom")
         self.zoom_in_action = QAction("Zoom &In", window)
-        self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.zoom_in_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoom_in_action.triggered.connect(self.zoom.zoom_in)
         self.zoom_out_action = QAction("Zoom &Out", window)
         self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)

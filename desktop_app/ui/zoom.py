@@ -28,6 +28,7 @@ class TextZoom(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         app = QApplication.instance()
+        assert app is not None, "text zoom needs the application"
         base = app.property(_BASE_FONT)
         if not isinstance(base, QFont):
             # Kept on the application: a second window must not take an already zoomed font as its base.

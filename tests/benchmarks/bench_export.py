@@ -46,10 +46,10 @@ def child(speakers: int, themes: int, positions: int) -> dict[str, float]:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from desktop_app.model.loader import load_bytes
-    from tests.synthetic.generator import generate_text
-    from desktop_app.qt_app import make_application
     from desktop_app.presentation.brief_options import ReportOptions
+    from desktop_app.qt_app import make_application
     from desktop_app.report.pdf_job import PdfExportJob
+    from tests.synthetic.generator import generate_text
 
     make_application(headless=True)
     dataset = load_bytes(generate_text(speakers, themes, positions, SEED).encode("utf-8"))

@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop_app.model.loader import from_model
 from desktop_app.model.importers.mapping import LabelMapping, build_seminar
 from desktop_app.model.importers.reading import import_bytes
+from desktop_app.model.loader import from_model
 
 from .harness import Measurement, Settings, benchmark, shown, timed
 

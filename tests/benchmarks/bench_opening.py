@@ -16,6 +16,7 @@ import os
 import statistics
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from .harness import Measurement, Settings, benchmark, shown
@@ -109,7 +110,7 @@ def open_and_watch(path: Path) -> dict[str, float]:
 
 
 def longest_gap(times: list[float]) -> float:
-    return max((later - earlier for earlier, later in zip(times, times[1:])), default=0.0)
+    return max((later - earlier for earlier, later in pairwise(times)), default=0.0)
 
 
 @benchmark("open 100,000 positions in the window", target=3.0, group="opening")

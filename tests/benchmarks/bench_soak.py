@@ -30,11 +30,11 @@ def soak_run(settings: Settings) -> Measurement:
     from PySide6.QtCore import QSettings
 
     from desktop_app.model.loader import load_bytes
-    from tests.synthetic.generator import generate_text
     from desktop_app.ui.errors import install_exception_hook
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings import AppSettings
     from tests.fakes import FakeDialogs
+    from tests.synthetic.generator import generate_text
     from tests.ui.soak import growth_bound_mib, soak
 
     speakers, positions = settings.size(500, quick=8), settings.size(10_000, quick=80)

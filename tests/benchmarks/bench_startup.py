@@ -44,7 +44,7 @@ class StartupRuns:
         """The app's figure over the baseline's, round by round (each pair saw the same load)."""
         return [
             mine[subject_figure or figure] / theirs[figure]
-            for mine, theirs in zip(self.reports["app"], self.reports[baseline])
+            for mine, theirs in zip(self.reports["app"], self.reports[baseline], strict=True)
         ]
 
 

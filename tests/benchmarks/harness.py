@@ -153,7 +153,7 @@ def run_benchmarks(
             if measurement.unit != bench.unit:
                 raise ValueError(f"the benchmark measured in {measurement.unit}, its target is in {bench.unit}")
             row.samples, row.detail = list(measurement.samples), measurement.detail
-        except Exception as exc:  # a broken benchmark is reported in its row, not fatal to the run
+        except Exception as exc:  # noqa: BLE001 (a broken benchmark is reported in its row, not fatal to the run)
             row.error = f"{type(exc).__name__}: {exc}"
         rows.append(row)
     return rows
@@ -180,12 +180,12 @@ def table(rows: Sequence[Row]) -> str:
     def line(values: Sequence[str]) -> str:
         padded = (
             value.ljust(width) if i in _LEFT_ALIGNED else value.rjust(width)
-            for i, (value, width) in enumerate(zip(values, widths))
+            for i, (value, width) in enumerate(zip(values, widths, strict=True))
         )
         return "  ".join(padded).rstrip()
 
     out = [line(HEADERS), line(["-" * width for width in widths])]
-    for row, values in zip(rows, cells):
+    for row, values in zip(rows, cells, strict=True):
         out.append(line(values))
         note = row.error or row.detail
         if note:

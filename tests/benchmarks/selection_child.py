@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
         for _ in range(5):
             app.processEvents()
         for item in ids:
-            total, call = sample(lambda: select(item), wanted)
+            total, call = sample(lambda item=item: select(item), wanted)
             results[name].append(total)
             results[f"{name}_call"].append(call)
 

@@ -86,9 +86,8 @@ def build_app():
 
 
 def build_pyqtgraph():
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
     import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()

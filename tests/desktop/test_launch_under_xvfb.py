@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,7 +36,7 @@ def test_double_clicking_a_seminar_file_opens_it_in_a_window(tmp_path, x_display
     )
     assert installed.returncode == 0, installed.stderr
     entry = os.path.join(os.environ["XDG_DATA_HOME"], "applications", "seminar-lens.desktop")
-    keys = read_entry(open(entry, encoding="utf-8").read())
+    keys = read_entry(Path(entry).read_text(encoding="utf-8"))
     document = tmp_path / "clean-air.seminar.json"
     document.write_bytes(to_bytes(debate()))
     argv = [str(document) if argument == "%f" else argument for argument in exec_arguments(keys["Exec"])]

@@ -42,7 +42,7 @@ def test_rules_are_named_constants_with_the_documented_values():
     assert MIN_VOICES == 3
     assert CONTESTED_MIN_EACH_SIDE == 1
     assert CONTESTED_MIN_SHARE == 0.2
-    assert COUNTED_KINDS_DEFAULT == {Kind.ASSESSMENT, Kind.PREDICTION, Kind.PRESCRIPTION}
+    assert {Kind.ASSESSMENT, Kind.PREDICTION, Kind.PRESCRIPTION} == COUNTED_KINDS_DEFAULT
 
 
 def test_two_voices_give_no_verdict_word_but_three_do():

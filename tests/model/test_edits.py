@@ -52,7 +52,7 @@ def test_changing_the_title_and_scale_words_is_one_edit_that_undoes():
 def test_seminar_details_are_checked_like_a_file():
     """A blank title or an unknown chair is refused with the place of the problem."""
     dataset = debate_dataset()
-    with pytest.raises(DatasetError, match="seminar.title"):
+    with pytest.raises(DatasetError, match=r"seminar\.title"):
         apply_edit(dataset, ReplaceSeminar(dataset.seminar.model_copy(update={"title": " "})))
     with pytest.raises(DatasetError, match="chair 'nobody'"):
         apply_edit(dataset, ReplaceSeminar(dataset.seminar.model_copy(update={"chair": "nobody"})))

@@ -61,7 +61,7 @@ def test_moving_one_stance_a_step_can_break_a_consensus():
 
 def test_a_verdict_no_single_voice_can_overturn_is_robust():
     """Five at +2: dropping one leaves four, moving one to +1 changes nothing."""
-    metrics = theme_metrics("t", {name: 2 for name in "abcde"})
+    metrics = theme_metrics("t", dict.fromkeys("abcde", 2))
     assert metrics.verdict is Verdict.CONSENSUS_POSITIVE
     assert metrics.flips == ()
     assert metrics.robust is True and not metrics.tentative

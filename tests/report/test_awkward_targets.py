@@ -11,9 +11,9 @@ from PySide6.QtCore import QSettings
 
 from desktop_app import atomic
 from desktop_app.cli import main
+from desktop_app.presentation.brief_options import ReportOptions
 from desktop_app.report.csv_export import export_csv
 from desktop_app.report.errors import ExportFailed, ReadOnlyRefused
-from desktop_app.presentation.brief_options import ReportOptions
 from desktop_app.report.pdf import export_pdf
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import AppSettings

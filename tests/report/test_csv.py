@@ -64,7 +64,7 @@ def test_matrix_has_a_row_per_speaker_and_a_column_per_theme(panel_dataset, tmp_
     assert [row[0] for row in body] == [speaker.id for speaker in panel_dataset.speakers]
     for row in body:
         stances = panel_dataset.analysis.speaker_stances(row[0])
-        for theme, cell in zip(panel_dataset.themes, row[2:]):
+        for theme, cell in zip(panel_dataset.themes, row[2:], strict=True):
             if theme.id in stances:
                 assert float(cell) == pytest.approx(stances[theme.id], abs=0.005)
             else:

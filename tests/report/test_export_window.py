@@ -40,7 +40,7 @@ def test_ctrl_e_exports_the_pdf_and_offers_to_open_it(qtbot, window, fake_dialog
     qtbot.waitUntil(lambda: fake_dialogs.named("open_externally") == [str(out)])
     brief = read_pdf(out)
     assert {round(float(page.mediabox.width)) for page in brief.reader.pages} == {612}
-    title, suggested, file_filter = fake_dialogs.named("save_path")[0]
+    _title, suggested, file_filter = fake_dialogs.named("save_path")[0]
     assert suggested.endswith("panel-on-a-partnership.pdf")
     assert "*.pdf" in file_filter
     assert f"({len(brief.pages)} pages)" in fake_dialogs.named("ask")[0]

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from desktop_app.model.analysis import verdict_label
-from desktop_app.report.errors import ExportCancelled, ExportFailed
 from desktop_app.presentation.brief_options import SECTION_TITLES, ReportOptions
+from desktop_app.report.errors import ExportCancelled, ExportFailed
 from desktop_app.report.pdf import export_pdf, render_pdf
 
 from .conftest import GENERATED, MARKUP_NAME, MARKUP_THEME, MARKUP_TITLE, normalised, read_pdf

@@ -206,7 +206,7 @@ class _Generator:
         positions: list[dict[str, Any]] = []
         sentences: list[str] = []
         current: _Speaker | None = None
-        for speaker, theme in zip(speaker_of, theme_of):
+        for speaker, theme in zip(speaker_of, theme_of, strict=True):
             if speaker is not current:
                 if sentences:
                     paragraphs.extend(_paragraphs(sentences))

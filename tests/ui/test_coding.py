@@ -73,7 +73,7 @@ def build(qtbot, window, dialogs) -> None:
     for label in THEMES:
         dialogs.theme_answer = Theme(id="new", label=label, order=0, definition=f"What counts as {label.lower()}.", anchors={"2": "clearly better"})
         window.coding.manager.add_theme_action.trigger()
-    for excerpt, speaker, theme_key, stance_key, kind_key, summary in CODED:
+    for excerpt, _speaker, theme_key, stance_key, kind_key, summary in CODED:
         code_from_keyboard(qtbot, window, excerpt, theme_key, stance_key, kind_key, summary)
 
 

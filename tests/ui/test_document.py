@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoCommand
 
+from desktop_app.model.edits import EditRefused, Insert, Remove, Replace
 from desktop_app.model.loader import load_bytes
 from desktop_app.model.problems import DatasetError
-from desktop_app.model.edits import EditRefused, Insert, Remove, Replace
 from desktop_app.model.schema import Position, Speaker, Theme
 from desktop_app.ui.derived import DerivedData
 from desktop_app.ui.document import SeminarDocument

@@ -31,7 +31,7 @@ def test_open_it_now_says_plainly_when_no_viewer_opens_the_pdf(window, dialogs, 
     dialogs.opens_externally = False
     window.exports.export_pdf()
     assert dialogs.named("open_externally") == [str(tmp_path / "brief.pdf")]
-    (title, message, _details), = dialogs.named("show_error")
+    (_title, message, _details), = dialogs.named("show_error")
     assert "No application opened brief.pdf" in message and str(tmp_path) in message
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from desktop_app.model.problems import format_path
-from tests.synthetic.generator import generate_text
 from desktop_app.ui.file_opener import OpenOutcome
 from tests.factories import debate, to_bytes
+from tests.synthetic.generator import generate_text
 
 WAIT_MS = 60_000
 """Longest a test waits for a background load: generous, a shared machine can be slow."""

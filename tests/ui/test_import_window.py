@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QApplication, QProgressDialog
+
 from desktop_app.model.edits import Insert
 from desktop_app.model.importers.mapping import LabelMapping, build_seminar
 from desktop_app.model.loader import load, save

@@ -1,9 +1,8 @@
 """The main window as a user meets it: clicking, keys, search, linked views, files and settings."""
 
-import json
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -239,7 +238,7 @@ def test_opening_another_seminar_refreshes_every_view(qtbot, window, dialogs, tm
     assert "Committee Room 4" in window.detail.body.toPlainText()
     assert settings.recent_files == [str(path.resolve())]
     assert settings.last_file == str(path.resolve())
-    assert [a.text() for a in window.recent_menu.actions()][0].endswith("debate.seminar.json")
+    assert window.recent_menu.actions()[0].text().endswith("debate.seminar.json")
 
 
 def test_dropping_a_file_on_the_window_opens_it(qtbot, window, tmp_path):
@@ -300,7 +299,7 @@ def test_about_names_version_and_licence(window, dialogs):
     from desktop_app import __version__
 
     window.about_action.trigger()
-    (title, message) = dialogs.named("show_about")[0]
+    (_title, message) = dialogs.named("show_about")[0]
     assert __version__ in message and "MIT" in message
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
@@ -73,7 +75,7 @@ def test_each_row_has_one_block_per_voice_drawn_apart(chart_for, panel_dataset):
     chart = chart_for(panel_dataset)
     for row in chart.rows():
         assert len(row.blocks) == row.metrics.n
-        for left, right in zip(row.blocks, row.blocks[1:]):
+        for left, right in pairwise(row.blocks):
             assert right.start == left.end
     assert chart.block_pixels() >= SEPARATED_FROM
     assert all(text.startswith("n = ") for text in chart.note_texts())

@@ -39,7 +39,9 @@ def _edit(document: SeminarDocument, data: st.DataObject, operation: str, step: 
     themes = [t.id for t in dataset.themes]
     positions = [p.id for p in dataset.positions]
     text = dataset.seminar.source.text
-    pick = lambda items: data.draw(st.sampled_from(items))
+    def pick(items):
+        return data.draw(st.sampled_from(items))
+
     if operation == "add speaker":
         return Insert(Speaker(id=f"s{step}", name=f"Speaker {step}", role="panellist", order=data.draw(st.integers(0, 9))))
     if operation == "add theme":

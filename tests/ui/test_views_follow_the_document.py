@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.model.loader import load_bytes
 from desktop_app.model.edits import Insert, Remove, Replace
+from desktop_app.model.loader import load_bytes
 from desktop_app.ui.agreement_view import AgreementView
 from desktop_app.ui.detail_panel import DetailPanel
 from desktop_app.ui.document import SeminarDocument

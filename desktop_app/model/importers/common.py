@@ -4,6 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypedDict
+
+
+class FileDetails(TypedDict, total=False):
+    """What a file says about itself, passed through to its ImportedTranscript by the importers that read it."""
+
+    encoding: str | None
+    title: str | None
+    date: dt.date | None
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Unpack
 
-from .common import ImportedTranscript, ImportedTurn
+from .common import FileDetails, ImportedTranscript, ImportedTurn
 from .labels import (
     NO_CHOICES,
     LabelChoices,
@@ -56,7 +57,7 @@ def split_lines(text: str, pattern: LabelPattern) -> list[Line]:
 
 
 def lines_to_transcript(
-    text: str, lines: Sequence[Line], choices: LabelChoices, format_name: str, **extra
+    text: str, lines: Sequence[Line], choices: LabelChoices, format_name: str, **extra: Unpack[FileDetails]
 ) -> ImportedTranscript:
     """Turns over ``text`` from its lines: each speaking label opens a turn that runs to the next one."""
     spelling = Spellings()

@@ -141,7 +141,7 @@ def detect_format(name: str, data: bytes) -> str:
     text = text.lstrip()
     if text.startswith("WEBVTT"):
         return "vtt"
-    if text.startswith(("{", "[")) and '"segments"' in text or text.startswith("[{"):
+    if (text.startswith(("{", "[")) and '"segments"' in text) or text.startswith("[{"):
         return "whisper"
     first_lines = text.split("\n", 3)
     if len(first_lines) > 1 and first_lines[0].strip().isdigit() and "-->" in first_lines[1]:

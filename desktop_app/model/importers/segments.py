@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Unpack
 
-from .common import ImportedTranscript, ImportedTurn
+from .common import FileDetails, ImportedTranscript, ImportedTurn
 from .labels import NO_CHOICES, LabelChoices, Spellings, speaking_labels
 
 
@@ -28,7 +29,7 @@ class Segment:
     """The words with a ``Name:`` prefix still on, when the label came from one (it may prove not to be a label)."""
 
 
-def assemble(segments: Sequence[Segment], format_name: str, choices: LabelChoices = NO_CHOICES, **extra) -> ImportedTranscript:
+def assemble(segments: Sequence[Segment], format_name: str, choices: LabelChoices = NO_CHOICES, **extra: Unpack[FileDetails]) -> ImportedTranscript:
     """The transcript of ``segments``: a ``Name:`` label counts only if it recurs or is confirmed, and is not rejected."""
     spelling = Spellings()
     segments = [replace(segment, label=spelling(segment.label)) if segment.label else segment for segment in segments]

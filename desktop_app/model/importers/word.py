@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from ..schema import MAX_LINE
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
 from .labels import MAX_LABEL, NO_CHOICES, LabelChoices, LabelMatch, LabelPattern
 from .plain_text import Line, lines_to_transcript
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
 
 def parse_docx(data: bytes, choices: LabelChoices = NO_CHOICES, pattern: LabelPattern | None = None) -> ImportedTranscript:
@@ -51,7 +55,7 @@ def parse_docx(data: bytes, choices: LabelChoices = NO_CHOICES, pattern: LabelPa
     return lines_to_transcript(text, lines, choices, "docx", title=title or None, date=date)
 
 
-def _paragraph(paragraph) -> tuple[str, int]:
+def _paragraph(paragraph: Paragraph) -> tuple[str, int]:
     """A paragraph's text on one line, and the length of the bold run(s) it starts with."""
     bold = 0
     leading = True

@@ -7,7 +7,6 @@ import itertools
 
 import pytest
 
-from desktop_app.model.loader import from_model, load, save
 from desktop_app.model.importers.mapping import (
     DEFAULT_QUESTION,
     LabelMapping,
@@ -18,6 +17,7 @@ from desktop_app.model.importers.mapping import (
     unique_ids,
 )
 from desktop_app.model.importers.reading import import_file
+from desktop_app.model.loader import from_model, load, save
 from desktop_app.model.schema import Position, Role, Theme
 
 from .checks import FIXTURES

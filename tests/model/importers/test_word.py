@@ -71,7 +71,7 @@ def test_a_zip_of_something_else_is_not_a_word_document():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("photos/beach.txt", "not a document")
-    with pytest.raises(ImportFailed, match="not a Word document: it has no word/document.xml"):
+    with pytest.raises(ImportFailed, match=r"not a Word document: it has no word/document\.xml"):
         import_bytes(buffer.getvalue(), "minutes.docx")
 
 
