@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .assets import default_seminar_path
-from .model.problems import DatasetError
 
 if TYPE_CHECKING:
+    from .model.problems import DatasetError
     from .model.dataset import Dataset
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
@@ -44,6 +44,7 @@ def choose_start_dataset(file: str | None, last_file: str | None, background_fro
     (a broken installation).
     """
     from .model.loader import load
+    from .model.problems import DatasetError
 
     wanted = file or last_file
     if wanted and background_from is not None and _size(wanted) >= background_from:
@@ -143,6 +144,7 @@ def open_start_seminar(
     """Read the seminar to start on (FILE, the last file or the default) and show it in ``window``, with any note."""
     from PySide6.QtCore import QTimer
 
+    from .model.problems import DatasetError
     from .ui.file_opener import BACKGROUND_FROM_BYTES
 
     try:
