@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from .assets import default_seminar_path
 
 if TYPE_CHECKING:
-    from .model.problems import DatasetError
     from .model.dataset import Dataset
+    from .model.problems import DatasetError
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
 
@@ -116,9 +116,9 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
     seminar itself be unreadable, ``on_broken_installation`` is called with
     the problems (by default they are raised from the event loop).
     """
-    from .qt_app import make_application
+    from .qt_app import application_icon, make_application
 
-    app = make_application()
+    app = make_application(with_icon=False)
     from .ui.errors import install_exception_hook
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
@@ -131,6 +131,7 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
         # a call into Python for every event of every widget.
         app.installEventFilter(FileOpenForwarder(window))
     window.show()
+    window.after_first_paint(lambda: app.setWindowIcon(application_icon()))  # the title bar's icon can follow the paint
     window.after_first_paint(lambda: open_start_seminar(window, file, settings, on_broken_installation))
     return app, window
 

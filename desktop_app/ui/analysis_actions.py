@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton
 
 if TYPE_CHECKING:
     from ..model.schema import Kind
-    from .reading_dialog import ReadingDialog  # imported when first shown, not before the first paint
+    # Imported when first shown, not before the first paint.
+    from .reading_dialog import ReadingDialog
 
 
 def presets() -> tuple[tuple[str, frozenset[Kind]], ...]:

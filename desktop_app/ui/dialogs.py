@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
 
 if TYPE_CHECKING:
-    from ..model.problems import DatasetError  # its module imports json, which the first paint can do without
+    # Its module imports json, which the first paint can do without.
+    from ..model.problems import DatasetError
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 TRANSCRIPT_FILTER = (
