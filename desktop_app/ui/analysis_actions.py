@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton
 
 if TYPE_CHECKING:
     from ..model.schema import Kind
-    # Imported when first shown, not before the first paint.
-    from .reading_dialog import ReadingDialog
+    from .reading_dialog import ReadingDialog  # imported when first shown
 
 
 def presets() -> tuple[tuple[str, frozenset[Kind]], ...]:
