@@ -2,14 +2,13 @@
 
 The repository keeps ``data/`` and ``resources/`` at its top; the wheel and
 the standalone bundle carry them inside the package as ``desktop_app/data``
-and ``desktop_app/resources`` (see pyproject.toml), where importlib.resources
-finds them.  Running from a checkout (editable install or ``python -m``),
-they are the folders beside the package.
+and ``desktop_app/resources`` (see pyproject.toml), beside the package's own
+modules.  Running from a checkout (editable install or ``python -m``), they
+are the folders beside the package.
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 DEFAULT_SEMINAR = "china-russia-2021.seminar.json"
@@ -17,7 +16,9 @@ SCHEMA_FILE = "schema/seminar-lens-2.schema.json"
 
 
 def _folder(name: str) -> Path:
-    packaged = Path(str(files("desktop_app") / name))
+    # The package's own folder, as importlib.resources would give it for a package on disk; looked up
+    # directly because importing importlib.resources costs the first paint several milliseconds.
+    packaged = Path(__file__).resolve().parent / name
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / name

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .assets import default_seminar_path
-from .model.problems import DatasetError
 
 if TYPE_CHECKING:
     from .model.dataset import Dataset
+    from .model.problems import DatasetError
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
 
@@ -44,6 +44,7 @@ def choose_start_dataset(file: str | None, last_file: str | None, background_fro
     (a broken installation).
     """
     from .model.loader import load
+    from .model.problems import DatasetError
 
     wanted = file or last_file
     if wanted and background_from is not None and _size(wanted) >= background_from:
@@ -115,9 +116,9 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
     seminar itself be unreadable, ``on_broken_installation`` is called with
     the problems (by default they are raised from the event loop).
     """
-    from .qt_app import make_application
+    from .qt_app import application_icon, make_application
 
-    app = make_application()
+    app = make_application(with_icon=False)
     from .ui.errors import install_exception_hook
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
@@ -130,6 +131,7 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
         # a call into Python for every event of every widget.
         app.installEventFilter(FileOpenForwarder(window))
     window.show()
+    window.after_first_paint(lambda: app.setWindowIcon(application_icon()))  # the title bar's icon can follow the paint
     window.after_first_paint(lambda: open_start_seminar(window, file, settings, on_broken_installation))
     return app, window
 
@@ -143,6 +145,7 @@ def open_start_seminar(
     """Read the seminar to start on (FILE, the last file or the default) and show it in ``window``, with any note."""
     from PySide6.QtCore import QTimer
 
+    from .model.problems import DatasetError
     from .ui.file_opener import BACKGROUND_FROM_BYTES
 
     try:

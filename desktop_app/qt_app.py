@@ -25,8 +25,13 @@ def use_offscreen_if_headless() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def make_application(*, headless: bool = False):
-    """The QApplication (created once), named and ready; headless ones never need a display."""
+def make_application(*, headless: bool = False, with_icon: bool = True):
+    """The QApplication (created once), named and ready; headless ones never need a display.
+
+    Without ``with_icon`` the caller sets :func:`application_icon` itself: the
+    launcher does so once its window has first painted, as reading the icon's
+    images is not needed for that paint.
+    """
     if headless:
         use_offscreen_if_headless()
     if not os.environ.get("XDG_RUNTIME_DIR") and sys.platform == "linux":
@@ -44,7 +49,8 @@ def make_application(*, headless: bool = False):
         app.setOrganizationName(ORGANISATION)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("seminar-lens")
-        app.setWindowIcon(application_icon())
+        if with_icon:
+            app.setWindowIcon(application_icon())
     return app
 
 

@@ -58,9 +58,15 @@ def test_the_launcher_paints_its_window_before_importing_the_chart_and_pdf_modul
 
 
 def test_the_launcher_paints_its_window_before_reading_the_seminar(launcher_start):
-    """The window's frame paints before pydantic, the seminar loader and the views are imported; the seminar follows."""
+    """The window's frame paints before pydantic, the seminar loader, the views and editing are imported; the seminar follows."""
     assert launcher_start["seminar_modules_at_first_paint"] == []
     assert launcher_start["first_paint"] < launcher_start["seminar_painted"] <= launcher_start["ready"]
+
+
+def test_the_launcher_starts_without_the_importers_and_exports(launcher_start):
+    """Starting up, chart and all, imports nothing of reading transcripts (PDF, Word) or of exporting until asked."""
+    assert "ready" in launcher_start
+    assert launcher_start["on_demand_modules_at_ready"] == []
 
 
 def test_a_large_file_is_left_for_the_window_to_load_with_progress(tmp_path):

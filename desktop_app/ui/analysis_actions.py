@@ -19,10 +19,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton
 
-from .reading_dialog import ReadingDialog
-
 if TYPE_CHECKING:
     from ..model.schema import Kind
+    from .reading_dialog import ReadingDialog  # imported when first shown
 
 
 def presets() -> tuple[tuple[str, frozenset[Kind]], ...]:
@@ -162,6 +161,8 @@ class AnalysisActions(QObject):
     def show_reading(self) -> ReadingDialog:
         """Show the Reading the Analysis page beside the window (not modal), raised if already open."""
         if self.reading_dialog is None:
+            from .reading_dialog import ReadingDialog
+
             self.reading_dialog = ReadingDialog(self.window)
         self.reading_dialog.set_html(self._reading_html())
         self.reading_dialog.show()

@@ -8,6 +8,7 @@ without showing anything.  Every text from a file is shown as plain text.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -22,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.problems import DatasetError
 from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
+
+if TYPE_CHECKING:
+    # Its module imports json, which the first paint can do without.
+    from ..model.problems import DatasetError
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 TRANSCRIPT_FILTER = (

@@ -6,7 +6,6 @@ dialog shows a one-line summary with the traceback behind "Show Details".
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import traceback
 from pathlib import Path
@@ -52,6 +51,8 @@ class ExceptionHook:
             self.previous(kind, value, tb)
             return
         details = "".join(traceback.format_exception(kind, value, tb))
+        import datetime as dt  # only when something has gone wrong: not part of starting up
+
         stamp = dt.datetime.now().isoformat(timespec="seconds")
         where = write_log(f"--- {stamp} {APP_NAME} {__version__}\n{details}\n")
         print(details, file=sys.stderr)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..model.problems import DatasetError
 from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.focus import Navigation
@@ -53,6 +52,7 @@ from .view_options import ViewOptions
 if TYPE_CHECKING:
     # The views and the loader import pydantic and the model: they are imported once the frame has painted.
     from ..model.dataset import Dataset
+    from ..model.problems import DatasetError
     from .coding_actions import Coding
     from .document import SeminarDocument
     from .edit_actions import EditActions

@@ -32,9 +32,19 @@ def child_platform() -> str:
     return "xcb" if os.environ.get("DISPLAY") else "offscreen"
 
 
-def child_environment(home: Path, platform: str | None = None) -> dict[str, str]:
-    """The caller's environment with a private, empty home and XDG folders, and the Qt platform to use."""
+def child_environment(home: Path, platform: str | None = None, bytecode_cache: Path | None = None) -> dict[str, str]:
+    """The caller's environment with a private, empty home and XDG folders, and the Qt platform to use.
+
+    With ``bytecode_cache``, Python keeps the compiled bytecode of every module
+    in that folder (``PYTHONPYCACHEPREFIX``), even where the caller turned
+    writing it off, so that a later child starts from compiled modules as an
+    installed copy does rather than compiling the application's own modules
+    afresh each time.
+    """
     env = dict(os.environ)
+    if bytecode_cache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode_cache)
     folders = {
         "HOME": home,
         "XDG_CONFIG_HOME": home / ".config",
@@ -53,16 +63,23 @@ def child_environment(home: Path, platform: str | None = None) -> dict[str, str]
 
 
 def run_child(
-    module: str, args: Sequence[str] = (), *, platform: str | None = None, pass_clock: bool = False, timeout: float = 600
+    module: str,
+    args: Sequence[str] = (),
+    *,
+    platform: str | None = None,
+    pass_clock: bool = False,
+    timeout: float = 600,
+    bytecode_cache: Path | None = None,
 ) -> dict[str, Any]:
     """Run ``python -m tests.benchmarks.<module> ARGS`` in a fresh home; the JSON object it printed last.
 
     With ``pass_clock``, this process's ``time.perf_counter()`` and
     ``time.time()``, read just before the child is spawned, follow the
     arguments, so the child can time itself from its own spawning.
+    ``bytecode_cache`` is passed to :func:`child_environment`.
     """
     with tempfile.TemporaryDirectory(prefix="seminar-lens-bench-") as scratch:
-        env = child_environment(Path(scratch), platform)
+        env = child_environment(Path(scratch), platform, bytecode_cache)
         command = [sys.executable, "-m", f"{__package__}.{module}", *args]
         if pass_clock:
             command += [repr(time.perf_counter()), repr(time.time())]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QByteArray, QEvent, QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.gui import open_window
 from desktop_app.ui.main_window import MainWindow
@@ -51,6 +53,7 @@ def test_a_window_never_shown_builds_no_chart(qtbot, default_dataset, settings, 
 def test_open_window_shows_the_default_seminar_and_leaves_the_event_loop_to_the_caller(qtbot, monkeypatch):
     """The launcher's start-up path returns the application and the shown window, which then opens the default seminar."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_window installs its own; put it back afterwards
+    QApplication.instance().setWindowIcon(QIcon())  # so that the icon seen below is the one the launcher sets
     app, window = open_window(None)
     qtbot.addWidget(window)
     assert window.isVisible()
@@ -58,6 +61,7 @@ def test_open_window_shows_the_default_seminar_and_leaves_the_event_loop_to_the_
     with qtbot.waitSignal(window.seminarShown, timeout=10_000):
         pass
     assert window.document.dataset.seminar.title in window.windowTitle()
+    assert not app.windowIcon().isNull(), "the application's icon is set once the window has painted"
     assert window.open_action.isEnabled()
     qtbot.waitUntil(lambda: window.chart is not None, timeout=10_000)
 
