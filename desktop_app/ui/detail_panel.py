@@ -82,6 +82,11 @@ class DetailPanel(QWidget):
         self._redraw()
 
     @property
+    def shown_page(self) -> tuple | None:
+        """What the panel shows (title, subtitle, strip caption, strip cells, body), to tell whether an edit changed it."""
+        return self._page
+
+    @property
     def _dataset(self) -> Dataset:
         return self._document.dataset
 
