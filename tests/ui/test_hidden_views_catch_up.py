@@ -89,3 +89,14 @@ def test_the_detail_page_is_not_redrawn_for_an_edit_it_does_not_show(qtbot, open
     _change_stance(window, "obi-emissions", -1)
     assert set_html_calls  # her own position: the page shows the new stance
     assert "obi-emissions" in body.toHtml()
+
+
+def test_the_speaker_list_redraws_only_the_row_of_the_speaker_whose_position_changed(qtbot, open_window):
+    """Changing Ben Roe's stance redraws his line in the speaker list, not everyone's; his count stays right."""
+    window = _window(open_window)
+    model = window.speaker_list.model
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    _change_stance(window, "roe-costs", 1)
+    row = model.row_of("roe")
+    assert changed == [(row, row)]
