@@ -17,6 +17,7 @@ the cells Qt asks for, and everything follows the document's counted kinds.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -95,6 +96,8 @@ class AgreementModel(QAbstractTableModel):
         self._speakers: list[Speaker] = []
         self._labels: list[str] = []
         self._rank: dict[str, int] = {}
+        self._waiting: Callable[[], bool] = lambda: False
+        self._stale = False
         self._collect()
         # Any edit can move agreement anywhere in the table (a position changes a whole row and column).
         document.reset.connect(self._refresh)
@@ -116,19 +119,41 @@ class AgreementModel(QAbstractTableModel):
         self._labels = matrix_labels([s.name for s in self._speakers])
         self._rank = {speaker.id: row for row, speaker in enumerate(self._speakers)}
 
+    def wait_while(self, waiting: Callable[[], bool]) -> None:
+        """While ``waiting()`` holds (the map is hidden behind another tab), changes are only noted, and followed by :meth:`catch_up`."""
+        self._waiting = waiting
+
     def _refresh(self, *_why) -> None:
+        if self._waiting():
+            self._stale = True
+            return
+        self._stale = False
         self.beginResetModel()
         self._collect()
         self.endResetModel()
 
+    @property
+    def is_stale(self) -> bool:
+        """Whether changes wait to be followed."""
+        return self._stale
+
+    def catch_up(self) -> None:
+        """Follow the changes noted while waiting."""
+        if self._stale:
+            self._stale = False
+            self._refresh()
+
     def speakers(self) -> list[Speaker]:
+        self.catch_up()
         return list(self._speakers)
 
     def left_out(self) -> list[Speaker]:
         """Speakers with no counted position (a chair who only chaired), who have nothing to compare."""
+        self.catch_up()
         return [s for s in self._dataset.speakers if s.id not in self._rank]
 
     def row_of(self, speaker_id: str) -> int | None:
+        self.catch_up()
         return self._rank.get(speaker_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -234,7 +259,9 @@ class AgreementView(QWidget):
         super().__init__(parent)
         self._document = document
         self._selection = selection
+        self._stale = False  # the seminar or the selection changed while another tab was shown
         self.model = AgreementModel(document, self)
+        self.model.wait_while(self._hidden_in_window)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -281,10 +308,29 @@ class AgreementView(QWidget):
         document.edited.connect(self._redraw)
         document.countedKindsChanged.connect(self._redraw)
 
+    @property
+    def is_stale(self) -> bool:
+        """Whether the map waits to be shown to draw what changed while another tab was on top."""
+        return self._stale
+
+    def _hidden_in_window(self) -> bool:
+        """Another tab is shown in a window that is on screen: redrawing now would be for nobody."""
+        return not self.isVisible() and self.window().isVisible()
+
     def _redraw(self, *_why) -> None:
+        if self._hidden_in_window():
+            self._stale = True
+            return
+        self._stale = False
+        self.model.catch_up()
         self._update_captions()
         self._fit_columns()
         self._on_focus(self._selection.focus)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._stale or self.model.is_stale:
+            self._redraw()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -313,6 +359,9 @@ class AgreementView(QWidget):
         self._selection.select_pair(first, second)
 
     def _on_focus(self, focus: Focus) -> None:
+        if self._hidden_in_window():
+            self._stale = True
+            return
         selection_model = self.table.selectionModel()
         if focus.kind is FocusKind.PAIR:
             row, column = self.model.row_of(focus.speaker or ""), self.model.row_of(focus.other_speaker or "")

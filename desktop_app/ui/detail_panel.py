@@ -46,6 +46,7 @@ class DetailPanel(QWidget):
         self._document = document
         self._selection = selection
         self._shown: tuple[Dataset, Focus] | None = None
+        self._page: tuple | None = None  # the header, strip and body last put on screen, to skip redrawing them unchanged
 
         self.title = _plain_label("detailTitle")
         self._set_title_font()
@@ -81,6 +82,11 @@ class DetailPanel(QWidget):
         self._redraw()
 
     @property
+    def shown_page(self) -> tuple | None:
+        """What the panel shows (title, subtitle, strip caption, strip cells, body), to tell whether an edit changed it."""
+        return self._page
+
+    @property
     def _dataset(self) -> Dataset:
         return self._document.dataset
 
@@ -113,7 +119,12 @@ class DetailPanel(QWidget):
         )
 
     def _redraw(self, *_why) -> None:
-        """Show the selected page of the open seminar, unless it is showing already."""
+        """Show the selected page of the open seminar, unless it is showing already.
+
+        After an edit the page is worked out again, but put on screen only where
+        it differs: an edit of another speaker's position leaves this page, its
+        scroll position and its search marks alone.
+        """
         page = (self._dataset, self._selection.focus)
         if self._shown is None or self._shown[0] is not page[0] or self._shown[1] != page[1]:
             self._render(page[1])
@@ -151,15 +162,19 @@ class DetailPanel(QWidget):
             )
 
     def _show_page(self, title: str, subtitle: str, body: str, caption: str = "", cells: list[StripCell] | None = None) -> None:
-        """Fill the header, the strip (hidden without cells) and the body."""
-        self.title.setText(title)
-        self.subtitle.setText(subtitle)
-        self.strip_caption.setText(caption)
+        """Fill the header, the strip (hidden without cells) and the body, each unless it shows that already."""
+        old = self._page or (None, None, None, None, None)
+        self._page = (title, subtitle, caption, cells, body)
+        if (title, subtitle, caption) != old[:3]:
+            self.title.setText(title)
+            self.subtitle.setText(subtitle)
+            self.strip_caption.setText(caption)
         self.strip_caption.setVisible(cells is not None)
         self.strip.setVisible(cells is not None)
-        if cells is not None:
+        if cells is not None and cells != old[3]:
             self.strip.set_cells(cells)
-        self.body.setHtml(body)
+        if body != old[4]:
+            self.body.setHtml(body)  # the costly part: parsing and laying out the whole page
 
     def _render_speaker(self, speaker_id: str, ink) -> None:
         dataset = self._dataset

@@ -8,6 +8,7 @@ resets it.
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Mapping
 
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
 )
 
 from ..model.dataset import Dataset
-from ..model.edits import Edit, Replace
+from ..model.edits import Edit, Insert, Remove, Replace, leaves
 from ..presentation.wording import fold, role_label, speaker_line
 from .document import SeminarDocument
 from .palette import speaker_colour
@@ -86,7 +87,13 @@ class SpeakerListModel(QAbstractListModel):
         if isinstance(edit, Replace) and edit.kind == "speaker":
             row = self.index(after.speaker_rank(edit.entry_id))
             self.dataChanged.emit(row, row)
-        elif self.rowCount():  # a theme or a position: counts, tooltips and search text may change on any row
+        elif (speakers := _speakers_of_positions(before, after, edit)) is not None:
+            # Positions only: a count, a tooltip or a search text changes on their speakers' rows alone.
+            for speaker_id in speakers:
+                if after.has_speaker(speaker_id):
+                    row = self.index(after.speaker_rank(speaker_id))
+                    self.dataChanged.emit(row, row)
+        elif self.rowCount():  # a theme or the seminar: counts, tooltips and search text may change on any row
             self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def set_theme_stances(self, stances: Mapping[str, float]) -> None:
@@ -200,3 +207,15 @@ class SpeakerFilterProxy(QSortFilterProxyModel):
         assert isinstance(model, SpeakerListModel)
         haystack = model.search_text(source_row)
         return all(term in haystack for term in self._terms)
+
+
+def _speakers_of_positions(before: Dataset, after: Dataset, edit: Edit) -> set[str] | None:
+    """The speakers whose positions ``edit`` touched, before and after it; None when it touched anything but positions."""
+    speakers: set[str] = set()
+    for part in leaves(edit):
+        if getattr(part, "kind", None) != "position" or not isinstance(part, (Insert, Replace, Remove)):
+            return None
+        for dataset in (before, after):
+            with contextlib.suppress(KeyError):  # added by the edit, or removed by it
+                speakers.add(dataset.position(part.entry_id).speaker)
+    return speakers

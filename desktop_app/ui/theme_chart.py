@@ -16,6 +16,7 @@ elsewhere, and the keyboard shows it for the block it reaches.
 from __future__ import annotations
 
 import html
+import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QGraphicsItem,
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
@@ -144,16 +146,21 @@ class ScaleLegend(pg.GraphicsWidget):
         self._text = QColor(INK)
         self._muted = QColor(MUTED)
         self._background = QColor("white")
+        self._fitted: float | None = None  # the width the legend's lines were last fitted to
         self.setMinimumHeight(LEGEND_LINE + 6)
         self.setMaximumHeight(LEGEND_LINE + 6)
 
     def set_scale(self, scale: Scale, speaker_name: str | None) -> None:
+        if scale == self._scale and speaker_name == self._speaker_name:
+            return
         self._scale = scale
         self._speaker_name = speaker_name
+        self._fitted = None
         self.fit(self.size().width())
 
     def set_style(self, font: QFont, text: QColor, muted: QColor, background: QColor) -> None:
         self._font, self._text, self._muted, self._background = QFont(font), QColor(text), QColor(muted), QColor(background)
+        self._fitted = None
         self.update()
 
     def labels(self) -> list[str]:
@@ -170,6 +177,9 @@ class ScaleLegend(pg.GraphicsWidget):
 
     def fit(self, width: float) -> None:
         """Take as many lines as the legend needs at ``width``."""
+        if width == self._fitted:
+            return  # same words, same font, same width: the same lines
+        self._fitted = width
         lines = legend_lines(self.pieces(max(width, 1.0)))
         height = lines * LEGEND_LINE + 6
         self.setMinimumHeight(height)
@@ -207,6 +217,10 @@ class RowsItem(pg.GraphicsObject):
 
     def __init__(self, chart: ThemeChart):
         super().__init__()
+        # Painted once into a pixmap and copied from there: the selected speaker's marks, the theme's
+        # band or a tooltip moving over the blocks cost a copy, not every block and its hatching again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)  # paint() learns what is exposed
         self._chart = chart
         self._rows: list[ChartRow] = []
         self._names: dict[str, str] = {}
@@ -219,10 +233,24 @@ class RowsItem(pg.GraphicsObject):
         """(row, block) the keyboard has reached, ringed while the chart has focus."""
 
     def set_rows(self, rows: list[ChartRow], names: dict[str, str]) -> None:
-        self.prepareGeometryChange()
+        """Show ``rows``; only those that differ from the rows shown before are painted again."""
+        old_rows, old_names = self._rows, self._names
+        whole = names != old_names or len(rows) != len(old_rows) or _bounds(rows) != self.boundingRect()
+        if whole:
+            self.prepareGeometryChange()
         self._rows = rows
         self._names = names
-        self.update()
+        if whole:
+            self.update()
+            return
+        for index, (new, old) in enumerate(zip(rows, old_rows, strict=True)):
+            if new != old:
+                self.update(self.row_rect(index))
+
+    def row_rect(self, index: int) -> QRectF:
+        """Row ``index``'s strip across the chart, in chart units."""
+        span = x_span(self._rows)
+        return QRectF(-span, index - 0.5, 2 * span, 1.0)
 
     def set_style(self, background: QColor, font: QFont) -> None:
         self._background = QColor(background)
@@ -230,18 +258,21 @@ class RowsItem(pg.GraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        span = x_span(self._rows)
-        top, bottom = y_range(self._rows)
-        return QRectF(-span, top, 2 * span, bottom - top)
+        return _bounds(self._rows)
 
     def block_rect(self, index: int, start: float, end: float) -> QRectF:
         """A span of a row in device pixels (valid while painting)."""
         rect = self._device.mapRect(QRectF(QPointF(start, index - BAR_HEIGHT / 2), QPointF(end, index + BAR_HEIGHT / 2)))
         return rect.normalized()
 
-    def paint(self, painter: QPainter, *args) -> None:
+    def paint(self, painter: QPainter, option=None, *args) -> None:
         if not self._rows:
             return
+        exposed = option.exposedRect if option is not None else QRectF()
+        first, last = 0, len(self._rows) - 1
+        if not exposed.isEmpty():  # only the rows Qt asks for: the rest are clipped away anyway
+            first = max(first, math.floor(exposed.top()) - 1)
+            last = min(last, math.ceil(exposed.bottom()) + 1)
         # The painter's transform maps the chart's units to pixels; blocks are drawn in pixels from here on.
         self._device = painter.transform()
         self.pixels_per_speaker = abs(self._device.m11())
@@ -252,7 +283,8 @@ class RowsItem(pg.GraphicsObject):
         painter.setFont(self._font)
         metrics = QFontMetricsF(self._font)
         gap = SEPARATOR / 2
-        for index, row in enumerate(self._rows):
+        for index in range(first, last + 1):
+            row = self._rows[index]
             if apart:
                 for block in row.blocks:
                     rect = self.block_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
@@ -281,6 +313,13 @@ class RowsItem(pg.GraphicsObject):
             return
         painter.setPen(QColor(text_on(stance_hex(block.stance))))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _bounds(rows: list[ChartRow]) -> QRectF:
+    """Where rows are drawn, in chart units."""
+    span = x_span(rows)
+    top, bottom = y_range(rows)
+    return QRectF(-span, top, 2 * span, bottom - top)
 
 
 class ChartView(pg.GraphicsLayoutWidget):
@@ -339,6 +378,9 @@ class ChartTip(QLabel):
         self.hide()
 
 
+_UNSET = object()
+
+
 class ThemeChart(QWidget):
     sortChanged = Signal(str)
 
@@ -349,6 +391,8 @@ class ThemeChart(QWidget):
         self._sort = sort if sort in SORTS else "report"
         self._rows: list[ChartRow] = []
         self._narrow = False
+        self._stale = False  # the seminar or the selection changed while another tab was shown
+        self._applied: dict[str, object] = {}  # what was last handed to pyqtgraph, by setter: unchanged values are not set again
 
         self.sort_box = QComboBox()
         for key in SORTS:
@@ -431,7 +475,27 @@ class ThemeChart(QWidget):
         return self._sort
 
     def rows(self) -> list[ChartRow]:
+        self._ensure_current()
         return list(self._rows)
+
+    @property
+    def is_stale(self) -> bool:
+        """Whether the chart waits to be shown to draw what changed while another tab was on top."""
+        return self._stale
+
+    def _hidden_in_window(self) -> bool:
+        """Another tab is shown in a window that is on screen: drawing now would be for nobody."""
+        return not self.isVisible() and self.window().isVisible()
+
+    def _ensure_current(self) -> None:
+        if self._stale:
+            self._rebuild()
+
+    def _apply(self, key: str, value: object, setter) -> None:
+        """Call ``setter()`` unless ``value`` is what it set last time under ``key``."""
+        if self._applied.get(key, _UNSET) != value:
+            setter()
+            self._applied[key] = value
 
     @property
     def _dataset(self) -> Dataset:
@@ -480,26 +544,43 @@ class ThemeChart(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and hasattr(self, "rows_item"):
             self._apply_palette()
+            self._applied.clear()  # the same texts and ranges draw differently now
+            self.rows_item.update()
             self._rebuild()
         super().changeEvent(event)
 
     def _rebuild(self, *_why) -> None:
+        """Draw the document's seminar; while another tab is shown, only note that it is to be drawn when shown."""
+        if self._hidden_in_window():
+            self._stale = True
+            self.tip.close_tip()
+            return
+        self._stale = False
         dataset = self._dataset
         scale = dataset.seminar.scale
         self._rows = chart_rows(dataset, self._sort, self._document.derived.analysis)
         rows = self._rows
         self.rows_item.set_rows(rows, {speaker.id: speaker.name for speaker in dataset.speakers})
         span = x_span(rows)
-        self.plot.setXRange(-span, span, padding=0)
+        top, bottom = y_range(rows)
+        self._apply("x", span, lambda: self.plot.setXRange(-span, span, padding=0))
         # A few themes keep a readable bar height at the top instead of swelling to fill the chart.
-        self.plot.setYRange(*y_range(rows), padding=0)
+        self._apply("y", (top, bottom), lambda: self.plot.setYRange(top, bottom, padding=0))
         self.band_span = span
-        self.caption.setText(dataset.seminar.question)
-        self.caption.setToolTip(dataset.seminar.question)
+        question = dataset.seminar.question
+
+        def show_question() -> None:
+            self.caption.setText(question)
+            self.caption.setToolTip(question)
+
+        self._apply("question", question, show_question)
         name = chart_name(scale)
-        self.graphics.setAccessibleName(name)
-        self.graphics.setAccessibleDescription(
-            "One block per speaker on each theme. Up and Down move between themes, Left and Right between speakers."
+        self._apply("name", name, lambda: self.graphics.setAccessibleName(name))
+        self._apply(
+            "description", True,
+            lambda: self.graphics.setAccessibleDescription(
+                "One block per speaker on each theme. Up and Down move between themes, Left and Right between speakers."
+            ),
         )
         self.tip.close_tip()
         self._fit_columns()
@@ -539,11 +620,13 @@ class ThemeChart(QWidget):
             ]
         title_metrics = QFontMetricsF(self.font())
         plot_room = max(width - left_width - right_width - 20, 40.0)
-        self.plot.setLabel("bottom", html.escape(axis_title(scale, title_metrics.horizontalAdvance, plot_room)))
-        left_axis.setWidth(int(left_width))
-        right_axis.setWidth(int(right_width))
-        left_axis.setTicks([ticks, []])
-        right_axis.setTicks([right_ticks, []])
+        title = html.escape(axis_title(scale, title_metrics.horizontalAdvance, plot_room))
+        # Each setter re-lays out or repaints its axis: an edit that changes one row's note sets only that column.
+        self._apply("title", title, lambda: self.plot.setLabel("bottom", title))
+        self._apply("left width", int(left_width), lambda: left_axis.setWidth(int(left_width)))
+        self._apply("right width", int(right_width), lambda: right_axis.setWidth(int(right_width)))
+        self._apply("left ticks", ticks, lambda: left_axis.setTicks([ticks, []]))
+        self._apply("right ticks", right_ticks, lambda: right_axis.setTicks([right_ticks, []]))
         self.legend.set_scale(scale, self._selected_name())
         self.legend.fit(width - 16)
 
@@ -567,10 +650,12 @@ class ThemeChart(QWidget):
 
     def label_texts(self) -> list[str]:
         """The theme labels as the left column shows them (elided to fit)."""
+        self._ensure_current()
         return [text for _, text in self.plot.getAxis("left")._tickLevels[0]] if self.plot.getAxis("left")._tickLevels else []
 
     def note_texts(self) -> list[str]:
         """Each row's n and verdict as shown, in a column of their own or under the label when the chart is narrow."""
+        self._ensure_current()
         if self._narrow:
             return [text.split("\n", 1)[1] for text in self.label_texts()]
         levels = self.plot.getAxis("right")._tickLevels
@@ -578,12 +663,17 @@ class ThemeChart(QWidget):
 
     # -- following the selection ---------------------------------------------
     def _on_focus(self, focus: Focus) -> None:
+        if self._stale or self._hidden_in_window():
+            self._stale = True  # drawn with everything else when the tab is shown
+            return
         theme = focus.theme if focus.kind is FocusKind.THEME else None
         index = self.row_index(theme) if theme else None
         if index is None:
             self.band.hide()
         else:
-            self.band.setRect(QRectF(-self.band_span, index - 0.5, 2 * self.band_span, 1.0))
+            band = QRectF(-self.band_span, index - 0.5, 2 * self.band_span, 1.0)
+            if band != self.band.rect():
+                self.band.setRect(band)
             self.band.show()
         speaker = focus.speaker if focus.kind is FocusKind.SPEAKER else None
         self._place_markers(speaker)
@@ -593,10 +683,12 @@ class ThemeChart(QWidget):
 
     def _place_markers(self, speaker_id: str | None) -> None:
         marks = speaker_marks(self._dataset, self._rows, speaker_id)
-        self.markers.setData([{"pos": (mark.x, mark.y), "data": (mark.theme_id, mark.stance)} for mark in marks])
+        spots = [{"pos": (mark.x, mark.y), "data": (mark.theme_id, mark.stance)} for mark in marks]
+        self._apply("marks", spots, lambda: self.markers.setData(spots))
 
     def marker_positions(self) -> list[tuple[float, float]]:
         """Where the selected speaker's markers are drawn, in chart coordinates (for tests)."""
+        self._ensure_current()
         return [(point.pos().x(), point.pos().y()) for point in self.markers.points()]
 
     def row_index(self, theme_id: str | None) -> int | None:
@@ -737,3 +829,7 @@ class ThemeChart(QWidget):
     def hideEvent(self, event) -> None:  # noqa: N802
         self.tip.close_tip()
         super().hideEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self._ensure_current()  # what changed while another tab was shown, drawn before the first paint
+        super().showEvent(event)

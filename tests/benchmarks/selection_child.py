@@ -27,6 +27,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 MAX_WAIT = 5.0
 """Longest a sample may wait for its repaints before the run is given up as broken."""
@@ -59,6 +60,14 @@ def main(argv: list[str]) -> int:
         waiting = QEventLoop()
         window.seminarShown.connect(waiting.quit)
         waiting.exec()
+    # A big file opens behind the default seminar, in the background: sampling before it is the one
+    # shown would measure the default seminar, then have the load replace it in the middle of a series.
+    wanted = Path(path).resolve()
+    deadline = time.perf_counter() + 300
+    while window.document.dataset.path is None or window.document.dataset.path.resolve() != wanted:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"{path} did not open")
     window.resize(1280, 800)
     window.show_tab("themes")
     chart = window.ensure_chart()
