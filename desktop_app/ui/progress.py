@@ -8,7 +8,7 @@ reports the share done, from 0 to 1, through :func:`show_share`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 PROGRESS_AFTER_MS = 300
 """A job expected to last longer than this shows its progress dialog."""
@@ -32,13 +32,20 @@ def progress_dialog(parent: QWidget, title: str, label: str, after_ms: int = PRO
 def show_share(dialog: QProgressDialog, share: float, label: str | None = None) -> None:
     """Move the bar to ``share`` (0 to 1) of the job.
 
-    Once the dialog is up, Qt lets pending events through here (a modal
-    dialog does), which is how its Cancel button is heard during a job that
-    runs on the GUI thread.
+    Every job behind these dialogs runs on a worker thread while the window's
+    event loop runs, so once the dialog is up its bar is moved directly: a
+    modal dialog's own setValue() would let events through from inside itself,
+    and the job's end, arriving there, put the dialog away under its feet (it
+    crashed).  Until it is up, setValue() is what shows it after its delay.
     """
     if label is not None and label != dialog.labelText():
         dialog.setLabelText(label)
-    dialog.setValue(max(1, min(STEPS - 1, round(share * STEPS))))
+    value = max(1, min(STEPS - 1, round(share * STEPS)))
+    bar = dialog.findChild(QProgressBar)
+    if dialog.isVisible() and bar is not None:
+        bar.setValue(value)
+    else:
+        dialog.setValue(value)
 
 
 def close_progress(dialog: QProgressDialog) -> None:
