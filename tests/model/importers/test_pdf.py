@@ -97,7 +97,7 @@ def test_a_two_page_report_loses_its_running_head_and_keeps_its_turns_clean(qapp
     transcript = import_bytes(text_pdf(pages), "talk.pdf")
     assert transcript.pages == 2 and len(transcript.turns) == 4 and "Harbour Council Report 2026" not in transcript.text
     cy = transcript.turns[1]
-    assert transcript.text[cy.start : cy.end].split() == "Cy Lam: Is it? the engineers said so.".split()
+    assert " ".join(transcript.text[cy.start : cy.end].split()) == "Cy Lam: Is it? the engineers said so."
 
 
 def test_only_the_very_first_or_last_line_of_every_page_counts_as_a_short_reports_head():
