@@ -2,7 +2,8 @@
 
 Pure Python: the window's coding editor asks these questions of the dataset.
 The speaker suggested for a passage is the one whose transcript turn holds
-it; without turns, the speaker whose name last appears before it (a report
+it, or of the nearest turn before it (:mod:`.turn_lookup`, the lookup the
+views use too); without turns, the speaker whose name last appears before it (a report
 names the speaker, then gives the gist); failing that, the speaker of the
 nearest coded excerpt before it.
 """
@@ -23,6 +24,7 @@ from .edits import (
     unique_id,
 )
 from .excerpts import Span
+from .turn_lookup import speaker_before
 
 
 def passage(text: str, start: int, end: int) -> Span | None:
@@ -40,14 +42,9 @@ def passage(text: str, start: int, end: int) -> Span | None:
 
 def suggested_speaker(dataset: Dataset, start: int) -> str | None:
     """The id of the speaker most likely speaking at character ``start`` of the source, or None."""
-    turns = dataset.seminar.source.turns
-    if turns:
-        holding = [turn for turn in turns if turn.start <= start < turn.end]
-        if holding:
-            return holding[-1].speaker
-        before = [turn for turn in turns if turn.end <= start]
-        if before:
-            return max(before, key=lambda turn: turn.end).speaker
+    speaking = speaker_before(dataset.seminar.source.turns, start)
+    if speaking is not None:
+        return speaking
     named = _last_named(dataset, start)
     if named is not None:
         return named

@@ -1,17 +1,15 @@
-"""Transcript turns as the views and exports use them: which turn holds a place in the text, who spoke last, when.
+"""Transcript turns as the views and exports use them: the turn a position lies in, and when it began.
 
-A seminar imported from a transcript carries ``source.turns``: spans of the
-source text in text order that never overlap (the loader checks both), so
-every lookup here is a binary search.  Pure Python, no Qt.
+The lookups themselves (which turn holds a place, who spoke last) are in
+:mod:`desktop_app.model.turn_lookup`, shared with the coding suggestion.
+Pure Python, no Qt.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-
 from ..model.dataset import Dataset
 from ..model.schema import Turn
+from ..model.turn_lookup import turn_at
 
 
 def clock(seconds: float, *, with_hours: bool = False) -> str:
@@ -21,29 +19,6 @@ def clock(seconds: float, *, with_hours: bool = False) -> str:
     if hours or with_hours:
         return f"{hours}:{minutes:02d}:{whole_seconds:02d}"
     return f"{minutes}:{whole_seconds:02d}"
-
-
-def _last_starting_at_or_before(turns: Sequence[Turn], offset: int) -> int:
-    """Index of the last turn starting at or before ``offset`` (-1 when none does)."""
-    return bisect.bisect_right(turns, offset, key=lambda turn: turn.start) - 1
-
-
-def turn_at(turns: Sequence[Turn], offset: int) -> Turn | None:
-    """The turn whose span holds the character at ``offset``, or None between turns."""
-    index = _last_starting_at_or_before(turns, offset)
-    if index < 0:
-        return None
-    turn = turns[index]
-    return turn if offset < turn.end else None
-
-
-def speaker_before(turns: Sequence[Turn], offset: int) -> str | None:
-    """The speaker of the turn holding ``offset``, else of the nearest turn before it; None before the first turn.
-
-    What the coding editor suggests as the speaker of a passage selected there.
-    """
-    index = _last_starting_at_or_before(turns, offset)
-    return turns[index].speaker if index >= 0 else None
 
 
 def position_turn(dataset: Dataset, position_id: str) -> Turn | None:

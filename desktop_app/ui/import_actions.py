@@ -8,7 +8,9 @@ spot; a PDF, or any file from :data:`BACKGROUND_FROM_BYTES` up, in an
 stops it.  A file that cannot be read ends in a message naming the problem and
 where it is, and the seminar already open stays open.  The confirmed seminar
 opens through :func:`open_imported`, the one place an imported seminar enters
-the window.
+the window, as a new unsaved seminar whose first undoable step is the import.
+Before a file is picked, unsaved changes to the open seminar are saved or
+given up on purpose (or the import stops there).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog
 
-from .. import APP_NAME
 from .progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
 
 if TYPE_CHECKING:
@@ -81,26 +82,39 @@ class ImportThread(QThread):
             self.read.emit(transcript)
 
 
-def open_imported(window, seminar_file: SeminarFile) -> None:
-    """Open a seminar made from an import in ``window`` as a new document: no path, not saved yet.
+def open_imported(window, seminar_file: SeminarFile, file_name: str | None = None) -> None:
+    """Open a seminar made from an import in ``window`` as a new document, the import one undoable step.
 
-    The one way an imported seminar enters the window, so that New, undo and
-    the unsaved-changes prompt can take it over in one place.
+    Like File ▸ New, the window gets an empty new seminar (no path, so Save
+    asks where); the import is then the first step of its undo history, named
+    for ``file_name``, so the title shows it modified, autosave covers it,
+    Edit ▸ Undo returns to the empty seminar and Redo brings the import back.
+    The one way an imported seminar enters the window.  Raises
+    :class:`~desktop_app.model.problems.DatasetError`, with the window
+    unchanged, when the import breaks a rule of the file.
     """
-    from ..model.loader import from_model
+    from ..model.edits import apply_edit
+    from ..model.new_seminar import imported_in_one_step
+    from .undo_commands import EditCommand
 
-    dataset = from_model(seminar_file, None, seminar_file.seminar.title)
-    window.document.replace_dataset(dataset)
-    title = dataset.seminar.title.replace("[*]", "[*][*]")
-    window.setWindowTitle(f"{title}[*] \u2014 {APP_NAME}")
-    window.setWindowModified(True)
-    source = dataset.seminar.source
-    people = len(dataset.speakers)
+    name = file_name or seminar_file.seminar.title
+    start, filling = imported_in_one_step(seminar_file, placeholder_text(name))
+    filled, emptying = apply_edit(start, filling)  # checked before the window changes
+    document = window.document
+    document.replace_dataset(filled)
+    document.undo_stack.push(EditCommand(document, filling, emptying, f"Import {name}"))
+    source = filled.seminar.source
+    people = len(filled.speakers)
     window.statusBar().showMessage(
         f"New seminar from an import: {people} speaker{'' if people == 1 else 's'}, "
         f"{len(source.turns):,} turns, {len(source.text):,} characters \u2014 not saved yet",
         10000,
     )
+
+
+def placeholder_text(file_name: str) -> str:
+    """The source text of the empty seminar an import starts from (seen only once the import is undone)."""
+    return f"A new seminar from {file_name}. Its text, speakers and turns were undone: Edit \u25b8 Redo brings them back."
 
 
 class ImportActions(QObject):
@@ -137,22 +151,29 @@ class ImportActions(QObject):
 
     def choose_and_import(self) -> None:
         """Ask for a file, then import it."""
-        if self.busy:
+        if self.busy or not self._may_replace_seminar():
             return
         current = self.window.document.dataset.path
         start = str(current.parent) if current else os.path.expanduser("~")
         path = self.window.dialogs.transcript_path(self.window, start)
         if path:
-            self.import_path(path)
+            self._read(os.fspath(path))
 
     def import_path(self, path: str | os.PathLike[str]) -> None:
-        """Read ``path`` (in the background when big or a PDF), then preview it; see the module's docstring."""
-        if self.busy:
+        """After the unsaved-changes prompt, read ``path`` (in the background when big or a PDF), then preview it."""
+        if self.busy or not self._may_replace_seminar():
             return
+        self._read(os.fspath(path))
+
+    def _may_replace_seminar(self) -> bool:
+        """Whether the open seminar may give way: unsaved changes are saved or given up first, or the import stops."""
+        saving = getattr(self.window, "saving", None)  # installed with the first seminar shown
+        return saving is None or saving.may_discard_changes("importing a transcript or report")
+
+    def _read(self, path: str) -> None:
         from ..model.importers.common import ImportFailed
         from ..model.importers.reading import import_file
 
-        path = os.fspath(path)
         if not self._in_background(path):
             try:
                 transcript = import_file(path)
@@ -175,7 +196,7 @@ class ImportActions(QObject):
         if seminar_file is None:
             return
         try:
-            open_imported(self.window, seminar_file)
+            open_imported(self.window, seminar_file, Path(path).name)
         except DatasetError as error:
             self.window.dialogs.show_problems(self.window, error)
             return

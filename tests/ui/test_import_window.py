@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from desktop_app.model.edits import Insert
 from desktop_app.model.importers.mapping import LabelMapping, build_seminar
-from desktop_app.model.loader import load, save
+from desktop_app.model.loader import load
 from desktop_app.model.schema import Kind, Position, Theme
 from desktop_app.presentation.detail_html import Ink, speaker_html
 from desktop_app.report.csv_export import position_rows
-from desktop_app.ui.import_actions import open_imported
+from desktop_app.ui.import_actions import open_imported, placeholder_text
 from tests.model.importers.checks import FIXTURES
 from tests.model.importers.test_pdf import text_pdf
+from tests.ui.test_coding import code_from_keyboard, select
 
 
 def code_one_position(window, speaker: str, excerpt: str) -> None:
@@ -138,15 +140,101 @@ def test_a_position_in_a_turn_shows_its_time_in_detail_and_csv(window, dialogs):
     assert "at 0:08" in window.detail.body.toPlainText()
 
 
-def test_import_code_save_load_round_trip(window, dialogs, tmp_path):
-    """A seminar imported in the window, with one position coded, saves and loads back equal."""
+def test_import_code_save_load_round_trip(qtbot, window, dialogs, tmp_path):
+    """Import a Teams VTT through the menu, code one position from a selection, Save (asked where), load: the same seminar, turns and all."""
     dialogs.transcript_answer = str(FIXTURES / "teams.vtt")
-    window.imports.choose_and_import()
-    code_one_position(window, "tobias-renn", "I would like to add a third.")
-    model = window.document.dataset.model
+    window.imports.action.trigger()
+    add_theme(window, dialogs)
+    code_from_keyboard(qtbot, window, "I would like to add a third.", Qt.Key.Key_1, Qt.Key.Key_W, Qt.Key.Key_S, "Wants a third item.")
+    [position] = window.document.dataset.positions
+    assert position.speaker == "tobias-renn" and position.excerpt == "I would like to add a third."
     path = tmp_path / "agenda.seminar.json"
-    save(model, path)
-    assert load(path).model == model
+    dialogs.save_answer = str(path)
+    window.saving.save_action.trigger()
+    assert dialogs.named("save_path") and not window.isWindowModified()
+    saved = window.document.dataset.model
+    assert window.open_path(path) is not None
+    loaded = window.document.dataset
+    assert load(path).model == saved == loaded.model and loaded.path == path.resolve()
+    assert [turn.speaker for turn in loaded.seminar.source.turns] == ["ilse-varga", "tobias-renn", "ilse-varga"]
+
+
+def add_theme(window, dialogs) -> None:
+    """Add one theme through Edit ▸ Add Theme (the coding editor needs one)."""
+    dialogs.theme_answer = Theme(id="new", label="The agenda", order=0)
+    window.coding.manager.add_theme_action.trigger()
+
+
+def imported_model(name: str):
+    """The seminar the preview confirms for a fixture, as the fake dialogs build it."""
+    from desktop_app.model.importers.mapping import title_from_path
+    from desktop_app.model.importers.reading import import_file
+
+    transcript = import_file(FIXTURES / name)
+    return build_seminar(transcript, LabelMapping.initial(transcript), title_from_path(str(FIXTURES / name)))
+
+
+def test_the_import_is_one_step_that_undo_takes_back_to_an_empty_new_seminar(window, dialogs):
+    """Undo after an import leaves an empty new seminar (no speakers, turns or path); Redo brings the import back exactly."""
+    dialogs.transcript_answer = str(FIXTURES / "zoom.vtt")
+    window.imports.action.trigger()
+    stack = window.document.undo_stack
+    assert stack.count() == 1 and window.editing.undo_action.text() == "&Undo Import zoom.vtt"
+    imported = window.document.dataset.model
+    assert imported == imported_model("zoom.vtt").model_copy(update={"format": imported.format})
+    window.editing.undo_action.trigger()
+    empty = window.document.dataset
+    assert empty.path is None and empty.speakers == () and empty.themes == () and empty.positions == ()
+    assert empty.seminar.source.text == placeholder_text("zoom.vtt") and empty.seminar.source.turns == []
+    assert empty.seminar.title == "zoom" and window.speaker_list.proxy.rowCount() == 0
+    window.editing.redo_action.trigger()
+    assert window.document.dataset.model == imported and window.speaker_list.proxy.rowCount() == 2
+    assert window.isWindowModified()
+
+
+def test_unsaved_changes_are_asked_about_before_an_import_and_cancel_keeps_them(window, dialogs):
+    """With unsaved edits, the import first asks Save / Discard / Cancel; Cancel keeps the seminar and its edits, Discard goes on."""
+    add_theme(window, dialogs)
+    edited = window.document.dataset
+    dialogs.save_changes_answer = "cancel"
+    dialogs.transcript_answer = str(FIXTURES / "zoom.vtt")
+    window.imports.action.trigger()
+    assert dialogs.named("ask_save_changes") == [(edited.name, "importing a transcript or report")]
+    assert not dialogs.named("transcript_path") and window.document.dataset is edited
+    assert window.isWindowModified() and window.document.undo_stack.count() == 1
+    dialogs.save_changes_answer = "discard"
+    window.imports.import_path(FIXTURES / "zoom.vtt")
+    assert window.document.dataset.seminar.title == "zoom" and len(dialogs.named("ask_save_changes")) == 2
+
+
+def test_an_imported_seminar_stays_marked_modified_through_further_edits_and_their_undo(window, dialogs, tmp_path):
+    """The title keeps its modified marker after more edits, a redraw and undoing them; autosave keeps it; Save asks where."""
+    dialogs.transcript_answer = str(FIXTURES / "zoom.vtt")
+    window.imports.action.trigger()
+    add_theme(window, dialogs)
+    assert window.isWindowModified() and window.windowTitle() == "zoom[*] — Seminar Lens"
+    window.editing.undo_action.trigger()  # the theme goes; the import stays, unsaved
+    window._show_dataset_facts()  # the title drawn again
+    assert window.isWindowModified() and "[*]" in window.windowTitle()
+    assert window.saving.autosave()
+    dialogs.save_answer = None
+    assert not window.saving.save()
+    [(_, suggested, _)] = dialogs.named("save_path")
+    assert suggested.endswith("zoom.seminar.json") and window.isWindowModified()
+
+
+def test_code_selection_in_a_turn_suggests_that_turns_speaker(qtbot, window, dialogs):
+    """After a VTT import, selecting words in Joss Whitlock's turn and choosing Code Selection suggests Joss Whitlock."""
+    dialogs.transcript_answer = str(FIXTURES / "zoom.vtt")
+    window.imports.action.trigger()
+    add_theme(window, dialogs)
+    text = window.document.dataset.seminar.source.text
+    for words, speaker in [("walked the new quay", "joss-whitlock"), ("Noted", "mira-castellan"), ("17:30 sharp", "mira-castellan")]:
+        start = text.index(words)
+        select(window, start, start + len(words))
+        qtbot.keyClick(window.source.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        assert window.coding.editor.isVisible() and window.coding.editor.draft().speaker == speaker
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
 
 
 def test_open_imported_replaces_the_seminar_and_clears_the_selection(window, default_dataset):

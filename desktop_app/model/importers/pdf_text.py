@@ -1,7 +1,9 @@
 """PDF reports: text in reading order with PDFium (pypdfium2), repaired and cleaned, then read like a typed transcript.
 
 Words hyphenated at a line end are joined, and lines that repeat at the top or
-bottom of most pages (running heads, footers, page numbers) are removed.  A
+bottom of most pages (running heads, footers, page numbers) are removed; in a
+report of two pages or more, so is a line that is word for word the first (or
+the last) line of every page.  A
 PDF with no text layer (a scan) is refused: it needs OCR first.
 """
 
@@ -102,13 +104,16 @@ def join_pages(pages: list[str]) -> str:
     # Gaps between words come out as tabs or runs of spaces; one space reads the same.
     page_lines = [[_GAPS.sub(" ", line).strip() for line in page.split("\n")] for page in pages]
     repeated = _running_lines(page_lines)
+    on_every_page = _on_every_page(page_lines)
     kept: list[str] = []
     for lines in page_lines:
         edges = _edge_indexes(lines)
+        outer = _outermost_indexes(lines)
         body = [
             line
             for index, line in enumerate(lines)
             if not (index in edges and (_PAGE_NUMBER.match(line) or _shape(line) in repeated))
+            and not (index in outer and line in on_every_page)
         ]
         kept.append("\n".join(body).strip("\n"))
     text = "\n".join(page for page in kept if page.strip())
@@ -119,6 +124,34 @@ def join_pages(pages: list[str]) -> str:
 def _edge_indexes(lines: list[str]) -> set[int]:
     filled = [index for index, line in enumerate(lines) if line.strip()]
     return set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+
+
+def _outermost_indexes(lines: list[str]) -> set[int]:
+    """The first and last lines of a page's text, page numbers aside."""
+    filled = [index for index, line in enumerate(lines) if line.strip() and not _PAGE_NUMBER.match(line)]
+    return {filled[0], filled[-1]} if filled else set()
+
+
+def _on_every_page(page_lines: list[list[str]]) -> set[str]:
+    """Lines that are, word for word, the first line of every page, or the last line of every page (two pages or more).
+
+    This catches the running head of a short report, too few pages for
+    :func:`_running_lines`; real text is never first (or last) on every page
+    in exactly the same words.
+    """
+    if len(page_lines) < 2:
+        return set()
+    found: set[str] = set()
+    for pick in (min, max):
+        ends = set()
+        for lines in page_lines:
+            outer = _outermost_indexes(lines)
+            if not outer:
+                return set()
+            ends.add(lines[pick(outer)])
+        if len(ends) == 1:
+            found |= ends
+    return found
 
 
 def _shape(line: str) -> str:

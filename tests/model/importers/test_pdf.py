@@ -89,3 +89,26 @@ def test_headers_repeated_on_most_pages_go_but_a_line_on_one_page_stays():
     text = join_pages(pages)
     assert "Annual report" not in text and "Page" not in text
     assert all(line in text for line in openings)
+
+
+def test_a_two_page_report_loses_its_running_head_and_keeps_its_turns_clean(qapp):
+    """In a two-page transcript PDF the running head on both pages goes, so no copy lands inside a speaker's turn."""
+    pages = [["Ada Brook: The bridge is safe.", "Cy Lam: Is it?"], ["the engineers said so.", "Ada Brook: Yes.", "Cy Lam: Good."]]
+    transcript = import_bytes(text_pdf(pages), "talk.pdf")
+    assert transcript.pages == 2 and len(transcript.turns) == 4 and "Harbour Council Report 2026" not in transcript.text
+    cy = transcript.turns[1]
+    assert " ".join(transcript.text[cy.start : cy.end].split()) == "Cy Lam: Is it? the engineers said so."
+
+
+def test_only_the_very_first_or_last_line_of_every_page_counts_as_a_short_reports_head():
+    """On two pages, a line repeated in the middle of the text, or first on only one page, stays."""
+    pages = [
+        "Minutes of the quay meeting\nWe agreed.\nThe vote was close.",
+        "The vote was close.\nWe agreed.\nMinutes of the quay meeting, continued",
+    ]
+    text = join_pages(pages)
+    assert text.count("We agreed.") == 2 and text.count("The vote was close.") == 2
+    assert "Minutes of the quay meeting\n" in text
+    both = join_pages(["Quay report\nFirst page words.\nDraft", "Quay report\nSecond page words.\nDraft"])
+    assert both == "First page words.\nSecond page words."
+    assert join_pages(["Quay report\nOnly one page.\nDraft"]) == "Quay report\nOnly one page.\nDraft"
