@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model.analysis import SeminarAnalysis, Verdict, format_measure
 from ..model.dataset import Dataset
+from .wording import counted
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def speaker_sentences(dataset: Dataset, speaker_id: str, analysis: SeminarAnalys
     sentences = [
         _sentence(
             (name, True),
-            f" took {_count(len(positions), 'position')} on {len(themes)} of the {_count(total, 'theme')}.",
+            f" took {counted(len(positions), 'position')} on {len(themes)} of the {counted(total, 'theme')}.",
         )
     ]
     pairs = [analysis.pair(speaker_id, other.id) for other in dataset.speakers if other.id != speaker_id]
@@ -126,13 +127,13 @@ def speaker_sentences(dataset: Dataset, speaker_id: str, analysis: SeminarAnalys
         parts: list[str | tuple[str, bool]] = [
             "Closest to ",
             (dataset.speaker(closest.speaker_b).display_name, True),
-            f" (agreement {format_measure(closest_agreement)} over {_count(closest.shared_themes, 'shared theme')})",
+            f" (agreement {format_measure(closest_agreement)} over {counted(closest.shared_themes, 'shared theme')})",
         ]
         if furthest is not closest and furthest_agreement < closest_agreement:
             parts += [
                 "; furthest from ",
                 (dataset.speaker(furthest.speaker_b).display_name, True),
-                f" ({format_measure(furthest_agreement)} over {_count(furthest.shared_themes, 'shared theme')})",
+                f" ({format_measure(furthest_agreement)} over {counted(furthest.shared_themes, 'shared theme')})",
             ]
         parts.append(".")
         sentences.append(_sentence(*parts))
@@ -141,5 +142,3 @@ def speaker_sentences(dataset: Dataset, speaker_id: str, analysis: SeminarAnalys
     return sentences
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

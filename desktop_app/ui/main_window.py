@@ -38,6 +38,7 @@ from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
 from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
+from ..presentation.wording import counted
 from .analysis_actions import AnalysisActions
 from .appearance import mark_caption
 from .banner import Banner
@@ -426,7 +427,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(dataset))
         model = dataset.model
         self.status_counts.setText(
-            f"{len(model.speakers)} speakers \u00b7 {len(model.themes)} themes \u00b7 {len(model.positions)} positions"
+            f"{counted(len(model.speakers), 'speaker')} \u00b7 {counted(len(model.themes), 'theme')} "
+            f"\u00b7 {counted(len(model.positions), 'position')}"
         )
         self.status_counts.setToolTip(str(dataset.path) if dataset.path else "")
 
