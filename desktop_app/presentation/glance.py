@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model.analysis import SeminarAnalysis, Verdict, format_measure
 from ..model.dataset import Dataset
-from .wording import counted
+from .counts import counted
 
 
 @dataclass(frozen=True)

@@ -195,8 +195,3 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS).casefold()
-
-
-def counted(number: int, noun: str) -> str:
-    """``1 theme``, ``12 themes``: a count and its noun, singular for one (nouns that take an s)."""
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"

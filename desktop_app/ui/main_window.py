@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..presentation.chart_sorts import SORT_MENU_TITLES as SORT_TITLES
 from ..presentation.chart_sorts import SORTS as CHART_SORTS
+from ..presentation.counts import counted
 from ..presentation.focus import Navigation
 from ..presentation.tabs import TAB_TITLES, TABS
-from ..presentation.wording import counted
 from .analysis_actions import AnalysisActions
 from .appearance import mark_caption
 from .banner import Banner

@@ -47,7 +47,7 @@ def test_a_big_file_loads_in_the_background_and_the_window_shows_it(qtbot, windo
     dataset, path = opened.args
     assert window.document.dataset is dataset and path == str(big_file)
     assert window.speaker_list.proxy.rowCount() == 500
-    assert window.status_counts.text() == "500 speakers \u00b7 40 themes \u00b7 10000 positions"
+    assert window.status_counts.text() == "500 speakers \u00b7 40 themes \u00b7 10,000 positions"
     assert window.windowTitle().startswith(dataset.seminar.title)
     assert settings.last_file == str(big_file.resolve())
     assert "analysis" in dataset.__dict__  # worked out in the worker, not on the GUI thread
