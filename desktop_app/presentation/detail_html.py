@@ -164,8 +164,20 @@ def _figures_table(figures: list[tuple[str, str]]) -> str:
     return f'<table cellspacing="0" cellpadding="2">{rows}</table>'
 
 
-def theme_html(dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
-    """Description, the evidence behind the verdict, then every speaker's positions on the theme in speaking order."""
+THEME_PAGE_POSITIONS = 60
+"""Positions a theme's page lists before it offers the rest behind a link (a large panel's theme holds hundreds)."""
+SHOW_ALL_SCHEME = "all"
+"""Links ``all:THEME_ID`` ask for a theme's page with every position on it."""
+
+
+def theme_html(
+    dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnalysis | None = None, *, show_all: bool = False
+) -> str:
+    """Description, the evidence behind the verdict, then the speakers' positions on the theme in speaking order.
+
+    Past :data:`THEME_PAGE_POSITIONS` positions the page lists that many and a link to show them all,
+    unless ``show_all``: the figures above always count every voice.
+    """
     analysis = _analysis(dataset, analysis)
     theme = dataset.theme(theme_id)
     metrics = analysis.themes[theme_id]
@@ -205,8 +217,14 @@ def theme_html(dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnaly
     if not positions:
         parts.append('<p class="muted">No speaker addressed this theme.</p>')
     silent = [s for s in dataset.speakers if s.id not in metrics.stances]
-    for position in positions:
+    listed = positions if show_all else positions[:THEME_PAGE_POSITIONS]
+    for position in listed:
         parts.append(_position_block(dataset, position, ink, analysis, with_speaker=True))
+    if len(listed) < len(positions):
+        parts.append(
+            f'<p><a href="{SHOW_ALL_SCHEME}:{esc(theme_id)}">Show all {len(positions):,} positions</a>'
+            f'<span class="muted"> (the first {len(listed)} are listed, in speaking order)</span></p>'
+        )
     if silent and positions:
         names = ", ".join(esc(unbreakable(s.display_name)) for s in silent)
         parts.append(f'<p class="muted">No counted position on this theme: {names}.</p>')

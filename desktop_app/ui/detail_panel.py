@@ -46,6 +46,7 @@ class DetailPanel(QWidget):
         self._document = document
         self._selection = selection
         self._shown: tuple[Dataset, Focus] | None = None
+        self._all_of_theme: str | None = None  # the theme whose page lists every position, when asked
         self._page: tuple | None = None  # the header, strip and body last put on screen, to skip redrawing them unchanged
 
         self.title = _plain_label("detailTitle")
@@ -126,6 +127,8 @@ class DetailPanel(QWidget):
         scroll position and its search marks alone.
         """
         page = (self._dataset, self._selection.focus)
+        if self._shown is not None and self._shown[1] != page[1]:
+            self._all_of_theme = None  # another page: a long theme is listed in part again
         if self._shown is None or self._shown[0] is not page[0] or self._shown[1] != page[1]:
             self._render(page[1])
             self._shown = page
@@ -203,7 +206,8 @@ class DetailPanel(QWidget):
             for s in dataset.speakers
         ]
         self._show_page(
-            title, subtitle, detail_html.theme_html(dataset, theme_id, ink, self._analysis),
+            title, subtitle,
+            detail_html.theme_html(dataset, theme_id, ink, self._analysis, show_all=theme_id == self._all_of_theme),
             "Stance by speaker, in speaking order (hollow: silent)", cells,
         )
 
@@ -225,6 +229,10 @@ class DetailPanel(QWidget):
             self._selection.select_speaker(target)
         elif scheme == "theme" and self._dataset.has_theme(target):
             self._selection.select_theme(target)
+        elif scheme == detail_html.SHOW_ALL_SCHEME and self._dataset.has_theme(target):
+            self._all_of_theme = target
+            self._shown = None
+            self._redraw()
         elif scheme == detail_html.METRIC_SCHEME and target in METRICS:
             QToolTip.showText(QCursor.pos(), metric_definition(target), self.body)
         # anything else is ignored: the panel never leaves the application

@@ -304,3 +304,33 @@ def test_resting_the_pointer_on_a_metric_label_sets_its_definition(qtbot, docume
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
     qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == metric_definition("median"))
     QToolTip.hideText()
+
+
+def test_a_long_theme_page_lists_the_first_positions_and_shows_the_rest_on_request(qtbot):
+    """A theme with more positions than a page lists offers the rest behind a link, and the figures count them all."""
+    from PySide6.QtCore import QUrl
+
+    from desktop_app.model.loader import load_bytes
+    from desktop_app.presentation.detail_html import THEME_PAGE_POSITIONS
+    from desktop_app.ui.detail_panel import DetailPanel
+    from desktop_app.ui.document import SeminarDocument
+    from desktop_app.ui.selection import Selection
+    from tests.factories import coded_panel, to_bytes
+
+    voices = THEME_PAGE_POSITIONS + 5
+    data = coded_panel([(f"s{i}", "t", (i % 5) - 2, "assessment") for i in range(voices)], speakers=("chair",))
+    document = SeminarDocument(load_bytes(to_bytes(data)))
+    selection = Selection(document)
+    panel = DetailPanel(document, selection)
+    qtbot.addWidget(panel)
+    selection.select_theme("t")
+    text = panel.body.toPlainText()
+    assert f"Show all {voices} positions" in text and f"the first {THEME_PAGE_POSITIONS} are listed" in text
+    assert text.count("Show in source") == THEME_PAGE_POSITIONS
+    assert f"{voices}" in text.split("How the panel stood", 1)[1].split("\n")[2]  # n counts every voice
+    panel.body.anchorClicked.emit(QUrl("all:t"))
+    text = panel.body.toPlainText()
+    assert text.count("Show in source") == voices and "Show all" not in text
+    selection.select_speaker("s1")
+    selection.select_theme("t")
+    assert panel.body.toPlainText().count("Show in source") == THEME_PAGE_POSITIONS

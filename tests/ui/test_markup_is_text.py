@@ -63,7 +63,7 @@ def test_detail_panel_shows_markup_as_text_and_loads_nothing(markup_window, sele
     assert "<b>bold</b>" in text and "&amp;" in text and '<img src="file:///etc/hostname">' in text
     assert detail.title.textFormat() == Qt.TextFormat.PlainText
     assert images_in(detail.body.document()) == 0
-    allowed = {"source", "speaker", "theme", "metric", "edit", "split", "delete"}
+    allowed = {"source", "speaker", "theme", "metric", "edit", "split", "delete", "all"}
     assert all(href.split(":")[0] in allowed for href in anchors_in(detail.body.document()))
     # (metric: links show a definition in a tooltip; they navigate nowhere)
 
