@@ -23,31 +23,19 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
 MAX_WAIT = 5.0
 
 
 def main(argv: list[str]) -> int:
     path, count = argv[0], int(argv[1])
-    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtCore import QEvent, QObject
 
-    from desktop_app.gui import open_window
     from desktop_app.model.edits import Replace
     from desktop_app.ui.undo_commands import push_edit
+    from tests.benchmarks.opened_window import open_on
 
-    app, window = open_window(path)
-    if not window.has_seminar:
-        waiting = QEventLoop()
-        window.seminarShown.connect(waiting.quit)
-        waiting.exec()
-    # A big file opens behind the default seminar, in the background: wait until it is the one shown.
-    wanted = Path(path).resolve()
-    deadline = time.perf_counter() + 300
-    while window.document.dataset.path is None or window.document.dataset.path.resolve() != wanted:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if time.perf_counter() > deadline:
-            raise RuntimeError(f"{path} did not open")
+    app, window = open_on(path)
     window.resize(1280, 800)
     window.show_tab("themes")
     chart = window.ensure_chart()

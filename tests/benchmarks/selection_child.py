@@ -27,7 +27,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 MAX_WAIT = 5.0
 """Longest a sample may wait for its repaints before the run is given up as broken."""
@@ -51,23 +50,11 @@ def spread(items: Sequence[str], count: int) -> list[str]:
 
 def main(argv: list[str]) -> int:
     path, count = argv[0], int(argv[1])
-    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtCore import QEvent, QObject
 
-    from desktop_app.gui import open_window
+    from tests.benchmarks.opened_window import open_on
 
-    app, window = open_window(path)
-    if not window.has_seminar:  # the window reads its seminar once its frame has painted
-        waiting = QEventLoop()
-        window.seminarShown.connect(waiting.quit)
-        waiting.exec()
-    # A big file opens behind the default seminar, in the background: sampling before it is the one
-    # shown would measure the default seminar, then have the load replace it in the middle of a series.
-    wanted = Path(path).resolve()
-    deadline = time.perf_counter() + 300
-    while window.document.dataset.path is None or window.document.dataset.path.resolve() != wanted:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if time.perf_counter() > deadline:
-            raise RuntimeError(f"{path} did not open")
+    app, window = open_on(path)
     window.resize(1280, 800)
     window.show_tab("themes")
     chart = window.ensure_chart()

@@ -1,0 +1,34 @@
+"""The benchmark children's way into the app: the window the launcher opens on a file, once that file is on screen."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+OPEN_WAIT = 300.0
+"""Seconds a child waits for its file to be open before it gives up."""
+
+
+def open_on(path: str):
+    """``(app, window)`` as the launcher opens them on ``path``, waiting until that seminar is the one shown.
+
+    The window reads its seminar once its frame has painted; a big file then opens in the
+    background behind the default seminar, and sampling before it is shown would measure the
+    default seminar, then have the load replace it in the middle of a series.
+    """
+    from PySide6.QtCore import QEventLoop
+
+    from desktop_app.gui import open_window
+
+    app, window = open_window(path)
+    if not window.has_seminar:
+        waiting = QEventLoop()
+        window.seminarShown.connect(waiting.quit)
+        waiting.exec()
+    wanted = Path(path).resolve()
+    deadline = time.perf_counter() + OPEN_WAIT
+    while window.document.dataset.path is None or window.document.dataset.path.resolve() != wanted:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"{path} did not open")
+    return app, window
