@@ -177,7 +177,7 @@ class DetailPanel(QWidget):
         if cells is not None and cells != old[3]:
             self.strip.set_cells(cells)
         if body != old[4]:
-            self.body.setHtml(body)  # the costly part: parsing and laying out the whole page
+            _replace_html(self.body, body)
 
     def _render_speaker(self, speaker_id: str, ink) -> None:
         dataset = self._dataset
@@ -248,6 +248,22 @@ class DetailPanel(QWidget):
             self._selection.select_theme(target)
         elif kind == "speaker" and self._dataset.has_speaker(target):
             self._selection.select_speaker(target)
+
+
+def _replace_html(browser: QTextBrowser, body: str) -> None:
+    """Put ``body`` in ``browser``, laid out once: the costly part of showing a page.
+
+    ``setHtml`` empties the document first; an empty page needs no scroll bar,
+    so a shown bar would hide and come back, and the page would be laid out for
+    each width.  The bar is held while the page is replaced and let go after,
+    when it hides only if the new page is short.
+    """
+    bar_shown = browser.verticalScrollBar().isVisible()
+    if bar_shown:
+        browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    browser.setHtml(body)
+    if bar_shown:
+        browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
 
 def _words(stance: float | None, scale) -> str:
