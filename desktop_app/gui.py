@@ -121,7 +121,10 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
     app = make_application(with_icon=False)
     from .ui.errors import install_exception_hook
     from .ui.main_window import MainWindow
+    from .ui.scroll_style import use_plain_grooves
     from .ui.settings import AppSettings
+
+    use_plain_grooves(app)
 
     settings = AppSettings()
     window = MainWindow(settings=settings)

@@ -41,7 +41,10 @@ def take_screenshot(out: Path, dataset_path: Path, select: str | None, tab: str,
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings
 
     from ..ui.main_window import MainWindow
+    from ..ui.scroll_style import use_plain_grooves
     from ..ui.settings import AppSettings
+
+    use_plain_grooves(app)
 
     with tempfile.TemporaryDirectory(prefix="seminar-lens-shot-") as scratch:
         # A throwaway settings file: a screenshot neither reads nor changes the user's settings.

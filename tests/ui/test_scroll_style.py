@@ -1,0 +1,65 @@
+"""The plain-groove style: Fusion's scroll bars with a flat groove, and other styles left alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QScrollBar, QStyleFactory
+
+from desktop_app.ui.appearance import dark_palette, light_palette
+from desktop_app.ui.scroll_style import PlainGrooveStyle, groove_colours, use_plain_grooves
+
+
+def _rendered(style, palette) -> QImage:
+    """``style`` painting a 16 × 300 vertical bar in ``palette``, its slider over the first tenth."""
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    bar.setStyle(style)
+    bar.setPalette(palette)
+    bar.resize(16, 300)
+    bar.setRange(0, 1000)
+    bar.setPageStep(100)
+    image = QImage(bar.size(), QImage.Format.Format_ARGB32)
+    image.fill(QColor("magenta"))
+    bar.render(image)
+    bar.deleteLater()
+    bar.setStyle(None)  # the bar goes before the style the test holds
+    return image
+
+
+def test_the_groove_is_filled_flat_in_both_palettes(qapp):
+    """Below the slider the groove is one colour across its width, the one the style names, light and dark."""
+    style = PlainGrooveStyle("Fusion")
+    for palette in (light_palette(), dark_palette()):
+        image = _rendered(style, palette)
+        fill, _outline = groove_colours(palette)
+        row = 250  # below the slider (the first tenth of the bar) and above the bottom arrow
+        inner = {image.pixelColor(x, row).name() for x in range(3, image.width() - 3)}
+        assert inner == {fill.name()}
+
+
+def test_the_plain_groove_looks_like_fusions(qapp):
+    """The flat groove's colour is within a few shades of the one Fusion paints there."""
+    fusion = QStyleFactory.create("Fusion")
+    plain = PlainGrooveStyle("Fusion")
+    for palette in (light_palette(), dark_palette()):
+        theirs = _rendered(fusion, palette).pixelColor(8, 250)
+        ours = _rendered(plain, palette).pixelColor(8, 250)
+        assert abs(theirs.lightness() - ours.lightness()) <= 6
+
+
+def test_only_fusion_is_replaced(qapp):
+    """An application on another style keeps it; one on Fusion gets the plain grooves, once."""
+    app = QApplication.instance()
+    original = app.style().name() or "Fusion"  # setStyle deletes the style it replaces: keep only its name
+    try:
+        app.setStyle(QStyleFactory.create("Windows"))
+        use_plain_grooves(app)
+        assert not isinstance(app.style(), PlainGrooveStyle)
+        app.setStyle(QStyleFactory.create("Fusion"))
+        use_plain_grooves(app)
+        first = app.style()
+        assert isinstance(first, PlainGrooveStyle)
+        use_plain_grooves(app)
+        assert app.style() is first
+    finally:
+        app.setStyle(QStyleFactory.create(original))
