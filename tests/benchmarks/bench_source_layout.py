@@ -8,6 +8,9 @@ the text, as the view shows it, into a shown 600 × 400 QPlainTextEdit, lays
 out and paints its first screen, then its last, and divides the time by the
 text's size in megabytes.  The row "as given" lays out the same unbroken text
 without the breaks, for the ratio (100 KB only: a megabyte takes minutes).
+The row "in the window" does what a user meets: a main window at 1280 × 800 on
+a small panel whose report ends in the unbroken run, switched to its Source
+tab, which fills, highlights and paints its first screen, then its last.
 """
 
 from __future__ import annotations
@@ -55,6 +58,48 @@ def seconds_per_mb(text: str, with_breaks: bool = True) -> float:
     view.deleteLater()
     app.processEvents()
     return elapsed / (len(text) / MB)
+
+
+def window_seconds_per_mb(size: int) -> float:
+    """Time for the Source tab of a shown main window to show a report ending in ``size`` unbroken characters, per megabyte."""
+    from desktop_app.qt_app import make_application
+
+    app = make_application(headless=True)
+    from PySide6.QtGui import QTextCursor
+
+    from desktop_app.model.loader import load_bytes
+    from desktop_app.ui.main_window import MainWindow
+    from tests.factories import coded_panel, to_bytes
+
+    data = coded_panel([("ana", "trade", 1, "assessment"), ("ben", "trade", -1, "assessment")], speakers=("chair",))
+    data["seminar"]["source"]["text"] += "\n" + _unbroken(size)
+    dataset = load_bytes(to_bytes(data), "unbroken.seminar.json")
+    window = MainWindow(dataset, build_chart_now=True)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    start = time.perf_counter()
+    window.show_tab("source")
+    view = window.source.text
+    view.viewport().repaint()
+    app.processEvents()
+    view.moveCursor(QTextCursor.MoveOperation.End)
+    view.ensureCursorVisible()
+    view.viewport().repaint()
+    app.processEvents()
+    elapsed = time.perf_counter() - start
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return elapsed / (size / MB)
+
+
+@benchmark("source layout per MB, 1 MB unbroken, in the window's Source tab", target=2.0, group="source")
+def in_the_window(settings: Settings) -> Measurement:
+    size = settings.size(MB, quick=10_000)
+    window_seconds_per_mb(2_000)  # warm up: fonts, and the window's first construction
+    samples = [window_seconds_per_mb(size) for _ in range(1 if settings.quick else min(settings.runs, 3))]
+    return Measurement(samples, "s", f"{size:,} characters after a short report; the tab shown, first and last screens painted")
 
 
 def _register(label: str, make, full: int, quick: int, with_breaks: bool = True) -> None:
