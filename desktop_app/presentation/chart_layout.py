@@ -17,7 +17,7 @@ these rows, columns and legend, so screen and paper say the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..model.analysis import (
@@ -156,17 +156,30 @@ class ChartRow:
         return None
 
 
-def chart_rows(dataset: Dataset, sort: str = "report", analysis: SeminarAnalysis | None = None) -> list[ChartRow]:
+def chart_rows(
+    dataset: Dataset,
+    sort: str = "report",
+    analysis: SeminarAnalysis | None = None,
+    earlier: Mapping[str, ChartRow] | None = None,
+) -> list[ChartRow]:
     """Rows top to bottom in the chosen order: report order, by median stance, or most divided first.
 
     ``analysis`` is the one counting the window's chosen kinds; the dataset's default one otherwise.
+    ``earlier`` are rows made before, by theme, for the same speakers in the same order: a theme
+    whose label and metrics (the very object) are unchanged keeps its row, so an edit on one
+    theme of a large panel lays out that row alone.
     """
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {SORTS}")
     analysis = analysis if analysis is not None else dataset.analysis
+    earlier = earlier or {}
     rows = []
     for theme in dataset.themes:
         metrics = analysis.themes[theme.id]
+        kept = earlier.get(theme.id)
+        if kept is not None and kept.metrics is metrics and kept.label == theme.label:
+            rows.append(kept)
+            continue
         by_band: dict[int, list[str]] = {band: [] for band in BANDS}
         for speaker_id, stance in sorted(metrics.stances.items(), key=lambda item: dataset.speaker_rank(item[0])):
             by_band[band_of(stance)].append(speaker_id)

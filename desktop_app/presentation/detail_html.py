@@ -3,6 +3,13 @@
 Pure functions of the dataset (no Qt), so they are cheap to test.  Links use
 the application's own schemes only (``source:``, ``speaker:``, ``theme:``);
 the panel handles them itself and never navigates anywhere else.
+
+A page is a :class:`Page`: a style sheet and a run of sections, each opening
+with an anchor named by its key (a position's id, or ``page:…`` and
+``heading:…`` for the rest) and always with the same kind of block.  After an
+edit the panel compares the new page with the one it shows and replaces only
+the sections that differ, so a stance changed on a long page costs that
+position's block, not the page.
 """
 
 from __future__ import annotations
@@ -52,17 +59,42 @@ class Ink:
     rule: str = "#d0d0d0"
 
 
-def _style(ink: Ink) -> str:
+def page_style(ink: Ink) -> str:
+    """The style sheet of every page (CSS, without the ``<style>`` element)."""
     return (
-        "<style>"
         f"body {{ color:{ink.text}; }}"
         f"a {{ color:{ink.link}; text-decoration:none; }}"
         f".muted {{ color:{ink.muted}; }}"
         "h2 { font-size:large; font-weight:600; margin-top:18px; margin-bottom:6px; }"
         "h3 { font-size:medium; font-weight:600; margin-top:14px; margin-bottom:4px; }"
         "p { margin-top:2px; margin-bottom:6px; }"
-        "</style>"
     )
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the detail panel: its style sheet, and its sections as ``(key, markup)`` in order.
+
+    Each section's markup opens with an anchor named by its key; keys are unique on a page.
+    """
+
+    style: str
+    sections: tuple[tuple[str, str], ...]
+
+    @property
+    def body(self) -> str:
+        """The sections' markup, for a document whose default style sheet is :attr:`style`."""
+        return "".join(markup for _, markup in self.sections)
+
+    @property
+    def html(self) -> str:
+        """The whole page as one rich-text document, style sheet included."""
+        return f"<style>{self.style}</style>{self.body}"
+
+
+def _page(ink: Ink, sections: list[tuple[str, str]]) -> Page:
+    """A page of ``sections``, each given the anchor of its key."""
+    return Page(page_style(ink), tuple((key, f'<a name="{esc(key)}"></a>{markup}') for key, markup in sections))
 
 
 def _analysis(dataset: Dataset, analysis: SeminarAnalysis | None) -> SeminarAnalysis:
@@ -89,7 +121,6 @@ def _position_block(
         kind = f"<i>{kind} \u00b7 context, not counted</i>"
     note = f'<p class="muted">Coder\u2019s note: {esc(position.note)}</p>' if position.note else ""
     return (
-        f'<a name="{esc(position.id)}"></a>'
         f"<p>{lead}{stance_chip(position.stance, stance_words(position.stance, scale))}"
         f'&nbsp;&nbsp;<span class="muted">{kind}{_time_note(dataset, position)}</span></p>'
         f"<p>{esc(position.summary)}</p>"
@@ -107,29 +138,36 @@ def _time_note(dataset: Dataset, position: Position) -> str:
     return "" if seconds is None else f" \u00b7 at {clock(seconds)}"
 
 
-def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
+def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> Page:
     """Bio, argument, then positions grouped by theme in report order (uncounted kinds marked as context)."""
     analysis = _analysis(dataset, analysis)
     speaker = dataset.speaker(speaker_id)
-    parts = [_style(ink)]
+    sections: list[tuple[str, str]] = []
     if speaker.bio:
-        parts.append(f"<p>{esc(speaker.bio)}</p>")
+        sections.append(("page:bio", f"<p>{esc(speaker.bio)}</p>"))
     if speaker.summary:
-        parts.append(f"<h2>Argument</h2><p>{esc(speaker.summary)}</p>")
+        sections.append(("page:argument", f"<h2>Argument</h2><p>{esc(speaker.summary)}</p>"))
     positions = dataset.positions_of(speaker_id)
-    count = len(positions)
-    parts.append(f"<h2>Positions <span class=\"muted\">({count})</span></h2>")
+    heading = f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>"
     if not positions:
-        parts.append('<p class="muted">The report records no position for this speaker.</p>')
+        heading += '<p class="muted">The report records no position for this speaker.</p>'
+    sections.append(("page:positions", heading))
     current_theme = None
     for position in positions:
         if position.theme != current_theme:
             current_theme = position.theme
             theme = dataset.theme(current_theme)
             divided = " <span class=\"muted\">(divided)</span>" if analysis.is_divided(speaker_id, theme.id) else ""
-            parts.append(f'<h3><a href="theme:{esc(theme.id)}">{esc(theme.label)}</a>{divided}</h3>')
-        parts.append(_position_block(dataset, position, ink, analysis))
-    return "".join(parts)
+            sections.append(
+                (f"heading:{position.id}", f'<h3><a href="theme:{esc(theme.id)}">{esc(theme.label)}</a>{divided}</h3>')
+            )
+        sections.append((position.id, _position_block(dataset, position, ink, analysis)))
+    return _page(ink, sections)
+
+
+def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
+    """:func:`speaker_page` as one rich-text document."""
+    return speaker_page(dataset, speaker_id, ink, analysis).html
 
 
 def voices_sentence(dataset: Dataset, metrics: ThemeMetrics) -> str:
@@ -170,9 +208,9 @@ SHOW_ALL_SCHEME = "all"
 """Links ``all:THEME_ID`` ask for a theme's page with every position on it."""
 
 
-def theme_html(
+def theme_page(
     dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnalysis | None = None, *, show_all: bool = False
-) -> str:
+) -> Page:
     """Description, the evidence behind the verdict, then the speakers' positions on the theme in speaking order.
 
     Past :data:`THEME_PAGE_POSITIONS` positions the page lists that many and a link to show them all,
@@ -182,9 +220,10 @@ def theme_html(
     theme = dataset.theme(theme_id)
     metrics = analysis.themes[theme_id]
     scale = dataset.seminar.scale
-    parts = [_style(ink)]
+    sections: list[tuple[str, str]] = []
     if theme.description:
-        parts.append(f"<p>{esc(theme.description)}</p>")
+        sections.append(("page:description", f"<p>{esc(theme.description)}</p>"))
+    parts: list[str] = []
     figures = [
         ("n", str(metrics.n)),
         ("counts", counts_text(metrics)),
@@ -218,28 +257,37 @@ def theme_html(
         parts.append('<p class="muted">No speaker addressed this theme.</p>')
     silent = [s for s in dataset.speakers if s.id not in metrics.stances]
     listed = positions if show_all else positions[:THEME_PAGE_POSITIONS]
+    sections.append(("page:figures", "".join(parts)))
     for position in listed:
-        parts.append(_position_block(dataset, position, ink, analysis, with_speaker=True))
+        sections.append((position.id, _position_block(dataset, position, ink, analysis, with_speaker=True)))
     if len(listed) < len(positions):
-        parts.append(
+        sections.append((
+            "page:more",
             f'<p><a href="{SHOW_ALL_SCHEME}:{esc(theme_id)}">Show all {len(positions):,} positions</a>'
-            f'<span class="muted"> (the first {len(listed)} are listed, in speaking order)</span></p>'
-        )
+            f'<span class="muted"> (the first {len(listed)} are listed, in speaking order)</span></p>',
+        ))
     if silent and positions:
         names = ", ".join(esc(unbreakable(s.display_name)) for s in silent)
-        parts.append(f'<p class="muted">No counted position on this theme: {names}.</p>')
-    return "".join(parts)
+        sections.append(("page:silent", f'<p class="muted">No counted position on this theme: {names}.</p>'))
+    return _page(ink, sections)
 
 
-def pair_html(
-    dataset: Dataset, speaker_a: str, speaker_b: str, ink: Ink, analysis: SeminarAnalysis | None = None
+def theme_html(
+    dataset: Dataset, theme_id: str, ink: Ink, analysis: SeminarAnalysis | None = None, *, show_all: bool = False
 ) -> str:
+    """:func:`theme_page` as one rich-text document."""
+    return theme_page(dataset, theme_id, ink, analysis, show_all=show_all).html
+
+
+def pair_page(
+    dataset: Dataset, speaker_a: str, speaker_b: str, ink: Ink, analysis: SeminarAnalysis | None = None
+) -> Page:
     """Two speakers side by side, theme by theme, over the themes either addressed, with k, agreement and chance."""
     analysis = _analysis(dataset, analysis)
     first, second = dataset.speaker(speaker_a), dataset.speaker(speaker_b)
     pair = analysis.pair(speaker_a, speaker_b)
     scale = dataset.seminar.scale
-    parts = [_style(ink)]
+    parts: list[str] = []
     if pair.agreement is None:
         parts.append('<p class="muted">These two speakers addressed no theme in common with a counted position.</p>')
     else:
@@ -274,7 +322,14 @@ def pair_html(
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;">{header}{"".join(rows)}</table>'
         )
-    return "".join(parts)
+    return _page(ink, [("page:pair", "".join(parts))])
+
+
+def pair_html(
+    dataset: Dataset, speaker_a: str, speaker_b: str, ink: Ink, analysis: SeminarAnalysis | None = None
+) -> str:
+    """:func:`pair_page` as one rich-text document."""
+    return pair_page(dataset, speaker_a, speaker_b, ink, analysis).html
 
 
 def _column(positions: list[Position], scale: Scale, analysis: SeminarAnalysis) -> str:
@@ -293,7 +348,7 @@ def _column(positions: list[Position], scale: Scale, analysis: SeminarAnalysis) 
     return "<br><br>".join(cells)
 
 
-def overview_html(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
+def overview_page(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None = None) -> Page:
     """The seminar itself: its question, when and where, who chaired, what it covered."""
     analysis = _analysis(dataset, analysis)
     seminar = dataset.seminar
@@ -311,7 +366,7 @@ def overview_html(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None =
         f'<tr><td class="muted" style="padding-right:18px;">{esc(name)}</td><td>{esc(value)}</td></tr>'
         for name, value in facts
     )
-    parts = [_style(ink)]
+    parts: list[str] = []
     if seminar.subtitle:
         parts.append(f"<p><i>{esc(seminar.subtitle)}</i></p>")
     parts.append(f'<table cellspacing="0" cellpadding="2">{rows}</table>')
@@ -325,7 +380,12 @@ def overview_html(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None =
         parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
     if seminar.summary:
         parts.append(f"<h2>Summary</h2><p>{esc(seminar.summary)}</p>")
-    return "".join(parts)
+    return _page(ink, [("page:overview", "".join(parts))])
+
+
+def overview_html(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
+    """:func:`overview_page` as one rich-text document."""
+    return overview_page(dataset, ink, analysis).html
 
 
 def theme_heading(dataset: Dataset, theme_id: str, analysis: SeminarAnalysis | None = None) -> tuple[str, str]:

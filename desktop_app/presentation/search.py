@@ -90,11 +90,6 @@ class Hit:
     end: int = 0
 
 
-def folded_report(dataset: Dataset) -> FoldedText:
-    """The report's text, folded once per dataset (kept with the document's derived data)."""
-    return FoldedText(dataset.seminar.source.text)
-
-
 def theme_hits(dataset: Dataset, terms: list[str]) -> list[Hit]:
     """Themes whose label or description holds every word."""
     hits = []

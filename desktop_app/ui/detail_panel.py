@@ -3,7 +3,8 @@
 A header (plain-text labels), a stance strip, and a rich-text body built by
 :mod:`.detail_html`.  Links in the body stay inside the application.  The
 panel redraws from the document's signals and the selection's, and renders a
-page only when the seminar or the page shown changes; it scrolls to a
+page only when the seminar or the page shown changes, replacing only the
+sections of the body an edit changed (:mod:`.page_view`); it scrolls to a
 position when the selection navigates to it in the detail panel.
 """
 
@@ -20,6 +21,7 @@ from ..presentation.focus import Focus, FocusKind, Navigation
 from ..presentation.reading import METRICS, metric_definition
 from ..presentation.wording import role_label, signed, speaker_line, stance_words
 from .document import SeminarDocument
+from .page_view import PageView
 from .selection import Selection
 from .stance_strip import StanceStrip, StripCell
 
@@ -64,6 +66,7 @@ class DetailPanel(QWidget):
         self.body.highlighted.connect(self._on_hover_link)
         self.body.setAccessibleName("Details")
         self.body.document().setDocumentMargin(12)
+        self._body_view = PageView(self.body)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
@@ -161,10 +164,12 @@ class DetailPanel(QWidget):
             self._show_page(
                 dataset.seminar.title,
                 "Select a speaker or a theme to see the positions behind it.",
-                detail_html.overview_html(dataset, ink, self._analysis),
+                detail_html.overview_page(dataset, ink, self._analysis),
             )
 
-    def _show_page(self, title: str, subtitle: str, body: str, caption: str = "", cells: list[StripCell] | None = None) -> None:
+    def _show_page(
+        self, title: str, subtitle: str, body: detail_html.Page, caption: str = "", cells: list[StripCell] | None = None
+    ) -> None:
         """Fill the header, the strip (hidden without cells) and the body, each unless it shows that already."""
         old = self._page or (None, None, None, None, None)
         self._page = (title, subtitle, caption, cells, body)
@@ -176,8 +181,7 @@ class DetailPanel(QWidget):
         self.strip.setVisible(cells is not None)
         if cells is not None and cells != old[3]:
             self.strip.set_cells(cells)
-        if body != old[4]:
-            _replace_html(self.body, body)
+        self._body_view.show(body)
 
     def _render_speaker(self, speaker_id: str, ink) -> None:
         dataset = self._dataset
@@ -191,7 +195,7 @@ class DetailPanel(QWidget):
         self._show_page(
             speaker.display_name,
             " \u00b7 ".join(part for part in (role_label(speaker.role), speaker_line(speaker)) if part),
-            detail_html.speaker_html(dataset, speaker_id, ink, self._analysis),
+            detail_html.speaker_page(dataset, speaker_id, ink, self._analysis),
             "Stance by theme (hollow: silent)",
             cells,
         )
@@ -207,7 +211,7 @@ class DetailPanel(QWidget):
         ]
         self._show_page(
             title, subtitle,
-            detail_html.theme_html(dataset, theme_id, ink, self._analysis, show_all=theme_id == self._all_of_theme),
+            detail_html.theme_page(dataset, theme_id, ink, self._analysis, show_all=theme_id == self._all_of_theme),
             "Stance by speaker, in speaking order (hollow: silent)", cells,
         )
 
@@ -217,7 +221,7 @@ class DetailPanel(QWidget):
         self._show_page(
             f"{first.display_name} and {second.display_name}",
             "Side by side, theme by theme",
-            detail_html.pair_html(dataset, speaker_a, speaker_b, ink, self._analysis),
+            detail_html.pair_page(dataset, speaker_a, speaker_b, ink, self._analysis),
         )
 
     # -- links -----------------------------------------------------------------
@@ -248,22 +252,6 @@ class DetailPanel(QWidget):
             self._selection.select_theme(target)
         elif kind == "speaker" and self._dataset.has_speaker(target):
             self._selection.select_speaker(target)
-
-
-def _replace_html(browser: QTextBrowser, body: str) -> None:
-    """Put ``body`` in ``browser``, laid out once: the costly part of showing a page.
-
-    ``setHtml`` empties the document first; an empty page needs no scroll bar,
-    so a shown bar would hide and come back, and the page would be laid out for
-    each width.  The bar is held while the page is replaced and let go after,
-    when it hides only if the new page is short.
-    """
-    bar_shown = browser.verticalScrollBar().isVisible()
-    if bar_shown:
-        browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-    browser.setHtml(body)
-    if bar_shown:
-        browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
 
 def _words(stance: float | None, scale) -> str:

@@ -70,7 +70,7 @@ class SeminarDocument(QObject):
         if kinds == self._counted_kinds:
             return
         self._counted_kinds = kinds
-        self._derived = DerivedData(self._dataset, kinds)
+        self._derived = DerivedData(self._dataset, kinds, earlier=self._derived)
         self.countedKindsChanged.emit()
 
     def replace_dataset(self, dataset: Dataset, derived: DerivedData | None = None) -> None:
@@ -106,7 +106,7 @@ class SeminarDocument(QObject):
         """
         dataset, inverse = apply_edit(self._dataset, edit)
         self._dataset = dataset
-        self._derived = DerivedData(dataset, self._counted_kinds)
+        self._derived = DerivedData(dataset, self._counted_kinds, earlier=self._derived)
         for part in leaves(edit):
             self._announce(part)
         self.edited.emit(edit)

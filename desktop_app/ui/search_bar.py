@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from ..presentation.search import (
     FoldedText,
     Hit,
-    folded_report,
     hit_count_words,
     report_hits,
     search_terms,
@@ -114,7 +113,7 @@ class SearchNavigator(QObject):
             proxy = window.speaker_list.proxy
             speakers = [Hit("speaker", proxy.index(row, 0).data(SpeakerIdRole)) for row in range(proxy.rowCount())]
             dataset = window.document.dataset
-            report = window.document.derived.get(folded_report)
+            report = window.document.derived.of_source_text(FoldedText)
             self.hits = speakers + theme_hits(dataset, self._terms) + report_hits(report, self._terms)
         window.source.set_search_ranges([(hit.start, hit.end) for hit in self.hits if hit.kind == "source"])
         self._mark_detail()

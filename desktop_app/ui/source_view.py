@@ -109,17 +109,12 @@ class _Span(NamedTuple):
     speaker_id: str
 
 
-def source_offsets(dataset: Dataset) -> QtOffsets:
-    """The report as shown, with its mapping from Python offsets (kept with the document's derived data)."""
-    return QtOffsets(dataset.seminar.source.text)
-
-
 def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
     """The report as the view shows it, and every excerpt's place in it, in text order.
 
     Kept with the document's derived data, so a background load works it out beforehand.
     """
-    offsets = source_offsets(dataset)
+    offsets = QtOffsets(dataset.seminar.source.text)
     to_qt = offsets.to_qt if offsets.shifts else int  # a report of plain BMP text with \n needs no mapping
     located = dataset.spans
     spans = [
@@ -402,7 +397,7 @@ class SourceView(QWidget):
         display_text, spans = self._document.derived.get(excerpt_layout)
         self._spans = {span.position_id: span for span in spans}
         colours = {speaker.id: speaker_colour(rank) for rank, speaker in enumerate(dataset.speakers)}
-        offsets = QtOffsets(dataset.seminar.source.text)
+        offsets = self._document.derived.of_source_text(QtOffsets)
         self._to_qt = offsets.to_qt if offsets.shifts else int
         self.text.setPlainText(display_text)
         self.text.set_turns(
@@ -539,7 +534,9 @@ class SourceView(QWidget):
         return len(self._search_marks)
 
     def _mark_search(self) -> None:
-        offsets = self._document.derived.get(source_offsets)
+        if not self._search_ranges and not self._search_marks:
+            return  # no search, and no marks from an earlier one to take away
+        offsets = self._document.derived.of_source_text(QtOffsets)
         to_qt = offsets.to_qt if offsets.shifts else int
         palette = self.palette()
         fmt = QTextCharFormat()
@@ -562,7 +559,7 @@ class SourceView(QWidget):
     def show_range(self, start: int, end: int) -> None:
         """Scroll a stretch of the report (Python offsets) into the middle of the view and flash it."""
         self.ensure_filled()
-        offsets = self._document.derived.get(source_offsets)
+        offsets = self._document.derived.of_source_text(QtOffsets)
         to_qt = offsets.to_qt if offsets.shifts else int
         span = _Span(to_qt(start), to_qt(end), "", "")
         self._scroll_to(span)

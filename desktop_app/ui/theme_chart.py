@@ -390,6 +390,7 @@ class ThemeChart(QWidget):
         self._selection = selection
         self._sort = sort if sort in SORTS else "report"
         self._rows: list[ChartRow] = []
+        self._speaker_order: list[str] = []  # the speakers the rows were made for, in order
         self._narrow = False
         self._stale = False  # the seminar or the selection changed while another tab was shown
         self._applied: dict[str, object] = {}  # what was last handed to pyqtgraph, by setter: unchanged values are not set again
@@ -558,7 +559,11 @@ class ThemeChart(QWidget):
         self._stale = False
         dataset = self._dataset
         scale = dataset.seminar.scale
-        self._rows = chart_rows(dataset, self._sort, self._document.derived.analysis)
+        speaker_order = [speaker.id for speaker in dataset.speakers]
+        # Rows of unchanged themes are kept while the speakers' order (each row's block order) stays.
+        earlier = {row.theme_id: row for row in self._rows} if speaker_order == self._speaker_order else None
+        self._rows = chart_rows(dataset, self._sort, self._document.derived.analysis, earlier)
+        self._speaker_order = speaker_order
         rows = self._rows
         self.rows_item.set_rows(rows, {speaker.id: speaker.name for speaker in dataset.speakers})
         span = x_span(rows)

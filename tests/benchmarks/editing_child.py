@@ -59,7 +59,10 @@ def main(argv: list[str]) -> int:
     for viewport in targets:
         viewport.installEventFilter(watch)
 
-    def sample(action) -> tuple[float, float]:
+    def sample(action, position_id: str) -> tuple[float, float]:
+        window.detail.body.scrollToAnchor(position_id)
+        for _ in range(3):
+            app.processEvents()
         wanted = targets
         painted.clear()
         page = window.detail.shown_page
@@ -81,17 +84,18 @@ def main(argv: list[str]) -> int:
     positions = [p.id for p in dataset.positions_of(speaker) if themes.count(p.theme) == 1] or [
         p.id for p in dataset.positions_of(speaker)
     ]
-    for number in range(count):
-        position = document.dataset.position(positions[number % len(positions)])
+    edited = [positions[number % len(positions)] for number in range(count)]
+    for position_id in edited:
+        position = document.dataset.position(position_id)
         stance = position.stance + 1 if position.stance < 2 else -2
         edit = Replace(position.model_copy(update={"stance": stance}))
-        total, call = sample(lambda edit=edit: push_edit(document, edit, "Change stance"))
+        total, call = sample(lambda edit=edit: push_edit(document, edit, "Change stance"), position_id)
         results["edit"].append(total)
         results["edit_call"].append(call)
     stack = document.undo_stack
-    for verb, step in (("undo", stack.undo), ("redo", stack.redo)):
-        for _ in range(count):
-            total, call = sample(step)
+    for verb, step, order in (("undo", stack.undo, edited[::-1]), ("redo", stack.redo, edited)):
+        for position_id in order:
+            total, call = sample(step, position_id)
             results[verb].append(total)
             results[f"{verb}_call"].append(call)
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import time
+import traceback
 from pathlib import Path
 
 OPEN_WAIT = 300.0
 """Seconds a child waits for its file to be open before it gives up."""
+
+
+def _print_and_exit(kind, value, tb) -> None:
+    traceback.print_exception(kind, value, tb)
+    sys.stderr.flush()
+    os._exit(1)
 
 
 def open_on(path: str):
@@ -21,6 +30,9 @@ def open_on(path: str):
     from desktop_app.gui import open_window
 
     app, window = open_window(path)
+    # The window's own hook shows an error in a modal dialog, which nobody would close here: the
+    # child would wait for it until the runner's timeout.  An error ends the child at once instead.
+    sys.excepthook = _print_and_exit
     if not window.has_seminar:
         waiting = QEventLoop()
         window.seminarShown.connect(waiting.quit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.model.edits import Replace, apply_edit
 from desktop_app.model.loader import load_bytes
 from desktop_app.presentation.chart_layout import (
     LEGEND_NOTE,
@@ -80,3 +81,17 @@ def test_a_narrow_axis_title_cuts_the_pole_words_not_its_middle():
     narrow = axis_title(scale, width, 6.0 * 22)
     assert narrow.startswith("\u2190 diverg") and narrow.endswith("\u2026 \u2192") and "\u00b7 conv" in narrow
     assert len(narrow) <= 22
+
+
+def test_an_edit_lays_out_only_the_rows_it_changed(dataset):
+    """After a stance edit, rows of untouched themes are the rows drawn before; the edited theme's row is new and equals a fresh one."""
+    before = chart_rows(dataset)
+    position = dataset.positions[0]
+    edited, _ = apply_edit(dataset, Replace(position.model_copy(update={"stance": -position.stance or 2})))
+    after = chart_rows(edited, earlier={row.theme_id: row for row in before})
+    for old, new in zip(before, after, strict=True):
+        if new.theme_id == position.theme:
+            assert new is not old
+        else:
+            assert new is old
+    assert after == chart_rows(edited)

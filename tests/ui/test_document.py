@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoCommand
 
-from desktop_app.model.edits import EditRefused, Insert, Remove, Replace
+from desktop_app.model.edits import EditRefused, Insert, Remove, Replace, ReplaceSource
 from desktop_app.model.loader import load_bytes
 from desktop_app.model.problems import DatasetError
 from desktop_app.model.schema import Position, Speaker, Theme
@@ -122,6 +122,25 @@ def test_derived_data_is_worked_out_once_and_renewed_with_every_change(document)
     assert len(calls) == 1
     document.apply(Insert(NEW_SPEAKER))
     assert document.derived.get(speaker_names)[-1] == "Kim Lee"
+    assert len(calls) == 2
+
+
+def test_what_depends_on_the_report_text_alone_outlives_edits_that_keep_the_text(document):
+    """Worked out from the report's text, a value survives an edit of a speaker and is worked out again when the text changes."""
+    calls = []
+
+    def text_length(text):
+        calls.append(text)
+        return len(text)
+
+    original = document.dataset.seminar.source.text
+    assert document.derived.of_source_text(text_length) == len(original)
+    document.apply(Insert(NEW_SPEAKER))
+    assert document.derived.of_source_text(text_length) == len(original)
+    assert len(calls) == 1
+    spans = {position.id: document.dataset.spans[position.id] for position in document.dataset.positions}
+    document.apply(ReplaceSource(original + "\nA closing remark.", spans))
+    assert document.derived.of_source_text(text_length) == len(original) + len("\nA closing remark.")
     assert len(calls) == 2
 
 
