@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from typing import NamedTuple
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -44,26 +47,57 @@ _TALL_SAMPLE = "\u00c5gjy\u6797\u7f8e\u73b2\ud55c\u3042"
 
 def line_height(font: QFont) -> int:
     """A line's height in ``font`` that fits any script a name may be written in, fallback fonts included."""
+    return _line_height(font.toString())
+
+
+@functools.lru_cache(maxsize=32)
+def _line_height(described: str) -> int:
+    # Measuring the sample reaches for fallback fonts: a list repaint measured it twice a row.
+    font = QFont()
+    font.fromString(described)
     metrics = QFontMetrics(font)
     return max(metrics.height(), metrics.boundingRect(_TALL_SAMPLE).height())
+
+
+class _Fonts(NamedTuple):
+    """The fonts a row is painted in, and their measures, for one list font."""
+
+    name: QFont
+    name_metrics: QFontMetrics
+    detail_metrics: QFontMetrics
+    pill: QFont
+    name_height: int
+    detail_height: int
+
+
+@functools.lru_cache(maxsize=8)
+def _fonts(described: str) -> _Fonts:
+    # Made once per list font (it changes with the zoom), not for each row painted.
+    font = QFont()
+    font.fromString(described)
+    name = QFont(font)
+    name.setBold(True)
+    pill = QFont(font)
+    pill.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    pill.setBold(True)
+    return _Fonts(name, QFontMetrics(name), QFontMetrics(font), pill, line_height(name), line_height(font))
 
 
 class SpeakerDelegate(QStyledItemDelegate):
     """Paints a speaker on two lines: name, then role and affiliation; a stance pill for the theme."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        name_font = QFont(option.font)
-        name_font.setBold(True)
-        return QSize(200, line_height(name_font) + line_height(option.font) + _PAD * 2 + 2)
+        fonts = _fonts(option.font.toString())
+        return QSize(200, fonts.name_height + fonts.detail_height + _PAD * 2 + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         painter.save()
         style = option.widget.style() if option.widget else None
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if style is not None:
-            # Background, selection and focus come from the platform style.
+            # Background, selection and focus come from the platform style.  The row's text is
+            # painted below, so the option needs none of the roles initStyleOption would ask for.
             plain = QStyleOptionViewItem(option)
-            self.initStyleOption(plain, index)
             plain.text = ""
             view = option.widget
             if isinstance(view, QAbstractItemView) and not view.selectionModel().hasSelection():
@@ -71,6 +105,7 @@ class SpeakerDelegate(QStyledItemDelegate):
                 plain.state &= ~QStyle.StateFlag.State_HasFocus
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
         rect = option.rect
+        fonts = _fonts(option.font.toString())
         colour = index.data(ColourRole)
         painter.fillRect(QRect(rect.left() + 2, rect.top() + 4, _SWATCH, rect.height() - 8), colour)
 
@@ -84,10 +119,7 @@ class SpeakerDelegate(QStyledItemDelegate):
             painter.setBrush(stance_colour(whole))
             painter.drawRoundedRect(pill, 9, 9)
             painter.setPen(stance_text_colour(whole))
-            small = QFont(option.font)
-            small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
-            small.setBold(True)
-            painter.setFont(small)
+            painter.setFont(fonts.pill)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, signed(stance))
             right = pill.left() - 6
 
@@ -99,25 +131,18 @@ class SpeakerDelegate(QStyledItemDelegate):
 
         left = rect.left() + _SWATCH + _PAD + 2
         width = max(10, right - left)
-        metrics = QFontMetrics(option.font)
-        name_font = QFont(option.font)
-        name_font.setBold(True)
-        name_metrics = QFontMetrics(name_font)
         top = rect.top() + _PAD
-        painter.setFont(name_font)
+        painter.setFont(fonts.name)
         painter.setPen(text_colour)
-        name = name_metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, width)
-        name_height = line_height(name_font)
-        painter.drawText(QRect(left, top, width, name_height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        name = fonts.name_metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, width)
+        middle_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(QRect(left, top, width, fonts.name_height), middle_left, name)
 
         painter.setFont(option.font)
         painter.setPen(secondary)
         second = " \u00b7 ".join(part for part in (index.data(RoleLabelRole), index.data(AffiliationRole)) if part)
-        second = metrics.elidedText(second, Qt.TextElideMode.ElideRight, width)
-        second_height = line_height(option.font)
-        painter.drawText(
-            QRect(left, top + name_height + 2, width, second_height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, second
-        )
+        second = fonts.detail_metrics.elidedText(second, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(left, top + fonts.name_height + 2, width, fonts.detail_height), middle_left, second)
         painter.restore()
 
 

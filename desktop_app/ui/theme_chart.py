@@ -147,6 +147,7 @@ class ScaleLegend(pg.GraphicsWidget):
         self._muted = QColor(MUTED)
         self._background = QColor("white")
         self._fitted: float | None = None  # the width the legend's lines were last fitted to
+        self._laid_out: tuple[float, list] | None = None  # (width, pieces): a repaint reuses the last layout
         self.setMinimumHeight(LEGEND_LINE + 6)
         self.setMaximumHeight(LEGEND_LINE + 6)
 
@@ -156,11 +157,13 @@ class ScaleLegend(pg.GraphicsWidget):
         self._scale = scale
         self._speaker_name = speaker_name
         self._fitted = None
+        self._laid_out = None
         self.fit(self.size().width())
 
     def set_style(self, font: QFont, text: QColor, muted: QColor, background: QColor) -> None:
         self._font, self._text, self._muted, self._background = QFont(font), QColor(text), QColor(muted), QColor(background)
         self._fitted = None
+        self._laid_out = None
         self.update()
 
     def labels(self) -> list[str]:
@@ -169,7 +172,10 @@ class ScaleLegend(pg.GraphicsWidget):
     def pieces(self, width: float):
         if self._scale is None:
             return []
-        return legend_pieces(self._scale, QFontMetricsF(self._font).horizontalAdvance, width, self._speaker_name)
+        if self._laid_out is None or self._laid_out[0] != width:
+            metrics = QFontMetricsF(self._font)
+            self._laid_out = (width, legend_pieces(self._scale, metrics.horizontalAdvance, width, self._speaker_name))
+        return self._laid_out[1]
 
     def texts(self) -> list[str]:
         """Every word the legend shows at its current width."""

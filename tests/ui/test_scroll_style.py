@@ -1,16 +1,17 @@
-"""The plain-groove style: Fusion's scroll bars with a flat groove, and other styles left alone."""
+"""The plain scroll-bar style: Fusion's scroll bars with a flat groove and a plain handle, and other styles left alone."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyleFactory
 
 from desktop_app.ui.appearance import dark_palette, light_palette
-from desktop_app.ui.scroll_style import PlainGrooveStyle, groove_colours, use_plain_grooves
+from desktop_app.ui.scroll_style import PlainGrooveStyle, groove_colours, handle_colours, use_plain_grooves
 
 
-def _rendered(style, palette) -> QImage:
+def _rendered(style, palette, dragged: bool = False) -> QImage:
     """``style`` painting a 16 × 300 vertical bar in ``palette``, its slider over the first tenth."""
     bar = QScrollBar(Qt.Orientation.Vertical)
     bar.setStyle(style)
@@ -18,6 +19,8 @@ def _rendered(style, palette) -> QImage:
     bar.resize(16, 300)
     bar.setRange(0, 1000)
     bar.setPageStep(100)
+    if dragged:
+        QTest.mousePress(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, 30))
     image = QImage(bar.size(), QImage.Format.Format_ARGB32)
     image.fill(QColor("magenta"))
     bar.render(image)
@@ -35,6 +38,20 @@ def test_the_groove_is_filled_flat_in_both_palettes(qapp):
         row = 250  # below the slider (the first tenth of the bar) and above the bottom arrow
         inner = {image.pixelColor(x, row).name() for x in range(3, image.width() - 3)}
         assert inner == {fill.name()}
+
+
+def test_the_handle_sweeps_from_light_to_shade_and_darkens_while_dragged(qapp):
+    """Across the handle the colour runs from its light edge to its shaded one; dragged, the handle is darker."""
+    style = PlainGrooveStyle("Fusion")
+    for palette in (light_palette(), dark_palette()):
+        image = _rendered(style, palette)
+        light, shade, _outline = handle_colours(palette, pressed=False)
+        row = 30  # inside the handle, below the top arrow
+        left, right = image.pixelColor(2, row), image.pixelColor(image.width() - 3, row)
+        assert abs(left.lightness() - light.lightness()) <= 6
+        assert abs(right.lightness() - shade.lightness()) <= 6
+        dragged = _rendered(style, palette, dragged=True)
+        assert dragged.pixelColor(8, row).lightness() < image.pixelColor(8, row).lightness()
 
 
 def test_the_plain_groove_looks_like_fusions(qapp):
