@@ -19,7 +19,6 @@ import sys
 
 from . import APP_NAME, ORGANISATION, __version__
 
-
 SERIAL_FILLS = "QT_NO_GUI_THREADPOOL"
 """Set, Qt paints fills and converts images on the calling thread instead of handing them to a pool."""
 
