@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidg
 from ..model.analysis import stance_label
 from ..model.dataset import Dataset
 from ..presentation import detail_html
+from ..presentation.contrast import muted_text
 from ..presentation.focus import Focus, FocusKind, Navigation
 from ..presentation.reading import METRICS, metric_definition
 from ..presentation.wording import role_label, signed, speaker_line, stance_words
@@ -114,10 +115,12 @@ class DetailPanel(QWidget):
     def _ink(self) -> detail_html.Ink:
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        base = palette.color(QPalette.ColorRole.Base)
+        # Not the palette's placeholder colour: that is the text colour made translucent, and
+        # rich text takes a colour's name without its alpha, which left notes as dark as the text.
         return detail_html.Ink(
             text=text.name(),
-            muted=muted.name(),
+            muted=muted_text(text.name(), base.name()),
             link=palette.color(QPalette.ColorRole.Link).name(),
             rule=palette.color(QPalette.ColorRole.Mid).name(),
         )

@@ -144,3 +144,35 @@ def test_a_dark_system_scheme_gives_a_dark_window_with_readable_captions(city, q
     assert min(_caption_contrasts(window).values()) >= 4.5
     window.view_options.appearance.follow_system(Qt.ColorScheme.Light)
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightnessF() >= 0.5
+
+
+def _fragment_colours(browser) -> dict[str, str]:
+    """Each piece of the browser's text (its first 20 characters) and the colour it is drawn in."""
+    colours = {}
+    block = browser.document().begin()
+    while block.isValid():
+        pieces = block.begin()
+        while not pieces.atEnd():
+            fragment = pieces.fragment()
+            brush = fragment.charFormat().foreground()
+            colours[fragment.text()[:20]] = brush.color().name() if brush.style() != brush.style().NoBrush else None
+            pieces += 1
+        block = block.next()
+    return colours
+
+
+@pytest.mark.parametrize("appearance", ["light", "dark"])
+def test_the_detail_panels_quiet_text_is_quieter_yet_reads_at_4_5_to_1(city, qtbot, appearance):
+    """On a theme's page the note of who kept silent is drawn apart from the body text, at 4.5:1 or more on the page."""
+    window = city
+    window.view_options.set_appearance(appearance)
+    wanted = QApplication.palette().color(QPalette.ColorRole.Base)
+    qtbot.waitUntil(lambda: window.detail.body.palette().color(QPalette.ColorRole.Base) == wanted)
+    window.selection.select_theme("air")
+    body = window.detail.body
+    text = body.palette().color(QPalette.ColorRole.Text).name()
+    base = body.palette().color(QPalette.ColorRole.Base).name()
+    quiet = [colour for piece, colour in _fragment_colours(body).items() if piece.startswith("No counted position")]
+    assert quiet and quiet[0] is not None
+    assert quiet[0] != text
+    assert contrast_ratio(quiet[0], base) >= 4.5
