@@ -109,6 +109,10 @@ class DetailPanel(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == event.Type.FontChange:
             self._set_title_font()  # the window's zoom changed: the title keeps its proportion
+        elif event.type() == event.Type.PaletteChange and self._shown is not None:
+            # Light to dark or back: the page's colours are written into it, so it is made again.
+            self._shown = None
+            self._redraw()
         super().changeEvent(event)
 
     # -- rendering -----------------------------------------------------------

@@ -176,3 +176,15 @@ def test_the_detail_panels_quiet_text_is_quieter_yet_reads_at_4_5_to_1(city, qtb
     assert quiet and quiet[0] is not None
     assert quiet[0] != text
     assert contrast_ratio(quiet[0], base) >= 4.5
+
+
+def test_switching_to_dark_redraws_the_open_page_in_the_dark_links_colour(city, qtbot):
+    """A page shown in the light palette takes the dark palette's link colour when the window turns dark."""
+    window = city
+    window.view_options.set_appearance("light")
+    window.selection.select_theme("air")
+    window.view_options.set_appearance("dark")
+    body = window.detail.body
+    link = QApplication.palette().color(QPalette.ColorRole.Link).name()
+    qtbot.waitUntil(lambda: _fragment_colours(body).get("Show in source \u203a") == link)
+    assert contrast_ratio(link, body.palette().color(QPalette.ColorRole.Base).name()) >= 4.5
