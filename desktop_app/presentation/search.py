@@ -8,6 +8,7 @@ that is what lets the window highlight ``Łukasz`` when the user typed
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -24,6 +25,10 @@ MAX_REPORT_MATCHES = 5000
 def search_terms(query: str) -> list[str]:
     """The folded words of a search (each must occur)."""
     return fold(query).split()
+
+
+_folded_character = functools.lru_cache(maxsize=4096)(fold)
+""":func:`fold` of one character, remembered: a page or a report repeats the same few hundred."""
 
 
 class FoldedText:
@@ -44,7 +49,7 @@ class FoldedText:
                 pieces.append(text[done : run.start()].lower())
                 origins.extend(range(done, run.start()))
             for offset in range(run.start(), run.end()):
-                folded = fold(text[offset])
+                folded = _folded_character(text[offset])
                 pieces.append(folded)
                 origins.extend([offset] * len(folded))
             done = run.end()

@@ -12,7 +12,7 @@ Matching folds case, accents and letters such as Ł or ø (see
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -76,6 +76,8 @@ class SearchNavigator(QObject):
         self.hits: list[Hit] = []
         self.index: int | None = None
         self._terms: list[str] = []
+        self._detail_found: list[tuple[int, int]] = []  # the search's matches on the detail panel's page
+        self._found_in = -1  # the revision of the panel's document they were found in
 
         self.next_action = QAction("Find &Next", window)
         self.next_action.setShortcut(QKeySequence.StandardKey.FindNext)
@@ -93,6 +95,10 @@ class SearchNavigator(QObject):
         document = window.document
         # Connected after the views: the detail panel has drawn its new page before it is marked.
         window.selection.changed.connect(self._mark_detail)
+        # Scrolled, or made taller or shorter (the bar's range follows the panel's height):
+        # other matches come into view.
+        window.detail.body.verticalScrollBar().valueChanged.connect(self._mark_detail_in_view)
+        window.detail.body.verticalScrollBar().rangeChanged.connect(self._mark_detail_in_view)
         document.reset.connect(self._refresh)
         document.edited.connect(self._refresh)
 
@@ -168,19 +174,37 @@ class SearchNavigator(QObject):
 
     # -- the detail panel's marks ------------------------------------------------
     def _mark_detail(self, *_why) -> None:
+        """Find the search's words on the page the detail panel shows, and mark those in view."""
         body: QTextEdit = self.window.detail.body
-        if not self._terms:
+        self._detail_found = FoldedText(body.document().toPlainText()).find(self._terms) if self._terms else []
+        self._found_in = body.document().revision()
+        self._mark_detail_in_view()
+
+    def _mark_detail_in_view(self, *_why) -> None:
+        """Mark the matches in view on the detail panel's page.
+
+        A page of a common word holds hundreds; marking each cost more than
+        drawing the page.  Scrolling marks the matches it brings into view.
+        """
+        body: QTextEdit = self.window.detail.body
+        if self._detail_found and body.document().revision() != self._found_in:
+            return  # a new page, scrolled to its top as it was put in: marked once its matches are found
+        if not self._detail_found:
             if body.extraSelections():
                 body.setExtraSelections([])
             return
+        viewport = body.viewport()
+        first = body.cursorForPosition(QPoint(0, 0)).position()
+        last = body.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
         document = body.document()
-        found = FoldedText(document.toPlainText()).find(self._terms)
         palette = body.palette()
         fmt = QTextCharFormat()
         fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
         fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
         marks = []
-        for start, end in found:
+        for start, end in self._detail_found:
+            if end < first or start > last:
+                continue
             mark = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
             cursor.setPosition(start)

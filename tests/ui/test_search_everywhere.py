@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.model.loader import load_bytes
-from tests.factories import city_panel, panel, to_bytes
+from tests.factories import city_panel, coded_panel, panel, to_bytes
 
 
 @pytest.fixture
@@ -72,3 +72,23 @@ def test_a_search_with_no_match_says_so(open_window, panel_dataset):
     window = open_window(panel_dataset)
     window.speaker_list.search.setText("xylophone")
     assert window.search.status.count.text() == "No matches"
+
+
+def test_the_marks_follow_the_detail_page_as_it_scrolls(open_window, qtbot):
+    """On a page longer than the panel, the matches scrolled into view are marked, and those scrolled away are not kept."""
+    positions = [("ana", f"theme{n % 4}", n % 5 - 2, "assessment") for n in range(24)]
+    window = open_window(load_bytes(to_bytes(coded_panel(positions, speakers=("chair",))), "long.seminar.json"))
+    window.speaker_list.search.setText("statement")
+    window.selection.select_speaker("ana")
+    body = window.detail.body
+    qtbot.waitUntil(lambda: body.verticalScrollBar().maximum() > 0)
+
+    def marked() -> list[int]:
+        return [mark.cursor.selectionStart() for mark in body.extraSelections()]
+
+    at_top = marked()
+    assert at_top and all(body.toPlainText()[start:start + 9].lower() == "statement" for start in at_top)
+    body.verticalScrollBar().setValue(body.verticalScrollBar().maximum())
+    at_bottom = marked()
+    assert at_bottom and min(at_bottom) > max(at_top)
+    assert max(at_bottom) == body.toPlainText().lower().rfind("statement")
