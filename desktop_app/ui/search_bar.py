@@ -78,6 +78,7 @@ class SearchNavigator(QObject):
         self._terms: list[str] = []
         self._detail_found: list[tuple[int, int]] = []  # the search's matches on the detail panel's page
         self._found_in = -1  # the revision of the panel's document they were found in
+        self._marked: list[tuple[int, int]] | None = None  # those marked now
 
         self.next_action = QAction("Find &Next", window)
         self.next_action.setShortcut(QKeySequence.StandardKey.FindNext)
@@ -178,6 +179,7 @@ class SearchNavigator(QObject):
         body: QTextEdit = self.window.detail.body
         self._detail_found = FoldedText(body.document().toPlainText()).find(self._terms) if self._terms else []
         self._found_in = body.document().revision()
+        self._marked = None
         self._mark_detail_in_view()
 
     def _mark_detail_in_view(self, *_why) -> None:
@@ -196,15 +198,17 @@ class SearchNavigator(QObject):
         viewport = body.viewport()
         first = body.cursorForPosition(QPoint(0, 0)).position()
         last = body.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        in_view = [(start, end) for start, end in self._detail_found if end >= first and start <= last]
+        if in_view == self._marked:
+            return  # the page grew below the view as its layout went on: the same matches are in view
+        self._marked = in_view
         document = body.document()
         palette = body.palette()
         fmt = QTextCharFormat()
         fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
         fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
         marks = []
-        for start, end in self._detail_found:
-            if end < first or start > last:
-                continue
+        for start, end in in_view:
             mark = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
             cursor.setPosition(start)
