@@ -7,6 +7,8 @@ toward the background only as far as that allows.
 
 from __future__ import annotations
 
+import functools
+
 CAPTION_CONTRAST = 4.5
 """The least contrast any caption may have against its background (WCAG AA for normal text)."""
 
@@ -37,6 +39,7 @@ def mix(first: str, second: str, share: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
+@functools.lru_cache(maxsize=64)
 def muted_text(text: str, background: str, minimum: float = CAPTION_CONTRAST) -> str:
     """A quieter form of ``text`` on ``background`` with at least ``minimum`` contrast.
 

@@ -48,10 +48,13 @@ class FoldedText:
             if run.start() > done:
                 pieces.append(text[done : run.start()].lower())
                 origins.extend(range(done, run.start()))
-            for offset in range(run.start(), run.end()):
-                folded = _folded_character(text[offset])
-                pieces.append(folded)
-                origins.extend([offset] * len(folded))
+            folded_run = [_folded_character(character) for character in run.group()]
+            pieces += folded_run
+            if all(len(folded) == 1 for folded in folded_run):  # the usual case: one character each
+                origins.extend(range(run.start(), run.end()))
+            else:
+                for offset, folded in enumerate(folded_run, run.start()):
+                    origins.extend([offset] * len(folded))
             done = run.end()
         if done < len(text):
             pieces.append(text[done:].lower())

@@ -78,7 +78,7 @@ class SearchNavigator(QObject):
         self._terms: list[str] = []
         self._detail_found: list[tuple[int, int]] = []  # the search's matches on the detail panel's page
         self._found_in = -1  # the revision of the panel's document they were found in
-        self._marked: list[tuple[int, int]] | None = None  # those marked now
+        self._marked_view: tuple[int, int, int, int] | None = None  # (revision, scroll, width, height) last marked
 
         self.next_action = QAction("Find &Next", window)
         self.next_action.setShortcut(QKeySequence.StandardKey.FindNext)
@@ -179,7 +179,7 @@ class SearchNavigator(QObject):
         body: QTextEdit = self.window.detail.body
         self._detail_found = FoldedText(body.document().toPlainText()).find(self._terms) if self._terms else []
         self._found_in = body.document().revision()
-        self._marked = None
+        self._marked_view = None
         self._mark_detail_in_view()
 
     def _mark_detail_in_view(self, *_why) -> None:
@@ -196,12 +196,13 @@ class SearchNavigator(QObject):
                 body.setExtraSelections([])
             return
         viewport = body.viewport()
+        view = (self._found_in, body.verticalScrollBar().value(), viewport.width(), viewport.height())
+        if view == self._marked_view:
+            return  # the page grew below the view as its layout went on: the same matches are in view
+        self._marked_view = view
         first = body.cursorForPosition(QPoint(0, 0)).position()
         last = body.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
         in_view = [(start, end) for start, end in self._detail_found if end >= first and start <= last]
-        if in_view == self._marked:
-            return  # the page grew below the view as its layout went on: the same matches are in view
-        self._marked = in_view
         document = body.document()
         palette = body.palette()
         fmt = QTextCharFormat()
