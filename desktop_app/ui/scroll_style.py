@@ -16,12 +16,10 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOptionComplex, QStyleOptionSlider, QWidget
 
+from .palette import is_dark
+
 _Control = QStyle.ComplexControl
 _Sub = QStyle.SubControl
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def groove_colours(palette: QPalette) -> tuple[QColor, QColor]:
