@@ -109,8 +109,8 @@ class _Span(NamedTuple):
     speaker_id: str
 
 
-def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
-    """The report as the view shows it, and every excerpt's place in it, in text order.
+def excerpt_layout(dataset: Dataset) -> tuple[QtOffsets, list[_Span]]:
+    """The report as the view shows it (with its offset mapping), and every excerpt's place in it, in text order.
 
     Kept with the document's derived data, so a background load works it out beforehand.
     """
@@ -123,7 +123,7 @@ def excerpt_layout(dataset: Dataset) -> tuple[str, list[_Span]]:
         if (span := located.get(position.id)) is not None
     ]
     spans.sort()
-    return offsets.display_text, spans
+    return offsets, spans
 
 
 def turn_layout(dataset: Dataset) -> list[tuple[int, int, str, str]]:
@@ -394,12 +394,11 @@ class SourceView(QWidget):
         dataset = self._dataset
         if self._filled_for is dataset:
             return
-        display_text, spans = self._document.derived.get(excerpt_layout)
+        offsets, spans = self._document.derived.get(excerpt_layout)
         self._spans = {span.position_id: span for span in spans}
         colours = {speaker.id: speaker_colour(rank) for rank, speaker in enumerate(dataset.speakers)}
-        offsets = self._document.derived.of_source_text(QtOffsets)
         self._to_qt = offsets.to_qt if offsets.shifts else int
-        self.text.setPlainText(display_text)
+        self.text.setPlainText(offsets.display_text)
         self.text.set_turns(
             [
                 MarginTurn(start, end, dataset.speaker(speaker).name, time_text, colours[speaker])
