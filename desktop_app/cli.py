@@ -132,8 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def check(files: Sequence[str]) -> int:
     """``--check``: validate files, print one summary line each, or one line per problem."""
-    from .model.loader import load
-    from .model.problems import DatasetError
+    from .model.format.loader import load
+    from .model.format.problems import DatasetError
 
     status = EXIT_OK
     for name in files:
@@ -154,7 +154,7 @@ def check(files: Sequence[str]) -> int:
 
 def print_schema() -> int:
     """``--schema``: the JSON Schema of the file format, on stdout."""
-    from .model.schema import json_schema
+    from .model.format.schema import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
@@ -179,7 +179,7 @@ def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-pdf`` and ``--export-csv``: the brief or the CSV, headless."""
     from .commands.export import export_csv_command, export_pdf_command
-    from .model.analysis import COUNTED_KINDS_DEFAULT, parse_kinds
+    from .model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, parse_kinds
     from .presentation.brief_options import DEFAULT_SECTIONS, ReportOptions, parse_sections
 
     if len(args.files) > 1:

@@ -19,9 +19,9 @@ from .assets import default_seminar_path
 
 if TYPE_CHECKING:
     from .model.dataset import Dataset
-    from .model.problems import DatasetError
-    from .ui.main_window import MainWindow
-    from .ui.settings import AppSettings
+    from .model.format.problems import DatasetError
+    from .ui.shell.main_window import MainWindow
+    from .ui.shell.settings import AppSettings
 
 
 @dataclass
@@ -43,8 +43,8 @@ def choose_start_dataset(file: str | None, last_file: str | None, background_fro
     Raises DatasetError only when the default seminar itself cannot be read
     (a broken installation).
     """
-    from .model.loader import load
-    from .model.problems import DatasetError
+    from .model.format.loader import load
+    from .model.format.problems import DatasetError
 
     wanted = file or last_file
     if wanted and background_from is not None and _size(wanted) >= background_from:
@@ -120,9 +120,9 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
 
     app = make_application(with_icon=False)
     from .ui.errors import install_exception_hook
-    from .ui.main_window import MainWindow
-    from .ui.scroll_style import use_plain_grooves
-    from .ui.settings import AppSettings
+    from .ui.shell.main_window import MainWindow
+    from .ui.shell.scroll_style import use_plain_grooves
+    from .ui.shell.settings import AppSettings
 
     use_plain_grooves(app)
 
@@ -148,8 +148,8 @@ def open_start_seminar(
     """Read the seminar to start on (FILE, the last file or the default) and show it in ``window``, with any note."""
     from PySide6.QtCore import QTimer
 
-    from .model.problems import DatasetError
-    from .ui.file_opener import BACKGROUND_FROM_BYTES
+    from .model.format.problems import DatasetError
+    from .ui.files.file_opener import BACKGROUND_FROM_BYTES
 
     try:
         choice = choose_start_dataset(file, settings.last_file, BACKGROUND_FROM_BYTES)

@@ -20,7 +20,7 @@ from hypothesis import settings  # noqa: E402
 
 from desktop_app.assets import default_seminar_path  # noqa: E402
 from desktop_app.model.dataset import Dataset  # noqa: E402
-from desktop_app.model.loader import load, load_bytes  # noqa: E402
+from desktop_app.model.format.loader import load, load_bytes  # noqa: E402
 from tests.factories import panel, to_bytes  # noqa: E402
 
 

@@ -93,7 +93,7 @@ def test_loading_and_analysing_pull_in_no_qt():
     script = (
         "import sys\n"
         "from desktop_app.assets import default_seminar_path\n"
-        "from desktop_app.model.loader import load\n"
+        "from desktop_app.model.format.loader import load\n"
         "d = load(default_seminar_path()); d.analysis.pair(d.speakers[0].id, d.speakers[1].id)\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {QT_ROOTS!r}))\n"
     )

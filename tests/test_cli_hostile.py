@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from desktop_app.assets import default_seminar_path
-from desktop_app.model.problems import MAX_PROBLEMS, TOO_MANY_PROBLEMS
+from desktop_app.model.format.problems import MAX_PROBLEMS, TOO_MANY_PROBLEMS
 
 DEFAULT_TEXT = default_seminar_path().read_text(encoding="utf-8")
 STANCE_LINE = DEFAULT_TEXT[: DEFAULT_TEXT.index('"stance": 2,')].count("\n") + 1

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.model.loader import load
+from desktop_app.model.format.loader import load
 
 from .model.importers.checks import FIXTURES
 

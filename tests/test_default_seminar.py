@@ -10,8 +10,8 @@ import re
 import subprocess
 import sys
 
-from desktop_app.model.excerpts import normalise
-from desktop_app.model.schema import Kind, Role
+from desktop_app.model.format.excerpts import normalise
+from desktop_app.model.format.schema import Kind, Role
 
 
 def test_default_seminar_loads_with_every_excerpt_placed(default_dataset):

@@ -8,11 +8,11 @@ import time
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from ..model.analysis import COUNTED_KINDS_DEFAULT
+from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
-from ..model.loader import load
-from ..model.problems import DatasetError
-from ..model.schema import Kind
+from ..model.format.loader import load
+from ..model.format.problems import DatasetError
+from ..model.format.schema import Kind
 from ..presentation.brief_options import ReportOptions
 from ..report.errors import ExportFailed, ReadOnlyRefused, refuse_read_only
 from .failure import CommandFailed

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..atomic import write_text_atomic
+from ..model.format.loader import dumps, load_bytes
+from ..model.format.problems import DatasetError
 from ..model.importers.common import ImportFailed
 from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
 from ..model.importers.reading import import_file
-from ..model.loader import dumps, load_bytes
-from ..model.problems import DatasetError
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
 
 

@@ -6,8 +6,8 @@ import tempfile
 from pathlib import Path
 
 from ..atomic import write_bytes_atomic
-from ..model.loader import load
-from ..model.problems import DatasetError
+from ..model.format.loader import load
+from ..model.format.problems import DatasetError
 from .failure import CommandFailed
 
 DEFAULT_SIZE = (1280, 800)
@@ -40,9 +40,9 @@ def take_screenshot(out: Path, dataset_path: Path, select: str | None, tab: str,
     app = make_application(headless=True)
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings
 
-    from ..ui.main_window import MainWindow
-    from ..ui.scroll_style import use_plain_grooves
-    from ..ui.settings import AppSettings
+    from ..ui.shell.main_window import MainWindow
+    from ..ui.shell.scroll_style import use_plain_grooves
+    from ..ui.shell.settings import AppSettings
 
     use_plain_grooves(app)
 

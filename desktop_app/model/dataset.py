@@ -12,10 +12,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from .analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
-from .excerpts import ExcerptFinder, Span
-from .progress import Monitor
-from .schema import Kind, Position, Seminar, SeminarFile, Speaker, Theme
+from .analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
+from .format.excerpts import ExcerptFinder, Span
+from .format.progress import Monitor
+from .format.schema import Kind, Position, Seminar, SeminarFile, Speaker, Theme
 
 __all__ = ["Dataset"]
 

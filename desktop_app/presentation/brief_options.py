@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.analysis import COUNTED_KINDS_DEFAULT
-from ..model.schema import Kind
+from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
+from ..model.format.schema import Kind
 from .chart_sorts import SORTS
 
 PAGE_SIZES = ("a4", "letter")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.analysis import (
+from ..model.analysis.seminar_analysis import (
     MIN_VOICES,
     SeminarAnalysis,
     ThemeMetrics,
@@ -22,7 +22,7 @@ from ..model.analysis import (
     verdict_label,
 )
 from ..model.dataset import Dataset
-from ..model.schema import Judgement, Kind, Position, Scale
+from ..model.format.schema import Judgement, Kind, Position, Scale
 from .wording import stance_words
 
 DRAFTED_LABEL = "Drafted from the coding; not reviewed"

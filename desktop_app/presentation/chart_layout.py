@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ..model.analysis import (
+from ..model.analysis.seminar_analysis import (
     SeminarAnalysis,
     ThemeMetrics,
     describe_flips,
@@ -28,7 +28,7 @@ from ..model.analysis import (
     verdict_label,
 )
 from ..model.dataset import Dataset
-from ..model.schema import Scale
+from ..model.format.schema import Scale
 from .chart_sorts import SORTS
 
 BANDS = (-2, -1, 0, 1, 2)

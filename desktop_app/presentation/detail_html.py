@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.analysis import (
+from ..model.analysis.seminar_analysis import (
     MIN_VOICES,
     STANCES,
     SeminarAnalysis,
@@ -28,7 +28,7 @@ from ..model.analysis import (
     verdict_label,
 )
 from ..model.dataset import Dataset
-from ..model.schema import Position, Scale
+from ..model.format.schema import Position, Scale
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
 from .reading import counting_sentence, metric_label

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.analysis import SeminarAnalysis, Verdict, format_measure
+from ..model.analysis.seminar_analysis import SeminarAnalysis, Verdict, format_measure
 from ..model.dataset import Dataset
 from .counts import counted
 

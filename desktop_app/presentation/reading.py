@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Collection
 
-from ..model.analysis import (
+from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_EACH_SIDE,
     CONTESTED_MIN_SHARE,
     COUNTED_KINDS_DEFAULT,
@@ -22,7 +22,7 @@ from ..model.analysis import (
     MIN_VOICES,
     STANCE_RANGE,
 )
-from ..model.schema import Kind, Scale
+from ..model.format.schema import Kind, Scale
 from .richtext import esc
 
 KIND_MEANINGS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from ..model.analysis import rounded_stance
+from ..model.analysis.seminar_analysis import rounded_stance
 from .colours import stance_hex, stance_text_hex
 
 

@@ -1,15 +1,15 @@
 """Transcript turns as the views and exports use them: the turn a position lies in, and when it began.
 
 The lookups themselves (which turn holds a place, who spoke last) are in
-:mod:`desktop_app.model.turn_lookup`, shared with the coding suggestion.
+:mod:`desktop_app.model.editing.turn_lookup`, shared with the coding suggestion.
 Pure Python, no Qt.
 """
 
 from __future__ import annotations
 
 from ..model.dataset import Dataset
-from ..model.schema import Turn
-from ..model.turn_lookup import turn_at
+from ..model.editing.turn_lookup import turn_at
+from ..model.format.schema import Turn
 
 
 def clock(seconds: float, *, with_hours: bool = False) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from ..model.analysis import ThemeMetrics, format_measure, stance_label, verdict_label
-from ..model.schema import Kind, Role, Scale, Seminar, Speaker
+from ..model.analysis.seminar_analysis import ThemeMetrics, format_measure, stance_label, verdict_label
+from ..model.format.schema import Kind, Role, Scale, Seminar, Speaker
 
 ROLE_LABELS = {
     Role.CHAIR: "Chair",

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
-from ..model.analysis import (
+from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_SHARE,
     MIN_SHARED_THEMES,
     MIN_VOICES,
@@ -38,7 +38,7 @@ from ..model.analysis import (
     verdict_label,
 )
 from ..model.dataset import Dataset
-from ..model.schema import Kind, Position
+from ..model.format.schema import Kind, Position
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
 from ..presentation.brief_text import (
     DRAFTED_LABEL,

@@ -19,10 +19,10 @@ from collections.abc import Collection
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..model.analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
+from ..model.analysis.ordinal import STANCES
+from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
 from ..model.dataset import Dataset
-from ..model.ordinal import STANCES
-from ..model.schema import Kind
+from ..model.format.schema import Kind
 from ..presentation.turns import clock, position_time
 from .errors import refuse_read_only, write_failure
 

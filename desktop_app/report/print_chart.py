@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from ..model.analysis import SeminarAnalysis
+from ..model.analysis.seminar_analysis import SeminarAnalysis
 from ..model.dataset import Dataset
 from ..presentation.chart_layout import (
     BANDS,

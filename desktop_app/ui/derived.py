@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from ..model.analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
+from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis
 from ..model.dataset import Dataset
-from ..model.schema import Kind
+from ..model.format.schema import Kind
 
 _Result = TypeVar("_Result")
 

@@ -27,7 +27,7 @@ from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
 
 if TYPE_CHECKING:
     # Its module imports json, which the first paint can do without.
-    from ..model.problems import DatasetError
+    from ..model.format.problems import DatasetError
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 TRANSCRIPT_FILTER = (
@@ -79,7 +79,7 @@ class Dialogs:
 
     def import_preview(self, parent: QWidget, path: str, transcript, reread):
         """The new seminar (a SeminarFile) the user confirms in the import preview, or None when they cancel."""
-        from .import_dialog import ImportDialog
+        from .files.import_dialog import ImportDialog
 
         dialog = ImportDialog(path, transcript, reread, parent)
         try:
@@ -93,7 +93,7 @@ class Dialogs:
 
     def export_options(self, parent: QWidget, dataset, selected_speaker: str | None, previous=None):
         """The PDF export options (a ReportOptions), or None when the user cancels."""
-        from .export_dialog import ExportOptionsDialog
+        from .files.export_dialog import ExportOptionsDialog
 
         dialog = ExportOptionsDialog(dataset, selected_speaker, previous, parent)
         try:
@@ -158,8 +158,8 @@ class Dialogs:
 
     def new_seminar(self, parent: QWidget | None):
         """The details and source text of a new seminar (a Seminar), or None when the user cancels."""
-        from ..model.new_seminar import new_seminar_details
-        from .edit_dialogs import SeminarDetailsDialog
+        from ..model.editing.new_seminar import new_seminar_details
+        from .editing.edit_dialogs import SeminarDetailsDialog
 
         dialog = SeminarDetailsDialog(new_seminar_details("-"), with_source=True, parent=parent)
         try:
@@ -169,7 +169,7 @@ class Dialogs:
 
     def seminar_details(self, parent: QWidget | None, seminar):
         """The seminar's details as edited (a Seminar), or None when the user cancels."""
-        from .edit_dialogs import SeminarDetailsDialog
+        from .editing.edit_dialogs import SeminarDetailsDialog
 
         dialog = SeminarDetailsDialog(seminar, parent=parent)
         try:
@@ -179,7 +179,7 @@ class Dialogs:
 
     def source_text(self, parent: QWidget | None, current: str) -> str | None:
         """A new source text (pasted, edited or read from a file), or None when the user cancels."""
-        from .edit_dialogs import SourceTextDialog
+        from .editing.edit_dialogs import SourceTextDialog
 
         dialog = SourceTextDialog(current, parent)
         try:
@@ -189,25 +189,25 @@ class Dialogs:
 
     def speaker_details(self, parent: QWidget | None, speaker, new: bool = False):
         """The speaker as edited (a Speaker), or None when the user cancels."""
-        from .entry_dialogs import SpeakerDialog
+        from .editing.entry_dialogs import SpeakerDialog
 
         return self._run(SpeakerDialog(speaker, parent, new=new), lambda d: d.result_entry())
 
     def theme_details(self, parent: QWidget | None, theme, stance_names: dict[int, str], new: bool = False):
         """The theme as edited, codebook included (a Theme), or None when the user cancels."""
-        from .entry_dialogs import ThemeDialog
+        from .editing.entry_dialogs import ThemeDialog
 
         return self._run(ThemeDialog(theme, stance_names, parent, new=new), lambda d: d.result_entry())
 
     def split_point(self, parent: QWidget | None, excerpt: str) -> int | None:
         """Where to split an excerpt (characters before the split), or None when the user cancels."""
-        from .entry_dialogs import SplitDialog
+        from .editing.entry_dialogs import SplitDialog
 
         return self._run(SplitDialog(excerpt, parent), lambda d: d.split_point())
 
     def merge_target(self, parent: QWidget | None, absorbed_label: str, choices: list[tuple[str, str]]) -> str | None:
         """The id of the theme to merge into, chosen from (id, label) pairs, or None when the user cancels."""
-        from .entry_dialogs import MergeDialog
+        from .editing.entry_dialogs import MergeDialog
 
         return self._run(MergeDialog(absorbed_label, choices, parent), lambda d: d.kept())
 

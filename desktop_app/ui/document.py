@@ -17,10 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..model.analysis import COUNTED_KINDS_DEFAULT
+from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
-from ..model.edits import Edit, Insert, Remove, Replace, SetOrders, apply_edit, leaves
-from ..model.schema import Kind, SeminarFile
+from ..model.editing.edits import Edit, Insert, Remove, Replace, SetOrders, apply_edit, leaves
+from ..model.format.schema import Kind, SeminarFile
 from .derived import DerivedData
 
 
@@ -100,8 +100,8 @@ class SeminarDocument(QObject):
     def apply(self, edit: Edit) -> Edit:
         """Apply one edit, announce it, and return the edit that undoes it.
 
-        A refused edit (:class:`~desktop_app.model.edits.EditRefused`, or a
-        :class:`~desktop_app.model.problems.DatasetError` when the result would
+        A refused edit (:class:`~desktop_app.model.editing.edits.EditRefused`, or a
+        :class:`~desktop_app.model.format.problems.DatasetError` when the result would
         break a rule of the file) leaves the document as it was and announces nothing.
         """
         dataset, inverse = apply_edit(self._dataset, edit)

@@ -45,7 +45,7 @@ def child(speakers: int, themes: int, positions: int) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-    from desktop_app.model.loader import load_bytes
+    from desktop_app.model.format.loader import load_bytes
     from desktop_app.presentation.brief_options import ReportOptions
     from desktop_app.qt_app import make_application
     from desktop_app.report.pdf_job import PdfExportJob

@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop_app.model.format.loader import from_model
 from desktop_app.model.importers.mapping import LabelMapping, build_seminar
 from desktop_app.model.importers.reading import import_bytes
-from desktop_app.model.loader import from_model
 
 from .harness import Measurement, Settings, benchmark, shown, timed
 
@@ -126,9 +126,9 @@ def _import_window(app):
     from PySide6.QtCore import QSettings
 
     from desktop_app.assets import default_seminar_path
-    from desktop_app.model.loader import load
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.settings import AppSettings
+    from desktop_app.model.format.loader import load
+    from desktop_app.ui.shell.main_window import MainWindow
+    from desktop_app.ui.shell.settings import AppSettings
 
     folder = tempfile.mkdtemp(prefix="seminar-lens-bench-")
     settings = AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
@@ -145,7 +145,7 @@ def vtt_import_and_open(settings: Settings) -> Measurement:
     """From the file's bytes to the new seminar painted in the window, its Source tab (text and turn margin) in front."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop_app.qt_app import make_application
-    from desktop_app.ui.import_actions import open_imported
+    from desktop_app.ui.files.import_actions import open_imported
 
     app = make_application(headless=True)
     cues = settings.size(3_000, quick=300)

@@ -14,7 +14,7 @@ import json
 import statistics
 import time
 
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.format.loader import load_bytes
 from tests.synthetic.generator import generate_text
 
 from .harness import Measurement, Settings, benchmark, shown, timed

@@ -30,9 +30,9 @@ def _window(app):
     from PySide6.QtCore import QSettings
 
     from desktop_app.assets import default_seminar_path
-    from desktop_app.model.loader import load
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.settings import AppSettings
+    from desktop_app.model.format.loader import load
+    from desktop_app.ui.shell.main_window import MainWindow
+    from desktop_app.ui.shell.settings import AppSettings
 
     folder = tempfile.mkdtemp(prefix="seminar-lens-bench-")
     settings = AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
@@ -51,7 +51,7 @@ def open_and_watch(path: Path) -> dict[str, float]:
     app = make_application(headless=True)
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from desktop_app.ui.file_opener import OpenOutcome
+    from desktop_app.ui.files.file_opener import OpenOutcome
 
     window = _window(app)
     ticks: list[float] = []

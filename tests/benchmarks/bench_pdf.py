@@ -18,7 +18,7 @@ from .harness import Measurement, Settings, benchmark, shown, timed
 @benchmark("PDF export, default seminar", target=1.5, group="export")
 def pdf_export(settings: Settings) -> Measurement:
     from desktop_app.assets import default_seminar_path
-    from desktop_app.model.loader import load
+    from desktop_app.model.format.loader import load
     from desktop_app.qt_app import make_application
 
     make_application(headless=True)

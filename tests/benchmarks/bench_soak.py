@@ -29,10 +29,10 @@ def soak_run(settings: Settings) -> Measurement:
     app = make_application(headless=True)
     from PySide6.QtCore import QSettings
 
-    from desktop_app.model.loader import load_bytes
+    from desktop_app.model.format.loader import load_bytes
     from desktop_app.ui.errors import install_exception_hook
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.settings import AppSettings
+    from desktop_app.ui.shell.main_window import MainWindow
+    from desktop_app.ui.shell.settings import AppSettings
     from tests.fakes import FakeDialogs
     from tests.synthetic.generator import generate_text
     from tests.ui.soak import growth_bound_mib, soak

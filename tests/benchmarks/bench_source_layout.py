@@ -3,7 +3,7 @@
 A report with very long runs without a space (a pasted data dump, a URL
 list run together) used to take minutes: Qt breaks such a line character by
 character.  The Source tab offers an invisible break every 80 characters in
-such runs (:class:`desktop_app.ui.source_view.QtOffsets`).  Each sample puts
+such runs (:class:`desktop_app.ui.views.source_view.QtOffsets`).  Each sample puts
 the text, as the view shows it, into a shown 600 × 400 QPlainTextEdit, lays
 out and paints its first screen, then its last, and divides the time by the
 text's size in megabytes.  The row "as given" lays out the same unbroken text
@@ -38,7 +38,7 @@ def seconds_per_mb(text: str, with_breaks: bool = True) -> float:
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from desktop_app.ui.source_view import QtOffsets
+    from desktop_app.ui.views.source_view import QtOffsets
 
     view = QPlainTextEdit()
     view.setReadOnly(True)
@@ -67,8 +67,8 @@ def window_seconds_per_mb(size: int) -> float:
     app = make_application(headless=True)
     from PySide6.QtGui import QTextCursor
 
-    from desktop_app.model.loader import load_bytes
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.model.format.loader import load_bytes
+    from desktop_app.ui.shell.main_window import MainWindow
     from tests.factories import coded_panel, to_bytes
 
     data = coded_panel([("ana", "trade", 1, "assessment"), ("ben", "trade", -1, "assessment")], speakers=("chair",))

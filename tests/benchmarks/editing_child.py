@@ -31,8 +31,8 @@ def main(argv: list[str]) -> int:
     path, count = argv[0], int(argv[1])
     from PySide6.QtCore import QEvent, QObject
 
-    from desktop_app.model.edits import Replace
-    from desktop_app.ui.undo_commands import push_edit
+    from desktop_app.model.editing.edits import Replace
+    from desktop_app.ui.editing.undo_commands import push_edit
     from tests.benchmarks.opened_window import open_on
 
     app, window = open_on(path)

@@ -35,33 +35,33 @@ import os  # noqa: E402
 import sys  # noqa: E402
 
 WIDTH, HEIGHT = 1280, 800
-HEAVY_MODULES = frozenset({"pyqtgraph", "numpy", "desktop_app.ui.theme_chart", "desktop_app.report.pdf"})
+HEAVY_MODULES = frozenset({"pyqtgraph", "numpy", "desktop_app.ui.views.theme_chart", "desktop_app.report.pdf"})
 """Modules of the chart and the PDF, which the application leaves until its seminar is shown."""
 SEMINAR_MODULES = frozenset({
     "pydantic",
     "desktop_app.model.dataset",
-    "desktop_app.ui.file_opener",
-    "desktop_app.ui.speaker_list",
-    "desktop_app.ui.detail_panel",
-    "desktop_app.ui.agreement_view",
-    "desktop_app.ui.source_view",
-    "desktop_app.ui.edit_actions",
-    "desktop_app.ui.saving",
-    "desktop_app.ui.recovery",
-    "desktop_app.ui.coding_actions",
-    "desktop_app.ui.search_bar",
-    "desktop_app.ui.reading_dialog",
+    "desktop_app.ui.files.file_opener",
+    "desktop_app.ui.views.speaker_list",
+    "desktop_app.ui.views.detail_panel",
+    "desktop_app.ui.views.agreement_view",
+    "desktop_app.ui.views.source_view",
+    "desktop_app.ui.editing.edit_actions",
+    "desktop_app.ui.files.saving",
+    "desktop_app.ui.files.recovery",
+    "desktop_app.ui.editing.coding_actions",
+    "desktop_app.ui.views.search_bar",
+    "desktop_app.ui.shell.reading_dialog",
     "importlib.resources",
 })
 """Modules that read, show and edit the seminar (and what only they need), which the application leaves until its frame has painted."""
 ON_DEMAND_MODULES = frozenset({
     "desktop_app.model.importers",
-    "desktop_app.ui.import_dialog",
+    "desktop_app.ui.files.import_dialog",
     "pypdfium2",
     "pypdf",
     "docx",
     "desktop_app.report",
-    "desktop_app.ui.export_dialog",
+    "desktop_app.ui.files.export_dialog",
 })
 """Modules of importing a transcript and of exporting, which the application imports only when asked to import or export."""
 MAX_SECONDS = 60.0

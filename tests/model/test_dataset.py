@@ -4,10 +4,10 @@ import codecs
 
 import pytest
 
-from desktop_app.model.excerpts import ExcerptFinder
-from desktop_app.model.loader import dumps, from_model, load, load_bytes
-from desktop_app.model.problems import DatasetError
-from desktop_app.model.schema import Role
+from desktop_app.model.format.excerpts import ExcerptFinder
+from desktop_app.model.format.loader import dumps, from_model, load, load_bytes
+from desktop_app.model.format.problems import DatasetError
+from desktop_app.model.format.schema import Role
 from tests.factories import DEBATE_SOURCE, debate, to_bytes
 
 

@@ -4,8 +4,8 @@ import gc
 
 import pytest
 
-from desktop_app.model.loader import load_bytes
-from desktop_app.model.problems import DatasetError
+from desktop_app.model.format.loader import load_bytes
+from desktop_app.model.format.problems import DatasetError
 from tests.factories import debate, to_bytes
 
 
@@ -24,7 +24,7 @@ def test_collector_is_paused_while_loading_and_back_on_afterwards(collector_stat
     """During a load the collector is off; after a good or a broken file it is on again."""
     gc.enable()
     seen = []
-    from desktop_app.model import loader
+    from desktop_app.model.format import loader
 
     real_check = loader.check_references
 

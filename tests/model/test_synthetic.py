@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
-from desktop_app.model.analysis import Verdict
-from desktop_app.model.excerpts import normalise
-from desktop_app.model.loader import load, load_bytes
-from desktop_app.model.schema import Role
+from desktop_app.model.analysis.seminar_analysis import Verdict
+from desktop_app.model.format.excerpts import normalise
+from desktop_app.model.format.loader import load, load_bytes
+from desktop_app.model.format.schema import Role
 from tests.synthetic.generator import generate, generate_text, main
 
 

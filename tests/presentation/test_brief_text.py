@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.brief_text import brief_words, names_in_words
 from tests.factories import coded_panel, panel, to_bytes
 

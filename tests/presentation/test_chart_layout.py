@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.model.edits import Replace, apply_edit
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.editing.edits import Replace, apply_edit
+from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.chart_layout import (
     LEGEND_NOTE,
     MARKER_SPREAD,
@@ -72,7 +72,7 @@ def test_a_note_too_long_for_its_room_keeps_n_and_tentative():
 
 def test_a_narrow_axis_title_cuts_the_pole_words_not_its_middle():
     """Too narrow for the whole title, the axis still names both sides, each word cut at its end."""
-    from desktop_app.model.schema import Scale
+    from desktop_app.model.format.schema import Scale
     from desktop_app.presentation.chart_layout import axis_title
 
     scale = Scale(negative="divergence", positive="convergence")

@@ -1,6 +1,6 @@
 """The "At a glance" sentences, generated from the verdicts in the seminar's own words."""
 
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.glance import panel_sentences, speaker_sentences
 from tests.factories import coded_panel, debate, to_bytes
 
@@ -86,7 +86,7 @@ def test_speaker_with_no_positions(panel_dataset):
 
 def test_glance_follows_the_counted_kinds():
     """Counting history turns a two-voice theme into a three-voice verdict; by default it is "too few"."""
-    from desktop_app.model.schema import Kind
+    from desktop_app.model.format.schema import Kind
 
     data = coded_panel([("a", "t", 1, "assessment"), ("b", "t", 1, "assessment"), ("c", "t", 1, "history")])
     dataset = load_bytes(to_bytes(data))

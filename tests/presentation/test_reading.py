@@ -1,12 +1,12 @@
 """The Reading the Analysis page and the short names the agreement map uses."""
 
-from desktop_app.model.analysis import (
+from desktop_app.model.analysis.seminar_analysis import (
     CONTESTED_MIN_EACH_SIDE,
     CONTESTED_MIN_SHARE,
     MIN_SHARED_THEMES,
     MIN_VOICES,
 )
-from desktop_app.model.schema import Kind
+from desktop_app.model.format.schema import Kind
 from desktop_app.presentation.reading import counting_sentence, reading_text
 from desktop_app.presentation.wording import initials, matrix_labels
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.model.loader import load_bytes
-from desktop_app.model.turn_lookup import speaker_before, turn_at
+from desktop_app.model.editing.turn_lookup import speaker_before, turn_at
+from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.turns import clock, position_time, position_turn
 from tests import factories
 from tests.factories import DEBATE_SOURCE, to_bytes

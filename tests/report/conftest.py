@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from desktop_app.model.dataset import Dataset
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.format.loader import load_bytes
 from tests.factories import debate, to_bytes
 
 GENERATED = dt.date(2025, 3, 14)

@@ -15,8 +15,8 @@ from desktop_app.presentation.brief_options import ReportOptions
 from desktop_app.report.csv_export import export_csv
 from desktop_app.report.errors import ExportFailed, ReadOnlyRefused
 from desktop_app.report.pdf import export_pdf
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.settings import AppSettings
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.settings import AppSettings
 from tests.fakes import FakeDialogs
 
 OLD = b"last week's export"

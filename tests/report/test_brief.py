@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.brief_options import SECTION_TITLES, ReportOptions
 from tests.factories import coded_panel, panel, to_bytes
 

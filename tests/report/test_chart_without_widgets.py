@@ -18,7 +18,7 @@ def test_a_brief_with_its_chart_is_written_without_qt_widgets_or_pyqtgraph(tmp_p
         "from PySide6.QtGui import QGuiApplication\n"
         "app = QGuiApplication(['x'])\n"
         "from desktop_app.assets import default_seminar_path\n"
-        "from desktop_app.model.loader import load\n"
+        "from desktop_app.model.format.loader import load\n"
         "from desktop_app.presentation.brief_options import ReportOptions\n"
         "from desktop_app.report.pdf import export_pdf\n"
         f"done = export_pdf(load(default_seminar_path()), {str(out)!r}, ReportOptions(sections=('chart',), speaker='kuhrt'))\n"

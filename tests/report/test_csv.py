@@ -4,8 +4,8 @@ import csv
 
 import pytest
 
-from desktop_app.model.loader import load_bytes
-from desktop_app.model.schema import Kind
+from desktop_app.model.format.loader import load_bytes
+from desktop_app.model.format.schema import Kind
 from desktop_app.report.csv_export import ENCODING, PAIR_COLUMNS, POSITION_COLUMNS, THEME_COLUMNS, export_csv
 from tests.factories import coded_panel, debate_with_turns, to_bytes
 

@@ -4,7 +4,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop_app.presentation.brief_options import SECTIONS, ReportOptions
-from desktop_app.ui.export_dialog import ExportOptionsDialog
+from desktop_app.ui.files.export_dialog import ExportOptionsDialog
 
 
 def click(qtbot, button) -> None:

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from desktop_app.presentation.brief_options import ReportOptions
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.settings import AppSettings
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.settings import AppSettings
 from tests.fakes import FakeDialogs
 
 from .conftest import read_pdf

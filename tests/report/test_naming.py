@@ -2,7 +2,7 @@
 
 import os
 
-from desktop_app.model.loader import load, load_bytes
+from desktop_app.model.format.loader import load, load_bytes
 from desktop_app.report.naming import slug, suggested_name, suggested_path
 from tests.factories import debate, to_bytes
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from desktop_app.model.analysis import verdict_label
+from desktop_app.model.analysis.seminar_analysis import verdict_label
 from desktop_app.presentation.brief_options import SECTION_TITLES, ReportOptions
 from desktop_app.report.errors import ExportCancelled, ExportFailed
 from desktop_app.report.pdf import export_pdf, render_pdf
@@ -226,7 +226,7 @@ def test_pdf_reads_back_as_the_seminars_document(default_brief, default_dataset)
 
 def test_a_seminar_with_many_speakers_keeps_its_tables_on_the_page(export_brief, default_dataset):
     """A panel of 30 speakers prints its agreement matrix in column blocks that fit the page width."""
-    from desktop_app.model.loader import from_model
+    from desktop_app.model.format.loader import from_model
 
     model = default_dataset.model
     speakers = list(model.speakers)
@@ -247,7 +247,7 @@ def test_a_seminar_with_many_speakers_keeps_its_tables_on_the_page(export_brief,
 
 def test_a_large_panel_lists_the_most_divided_and_closest_pairs_instead_of_the_matrix(export_brief):
     """Past 40 compared speakers the brief names the most divided and the closest pairs, not the whole matrix."""
-    from desktop_app.model.loader import load_bytes
+    from desktop_app.model.format.loader import load_bytes
     from tests.synthetic.generator import generate_text
 
     big = load_bytes(generate_text(speakers=60, themes=8, positions=600, seed=3).encode("utf-8"))
@@ -301,7 +301,7 @@ def test_a_dark_desktop_theme_still_prints_dark_text_on_paper(qapp, default_data
 
 def test_a_tall_chart_keeps_its_heading_and_stays_on_its_own_page(export_brief):
     """With 40 themes the chart shares a page with its heading, and nothing of it spills onto the page before."""
-    from desktop_app.model.loader import load_bytes
+    from desktop_app.model.format.loader import load_bytes
     from tests.factories import debate, to_bytes
 
     data = debate()

@@ -1,6 +1,6 @@
 """Synthetic seminars of any size, the same for the same seed: for tests and benchmarks.
 
-:func:`generate` builds a valid :class:`~desktop_app.model.schema.SeminarFile` with the number of
+:func:`generate` builds a valid :class:`~desktop_app.model.format.schema.SeminarFile` with the number of
 speakers, themes and positions asked for.  The source report is written
 sentence by sentence as the positions are made, and each excerpt is cut from
 its sentence, so every excerpt occurs in the source verbatim.  Themes lean
@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_app.model.analysis import stance_label
-from desktop_app.model.loader import dumps, save
-from desktop_app.model.schema import FORMAT, STANCE_MAX, STANCE_MIN, Scale, SeminarFile
+from desktop_app.model.analysis.seminar_analysis import stance_label
+from desktop_app.model.format.loader import dumps, save
+from desktop_app.model.format.schema import FORMAT, STANCE_MAX, STANCE_MIN, Scale, SeminarFile
 
 from . import words
 

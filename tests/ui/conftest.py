@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.selection import Selection
-from desktop_app.ui.settings import AppSettings
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.settings import AppSettings
 from tests.fakes import FakeDialogs
 
 
@@ -62,7 +62,7 @@ def window(open_window, default_dataset):
 @pytest.fixture(scope="session")
 def big_dataset():
     """The synthetic 500-speaker seminar (40 themes, 10,000 positions), generated and loaded once."""
-    from desktop_app.model.loader import load_bytes
+    from desktop_app.model.format.loader import load_bytes
     from tests.synthetic.generator import generate_text
 
     return load_bytes(generate_text(500, 40, 10_000, seed=1).encode("utf-8"), "big.seminar.json")

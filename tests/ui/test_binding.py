@@ -19,7 +19,7 @@ import PySide6
 import pytest
 from PySide6.QtCore import QAbstractListModel, Qt, QUrl
 
-from desktop_app.ui.detail_panel import SafeBrowser
+from desktop_app.ui.views.detail_panel import SafeBrowser
 
 CALLS = 2000
 FAULTY_RELEASES = ("6.12.0",)

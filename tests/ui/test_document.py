@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoCommand
 
-from desktop_app.model.edits import EditRefused, Insert, Remove, Replace, ReplaceSource
-from desktop_app.model.loader import load_bytes
-from desktop_app.model.problems import DatasetError
-from desktop_app.model.schema import Position, Speaker, Theme
+from desktop_app.model.editing.edits import EditRefused, Insert, Remove, Replace, ReplaceSource
+from desktop_app.model.format.loader import load_bytes
+from desktop_app.model.format.problems import DatasetError
+from desktop_app.model.format.schema import Position, Speaker, Theme
 from desktop_app.ui.derived import DerivedData
 from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.selection import Selection
@@ -178,7 +178,7 @@ def test_a_new_seminar_clears_the_selection(document):
 
 def test_counting_other_kinds_renews_the_analysis_and_says_so(qtbot):
     """Choosing to count history too gives an analysis that counts it, and views are told to redraw."""
-    from desktop_app.model.schema import Kind
+    from desktop_app.model.format.schema import Kind
     from tests.factories import coded_panel
 
     data = coded_panel([("a", "t", 1, "assessment"), ("b", "t", -1, "history")], speakers=("chair",))

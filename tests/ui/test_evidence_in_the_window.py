@@ -8,26 +8,26 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.model.analysis import (
+from desktop_app.model.analysis.seminar_analysis import (
     CONTESTED_MIN_EACH_SIDE,
     CONTESTED_MIN_SHARE,
     MIN_SHARED_THEMES,
     MIN_VOICES,
     format_measure,
 )
-from desktop_app.model.loader import load_bytes
-from desktop_app.model.schema import Kind
+from desktop_app.model.format.loader import load_bytes
+from desktop_app.model.format.schema import Kind
 from desktop_app.presentation.reading import METRICS, metric_definition, reading_text
-from desktop_app.ui.agreement_view import (
+from desktop_app.ui.document import SeminarDocument
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.views.agreement_view import (
     AgreementModel,
     AgreementView,
     ComparableRole,
     SharedThemesRole,
 )
-from desktop_app.ui.detail_panel import DetailPanel
-from desktop_app.ui.document import SeminarDocument
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.speaker_model import ThemeStanceRole
+from desktop_app.ui.views.detail_panel import DetailPanel
+from desktop_app.ui.views.speaker_model import ThemeStanceRole
 from tests.factories import coded_panel, to_bytes
 
 # Four speakers after a chair: a, b, c share three themes or more; d shares one with each; the chair only sums up.
@@ -310,11 +310,11 @@ def test_a_long_theme_page_lists_the_first_positions_and_shows_the_rest_on_reque
     """A theme with more positions than a page lists offers the rest behind a link, and the figures count them all."""
     from PySide6.QtCore import QUrl
 
-    from desktop_app.model.loader import load_bytes
+    from desktop_app.model.format.loader import load_bytes
     from desktop_app.presentation.detail_html import THEME_PAGE_POSITIONS
-    from desktop_app.ui.detail_panel import DetailPanel
     from desktop_app.ui.document import SeminarDocument
     from desktop_app.ui.selection import Selection
+    from desktop_app.ui.views.detail_panel import DetailPanel
     from tests.factories import coded_panel, to_bytes
 
     voices = THEME_PAGE_POSITIONS + 5

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop_app.model.edits import Replace
-from desktop_app.model.loader import load_bytes
-from desktop_app.ui.undo_commands import push_edit
+from desktop_app.model.editing.edits import Replace
+from desktop_app.model.format.loader import load_bytes
+from desktop_app.ui.editing.undo_commands import push_edit
 from tests.factories import debate, to_bytes
 
 

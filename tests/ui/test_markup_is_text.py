@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
-from desktop_app.model.loader import load_bytes
-from desktop_app.ui.detail_panel import SafeBrowser
+from desktop_app.model.format.loader import load_bytes
+from desktop_app.ui.views.detail_panel import SafeBrowser
 from tests.factories import MARKUP, markup_debate, to_bytes
 
 

@@ -9,11 +9,11 @@ from pypdf import PdfReader
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.brief_options import ReportOptions
 from desktop_app.report.csv_export import export_csv
 from desktop_app.report.pdf import export_pdf
-from desktop_app.ui.export_dialog import ExportOptionsDialog
+from desktop_app.ui.files.export_dialog import ExportOptionsDialog
 from tests.factories import city_panel, to_bytes
 
 DEFAULT_WORDS = re.compile(r"convergen|divergen|consensus and diverg", re.IGNORECASE)

@@ -6,13 +6,13 @@ import pytest
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.contrast import contrast_ratio
 from desktop_app.presentation.detail_html import Ink, theme_html
 from desktop_app.presentation.wording import WORD_JOINER, fold, unbreakable
 from desktop_app.ui.appearance import is_caption
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.speaker_list import line_height
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.views.speaker_list import line_height
 from tests.factories import city_panel, to_bytes
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.model.loader import load_bytes
+from desktop_app.model.format.loader import load_bytes
 from tests.factories import city_panel, coded_panel, panel, to_bytes
 
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from desktop_app.ui.errors import install_exception_hook
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.shell.main_window import MainWindow
 
 from .soak import growth_bound_mib, soak
 

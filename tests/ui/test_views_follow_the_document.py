@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.model.edits import Insert, Remove, Replace
-from desktop_app.model.loader import load_bytes
-from desktop_app.ui.agreement_view import AgreementView
-from desktop_app.ui.detail_panel import DetailPanel
+from desktop_app.model.editing.edits import Insert, Remove, Replace
+from desktop_app.model.format.loader import load_bytes
 from desktop_app.ui.document import SeminarDocument
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.selection import Selection
-from desktop_app.ui.source_view import SourceView
-from desktop_app.ui.speaker_list import SpeakerListView
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.views.agreement_view import AgreementView
+from desktop_app.ui.views.detail_panel import DetailPanel
+from desktop_app.ui.views.source_view import SourceView
+from desktop_app.ui.views.speaker_list import SpeakerListView
 from tests.factories import debate, to_bytes
 from tests.ui.test_document import NEW_POSITION, NEW_SPEAKER
 
@@ -83,7 +83,7 @@ def test_the_agreement_map_follows_a_removed_position(qtbot, document, selection
 
 def test_the_theme_chart_follows_a_renamed_theme(qtbot, document, selection):
     """A theme given a new label shows it on the chart."""
-    from desktop_app.ui.theme_chart import ThemeChart
+    from desktop_app.ui.views.theme_chart import ThemeChart
 
     chart = ThemeChart(document, selection)
     qtbot.addWidget(chart)

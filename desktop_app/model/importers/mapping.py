@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..schema import (
+from ..format.schema import (
     FORMAT,
     MAX_LINE,
     Mode,

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from ..schema import MAX_LINE
+from ..format.schema import MAX_LINE
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
 from .labels import NO_CHOICES, LabelChoices, LabelPattern

@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..json_text import MAX_FILE_BYTES, human_size
+from ..format.json_text import MAX_FILE_BYTES, human_size
 from .common import FORMATS, ImportedTranscript, ImportFailed
 from .encoding import decode_text
 from .labels import LabelChoices, LabelPattern

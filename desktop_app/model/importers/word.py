@@ -7,7 +7,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING
 
-from ..schema import MAX_LINE
+from ..format.schema import MAX_LINE
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
 from .labels import MAX_LABEL, NO_CHOICES, LabelChoices, LabelMatch, LabelPattern

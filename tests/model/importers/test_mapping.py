@@ -7,6 +7,8 @@ import itertools
 
 import pytest
 
+from desktop_app.model.format.loader import from_model, load, save
+from desktop_app.model.format.schema import Position, Role, Theme
 from desktop_app.model.importers.mapping import (
     DEFAULT_QUESTION,
     LabelMapping,
@@ -17,8 +19,6 @@ from desktop_app.model.importers.mapping import (
     unique_ids,
 )
 from desktop_app.model.importers.reading import import_file
-from desktop_app.model.loader import from_model, load, save
-from desktop_app.model.schema import Position, Role, Theme
 
 from .checks import FIXTURES
 

@@ -1,0 +1,109 @@
+"""Coding a passage of the source: who most likely said it, a fresh id, the passage as it stands, and removing a position.
+
+Pure Python: the window's coding editor asks these questions of the dataset.
+The speaker suggested for a passage is the one whose transcript turn holds
+it, or of the nearest turn before it (:mod:`.turn_lookup`, the lookup the
+views use too); without turns, the speaker whose name last appears before it (a report
+names the speaker, then gives the gist); failing that, the speaker of the
+nearest coded excerpt before it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..dataset import Dataset
+from ..format.excerpts import Span
+from .edits import (
+    Compound,
+    Edit,
+    EditRefused,
+    Remove,
+    ReplaceBrief,
+    _brief_without,
+    unique_id,
+)
+from .turn_lookup import speaker_before
+
+
+def passage(text: str, start: int, end: int) -> Span | None:
+    """The selected characters without white space at either end (what a selection drags along); None if nothing is left.
+
+    White space inside the passage is kept as it is in the source.
+    """
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def suggested_speaker(dataset: Dataset, start: int) -> str | None:
+    """The id of the speaker most likely speaking at character ``start`` of the source, or None."""
+    speaking = speaker_before(dataset.seminar.source.turns, start)
+    if speaking is not None:
+        return speaking
+    named = _last_named(dataset, start)
+    if named is not None:
+        return named
+    spans = dataset.spans
+    coded = [(span.start, position.speaker) for position in dataset.positions if (span := spans.get(position.id)) is not None and span.start <= start]
+    if coded:
+        return max(coded)[1]
+    return None
+
+
+def _names(name: str) -> list[str]:
+    """How a report may name a speaker: in full, or by surname (the last word, if long enough to be telling)."""
+    names = [name]
+    parts = name.split()
+    if len(parts) > 1 and len(parts[-1]) >= 3:
+        names.append(parts[-1])
+    return names
+
+
+@functools.lru_cache(maxsize=8)
+def _name_pattern(speakers: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str], int]:
+    """One pattern finding any speaker's name (longest names first), which speaker each name is, and the longest name's length."""
+    owner: dict[str, str] = {}
+    for speaker_id, name in speakers:
+        for form in _names(name):
+            owner.setdefault(form, speaker_id)
+    forms = sorted(owner, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(form) for form in forms)) if forms else re.compile(r"(?!x)x")
+    return pattern, owner, max((len(form) for form in forms), default=0)
+
+
+def _last_named(dataset: Dataset, start: int, window: int = 4_000) -> str | None:
+    """The speaker whose name ends last before ``start``, reading back a few thousand characters at a time."""
+    pattern, owner, longest = _name_pattern(tuple((s.id, s.name) for s in dataset.speakers))
+    text = dataset.seminar.source.text
+    end = start
+    while end > 0:
+        begin = max(0, end - window)
+        last = None
+        for match in pattern.finditer(text, begin, min(start, end + longest)):
+            last = match
+        if last is not None:
+            return owner[last.group()]
+        end = begin
+    return None
+
+
+def new_position_id(dataset: Dataset, speaker_id: str, theme_id: str) -> str:
+    """A fresh id for a position of this speaker on this theme ("rumer-trade", else "rumer-trade-2", ...)."""
+    return unique_id(dataset, "position", f"{speaker_id}-{theme_id}")
+
+
+def remove_position(dataset: Dataset, position_id: str) -> Edit:
+    """Deleting a position, and its mention in the brief's judgements with it."""
+    if position_id not in {p.id for p in dataset.model.positions}:
+        raise EditRefused(f"there is no position with the id {position_id!r}")
+    brief = dataset.model.brief
+    used = brief is not None and any(position_id in j.positions for j in (*brief.key_judgements, *brief.what_to_watch))
+    if not used:
+        return Remove("position", position_id)
+    assert brief is not None
+    return Compound((ReplaceBrief(_brief_without(brief, {position_id})), Remove("position", position_id)))

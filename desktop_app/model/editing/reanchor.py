@@ -1,0 +1,214 @@
+"""Find every excerpt again after the source text was edited, without ever moving one to another passage silently.
+
+Each position keeps its exact excerpt and the place it had in the old text.
+When the text changes, the part that differs is found (the text before and
+after it is common to both versions), and each excerpt is placed, in turn:
+
+1. **where it was**, shifted by the edit, when the edit did not touch it;
+2. **at its exact text** inside the changed part, the occurrence nearest to
+   where it was (a paragraph rewritten around it, or a whole new copy of the report);
+3. **by its context**: the characters just before and after it in the old
+   text are found again, and the excerpt becomes what now lies between them
+   (a typo fixed inside it) when that is about as long as before;
+4. else it is **lost**: listed as "excerpt no longer found" for the analyst.
+
+Placements 2 and 3 are listed for review too, so the analyst sees every
+excerpt that did not simply stay.  Transcript turns are shifted the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..format.excerpts import ExcerptFinder, Span, matches_at, normalise
+from ..format.schema import MAX_EXCERPT, Position, Turn, has_control_characters
+
+CONTEXT = 40
+"""Characters of the old text on each side of an excerpt used to find its place again."""
+MIN_CONTEXT = 8
+"""Shortest context worth searching for (unless the excerpt sat at an end of the text)."""
+LENGTH_RATIO = 2.0
+"""A passage found by context may be at most this many times longer, or shorter, than the old excerpt."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """Where two versions of a text differ: ``old[start:old_end]`` became ``new[start:new_end]``."""
+
+    start: int
+    old_end: int
+    new_end: int
+
+
+def find_change(old: str, new: str) -> Change:
+    """The one stretch where ``old`` and ``new`` differ (empty when they are equal)."""
+    limit = min(len(old), len(new))
+    start = 0
+    step = 4096
+    while start < limit:  # compare in blocks first: most of a long report is the same
+        end = min(start + step, limit)
+        if old[start:end] == new[start:end]:
+            start = end
+            continue
+        while old[start] == new[start]:
+            start += 1
+        break
+    suffix = 0
+    most = limit - start
+    while suffix < most:  # from the end, in blocks too
+        size = min(step, most - suffix)
+        if old[len(old) - suffix - size : len(old) - suffix] == new[len(new) - suffix - size : len(new) - suffix]:
+            suffix += size
+            continue
+        while suffix < most and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+            suffix += 1
+        break
+    return Change(start, len(old) - suffix, len(new) - suffix)
+
+
+@dataclass(frozen=True)
+class Reanchoring:
+    """Where each excerpt lies in the new text, and which ones need the analyst."""
+
+    spans: dict[str, Span] = field(default_factory=dict)
+    """Positions whose excerpt text is unchanged, at their new place."""
+    rewritten: dict[str, tuple[str, Span]] = field(default_factory=dict)
+    """Positions placed by context: their new excerpt (the text now between the context) and its place."""
+    lost: tuple[str, ...] = ()
+    """Positions whose excerpt is no longer found."""
+    review: tuple[str, ...] = ()
+    """Positions that did not simply stay where they were (placed by search or by context), for the analyst to check."""
+    turns: tuple[Turn, ...] = ()
+    """The transcript turns over the new text."""
+
+
+def reanchor(
+    old_text: str,
+    new_text: str,
+    positions: Sequence[Position],
+    old_spans: Mapping[str, Span],
+    turns: Sequence[Turn] = (),
+) -> Reanchoring:
+    """Place every position's excerpt in ``new_text``; see the module's docstring for the order of attempts."""
+    change = find_change(old_text, new_text)
+
+    spans: dict[str, Span] = {}
+    rewritten: dict[str, tuple[str, Span]] = {}
+    lost: list[str] = []
+    review: list[str] = []
+    for position in positions:
+        old = old_spans.get(position.id)
+        if old is None:
+            lost.append(position.id)  # lost before: stays lost until the analyst re-selects it
+            continue
+        if old.end <= change.start or old.start >= change.old_end:
+            delta = 0 if old.end <= change.start else change.new_end - change.old_end
+            moved = Span(old.start + delta, old.end + delta)
+            if matches_at(new_text, position.excerpt, moved):
+                spans[position.id] = moved
+                continue
+        found = _nearest_exact(new_text, position.excerpt, change, old)
+        if found is not None:
+            spans[position.id] = found
+            review.append(position.id)
+            continue
+        by_context = _by_context(old_text, new_text, old, change)
+        if by_context is not None:
+            rewritten[position.id] = by_context
+            review.append(position.id)
+            continue
+        lost.append(position.id)
+    return Reanchoring(spans, rewritten, tuple(lost), tuple(review), _shifted_turns(turns, change, len(new_text)))
+
+
+def _nearest_exact(new_text: str, excerpt: str, change: Change, old: Span) -> Span | None:
+    """The occurrence of the excerpt that overlaps the changed part of the new text, nearest to its old place."""
+    # Only an occurrence that takes in new text can be the excerpt's own passage: any other was there
+    # before, as a different passage, and taking it would move the position there silently.  Such an
+    # occurrence lies near the changed part, so only that stretch of the text is searched.
+    reach = 2 * len(excerpt) + 64
+    low = max(0, change.start - reach)
+    window = ExcerptFinder(new_text[low : change.new_end + reach])
+    wanted = _new_offset(old.start, change)
+    candidates = [
+        Span(span.start + low, span.end + low)
+        for span in window.occurrences(excerpt)
+        if span.end + low > change.start and span.start + low < change.new_end
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda span: (abs(span.start - wanted), span.start))
+
+
+def _new_offset(offset: int, change: Change) -> int:
+    if offset <= change.start:
+        return offset
+    if offset >= change.old_end:
+        return offset + change.new_end - change.old_end
+    # Inside the changed stretch: the same share of the way through it.
+    share = (offset - change.start) / max(change.old_end - change.start, 1)
+    return change.start + round(share * (change.new_end - change.start))
+
+
+def _by_context(old_text: str, new_text: str, old: Span, change: Change) -> tuple[str, Span] | None:
+    """The passage now between the excerpt's old surroundings, if both are found and it is about as long."""
+    before = old_text[max(0, old.start - CONTEXT) : old.start]
+    after = old_text[old.end : old.end + CONTEXT]
+    old_length = old.end - old.start
+    wanted = _new_offset(old.start, change)
+    if before:
+        if len(before) < MIN_CONTEXT and old.start - len(before) > 0:
+            return None
+        start = _nearest(new_text, before, wanted - len(before))
+        if start is None:
+            return None
+        start += len(before)
+    else:
+        start = 0
+    if after:
+        if len(after) < MIN_CONTEXT and old.end + len(after) < len(old_text):
+            return None
+        end = new_text.find(after, start, start + int(old_length * LENGTH_RATIO) + len(after) + 1)
+        if end < 0:
+            return None
+    else:
+        end = len(new_text)
+    while start < end and new_text[start].isspace():
+        start += 1
+    while end > start and new_text[end - 1].isspace():
+        end -= 1
+    passage = new_text[start:end]
+    if not passage or not (old_length / LENGTH_RATIO <= len(passage) <= old_length * LENGTH_RATIO):
+        return None
+    if len(passage) > MAX_EXCERPT or has_control_characters(passage) or not normalise(passage):
+        return None
+    return passage, Span(start, end)
+
+
+def _nearest(text: str, needle: str, wanted: int) -> int | None:
+    """The occurrence of ``needle`` in ``text`` starting nearest to ``wanted``."""
+    best: int | None = None
+    at = text.find(needle)
+    while at >= 0:
+        if best is None or abs(at - wanted) < abs(best - wanted):
+            best = at
+        elif at > wanted:
+            break
+        at = text.find(needle, at + 1)
+    return best
+
+
+def _shifted_turns(turns: Sequence[Turn], change: Change, length: int) -> tuple[Turn, ...]:
+    """Turns moved with the text; a turn the edit swallowed whole is dropped, overlaps are trimmed."""
+    shifted: list[Turn] = []
+    previous_end = 0
+    for turn in turns:
+        start = _new_offset(turn.start, change)
+        end = turn.end if turn.end <= change.start else (turn.end + change.new_end - change.old_end if turn.end >= change.old_end else change.new_end)
+        start, end = max(start, previous_end), min(end, length)
+        if start >= end:
+            continue
+        shifted.append(turn.model_copy(update={"start": start, "end": end}))
+        previous_end = end
+    return tuple(shifted)

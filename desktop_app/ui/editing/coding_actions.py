@@ -1,0 +1,273 @@
+"""Coding in the window: "Code Selection" from the Source tab, and editing, splitting and deleting positions.
+
+:func:`install_coding` adds the commands to the Edit menu, the toolbar and
+the Source text's context menu, puts the :class:`~.coding_editor.CodingEditor`
+over the window, follows the detail panel's Edit / Split / Delete links, and
+adds the Speakers and Themes manager (:mod:`.entry_manager`).  Every change is
+one undoable step through :func:`~.undo_commands.push_edit`.
+
+The excerpt of a coded position is exactly the selected characters of the
+source (white space at the selection's ends left out), never retyped, with
+their place in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QStyle
+
+from ...model.editing.coding import new_position_id, passage, remove_position, suggested_speaker
+from ...model.editing.edits import EditRefused, Insert, Replace, split_position
+from ...model.format.excerpts import Span
+from ...model.format.schema import Position
+from ..icons import themed_icon
+from ..views.source_view import QtOffsets
+from .coding_editor import CodingEditor
+from .entry_manager import EntryManager
+from .undo_commands import EditCommand, describe, push_edit
+
+MainWindow = Any  # the main window (not imported: it installs this module)
+
+
+def install_coding(window: MainWindow) -> Coding:
+    """Give ``window`` its coding commands (as ``window.coding``)."""
+    window.coding = Coding(window)
+    return window.coding
+
+
+class _PythonOffsets:
+    """Turns a place in the Qt document showing the source back into an offset in the source string."""
+
+    def __init__(self, text: str):
+        self._offsets = QtOffsets(text)
+        self._length = len(text)
+
+    def to_python(self, qt_position: int) -> int:
+        if not self._offsets.shifts:
+            return qt_position
+        to_qt = self._offsets.to_qt
+        return bisect.bisect_left(range(self._length + 1), qt_position, key=to_qt)
+
+
+class Coding(QObject):
+    """The coding editor and the commands that code, edit, split and delete positions."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.editor = CodingEditor(window)
+        self.editor.accepted.connect(self.commit)
+        self.editor.cancelled.connect(self._editor_closed)
+        self.editor.excerptWanted.connect(self.use_selection_as_excerpt)
+        self._offsets: tuple[str, _PythonOffsets] | None = None
+
+        self.code_action = QAction("&Code Selection\u2026", window)
+        self.code_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Return")])
+        self.code_action.setStatusTip("Code the passage selected in the Source tab as a position (Ctrl+K)")
+        self.code_action.setToolTip("Code the selected passage as a position (Ctrl+K)")
+        self.code_action.setIcon(themed_icon("document-edit", QStyle.StandardPixmap.SP_FileDialogDetailedView, window))
+        self.code_action.setIconText("Code")
+        self.code_action.triggered.connect(lambda _=False: self.code_selection())
+        self.reselect_action = QAction("Use Selection as &Excerpt", window)
+        self.reselect_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.reselect_action.setStatusTip("Make the passage selected in the Source tab the excerpt of the position being edited")
+        self.reselect_action.triggered.connect(lambda _=False: self.use_selection_as_excerpt())
+        for action in (self.code_action, self.reselect_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        self.manager = EntryManager(window)
+        menu = window.edit_menu
+        menu.addSeparator()
+        menu.addAction(self.code_action)
+        menu.addAction(self.reselect_action)
+        menu.addAction(self.manager.add_speaker_action)
+        menu.addAction(self.manager.add_theme_action)
+        window.view_menu.addAction(self.manager.toggle_action)
+        window.toolbar.addSeparator()
+        window.toolbar.addAction(self.code_action)
+
+        text = window.source.text
+        text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        text.customContextMenuRequested.connect(self._source_menu)
+        window.detail.body.anchorClicked.connect(self._on_detail_link)
+        speakers = window.speaker_list.list
+        speakers.setDragEnabled(True)
+        speakers.setAcceptDrops(True)
+        speakers.setDropIndicatorShown(True)
+        speakers.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        speakers.setDefaultDropAction(Qt.DropAction.MoveAction)
+        window.speaker_list.model.moveRequested.connect(
+            lambda speaker_id, index: QTimer.singleShot(0, self, lambda: self.manager.move("speaker", speaker_id, index))
+        )
+        # Ctrl+3 puts the caret in the text, so a passage can be selected with Shift and the arrows.
+        window.tab_actions["source"].triggered.connect(lambda _=False: text.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.document.reset.connect(self.editor.hide)
+
+    # -- the selection in the Source tab -------------------------------------------------
+    def selected_passage(self) -> tuple[str, Span] | None:
+        """The passage selected in the Source tab (as it is in the source) and its place, or None."""
+        cursor = self.window.source.text.textCursor()
+        if not cursor.hasSelection():
+            return None
+        text = self.document.dataset.seminar.source.text
+        if self._offsets is None or self._offsets[0] is not text:
+            self._offsets = (text, _PythonOffsets(text))
+        offsets = self._offsets[1]
+        span = passage(text, offsets.to_python(cursor.selectionStart()), offsets.to_python(cursor.selectionEnd()))
+        return (text[span.start : span.end], span) if span is not None else None
+
+    def _source_menu(self, point: QPoint) -> None:
+        text = self.window.source.text
+        menu = text.createStandardContextMenu(point)
+        menu.addSeparator()
+        menu.addAction(self.code_action)
+        if self.editor.editing is not None:
+            menu.addAction(self.reselect_action)
+        menu.popup(text.viewport().mapToGlobal(point))
+
+    # -- coding ----------------------------------------------------------------------------
+    def code_selection(self) -> bool:
+        """Open the coding editor on the selected passage; False (with a word why) when there is none to code."""
+        dataset = self.document.dataset
+        chosen = self.selected_passage()
+        if chosen is None:
+            self.window.statusBar().showMessage("Select a passage in the Source tab first (Shift+arrows or the mouse), then Code Selection.", 8000)
+            self.window.show_tab("source")
+            return False
+        if not dataset.speakers or not dataset.themes:
+            self.window.dialogs.show_info(self.window, "Code selection", "Add a speaker and a theme first (Edit \u25b8 Add Speaker, Edit \u25b8 Add Theme).")
+            return False
+        excerpt, span = chosen
+        self.editor.start(dataset, excerpt, span, speaker=suggested_speaker(dataset, span.start))
+        self._place_editor()
+        return True
+
+    def edit_position(self, position_id: str) -> bool:
+        """Open the coding editor filled with a position's values."""
+        dataset = self.document.dataset
+        if position_id not in {p.id for p in dataset.model.positions}:
+            return False
+        position = dataset.position(position_id)
+        self.editor.start(dataset, position.excerpt, dataset.spans.get(position_id), position=position)
+        self._place_editor()
+        return True
+
+    def use_selection_as_excerpt(self) -> bool:
+        """Take the passage selected in the Source tab as the excerpt of the position in the editor."""
+        if not self.editor.isVisible():
+            self.window.statusBar().showMessage("Open a position with Edit (in the detail panel) first, then select its new excerpt.", 8000)
+            return False
+        chosen = self.selected_passage()
+        if chosen is None:
+            self.editor.show_problem("Select the new excerpt in the Source tab first.")
+            return False
+        self.editor.set_excerpt(*chosen)
+        self.editor.show_problem("")
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)  # back to the keys: Enter saves
+        return True
+
+    def commit(self) -> EditCommand | None:
+        """Make the editor's position (new, or edited) one undoable step; the editor stays open if something is missing."""
+        editor = self.editor
+        draft = editor.draft()
+        dataset = self.document.dataset
+        if draft.speaker is None:
+            editor.show_problem("Choose a speaker (type part of a name).", editor.speaker)
+            return None
+        if draft.theme is None:
+            editor.show_problem("Choose a theme (keys 1\u20139, or type part of its name).", editor.theme)
+            return None
+        if draft.stance is None:
+            editor.show_problem("Choose a stance with Q W E R T (\u22122 to +2).", editor)
+            return None
+        if not draft.summary:
+            editor.show_problem("Write a summary in your own words.", editor.summary)
+            return None
+        values = {
+            "speaker": draft.speaker, "theme": draft.theme, "stance": draft.stance, "kind": draft.kind,
+            "summary": draft.summary, "note": draft.note, "excerpt": draft.excerpt,
+        }
+        if draft.position_id is None:
+            position = Position(id=new_position_id(dataset, draft.speaker, draft.theme), **values)
+            name = f"Code position for {dataset.speaker(draft.speaker).name} on {dataset.theme(draft.theme).label}"
+            command = push_edit(self.document, Insert(position, span=draft.span), name, window=self.window)
+        else:
+            old = dataset.position(draft.position_id)
+            position = old.model_copy(update=values)
+            if position == old and draft.span == dataset.spans.get(old.id):
+                editor.hide()
+                return None
+            edit = Replace(position, span=draft.span)
+            command = push_edit(self.document, edit, describe(dataset, edit), window=self.window)
+        if command is not None:
+            editor.hide()
+            self._editor_closed()
+            self.window.statusBar().showMessage(command.text(), 5000)
+        return command
+
+    def _editor_closed(self) -> None:
+        if self.window.current_tab() == "source":
+            self.window.source.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _place_editor(self) -> None:
+        """Put the editor beside the selection: left of the Source text, level with the passage."""
+        window, editor = self.window, self.editor
+        editor.adjustSize()
+        text = window.source.text
+        if window.current_tab() == "source" and text.isVisible():
+            rect = text.cursorRect(text.textCursor())
+            corner = text.viewport().mapTo(window, rect.topLeft())
+            left = text.mapTo(window, QPoint(0, 0)).x() - editor.width() - 6
+            top = corner.y() - 20
+        else:
+            left, top = (window.width() - editor.width()) // 2, 80
+        left = max(6, min(left, window.width() - editor.width() - 6))
+        top = max(40, min(top, window.height() - editor.height() - 30))
+        editor.move(left, top)
+        editor.raise_()
+
+    # -- the detail panel's links ------------------------------------------------------------
+    def _on_detail_link(self, url: QUrl) -> None:
+        scheme, target = url.scheme(), url.path()
+        if scheme == "edit":
+            self.edit_position(target)
+        elif scheme == "delete":
+            self.delete_position(target)
+        elif scheme == "split":
+            self.split_position(target)
+
+    def delete_position(self, position_id: str) -> EditCommand | None:
+        dataset = self.document.dataset
+        try:
+            edit = remove_position(dataset, position_id)
+        except EditRefused as error:
+            self.window.dialogs.show_error(self.window, "Could not delete the position", str(error))
+            return None
+        position = dataset.position(position_id)
+        name = f"Delete position of {dataset.speaker(position.speaker).name} on {dataset.theme(position.theme).label}"
+        return push_edit(self.document, edit, name, window=self.window)
+
+    def split_position(self, position_id: str) -> EditCommand | None:
+        """Ask where to split a position's excerpt and split it there (the second part becomes a new position)."""
+        dataset = self.document.dataset
+        span = dataset.spans.get(position_id)
+        if span is None:
+            self.window.dialogs.show_error(self.window, "Could not split the position", "Its excerpt is no longer found: re-select it first.")
+            return None
+        shown = dataset.seminar.source.text[span.start : span.end]
+        at = self.window.dialogs.split_point(self.window, shown)
+        if at is None:
+            return None
+        try:
+            edit = split_position(dataset, position_id, span.start + at)
+        except EditRefused as error:
+            self.window.dialogs.show_error(self.window, "Could not split the position", str(error))
+            return None
+        position = dataset.position(position_id)
+        name = f"Split position of {dataset.speaker(position.speaker).name} on {dataset.theme(position.theme).label}"
+        return push_edit(self.document, edit, name, window=self.window)

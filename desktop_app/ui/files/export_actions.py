@@ -1,0 +1,202 @@
+"""File ▸ Export PDF… (Ctrl+E) and File ▸ Export CSV: the window's side of the exports.
+
+Asks for the options and the destination through the window's
+:class:`~desktop_app.ui.dialogs.Dialogs`, writes the file with the same
+builders the command line uses, reports a failure in a dialog, and offers to
+open a finished PDF.  A PDF export shows its progress (:mod:`.progress`)
+when it lasts, and its Cancel stops it with nothing written and any file of
+that name left as it was.  The report modules are imported on first use, so
+the window starts without them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QProgressDialog, QStyle
+
+from ...presentation.focus import FocusKind
+from ..icons import themed_icon
+from ..progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
+
+PROGRESS_TICK_MS = 40
+"""How often the progress dialog reads the export job's progress."""
+PDF_FILTER = "PDF documents (*.pdf)"
+CSV_FILTER = "CSV files (*.csv)"
+CSV_TITLES = {
+    "positions": "Export Positions as CSV",
+    "matrix": "Export Stance Matrix as CSV",
+    "themes": "Export Theme Verdicts as CSV",
+    "pairs": "Export Speaker Pairs as CSV",
+}
+CSV_SUFFIXES = {"positions": ".csv", "matrix": "-stances.csv", "themes": "-themes.csv", "pairs": "-pairs.csv"}
+
+
+class ExportActions(QObject):
+    """Creates the export actions on ``window`` (a MainWindow) and carries them out."""
+
+    pdfProgressed = Signal(str, float)  # what the PDF export is doing, and the share of it done (0 to 1)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.last_options = None  # the PDF options chosen last in this session
+        self.progress_after_ms = PROGRESS_AFTER_MS
+        self.progress_dialog: QProgressDialog | None = None  # while a PDF export runs
+        self._last_report: tuple[str, float] | None = None
+        self.pdf_action = QAction("Export &PDF\u2026", window)
+        self.pdf_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.pdf_action.setStatusTip("Export a PDF brief of the seminar")
+        self.pdf_action.setToolTip("Export a PDF brief of the seminar (Ctrl+E)")
+        self.pdf_action.setIcon(themed_icon("document-export", QStyle.StandardPixmap.SP_DialogSaveButton, window))
+        self.pdf_action.triggered.connect(self.export_pdf)
+
+        self.csv_menu = QMenu("Export &CSV", window)
+        self.csv_positions_action = self.csv_menu.addAction("&Positions\u2026")
+        self.csv_positions_action.setStatusTip("Every position, one row each, as CSV")
+        self.csv_positions_action.triggered.connect(lambda: self.export_csv("positions"))
+        self.csv_matrix_action = self.csv_menu.addAction("Speaker \u00d7 Theme &Stance Matrix\u2026")
+        self.csv_matrix_action.setStatusTip("Each speaker's median stance on each theme, as CSV")
+        self.csv_matrix_action.triggered.connect(lambda: self.export_csv("matrix"))
+        self.csv_themes_action = self.csv_menu.addAction("&Themes and Verdicts\u2026")
+        self.csv_themes_action.setStatusTip("One row per theme: voices, counts, median, consensus, verdict and what flips it")
+        self.csv_themes_action.triggered.connect(lambda: self.export_csv("themes"))
+        self.csv_pairs_action = self.csv_menu.addAction("Speaker P&airs\u2026")
+        self.csv_pairs_action.setStatusTip("One row per pair of speakers: shared themes, agreement and chance level")
+        self.csv_pairs_action.triggered.connect(lambda: self.export_csv("pairs"))
+
+        window.add_file_actions([self.pdf_action])
+        window.add_file_actions([self.csv_menu.menuAction()], toolbar=False)
+
+    def _selected_speaker(self) -> str | None:
+        focus = self.window.selection.focus
+        if focus.kind in (FocusKind.SPEAKER, FocusKind.PAIR) and focus.speaker:
+            return focus.speaker
+        return None
+
+    def _destination(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        """Ask where to save, starting in the folder used last; remember the folder chosen."""
+        settings = self.window.settings
+        folder = settings.last_folder
+        if folder and Path(folder).is_dir():
+            suggested = Path(folder) / suggested.name
+        chosen = self.window.dialogs.save_path(self.window, title, str(suggested), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        settings.last_folder = str(path.parent)
+        return path if path.suffix else path.with_suffix(suggested.suffix)
+
+    def _on_screen_sort(self) -> str:
+        chart = self.window.chart
+        return chart.sort if chart is not None else self.window.settings.chart_sort
+
+    def export_pdf(self) -> Path | None:
+        """Options, destination, the brief, then the offer to open it; the path written, or None."""
+        from ...report.naming import suggested_path
+
+        dataset = self.window.document.dataset
+        dialogs = self.window.dialogs
+        options = dialogs.export_options(self.window, dataset, self._selected_speaker(), self.last_options)
+        if options is None:
+            return None
+        # The brief counts the kinds the window counts (View ▸ Counted Kinds).
+        options = replace(options, counted_kinds=self.window.document.counted_kinds)
+        self.last_options = options
+        # The brief's chart follows the window's: the rows in the order the user is looking at.
+        options = replace(options, chart_sort=self._on_screen_sort())
+        path = self._destination("Export PDF", suggested_path(dataset, ".pdf", options.speaker), PDF_FILTER)
+        if path is None:
+            return None
+        if not self._may_replace(path):
+            return None
+        from ...report.pdf_job import PdfExportJob
+
+        dialog = progress_dialog(self.window, "Exporting PDF", f"Exporting {path.name}\u2026", self.progress_after_ms)
+        self.progress_dialog = dialog
+        self._last_report = None
+        try:
+            # The whole brief, its chart included, is built in the job's thread: the window only shows progress.
+            job = PdfExportJob(dataset, path, options, replace_read_only=True, parent=self)
+            self._run(job, dialog)
+        finally:
+            self.progress_dialog = None
+            close_progress(dialog)
+        job.deleteLater()
+        if job.crash is not None:
+            raise job.crash
+        if job.was_cancelled:
+            self.window.statusBar().showMessage(f"PDF export cancelled: {path.name} was not written.", 8000)
+            return None
+        exported = job.exported
+        if exported is None:
+            dialogs.show_error(self.window, "Export failed", f"The PDF was not exported: {job.failure}")
+            return None
+        noun = "page" if exported.pages == 1 else "pages"
+        self.window.statusBar().showMessage(f"Exported {path.name} ({exported.pages} {noun})", 8000)
+        wants_it_open = dialogs.ask(self.window, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?")
+        if wants_it_open and not dialogs.open_externally(str(path)):
+            dialogs.show_error(
+                self.window,
+                "Could not open the PDF",
+                f"No application opened {path.name}: none may be set up for PDF files. "
+                f"The PDF is saved in {path.parent}.",
+            )
+        return path
+
+    def _may_replace(self, path: Path) -> bool:
+        """True unless ``path`` is a read-only file the user chose not to replace."""
+        from ...atomic import is_read_only, real_target
+
+        if not is_read_only(real_target(path)):
+            return True
+        question = f"{path.name} is read-only. Replace it anyway?"
+        if self.window.dialogs.ask(self.window, "The file is read-only", question):
+            return True
+        self.window.statusBar().showMessage(f"Not exported: {path.name} is read-only and was left as it was.", 8000)
+        return False
+
+    def _run(self, job, dialog: QProgressDialog) -> None:
+        """Run ``job`` in its thread while this one keeps the window alive, showing its progress and hearing Cancel."""
+        loop = QEventLoop()
+        job.finished.connect(loop.quit)
+        dialog.canceled.connect(job.cancel)
+        ticker = QTimer()
+        ticker.setInterval(PROGRESS_TICK_MS)
+        ticker.timeout.connect(lambda: self._report(dialog, *job.progress()))
+        job.start()
+        ticker.start()
+        if not job.isFinished():
+            loop.exec()
+        ticker.stop()
+        job.wait()
+        if job.exported is not None:
+            self._report(dialog, *job.progress())
+
+    def _report(self, dialog: QProgressDialog, words: str, share: float) -> None:
+        if dialog.wasCanceled() or (words, share) == self._last_report:
+            return
+        self._last_report = (words, share)
+        self.pdfProgressed.emit(words, share)
+        show_share(dialog, share, words)
+
+    def export_csv(self, kind: str) -> Path | None:
+        """Destination, then the CSV of ``kind`` (positions, matrix, themes or pairs); the path written, or None."""
+        from ...report.csv_export import export_csv
+        from ...report.errors import ExportFailed
+        from ...report.naming import suggested_path
+
+        dataset = self.window.document.dataset
+        path = self._destination(CSV_TITLES[kind], suggested_path(dataset, CSV_SUFFIXES[kind]), CSV_FILTER)
+        if path is None or not self._may_replace(path):
+            return None
+        try:
+            export_csv(dataset, path, kind, self.window.document.counted_kinds, replace_read_only=True)
+        except ExportFailed as error:
+            self.window.dialogs.show_error(self.window, "Export failed", f"The CSV was not exported: {error}")
+            return None
+        self.window.statusBar().showMessage(f"Exported {path.name}", 8000)
+        return path

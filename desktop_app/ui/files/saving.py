@@ -1,0 +1,259 @@
+"""Saving that never loses work: File ▸ New, Save and Save As, the modified marker, the prompts, autosave and recovery.
+
+:class:`Saving` belongs to the main window once it shows a seminar.  It
+writes the seminar atomically with the loader's own ``dumps`` (so a saved
+file is one the loader accepts, and a version-1 file is written as version
+2, with a note saying so), keeps the ``[*]`` marker in the title in step
+with the undo stack's clean state, asks Save / Discard / Cancel before
+unsaved changes would go (closing, opening another file, starting a new
+seminar), and keeps a recovery file (:mod:`.recovery`) every
+:data:`AUTOSAVE_INTERVAL_MS` or every :data:`AUTOSAVE_AFTER_EDITS` steps.
+A recovered seminar opens as modified and is never written over its
+original file without asking.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from ...assets import default_seminar_path
+from ...model.editing.edits import with_current_format
+from ...model.editing.new_seminar import empty_dataset
+from ...model.format.loader import save
+from ...model.format.problems import DatasetError
+from ...model.format.schema import FORMAT
+from ..dialogs import SEMINAR_FILTER
+from . import recovery
+
+MainWindow = Any  # the main window (not imported: it installs these, and imports must not go round a circle)
+
+AUTOSAVE_INTERVAL_MS = 30_000
+"""How often unsaved changes are written to the recovery file."""
+AUTOSAVE_AFTER_EDITS = 5
+"""Steps of editing (or undoing) after which the recovery file is written, once the editing pauses."""
+AUTOSAVE_PAUSE_MS = 1_000
+"""The pause in editing the recovery file waits for once enough steps were made, so a burst of typing never stalls."""
+NEWER_FORMAT_NOTE = f"Saved in format {FORMAT}; older versions of Seminar Lens cannot open it."
+
+
+class Saving(QObject):
+    """File ▸ New / Save / Save As, the modified marker, the unsaved-changes prompts, autosave and recovery."""
+
+    saved = Signal(str)  # the path just written
+
+    def __init__(self, window: MainWindow, recovery_folder: Path | None = None, interval_ms: int = AUTOSAVE_INTERVAL_MS):
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.stack = self.document.undo_stack
+        self.recovery_folder = recovery_folder or recovery.recovery_folder()
+        self._steps_since_autosave = 0
+        self._recovered_from: str | None = None  # the original path of a recovered seminar, until it is saved
+
+        self.new_action = self._action("&New\u2026", self.new_seminar, QKeySequence.StandardKey.New, "Start a new seminar from a source text")
+        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save, "Save the seminar")
+        self.save_as_action = self._action("Save &As\u2026", self.save_as, "Ctrl+Shift+S", "Save the seminar under another name")
+        menu = window.file_menu
+        menu.insertAction(menu.actions()[0], self.new_action)  # first, above New from Transcript and Open
+        after_recent = window.recent_menu.menuAction()
+        following = menu.actions()[menu.actions().index(after_recent) + 1]
+        menu.insertAction(following, self.save_action)
+        menu.insertAction(following, self.save_as_action)
+
+        self.stack.cleanChanged.connect(self._on_clean_changed)
+        self.stack.indexChanged.connect(self._on_step)
+        self.document.reset.connect(self._on_reset)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(AUTOSAVE_PAUSE_MS)
+        self.soon.timeout.connect(self.autosave)
+        self._on_clean_changed(self.stack.isClean())
+
+    def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    # -- state ---------------------------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        """Whether the seminar holds changes not saved to its file."""
+        return not self.stack.isClean()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        with contextlib.suppress(RuntimeError):  # the stack outlives the window by a moment when the application quits
+            self.window.setWindowModified(not clean)
+
+    def _on_step(self, _index: int) -> None:
+        self._steps_since_autosave += 1
+        if self._steps_since_autosave >= AUTOSAVE_AFTER_EDITS:
+            self.soon.start()  # restarted by each further step: written once the editing pauses
+
+    def _on_reset(self) -> None:
+        # Another seminar is open: what was unsaved was saved or given up on purpose.
+        self._recovered_from = None
+        recovery.remove_own(self.recovery_folder)
+        self._on_clean_changed(self.stack.isClean())
+
+    # -- saving ----------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save to the seminar's file (asking where for a new, shipped or recovered one); whether it was saved."""
+        path = self.document.dataset.path
+        if path is None or _is_shipped(path):
+            return self.save_as()
+        if self._recovered_from is not None:
+            question = (
+                f"Write the recovered seminar over {path}?\n\n"
+                "That file is replaced by the recovered seminar. Choose No to save it under another name."
+            )
+            if not self.window.dialogs.ask(self.window, "Save the recovered seminar", question):
+                return self.save_as()
+        return self._write(path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there; whether it was saved."""
+        dataset = self.document.dataset
+        current = dataset.path
+        if current is not None and not _is_shipped(current):
+            suggested = str(current)
+        else:
+            folder = Path.home() if current is None or _is_shipped(current) else current.parent
+            suggested = str(folder / f"{_file_stem(dataset.seminar.title)}.seminar.json")
+        chosen = self.window.dialogs.save_path(self.window, "Save seminar", suggested, SEMINAR_FILTER)
+        if not chosen:
+            return False
+        return self._write(Path(chosen))
+
+    def _write(self, path: Path) -> bool:
+        dataset = self.document.dataset
+        if dataset.unanchored:
+            count = len(dataset.unanchored)
+            self.window.dialogs.show_error(
+                self.window,
+                "The seminar was not saved",
+                f"{count} excerpt{'s are' if count != 1 else ' is'} no longer found in the source text. "
+                "Re-select each one in the Source tab, or delete its position, then save again. "
+                "Your work is kept in the recovery file meanwhile.",
+            )
+            self.window.editing.show_lost_excerpts()
+            return False
+        was_older = dataset.model.format != FORMAT
+        model = with_current_format(dataset.model)
+        try:
+            save(model, path)
+        except OSError as error:
+            self.window.dialogs.show_error(self.window, "The seminar was not saved", f"{path}: {error.strerror or error}")
+            return False
+        absolute = path.resolve()
+        self.document.note_saved(absolute, model)
+        self.stack.setClean()
+        self._recovered_from = None
+        recovery.remove_own(self.recovery_folder)
+        settings = self.window.settings
+        settings.last_file = str(absolute)
+        settings.add_recent_file(str(absolute))
+        self.window.refresh_recent_menu()
+        if was_older:
+            self.window.set_banner(NEWER_FORMAT_NOTE)
+            self.window.statusBar().showMessage(NEWER_FORMAT_NOTE, 10_000)
+        else:
+            self.window.statusBar().showMessage(f"Saved {absolute.name}", 5000)
+        self.saved.emit(str(absolute))
+        return True
+
+    # -- before changes would go -----------------------------------------------------------
+    def may_discard_changes(self, doing: str = "closing") -> bool:
+        """Whether the window may let the open seminar go: no unsaved changes, or the user saved or discarded them."""
+        if not self.modified:
+            return True
+        name = self.document.dataset.name
+        answer = self.window.dialogs.ask_save_changes(self.window, name, doing)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def may_close(self) -> bool:
+        """Whether the window may close; when it may, its recovery file goes (nothing is left unsaved by accident)."""
+        if not self.may_discard_changes("closing"):
+            return False
+        self.timer.stop()
+        self.soon.stop()
+        recovery.remove_own(self.recovery_folder)
+        return True
+
+    def new_seminar(self) -> bool:
+        """File ▸ New: after the unsaved-changes prompt, ask for the details and source text and open an empty seminar."""
+        if not self.may_discard_changes("starting a new seminar"):
+            return False
+        seminar = self.window.dialogs.new_seminar(self.window)
+        if seminar is None:
+            return False
+        self.document.replace_dataset(empty_dataset(seminar))
+        self.window.statusBar().showMessage("New seminar: add speakers and themes, then code the source text.", 8000)
+        return True
+
+    # -- autosave and recovery -----------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Write the recovery file if there are unsaved changes (remove it if there are none); whether one was written."""
+        self._steps_since_autosave = 0
+        self.soon.stop()
+        if not self.modified:
+            recovery.remove_own(self.recovery_folder)
+            return False
+        dataset = self.document.dataset
+        original = Path(self._recovered_from) if self._recovered_from else dataset.path
+        try:
+            recovery.write(self.recovery_folder, dataset, original)
+        except OSError as error:
+            self.window.statusBar().showMessage(f"Could not write the recovery file: {error.strerror or error}", 8000)
+            return False
+        return True
+
+    def offer_recovery(self) -> bool:
+        """At start: offer the newest seminar a crash left unsaved; whether one was recovered."""
+        found = recovery.left_by_crashes(self.recovery_folder)
+        if not found:
+            return False
+        newest = found[0]
+        if not self.window.dialogs.ask_recover(self.window, newest.summary()):
+            newest.discard()
+            return False
+        try:
+            dataset = recovery.read(newest)
+        except DatasetError as error:
+            self.window.dialogs.show_problems(self.window, error)
+            return False
+        original = Path(newest.original) if newest.original else None
+        if original is not None:
+            dataset = type(dataset)(dataset.model, dataset.spans, original)
+        self.document.replace_dataset(dataset)
+        recovery.adopt(self.recovery_folder, newest)
+        self._recovered_from = str(original) if original is not None else None
+        self.stack.resetClean()  # recovered work is unsaved work
+        self._on_clean_changed(False)
+        self.window.statusBar().showMessage("Recovered unsaved changes: save them to keep them.", 10_000)
+        return True
+
+
+def _is_shipped(path: Path) -> bool:
+    """Whether ``path`` is the default seminar installed with the application (never written over)."""
+    try:
+        return path.resolve() == default_seminar_path().resolve()
+    except OSError:
+        return False
+
+
+def _file_stem(title: str) -> str:
+    stem = "".join(char if char.isalnum() or char in " -_" else " " for char in title).strip()
+    return "-".join(stem.lower().split())[:60] or "seminar"

@@ -1,0 +1,846 @@
+"""The Themes tab: every speaker's stance, theme by theme, as Likert-style rows of one block per speaker.
+
+pyqtgraph holds it (this module is imported only after the window has
+painted, since pyqtgraph and numpy are slow to import).  Geometry and words
+come from :mod:`desktop_app.presentation.chart_layout`, which the brief's
+chart paints too; this module draws them, answers hover, clicks and keys,
+marks the selected speaker on their own blocks and highlights the selected
+theme.  Text from the file reaches pyqtgraph as plain text (axis ticks) or
+escaped (the axis title and tooltips, which are rich text).
+
+The chart's tooltip is its own small window (:class:`ChartTip`): it stays
+while the pointer rests on a block, a click pins it until Esc or a click
+elsewhere, and the keyboard shows it for the block it reaches.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model.analysis.seminar_analysis import stance_label
+from ...model.dataset import Dataset
+from ...model.format.schema import Scale
+from ...presentation.chart_layout import (
+    BANDS,
+    BAR_HEIGHT,
+    LABEL_GAP,
+    LEGEND_LINE,
+    LEGEND_SWATCH,
+    SEPARATOR,
+    Block,
+    ChartRow,
+    axis_title,
+    chart_name,
+    chart_rows,
+    column_widths,
+    fitted_note,
+    flips_lines,
+    initials,
+    legend_groups,
+    legend_lines,
+    legend_pieces,
+    row_note,
+    separated,
+    speaker_marks,
+    voices_line,
+    x_span,
+    y_range,
+)
+from ...presentation.chart_sorts import SORT_LABELS, SORTS
+from ...presentation.colours import INK, MUTED, stance_hex, text_on
+from ...presentation.focus import Focus, FocusKind
+from ...presentation.wording import metrics_summary, signed
+from ..document import SeminarDocument
+from ..selection import Selection
+
+TENTATIVE_FILL = 0.42
+"""Opacity of a tentative row's blocks under their hatching."""
+HATCH_STEP = 5.0
+"""Distance between the hatching's lines, in pixels."""
+NARROW = 560
+"""Below this many pixels of chart, each row's n and verdict move under its label instead of a column of their own."""
+TIP_WIDTH = 420
+"""Widest the tooltip grows, in pixels, before it wraps."""
+
+
+def faded(colour: QColor, alpha: float) -> QColor:
+    colour = QColor(colour)
+    colour.setAlphaF(alpha)
+    return colour
+
+
+def paint_block(painter: QPainter, rect: QRectF, band: int, tentative: bool, background: QColor) -> None:
+    """One block (or a stance's bar) in device pixels: solid, or faded and hatched when tentative."""
+    colour = QColor(stance_hex(band))
+    if not tentative:
+        painter.fillRect(rect, colour)
+        return
+    painter.fillRect(rect, faded(colour, TENTATIVE_FILL))
+    painter.save()
+    painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    painter.setPen(QPen(colour, 1.2))
+    height = rect.height()
+    x = rect.left() - height
+    while x < rect.right():
+        painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + height, rect.top()))
+        x += HATCH_STEP
+    painter.restore()
+    painter.setPen(QPen(colour, 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+
+
+def paint_notch(painter: QPainter, rect: QRectF, background: QColor) -> None:
+    """The divided speaker's mark: a small notch cut into the top of their block."""
+    half = max(2.5, min(5.0, rect.width() / 4))
+    centre = rect.center().x()
+    notch = QPolygonF([QPointF(centre - half, rect.top() - 0.5), QPointF(centre + half, rect.top() - 0.5), QPointF(centre, rect.top() + half * 1.4)])
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(background)
+    painter.drawPolygon(notch)
+
+
+def paint_diamond(painter: QPainter, centre: QPointF, size: float, ink: QColor, fill: QColor) -> None:
+    half = size / 2
+    painter.setPen(QPen(ink, 1.6))
+    painter.setBrush(fill)
+    painter.drawPolygon(
+        QPolygonF([QPointF(centre.x(), centre.y() - half), QPointF(centre.x() + half, centre.y()),
+                   QPointF(centre.x(), centre.y() + half), QPointF(centre.x() - half, centre.y())])
+    )
+
+
+class ScaleLegend(pg.GraphicsWidget):
+    """The lines above the chart: the stance colours under the scale's words, then every glyph the chart uses."""
+
+    def __init__(self):
+        super().__init__()
+        self._scale: Scale | None = None
+        self._speaker_name: str | None = None
+        self._font = QFont()
+        self._text = QColor(INK)
+        self._muted = QColor(MUTED)
+        self._background = QColor("white")
+        self._fitted: float | None = None  # the width the legend's lines were last fitted to
+        self._laid_out: tuple[float, list] | None = None  # (width, pieces): a repaint reuses the last layout
+        self.setMinimumHeight(LEGEND_LINE + 6)
+        self.setMaximumHeight(LEGEND_LINE + 6)
+
+    def set_scale(self, scale: Scale, speaker_name: str | None) -> None:
+        if scale == self._scale and speaker_name == self._speaker_name:
+            return
+        self._scale = scale
+        self._speaker_name = speaker_name
+        self._fitted = None
+        self._laid_out = None
+        self.fit(self.size().width())
+
+    def set_style(self, font: QFont, text: QColor, muted: QColor, background: QColor) -> None:
+        self._font, self._text, self._muted, self._background = QFont(font), QColor(text), QColor(muted), QColor(background)
+        self._fitted = None
+        self._laid_out = None
+        self.update()
+
+    def labels(self) -> list[str]:
+        return [label for _, label in legend_groups(self._scale)] if self._scale is not None else []
+
+    def pieces(self, width: float):
+        if self._scale is None:
+            return []
+        if self._laid_out is None or self._laid_out[0] != width:
+            metrics = QFontMetricsF(self._font)
+            self._laid_out = (width, legend_pieces(self._scale, metrics.horizontalAdvance, width, self._speaker_name))
+        return self._laid_out[1]
+
+    def texts(self) -> list[str]:
+        """Every word the legend shows at its current width."""
+        return [piece.text for piece in self.pieces(self.size().width()) if piece.text]
+
+    def fit(self, width: float) -> None:
+        """Take as many lines as the legend needs at ``width``."""
+        if width == self._fitted:
+            return  # same words, same font, same width: the same lines
+        self._fitted = width
+        lines = legend_lines(self.pieces(max(width, 1.0)))
+        height = lines * LEGEND_LINE + 6
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
+        self.update()
+
+    def paint(self, painter: QPainter, *args) -> None:
+        if self._scale is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self._font)
+        for piece in self.pieces(self.size().width()):
+            top = 3 + piece.line * LEGEND_LINE
+            middle = top + LEGEND_LINE / 2
+            swatch = QRectF(piece.x, middle - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH)
+            if piece.band is not None:
+                painter.fillRect(swatch, QColor(stance_hex(piece.band)))
+            elif piece.glyph == "block":
+                paint_block(painter, swatch.adjusted(0, 0, -6, 0), 0, False, self._background)
+                paint_block(painter, swatch.adjusted(7, 0, 0, 0), 0, False, self._background)
+            elif piece.glyph == "divided":
+                paint_block(painter, swatch, 1, False, self._background)
+                paint_notch(painter, swatch, self._background)
+            elif piece.glyph == "tentative":
+                paint_block(painter, swatch, 1, True, self._background)
+            elif piece.glyph == "mark":
+                paint_diamond(painter, swatch.center(), LEGEND_SWATCH, self._text, self._background)
+            else:
+                painter.setPen(self._muted if piece.muted else self._text)
+                painter.drawText(QRectF(piece.x, top, piece.width, LEGEND_LINE), Qt.AlignmentFlag.AlignVCenter, piece.text)
+
+
+class RowsItem(pg.GraphicsObject):
+    """Every row's blocks, drawn in device pixels so that gaps, initials and hatching keep their size at any zoom."""
+
+    def __init__(self, chart: ThemeChart):
+        super().__init__()
+        # Painted once into a pixmap and copied from there: the selected speaker's marks, the theme's
+        # band or a tooltip moving over the blocks cost a copy, not every block and its hatching again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)  # paint() learns what is exposed
+        self._chart = chart
+        self._rows: list[ChartRow] = []
+        self._names: dict[str, str] = {}
+        self._background = QColor("white")
+        self._font = QFont()
+        self._device = QTransform()
+        self.pixels_per_speaker = 0.0
+        """Width of one block in pixels at the last paint."""
+        self.cursor: tuple[int, int] | None = None
+        """(row, block) the keyboard has reached, ringed while the chart has focus."""
+
+    def set_rows(self, rows: list[ChartRow], names: dict[str, str]) -> None:
+        """Show ``rows``; only those that differ from the rows shown before are painted again."""
+        old_rows, old_names = self._rows, self._names
+        whole = names != old_names or len(rows) != len(old_rows) or _bounds(rows) != self.boundingRect()
+        if whole:
+            self.prepareGeometryChange()
+        self._rows = rows
+        self._names = names
+        if whole:
+            self.update()
+            return
+        for index, (new, old) in enumerate(zip(rows, old_rows, strict=True)):
+            if new != old:
+                self.update(self.row_rect(index))
+
+    def row_rect(self, index: int) -> QRectF:
+        """Row ``index``'s strip across the chart, in chart units."""
+        span = x_span(self._rows)
+        return QRectF(-span, index - 0.5, 2 * span, 1.0)
+
+    def set_style(self, background: QColor, font: QFont) -> None:
+        self._background = QColor(background)
+        self._font = QFont(font)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return _bounds(self._rows)
+
+    def block_rect(self, index: int, start: float, end: float) -> QRectF:
+        """A span of a row in device pixels (valid while painting)."""
+        rect = self._device.mapRect(QRectF(QPointF(start, index - BAR_HEIGHT / 2), QPointF(end, index + BAR_HEIGHT / 2)))
+        return rect.normalized()
+
+    def paint(self, painter: QPainter, option=None, *args) -> None:
+        if not self._rows:
+            return
+        exposed = option.exposedRect if option is not None else QRectF()
+        first, last = 0, len(self._rows) - 1
+        if not exposed.isEmpty():  # only the rows Qt asks for: the rest are clipped away anyway
+            first = max(first, math.floor(exposed.top()) - 1)
+            last = min(last, math.ceil(exposed.bottom()) + 1)
+        # The painter's transform maps the chart's units to pixels; blocks are drawn in pixels from here on.
+        self._device = painter.transform()
+        self.pixels_per_speaker = abs(self._device.m11())
+        apart = separated(self.pixels_per_speaker)
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self._font)
+        metrics = QFontMetricsF(self._font)
+        gap = SEPARATOR / 2
+        for index in range(first, last + 1):
+            row = self._rows[index]
+            if apart:
+                for block in row.blocks:
+                    rect = self.block_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
+                    paint_block(painter, rect, block.stance, row.tentative, self._background)
+                    if block.divided:
+                        paint_notch(painter, rect, self._background)
+                    self._paint_initials(painter, rect, block, metrics)
+            else:
+                for band in BANDS:
+                    segment = row.segments[band]
+                    if segment.width:
+                        paint_block(painter, self.block_rect(index, segment.start, segment.end), band, row.tentative, self._background)
+        if self.cursor is not None and self._chart.graphics.hasFocus():
+            row_index, block_index = self.cursor
+            if 0 <= row_index < len(self._rows) and 0 <= block_index < len(self._rows[row_index].blocks):
+                block = self._rows[row_index].blocks[block_index]
+                ring = self.block_rect(row_index, block.start, block.end).adjusted(-2, -2, 2, 2)
+                painter.setPen(QPen(self._chart.palette().color(QPalette.ColorRole.Highlight), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(ring)
+        painter.restore()
+
+    def _paint_initials(self, painter: QPainter, rect: QRectF, block: Block, metrics: QFontMetricsF) -> None:
+        text = initials(self._names.get(block.speaker_id, ""))
+        if not text or metrics.horizontalAdvance(text) + 4 > rect.width() or metrics.height() > rect.height() + 2:
+            return
+        painter.setPen(QColor(text_on(stance_hex(block.stance))))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _bounds(rows: list[ChartRow]) -> QRectF:
+    """Where rows are drawn, in chart units."""
+    span = x_span(rows)
+    top, bottom = y_range(rows)
+    return QRectF(-span, top, 2 * span, bottom - top)
+
+
+class ChartView(pg.GraphicsLayoutWidget):
+    """The chart's canvas, with a focus ring around it while it has the keyboard."""
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)
+        super().drawForeground(painter, rect)
+        if self.hasFocus():
+            painter.save()
+            painter.resetTransform()
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+            painter.restore()
+
+
+class ChartTip(QLabel):
+    """The chart's tooltip: stays while shown, pinned by a click until Esc or a click elsewhere."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent, Qt.WindowType.ToolTip)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setMargin(7)
+        self.setMaximumWidth(TIP_WIDTH)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.setFrameShape(QLabel.Shape.Box)
+        self.pinned = False
+        self.key: tuple[int, int | None] | None = None
+        """(row, block) the tip is about."""
+
+    def show_at(self, global_pos: QPoint, text: str, key: tuple[int, int | None], pinned: bool = False) -> None:
+        self.pinned = pinned
+        if pinned:
+            text += "<br><span style='font-size:small'><i>Pinned: Esc or a click elsewhere closes it.</i></span>"
+        if text != self.text():
+            self.setText(text)
+        self.key = key
+        self.adjustSize()
+        spot = global_pos + QPoint(14, 18)
+        screen = QGuiApplication.screenAt(global_pos) or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            spot.setX(max(area.left(), min(spot.x(), area.right() - self.width())))
+            if spot.y() + self.height() > area.bottom():
+                spot.setY(max(area.top(), global_pos.y() - self.height() - 8))
+        self.move(spot)
+        self.show()
+        self.raise_()
+
+    def close_tip(self) -> None:
+        self.pinned = False
+        self.key = None
+        self.hide()
+
+
+_UNSET = object()
+
+
+class ThemeChart(QWidget):
+    sortChanged = Signal(str)
+
+    def __init__(self, document: SeminarDocument, selection: Selection, sort: str = "report", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._document = document
+        self._selection = selection
+        self._sort = sort if sort in SORTS else "report"
+        self._rows: list[ChartRow] = []
+        self._speaker_order: list[str] = []  # the speakers the rows were made for, in order
+        self._narrow = False
+        self._stale = False  # the seminar or the selection changed while another tab was shown
+        self._applied: dict[str, object] = {}  # what was last handed to pyqtgraph, by setter: unchanged values are not set again
+
+        self.sort_box = QComboBox()
+        for key in SORTS:
+            self.sort_box.addItem(SORT_LABELS[key], key)
+        self.sort_box.setCurrentIndex(SORTS.index(self._sort))
+        self.sort_box.currentIndexChanged.connect(lambda i: self.set_sort(self.sort_box.itemData(i)))
+        self.sort_box.setAccessibleName("Sort themes by")
+        sort_label = QLabel("Sort by")
+        sort_label.setBuddy(self.sort_box)
+        self.caption = QLabel()
+        self.caption.setObjectName("chartQuestion")
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setWordWrap(True)
+        # A long question wraps; it never asks for more width than the tab has.
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        question_font = QFont(self.font())
+        question_font.setBold(True)
+        self.caption.setFont(question_font)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(sort_label)
+        top.addWidget(self.sort_box)
+
+        self.graphics = ChartView()
+        self.graphics.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.graphics.ci.setContentsMargins(6, 4, 10, 6)
+        self.legend = ScaleLegend()
+        self.graphics.addItem(self.legend, row=0, col=0)
+        self.plot = pg.PlotItem(enableMenu=False)
+        self.graphics.addItem(self.plot, row=1, col=0)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.hideButtons()
+        self.plot.invertY(True)
+        self.plot.showAxis("right")
+        for name in ("left", "right"):
+            self.plot.getAxis(name).setStyle(tickLength=0, tickTextOffset=LABEL_GAP, autoExpandTextSpace=False)
+        bottom = self.plot.getAxis("bottom")
+        bottom.setStyle(tickLength=0, showValues=False)
+        bottom.setTicks([[], []])
+        self.plot.getViewBox().setDefaultPadding(0)
+
+        self.rows_item = RowsItem(self)
+        self.rows_item.setZValue(2)
+        self.plot.addItem(self.rows_item)
+        self.zero_line = pg.InfiniteLine(0, angle=90, movable=False)
+        self.zero_line.setZValue(1)  # under the blocks: it shows between them, never through their initials
+        self.plot.addItem(self.zero_line)
+        self.band = QGraphicsRectItem()
+        self.band.setZValue(0)
+        self.band.setPen(pg.mkPen(None))
+        self.band.hide()
+        self.plot.addItem(self.band)
+        self.markers = pg.ScatterPlotItem(symbol="d", size=12)
+        self.markers.setZValue(5)
+        self.plot.addItem(self.markers)
+
+        self.tip = ChartTip(self)
+        self.graphics.scene().sigMouseClicked.connect(self._on_scene_click)
+        self.graphics.scene().sigMouseMoved.connect(self._on_scene_hover)
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.graphics.installEventFilter(self)
+        self.graphics.viewport().installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.graphics, 1)
+
+        self._apply_palette()
+        self._rebuild()
+        selection.changed.connect(self._on_focus)
+        document.reset.connect(self._rebuild)
+        document.edited.connect(self._rebuild)
+        document.countedKindsChanged.connect(self._rebuild)
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def sort(self) -> str:
+        return self._sort
+
+    def rows(self) -> list[ChartRow]:
+        self._ensure_current()
+        return list(self._rows)
+
+    @property
+    def is_stale(self) -> bool:
+        """Whether the chart waits to be shown to draw what changed while another tab was on top."""
+        return self._stale
+
+    def _hidden_in_window(self) -> bool:
+        """Another tab is shown in a window that is on screen: drawing now would be for nobody."""
+        return not self.isVisible() and self.window().isVisible()
+
+    def _ensure_current(self) -> None:
+        if self._stale:
+            self._rebuild()
+
+    def _apply(self, key: str, value: object, setter) -> None:
+        """Call ``setter()`` unless ``value`` is what it set last time under ``key``."""
+        if self._applied.get(key, _UNSET) != value:
+            setter()
+            self._applied[key] = value
+
+    @property
+    def _dataset(self) -> Dataset:
+        return self._document.dataset
+
+    def set_sort(self, sort: str) -> None:
+        if sort not in SORTS or sort == self._sort:
+            return
+        self._sort = sort
+        self.sort_box.blockSignals(True)
+        self.sort_box.setCurrentIndex(SORTS.index(sort))
+        self.sort_box.blockSignals(False)
+        self._rebuild()
+        self.sortChanged.emit(sort)
+
+    # -- drawing -----------------------------------------------------------------
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = faded(text, 0.72)
+        self.graphics.setBackground(background)
+        for name in ("left", "bottom", "right"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(faded(text, 0.5)))
+            axis.setTextPen(pg.mkPen(text))
+        self._label_font = QFont(self.font())
+        self.plot.getAxis("left").setTickFont(self._label_font)
+        self._note_font = QFont(self.font())
+        self._note_font.setPointSizeF(self.font().pointSizeF() * 0.92)
+        self._note_font.setItalic(True)
+        self.plot.getAxis("right").setTickFont(self._note_font)
+        self.legend.set_style(self.font(), text, muted, background)
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.85)
+        small.setBold(True)
+        self.rows_item.set_style(background, small)
+        zero = faded(text, 0.55)
+        self.zero_line.setPen(pg.mkPen(zero, width=1, style=Qt.PenStyle.DashLine))
+        band = QColor(palette.color(QPalette.ColorRole.Highlight))
+        band.setAlphaF(0.16)
+        self.band.setBrush(band)
+        self.markers.setPen(pg.mkPen(text, width=1.6))
+        self.markers.setBrush(pg.mkBrush(background))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and hasattr(self, "rows_item"):
+            self._apply_palette()
+            self._applied.clear()  # the same texts and ranges draw differently now
+            self.rows_item.update()
+            self._rebuild()
+        super().changeEvent(event)
+
+    def _rebuild(self, *_why) -> None:
+        """Draw the document's seminar; while another tab is shown, only note that it is to be drawn when shown."""
+        if self._hidden_in_window():
+            self._stale = True
+            self.tip.close_tip()
+            return
+        self._stale = False
+        dataset = self._dataset
+        scale = dataset.seminar.scale
+        speaker_order = [speaker.id for speaker in dataset.speakers]
+        # Rows of unchanged themes are kept while the speakers' order (each row's block order) stays.
+        earlier = {row.theme_id: row for row in self._rows} if speaker_order == self._speaker_order else None
+        self._rows = chart_rows(dataset, self._sort, self._document.derived.analysis, earlier)
+        self._speaker_order = speaker_order
+        rows = self._rows
+        self.rows_item.set_rows(rows, {speaker.id: speaker.name for speaker in dataset.speakers})
+        span = x_span(rows)
+        top, bottom = y_range(rows)
+        self._apply("x", span, lambda: self.plot.setXRange(-span, span, padding=0))
+        # A few themes keep a readable bar height at the top instead of swelling to fill the chart.
+        self._apply("y", (top, bottom), lambda: self.plot.setYRange(top, bottom, padding=0))
+        self.band_span = span
+        question = dataset.seminar.question
+
+        def show_question() -> None:
+            self.caption.setText(question)
+            self.caption.setToolTip(question)
+
+        self._apply("question", question, show_question)
+        name = chart_name(scale)
+        self._apply("name", name, lambda: self.graphics.setAccessibleName(name))
+        self._apply(
+            "description", True,
+            lambda: self.graphics.setAccessibleDescription(
+                "One block per speaker on each theme. Up and Down move between themes, Left and Right between speakers."
+            ),
+        )
+        self.tip.close_tip()
+        self._fit_columns()
+        self._on_focus(self._selection.focus)
+
+    def _fit_columns(self) -> None:
+        """Size the label and note columns for the chart's width, and elide their texts to fit."""
+        # The view's own width: its viewport follows only after the resize has been handled.
+        width = float(max(self.graphics.width() - 2 * self.graphics.frameWidth(), 1))
+        dataset = self._dataset
+        scale = dataset.seminar.scale
+        labels = [row.label for row in self._rows]
+        notes = [row_note(row.metrics, scale) for row in self._rows]
+        label_metrics = QFontMetricsF(self._label_font)
+        note_metrics = QFontMetricsF(self._note_font)
+        self._narrow = width < NARROW
+        left_axis, right_axis = self.plot.getAxis("left"), self.plot.getAxis("right")
+        if self._narrow:
+            # The note goes under its label, and the labels' column takes the room the notes' column had.
+            wanted = max([label_metrics.horizontalAdvance(text) for text in labels + notes] + [0])
+            left_width = min(wanted + LABEL_GAP + 4, width * 0.46)
+            right_width = 12.0
+            text_room = left_width - LABEL_GAP - 4
+            ticks = [
+                (index, self._elided(label_metrics, label, text_room) + "\n" + fitted_note(row.metrics, scale, label_metrics.horizontalAdvance, text_room))
+                for index, (label, row) in enumerate(zip(labels, self._rows, strict=True))
+            ]
+            right_ticks: list = []
+        else:
+            left_wanted = max([label_metrics.horizontalAdvance(text) for text in labels] + [0])
+            note_wanted = max([note_metrics.horizontalAdvance(text) for text in notes] + [0])
+            left_width, right_width = column_widths(width, left_wanted + 4, note_wanted + 4)
+            ticks = [(index, self._elided(label_metrics, label, left_width - LABEL_GAP - 4)) for index, label in enumerate(labels)]
+            room = right_width - LABEL_GAP - 4
+            right_ticks = [
+                (index, fitted_note(row.metrics, scale, note_metrics.horizontalAdvance, room)) for index, row in enumerate(self._rows)
+            ]
+        title_metrics = QFontMetricsF(self.font())
+        plot_room = max(width - left_width - right_width - 20, 40.0)
+        title = html.escape(axis_title(scale, title_metrics.horizontalAdvance, plot_room))
+        # Each setter re-lays out or repaints its axis: an edit that changes one row's note sets only that column.
+        self._apply("title", title, lambda: self.plot.setLabel("bottom", title))
+        self._apply("left width", int(left_width), lambda: left_axis.setWidth(int(left_width)))
+        self._apply("right width", int(right_width), lambda: right_axis.setWidth(int(right_width)))
+        self._apply("left ticks", ticks, lambda: left_axis.setTicks([ticks, []]))
+        self._apply("right ticks", right_ticks, lambda: right_axis.setTicks([right_ticks, []]))
+        self.legend.set_scale(scale, self._selected_name())
+        self.legend.fit(width - 16)
+
+    @staticmethod
+    def _elided(metrics: QFontMetricsF, text: str, width: float) -> str:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 10.0))
+
+    def _selected_name(self) -> str | None:
+        focus = self._selection.focus
+        if focus.kind is FocusKind.SPEAKER and focus.speaker and self._dataset.has_speaker(focus.speaker):
+            return self._dataset.speaker(focus.speaker).name
+        return None
+
+    def block_pixels(self) -> float:
+        """Width of one speaker's block, in pixels, at the chart's current size."""
+        return self.plot_width() / (2 * x_span(self._rows))
+
+    def plot_width(self) -> float:
+        """Width of the plot area (the blocks' room) in pixels."""
+        return self.plot.getViewBox().sceneBoundingRect().width()
+
+    def label_texts(self) -> list[str]:
+        """The theme labels as the left column shows them (elided to fit)."""
+        self._ensure_current()
+        return [text for _, text in self.plot.getAxis("left")._tickLevels[0]] if self.plot.getAxis("left")._tickLevels else []
+
+    def note_texts(self) -> list[str]:
+        """Each row's n and verdict as shown, in a column of their own or under the label when the chart is narrow."""
+        self._ensure_current()
+        if self._narrow:
+            return [text.split("\n", 1)[1] for text in self.label_texts()]
+        levels = self.plot.getAxis("right")._tickLevels
+        return [text for _, text in levels[0]] if levels else []
+
+    # -- following the selection ---------------------------------------------
+    def _on_focus(self, focus: Focus) -> None:
+        if self._stale or self._hidden_in_window():
+            self._stale = True  # drawn with everything else when the tab is shown
+            return
+        theme = focus.theme if focus.kind is FocusKind.THEME else None
+        index = self.row_index(theme) if theme else None
+        if index is None:
+            self.band.hide()
+        else:
+            band = QRectF(-self.band_span, index - 0.5, 2 * self.band_span, 1.0)
+            if band != self.band.rect():
+                self.band.setRect(band)
+            self.band.show()
+        speaker = focus.speaker if focus.kind is FocusKind.SPEAKER else None
+        self._place_markers(speaker)
+        name = self._selected_name()
+        if name != self.legend._speaker_name:
+            self.legend.set_scale(self._dataset.seminar.scale, name)
+
+    def _place_markers(self, speaker_id: str | None) -> None:
+        marks = speaker_marks(self._dataset, self._rows, speaker_id)
+        spots = [{"pos": (mark.x, mark.y), "data": (mark.theme_id, mark.stance)} for mark in marks]
+        self._apply("marks", spots, lambda: self.markers.setData(spots))
+
+    def marker_positions(self) -> list[tuple[float, float]]:
+        """Where the selected speaker's markers are drawn, in chart coordinates (for tests)."""
+        self._ensure_current()
+        return [(point.pos().x(), point.pos().y()) for point in self.markers.points()]
+
+    def row_index(self, theme_id: str | None) -> int | None:
+        for index, row in enumerate(self._rows):
+            if row.theme_id == theme_id:
+                return index
+        return None
+
+    # -- hover and click ---------------------------------------------------------
+    def chart_point(self, scene_pos: QPointF) -> QPointF:
+        return self.plot.getViewBox().mapSceneToView(scene_pos)
+
+    def row_at(self, scene_pos: QPointF) -> int | None:
+        if not self.plot.sceneBoundingRect().contains(scene_pos):
+            return None
+        y = self.chart_point(scene_pos).y()
+        index = round(y)
+        return index if 0 <= index < len(self._rows) and abs(y - index) <= 0.5 else None
+
+    def block_index(self, index: int, x: float | None) -> int | None:
+        if x is None:
+            return None
+        block = self._rows[index].block_at(x)
+        return None if block is None else self._rows[index].blocks.index(block)
+
+    def tooltip(self, index: int, x: float | None = None, block: int | None = None) -> str:
+        """Rich text for a row: the speaker under ``x`` (or block number ``block``) and their stance group, then the theme's evidence."""
+        row = self._rows[index]
+        dataset = self._dataset
+        scale = dataset.seminar.scale
+        metrics = row.metrics
+        lines = [f"<b>{html.escape(row.label)}</b>"]
+        if block is None:
+            block = self.block_index(index, x)
+        if block is not None:
+            hovered = row.blocks[block]
+            speaker = dataset.speaker(hovered.speaker_id)
+            line = f"<b>{html.escape(speaker.display_name)}</b>: {html.escape(signed(hovered.stance))} {html.escape(stance_label(hovered.stance, scale))}"
+            if hovered.divided:
+                line += " &middot; <i>divided: their positions here fall on both sides</i>"
+            lines.append(line)
+            segment = row.segments[hovered.stance]
+            count = len(segment.speakers)
+            if count > 1:
+                names = ", ".join(html.escape(dataset.speaker(s).display_name) for s in segment.speakers)
+                lines.append(f"{html.escape(stance_label(segment.band, scale))}: {count} speakers (<i>{names}</i>)")
+        lines.append(html.escape(row_note(metrics, scale)))
+        if not metrics.verdict.is_stated and metrics.n:
+            lines.append("Too few voices for a verdict. " + html.escape(voices_line(metrics, dataset, scale)))
+        if metrics.tentative:
+            flips = flips_lines(metrics, dataset, scale)
+            lines.append("<b>Tentative</b>: " + html.escape("; ".join(flips)))
+        table = "".join(
+            f"<tr><td>{html.escape(name)}</td><td>&nbsp;&nbsp;<b>{html.escape(value)}</b></td></tr>"
+            for name, value in metrics_summary(metrics, scale)
+        )
+        return "<br>".join(lines) + f"<table cellspacing='0' cellpadding='0' style='margin-top:6px'>{table}</table>"
+
+    def _global_of_scene(self, scene_pos: QPointF) -> QPoint:
+        return self.graphics.viewport().mapToGlobal(self.graphics.mapFromScene(scene_pos))
+
+    def _show_tip(self, index: int, block: int | None, scene_pos: QPointF, pinned: bool = False) -> None:
+        self.tip.show_at(self._global_of_scene(scene_pos), self.tooltip(index, block=block), (index, block), pinned)
+
+    def _on_scene_hover(self, scene_pos: QPointF) -> None:
+        if self.tip.pinned:
+            return
+        index = self.row_at(scene_pos)
+        if index is None:
+            self.tip.close_tip()
+            return
+        block = self.block_index(index, self.chart_point(scene_pos).x())
+        if self.tip.isVisible() and self.tip.key == (index, block):
+            return
+        self._show_tip(index, block, scene_pos)
+
+    def _on_scene_click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self.row_at(event.scenePos())
+        if index is None:
+            self.tip.close_tip()
+            return
+        block = self.block_index(index, self.chart_point(event.scenePos()).x())
+        self._selection.select_theme(self._rows[index].theme_id)
+        self._show_tip(index, block, event.scenePos(), pinned=True)
+
+    def _block_scene_pos(self, index: int, block: int | None) -> QPointF:
+        row = self._rows[index]
+        x = row.blocks[block].centre if block is not None else 0.0
+        return self.plot.getViewBox().mapViewToScene(QPointF(x, index + BAR_HEIGHT / 2))
+
+    def _move_cursor(self, rows_by: int, blocks_by: int) -> None:
+        focus = self._selection.focus
+        current = self.row_index(focus.theme) if focus.kind is FocusKind.THEME else None
+        if rows_by or current is None:
+            target = 0 if current is None else max(0, min(len(self._rows) - 1, current + rows_by))
+            if target != current:
+                self._selection.select_theme(self._rows[target].theme_id)
+            current = target
+        blocks = self._rows[current].blocks
+        old = self.rows_item.cursor
+        block = old[1] if old is not None and old[0] == current else None
+        if not blocks:
+            block = None
+        elif blocks_by:
+            block = (0 if blocks_by > 0 else len(blocks) - 1) if block is None else max(0, min(len(blocks) - 1, block + blocks_by))
+        elif block is not None:
+            block = min(block, len(blocks) - 1)
+        elif old is not None and blocks:
+            block = min(old[1], len(blocks) - 1)
+        self.rows_item.cursor = (current, block) if block is not None else None
+        self.rows_item.update()
+        self._show_tip(current, block, self._block_scene_pos(current, block))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        kind = event.type()
+        if watched is self.graphics and kind == QEvent.Type.KeyPress and self._rows:
+            moves = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
+            move = moves.get(event.key())
+            if move is not None:
+                self._move_cursor(*move)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.tip.isVisible():
+                self.tip.close_tip()
+                return True
+        elif watched is self.graphics and kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.graphics.viewport().update()
+            self.rows_item.update()
+            if kind == QEvent.Type.FocusOut and not self.tip.pinned:
+                self.tip.close_tip()
+        elif watched is self.graphics.viewport() and kind == QEvent.Type.Leave and not self.tip.pinned:
+            self.tip.close_tip()
+        elif watched is self.graphics and kind == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.tip.close_tip()
+        super().hideEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self._ensure_current()  # what changed while another tab was shown, drawn before the first paint
+        super().showEvent(event)

@@ -1,0 +1,144 @@
+"""Starting the window: its frame paints before the seminar is read, the chart comes last, and nothing blocks."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QByteArray, QEvent, QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.gui import open_window
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.views.theme_chart import ThemeChart
+
+
+class FirstPaintRecorder(QObject):
+    """Notes whether the window had its chart when its first Paint event arrived."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.chart_at_first_paint: object = "not painted"
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self.chart_at_first_paint == "not painted":
+            self.chart_at_first_paint = self.window.chart
+        return False
+
+
+def test_the_window_paints_first_and_builds_its_chart_right_after(qtbot, default_dataset, settings, dialogs):
+    """A shown window appears with the chart's placeholder, then puts the chart in its place by itself."""
+    window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    recorder = FirstPaintRecorder(window)
+    window.installEventFilter(recorder)
+    assert window.chart is None
+    with qtbot.waitSignal(window.chartReady, timeout=10_000):
+        window.show()
+    assert recorder.chart_at_first_paint is None
+    assert isinstance(window.chart, ThemeChart)
+    assert window.tabs.widget(0) is window.chart and window.current_tab() == "themes"
+
+
+def test_a_window_never_shown_builds_no_chart(qtbot, default_dataset, settings, dialogs):
+    """A window that is built but not shown leaves pyqtgraph's chart unbuilt until it is asked for."""
+    window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    qtbot.wait(10)
+    assert window.chart is None
+    assert isinstance(window.ensure_chart(), ThemeChart)
+
+
+def test_open_window_shows_the_default_seminar_and_leaves_the_event_loop_to_the_caller(qtbot, monkeypatch):
+    """The launcher's start-up path returns the application and the shown window, which then opens the default seminar."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_window installs its own; put it back afterwards
+    QApplication.instance().setWindowIcon(QIcon())  # so that the icon seen below is the one the launcher sets
+    app, window = open_window(None)
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert app is not None and app.instance() is app
+    with qtbot.waitSignal(window.seminarShown, timeout=10_000):
+        pass
+    assert window.document.dataset.seminar.title in window.windowTitle()
+    assert not app.windowIcon().isNull(), "the application's icon is set once the window has painted"
+    assert window.open_action.isEnabled()
+    qtbot.waitUntil(lambda: window.chart is not None, timeout=10_000)
+
+
+def test_the_frame_paints_first_with_a_note_and_the_seminar_follows(qtbot, settings, dialogs, default_dataset):
+    """A window started without its seminar paints a frame saying it is opening, then shows the seminar it is given."""
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    painted_before_seminar: list[bool] = []
+    window.after_first_paint(lambda: painted_before_seminar.append(not window.has_seminar))
+    window.show()
+    qtbot.waitUntil(lambda: painted_before_seminar == [True], timeout=10_000)
+    assert window.opening_note.isVisible() and "Opening" in window.opening_note.text()
+    assert not window.open_action.isEnabled() and not window.exports.pdf_action.isEnabled()
+    with qtbot.waitSignal(window.chartReady, timeout=10_000):
+        window.show_seminar(default_dataset)
+    assert window.has_seminar and window.open_action.isEnabled()
+    assert default_dataset.seminar.title in window.windowTitle()
+    assert window.splitter.isVisible() and isinstance(window.chart, ThemeChart)
+
+
+def test_a_window_closed_while_opening_keeps_its_size_and_its_layout(qtbot, settings, dialogs):
+    """Closing the window before its seminar has been read saves its size and leaves the remembered layout alone."""
+    settings.splitter_state = QByteArray(b"kept")
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    assert settings.geometry is not None and bytes(settings.splitter_state) == b"kept"
+
+
+def test_a_file_opened_from_the_macos_finder_opens_in_the_window(qtbot, tmp_path, default_dataset, settings, dialogs):
+    """A FileOpen event (how macOS hands over a double-clicked file) opens that file in the window."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from desktop_app.gui import FileOpenForwarder
+    from tests.factories import debate, to_bytes
+
+    path = tmp_path / "debate.seminar.json"
+    path.write_bytes(to_bytes(debate()))
+    window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    forwarder = FileOpenForwarder(window)
+    assert forwarder.eventFilter(window, QFileOpenEvent(str(path))) is True
+    assert window.document.dataset.path == path
+
+
+def test_a_broken_default_seminar_is_reported_once_the_window_is_up(qtbot, monkeypatch, tmp_path):
+    """If the shipped seminar cannot be read, the launcher is handed its problems instead of a half-built window."""
+    from desktop_app import gui
+
+    broken = tmp_path / "default.seminar.json"
+    broken.write_text("{", encoding="utf-8")
+    monkeypatch.setattr(gui, "default_seminar_path", lambda: broken)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    reported: list = []
+    _app, window = open_window(None, on_broken_installation=reported.append)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: reported != [], timeout=10_000)
+    assert not window.has_seminar
+    assert any("default.seminar.json" in line for line in reported[0].lines())
+
+
+def test_a_missing_last_file_is_explained_in_the_banner_once_the_seminar_shows(qtbot, settings, dialogs, tmp_path):
+    """Starting on a last file that has gone shows the default seminar with a banner naming the file."""
+    from desktop_app.assets import default_seminar_path
+    from desktop_app.gui import open_start_seminar
+
+    gone = tmp_path / "gone.seminar.json"
+    settings.last_file = str(gone)
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    open_start_seminar(window, None, settings)
+    assert window.document.dataset.path == default_seminar_path()
+    assert window.banner.isVisible() and str(gone) in window.banner.message.text()
+    assert settings.last_file is None
