@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +28,12 @@ from ...model.format.schema import ANCHOR_KEYS, AnchorKey, Role, Speaker, Theme
 
 
 class _EntryDialog(QDialog):
-    """A form with OK / Cancel that builds a model from its fields and refuses one that breaks the format."""
+    """A form with OK / Cancel that builds a model from its fields and refuses one that breaks the format.
+
+    It opens with the caret in its first field.  Enter presses OK; the
+    buttons never take the keyboard focus, so a space typed in a name is a
+    space, never a press of OK (Esc cancels).
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,11 +45,32 @@ class _EntryDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for button in self.buttons.buttons():
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not reached by Tab, so Space never presses it
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setDefault(True)  # Enter in a field presses OK
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self._result = None
+        self._fields: list[QWidget] = []
+
+    def add_row(self, label: str, widget: QWidget) -> None:
+        """Add a field to the form; the first one added has the caret (its text selected) when the dialog opens, and Tab goes down the form."""
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)  # Tab moves on, as in the other fields
+        fields = self._fields
+        if fields:
+            QWidget.setTabOrder(fields[-1], widget)
+        else:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()  # typing replaces "New theme" at once
+        fields.append(widget)
+        self.form.addRow(label, widget)
 
     def build(self):
         raise NotImplementedError
@@ -89,7 +116,7 @@ class SpeakerDialog(_EntryDialog):
             ("&Name:", self.name), ("&Honorific:", self.honorific), ("&Role:", self.role),
             ("&Affiliation:", self.affiliation), ("&Job title:", self.job_title), ("&Bio:", self.bio), ("&Summary:", self.summary),
         ):
-            self.form.addRow(label, widget)
+            self.add_row(label, widget)
 
     def build(self) -> Speaker:
         data = self._speaker.model_dump(mode="json")
@@ -112,18 +139,18 @@ class ThemeDialog(_EntryDialog):
         self.definition = QPlainTextEdit(theme.definition)
         self.definition.setMaximumHeight(70)
         self.anchors: dict[AnchorKey, QLineEdit] = {}
-        self.form.addRow("&Label:", self.label)
-        self.form.addRow("&Description:", self.description)
-        self.form.addRow("De&finition:", self.definition)
+        self.add_row("&Label:", self.label)
+        self.add_row("&Description:", self.description)
+        self.add_row("De&finition:", self.definition)
         for key in ANCHOR_KEYS:
             step = int(key)
             edit = QLineEdit(theme.anchors.get(key, ""))
             edit.setPlaceholderText(f"What {stance_names[step]} means on this theme")
             self.anchors[key] = edit
-            self.form.addRow(f"{step:+d}:" if step else "0:", edit)
+            self.add_row(f"{step:+d}:" if step else "0:", edit)
         self.memo = QPlainTextEdit(theme.memo)
         self.memo.setMaximumHeight(60)
-        self.form.addRow("&Memo:", self.memo)
+        self.add_row("&Memo:", self.memo)
 
     def build(self) -> Theme:
         data = self._theme.model_dump(mode="json")

@@ -113,6 +113,7 @@ class EntryManager(QObject):
         self.toggle_action = self.dock.toggleViewAction()
         self.toggle_action.setText("Speakers and &Themes")
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.toggle_action.triggered.connect(lambda shown: self._focus_list() if shown else None)
         self.add_speaker_action = QAction("Add &Speaker\u2026", window)
         self.add_speaker_action.triggered.connect(lambda _=False: self.add_entry("speaker"))
         self.add_theme_action = QAction("Add T&heme\u2026", window)
@@ -135,6 +136,16 @@ class EntryManager(QObject):
         self.dock.raise_()
         if self._stale:
             self.refill()
+
+    def _focus_list(self) -> None:
+        """Put the keyboard in the panel's list on show, so Up/Down, Enter and Delete work on it at once."""
+        if self._stale:
+            self.refill()
+        listing = self.speakers if self.tabs.currentIndex() == 0 else self.themes
+        if listing.currentItem() is None and listing.count():
+            listing.setCurrentRow(0)
+        self.dock.raise_()
+        listing.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _list(self, kind: EntryKind) -> _OrderList:
         return self.speakers if kind == "speaker" else self.themes
