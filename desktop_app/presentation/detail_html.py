@@ -31,6 +31,7 @@ from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
+from .next_step import next_step
 from .reading import counting_sentence, metric_label
 from .richtext import esc, quotation, stance_chip
 from .turns import clock, position_time
@@ -150,7 +151,8 @@ def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarA
     positions = dataset.positions_of(speaker_id)
     heading = f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>"
     if not positions:
-        heading += '<p class="muted">The report records no position for this speaker.</p>'
+        step = next_step(dataset)  # a seminar with no position yet says what to do next
+        heading += f'<p class="muted">{esc(step) if step else "The report records no position for this speaker."}</p>'
     sections.append(("page:positions", heading))
     current_theme = None
     for position in positions:
@@ -370,6 +372,9 @@ def overview_page(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None =
     if seminar.subtitle:
         parts.append(f"<p><i>{esc(seminar.subtitle)}</i></p>")
     parts.append(f'<table cellspacing="0" cellpadding="2">{rows}</table>')
+    step = next_step(dataset)
+    if step:
+        parts.append(f'<p class="muted" id="next-step">{esc(step)}</p>')
     sentences = panel_sentences(dataset, analysis)
     if sentences and dataset.positions:
         items = "".join(

@@ -24,7 +24,10 @@ from .edits import (
     _brief_without,
     unique_id,
 )
-from .turn_lookup import speaker_before
+from .turn_lookup import speaker_before, turn_at
+
+_OPENING_LABEL = re.compile(r"[ \t]*(?:\[(?P<bracket>[^\]\n]{1,60})\]:?|(?P<name>[^\W\d_][^\n:]{0,59}):)[ \t]+")
+"""A ``Name:`` or ``[Name]`` at a turn's start, as files imported before the label was left out of the turn still have."""
 
 
 def passage(text: str, start: int, end: int) -> Span | None:
@@ -90,6 +93,27 @@ def _last_named(dataset: Dataset, start: int, window: int = 4_000) -> str | None
             return owner[last.group()]
         end = begin
     return None
+
+
+def turn_words(dataset: Dataset, offset: int) -> tuple[Span, str] | None:
+    """The words of the transcript turn at ``offset`` (or ending there) and its speaker's id; None between turns.
+
+    A turn opened by its speaker's own ``Name:`` label (an older import) is
+    taken without it, so the excerpt is what was said.
+    """
+    turns = dataset.seminar.source.turns
+    turn = turn_at(turns, offset) or (turn_at(turns, offset - 1) if offset > 0 else None)
+    if turn is None:
+        return None
+    text = dataset.seminar.source.text
+    start = turn.start
+    label = _OPENING_LABEL.match(text, start, turn.end)
+    if label is not None and dataset.has_speaker(turn.speaker):
+        said = " ".join((label.group("bracket") or label.group("name")).split()).casefold()
+        if said == dataset.speaker(turn.speaker).name.casefold():
+            start = label.end()
+    span = passage(text, start, turn.end)
+    return (span, turn.speaker) if span is not None else None
 
 
 def new_position_id(dataset: Dataset, speaker_id: str, theme_id: str) -> str:

@@ -27,7 +27,8 @@ from ..format.schema import (
     Speaker,
     Turn,
 )
-from .common import ImportedTranscript
+from .common import ImportedTranscript, ImportedTurn
+from .labels import LabelPattern
 
 DEFAULT_QUESTION = "Where did the speakers stand?"
 """The question a new seminar asks until the analyst writes the real one."""
@@ -257,7 +258,31 @@ def _merged_turns(transcript: ImportedTranscript, id_of_label: Mapping[str, str]
                 update={"end": turn.end, "end_time": turn.end_time if turn.end_time is not None else previous.end_time}
             )
             continue
-        turns.append(
-            Turn(speaker=speaker, start=turn.start, end=turn.end, start_time=turn.start_time, end_time=turn.end_time)
-        )
+        start = _after_label(text, turn, transcript.format == "docx") if transcript.format in _LABELLED_IN_TEXT else turn.start
+        turns.append(Turn(speaker=speaker, start=start, end=turn.end, start_time=turn.start_time, end_time=turn.end_time))
     return turns
+
+
+_LABELLED_IN_TEXT = ("text", "docx", "pdf")
+"""Formats whose text keeps the speaker's label at the start of a turn (subtitle cues give it apart)."""
+
+
+def _after_label(text: str, turn: ImportedTurn, bold_names: bool) -> int:
+    """Where a turn's words begin: past the ``Name:`` (or ``[Name]``, bold name) that opens it, so excerpts leave it out.
+
+    A turn that is its label alone keeps its start, and so does one whose
+    opening is not its label as written (a custom pattern): nothing is lost.
+    """
+    line_end = text.find("\n", turn.start, turn.end)
+    line = text[turn.start : turn.end if line_end < 0 else line_end]
+    found = LabelPattern().match(line)
+    if found is not None and found.label.casefold() == turn.label.casefold():
+        skip = found.content_start
+    elif bold_names and line.casefold().startswith(turn.label.casefold()):  # a Word paragraph's bold opening
+        skip = len(turn.label)
+    else:
+        return turn.start
+    words = turn.start + skip
+    while words < turn.end and text[words] in " \t:\n":
+        words += 1
+    return words if words < turn.end else turn.start

@@ -20,10 +20,11 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QStyle
 
-from ...model.editing.coding import new_position_id, passage, remove_position, suggested_speaker
+from ...model.editing.coding import new_position_id, passage, remove_position, suggested_speaker, turn_words
 from ...model.editing.edits import EditRefused, Insert, Replace, split_position
 from ...model.format.excerpts import Span
 from ...model.format.schema import Position
+from ...presentation.next_step import missing_for_coding
 from ..icons import themed_icon
 from ..views.source_view import QtOffsets
 from .coding_editor import CodingEditor
@@ -64,6 +65,7 @@ class Coding(QObject):
         self.editor.accepted.connect(self.commit)
         self.editor.cancelled.connect(self._editor_closed)
         self.editor.excerptWanted.connect(self.use_selection_as_excerpt)
+        self.editor.themeWanted.connect(self.new_theme_in_editor)
         self._offsets: tuple[str, _PythonOffsets] | None = None
 
         self.code_action = QAction("&Code Selection\u2026", window)
@@ -73,17 +75,22 @@ class Coding(QObject):
         self.code_action.setIcon(themed_icon("document-edit", QStyle.StandardPixmap.SP_FileDialogDetailedView, window))
         self.code_action.setIconText("Code")
         self.code_action.triggered.connect(lambda _=False: self.code_selection())
+        self.turn_action = QAction("Code This &Turn\u2026", window)
+        self.turn_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.turn_action.setStatusTip("Code the words of the transcript turn under the caret in the Source tab (Ctrl+T)")
+        self.turn_action.triggered.connect(lambda _=False: self.code_turn())
         self.reselect_action = QAction("Use Selection as &Excerpt", window)
         self.reselect_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.reselect_action.setStatusTip("Make the passage selected in the Source tab the excerpt of the position being edited")
         self.reselect_action.triggered.connect(lambda _=False: self.use_selection_as_excerpt())
-        for action in (self.code_action, self.reselect_action):
+        for action in (self.code_action, self.turn_action, self.reselect_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
         self.manager = EntryManager(window)
         menu = window.edit_menu
         menu.addSeparator()
         menu.addAction(self.code_action)
+        menu.addAction(self.turn_action)
         menu.addAction(self.reselect_action)
         menu.addAction(self.manager.add_speaker_action)
         menu.addAction(self.manager.add_theme_action)
@@ -115,17 +122,22 @@ class Coding(QObject):
         if not cursor.hasSelection():
             return None
         text = self.document.dataset.seminar.source.text
-        if self._offsets is None or self._offsets[0] is not text:
-            self._offsets = (text, _PythonOffsets(text))
-        offsets = self._offsets[1]
+        offsets = self._python_offsets()
         span = passage(text, offsets.to_python(cursor.selectionStart()), offsets.to_python(cursor.selectionEnd()))
         return (text[span.start : span.end], span) if span is not None else None
+
+    def _python_offsets(self) -> _PythonOffsets:
+        text = self.document.dataset.seminar.source.text
+        if self._offsets is None or self._offsets[0] is not text:
+            self._offsets = (text, _PythonOffsets(text))
+        return self._offsets[1]
 
     def _source_menu(self, point: QPoint) -> None:
         text = self.window.source.text
         menu = text.createStandardContextMenu(point)
         menu.addSeparator()
         menu.addAction(self.code_action)
+        menu.addAction(self.turn_action)
         if self.editor.editing is not None:
             menu.addAction(self.reselect_action)
         menu.popup(text.viewport().mapToGlobal(point))
@@ -139,13 +151,51 @@ class Coding(QObject):
             self.window.statusBar().showMessage("Select a passage in the Source tab first (Shift+arrows or the mouse), then Code Selection.", 8000)
             self.window.show_tab("source")
             return False
-        if not dataset.speakers or not dataset.themes:
-            self.window.dialogs.show_info(self.window, "Code selection", "Add a speaker and a theme first (Edit \u25b8 Add Speaker, Edit \u25b8 Add Theme).")
-            return False
         excerpt, span = chosen
-        self.editor.start(dataset, excerpt, span, speaker=suggested_speaker(dataset, span.start))
+        return self._start_coding(excerpt, span, suggested_speaker(dataset, span.start), "Code selection")
+
+    def code_turn(self) -> bool:
+        """Select the words of the transcript turn under the Source tab's caret (its label left out) and open the editor on them."""
+        dataset = self.document.dataset
+        text = self.window.source.text
+        if not dataset.seminar.source.turns:
+            self.window.statusBar().showMessage("This source has no transcript turns: select a passage and press Ctrl+K.", 8000)
+            return False
+        cursor = text.textCursor()
+        at = self._python_offsets().to_python(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+        found = turn_words(dataset, at)
+        if found is None:
+            self.window.statusBar().showMessage("Put the caret in a speaker's turn in the Source tab first (Ctrl+3), then Code This Turn.", 8000)
+            self.window.show_tab("source")
+            return False
+        span, speaker = found
+        self.window.show_tab("source")
+        self.window.source.select_range(span.start, span.end)
+        return self._start_coding(dataset.seminar.source.text[span.start : span.end], span, speaker, "Code this turn")
+
+    def _start_coding(self, excerpt: str, span: Span, speaker: str | None, title: str) -> bool:
+        """Open the editor on a passage; with no speaker yet, say so instead (a theme can be made in the editor)."""
+        dataset = self.document.dataset
+        missing = missing_for_coding(dataset)
+        if not dataset.speakers:
+            where = "Edit \u25b8 Add Speaker\u2026" + (", Edit \u25b8 Add Theme\u2026" if not dataset.themes else "")
+            self.window.dialogs.show_info(self.window, title.capitalize(), f"{missing} ({where}).")
+            return False
+        self.editor.start(dataset, excerpt, span, speaker=speaker)
+        if missing:
+            self.editor.show_problem(f"{missing}: New Theme\u2026 (Alt+W) adds one here.")
         self._place_editor()
         return True
+
+    def new_theme_in_editor(self) -> EditCommand | None:
+        """Add a theme (Edit ▸ Add Theme's dialog) from the open coding editor, which keeps its passage and picks the new theme."""
+        before = {theme.id for theme in self.document.dataset.themes}
+        command = self.manager.add_entry("theme")
+        dataset = self.document.dataset
+        added = [theme.id for theme in dataset.themes if theme.id not in before]
+        if self.editor.isVisible():
+            self.editor.refresh_themes(dataset, added[0] if added else None)
+        return command
 
     def edit_position(self, position_id: str) -> bool:
         """Open the coding editor filled with a position's values."""

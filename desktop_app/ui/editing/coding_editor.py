@@ -7,7 +7,10 @@ open ("Use Selection as Excerpt").  Keys, shown on the panel:
 - 1–9 pick the nth theme (type in the theme box to find one by name);
 - Q W E R T set the stance −2 −1 0 +1 +2;
 - A S D F G H set the kind;
-- Tab moves to the summary, the coder's note, the speaker and the theme;
+- Tab moves between the summary and the coder's note (the speaker and
+  theme boxes are reached with Alt+P and Alt+T, so Tab never lands in a box
+  whose text the next keys would overwrite);
+- New Theme… (Alt+W) adds a theme without leaving the passage;
 - Enter codes the position, Esc closes the editor without a change.
 
 The stance and kind keys work wherever the focus is not in a box being
@@ -125,6 +128,7 @@ class CodingEditor(QFrame):
     accepted = Signal()
     cancelled = Signal()
     excerptWanted = Signal()  # "Use Selection as Excerpt" was pressed
+    themeWanted = Signal()  # "New Theme…" was pressed
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -167,6 +171,10 @@ class CodingEditor(QFrame):
         self.use_selection_button = QPushButton("Use Selection as Excerpt")
         self.use_selection_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.use_selection_button.clicked.connect(self.excerptWanted)
+        self.new_theme_button = QPushButton("Ne&w Theme\u2026")
+        self.new_theme_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_theme_button.setToolTip("Add a theme to code this passage on (Alt+W)")
+        self.new_theme_button.clicked.connect(self.themeWanted)
         self.ok_button = QPushButton("Code")
         self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.ok_button.clicked.connect(self.accepted)
@@ -185,10 +193,11 @@ class CodingEditor(QFrame):
         form.addRow("&Note:", self.note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.use_selection_button)
+        buttons.addWidget(self.new_theme_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok_button)
-        hint = QLabel("1\u20139 theme \u00b7 Q\u2013T stance \u00b7 A\u2013H kind \u00b7 Tab summary \u00b7 Enter code \u00b7 Esc cancel")
+        hint = QLabel("1\u20139 theme \u00b7 Q\u2013T stance \u00b7 A\u2013H kind \u00b7 Tab summary \u00b7 Alt+T theme \u00b7 Enter code \u00b7 Esc cancel")
         hint.setEnabled(False)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -204,9 +213,10 @@ class CodingEditor(QFrame):
         self.setFixedWidth(500)
         for widget in (self, self.speaker, self.theme, self.summary, self.note, _line_edit_of(self.speaker), _line_edit_of(self.theme)):
             widget.installEventFilter(self)
+        for combo in (self.speaker, self.theme):  # reached by Alt+P / Alt+T or a click, never by Tab
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            _line_edit_of(combo).setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         QWidget.setTabOrder(self.summary, self.note)
-        QWidget.setTabOrder(self.note, self.speaker)
-        QWidget.setTabOrder(self.speaker, self.theme)
         self.hide()
 
     @staticmethod
@@ -258,9 +268,7 @@ class CodingEditor(QFrame):
         self.speaker.clear()
         for speaker in dataset.speakers:
             self.speaker.addItem(speaker.name, speaker.id)
-        self.theme.clear()
-        for number, theme in enumerate(dataset.themes, start=1):
-            self.theme.addItem(f"{number}  {theme.label}" if number <= 9 else theme.label, theme.id)
+        self._fill_themes(dataset)
         while self.stance_holder.count():
             item = self.stance_holder.takeAt(0)
             old = item.widget() if item is not None else None
@@ -272,6 +280,23 @@ class CodingEditor(QFrame):
         )
         self.stance_row.picked.connect(self.set_stance)
         self.stance_holder.addWidget(self.stance_row)
+
+    def _fill_themes(self, dataset: Dataset) -> None:
+        self.theme.clear()
+        for number, theme in enumerate(dataset.themes, start=1):
+            self.theme.addItem(f"{number}  {theme.label}" if number <= 9 else theme.label, theme.id)
+
+    def refresh_themes(self, dataset: Dataset, chosen: str | None) -> None:
+        """List the themes again (one was added) and pick ``chosen``, else keep the theme picked; everything else stays."""
+        self._dataset = dataset
+        keep = chosen or self._resolve(self.theme)
+        self._fill_themes(dataset)
+        self._select(self.theme, keep)
+        if chosen is not None:
+            self.problem.clear()
+        self._show_codebook()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)  # back to the keys: the stance and kind keys work at once
 
     @staticmethod
     def _select(combo: QComboBox, entry_id: str | None) -> None:
@@ -368,8 +393,10 @@ class CodingEditor(QFrame):
             if key == Qt.Key.Key_Escape and not popup:
                 self.cancel()
                 return True
-            if key == Qt.Key.Key_Tab and watched is self:
-                self.summary.setFocus(Qt.FocusReason.TabFocusReason)
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not popup:
+                # Tab and Shift+Tab go round the summary and the note, and never out of the editor.
+                target = self.note if watched is self.summary else self.summary
+                target.setFocus(Qt.FocusReason.BacktabFocusReason if key == Qt.Key.Key_Backtab else Qt.FocusReason.TabFocusReason)
                 return True
             if key in _ENTER and not popup and modifiers == Qt.KeyboardModifier.NoModifier:
                 self.accepted.emit()

@@ -17,7 +17,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QElapsedTimer, QPoint, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,9 +28,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from ...model.dataset import Dataset
+from ...model.editing.coding import turn_words
 from ...model.editing.edits import Edit, Remove, SetOrders, leaves
 from ...presentation.focus import Focus, FocusKind, Navigation
 from ...presentation.turns import clock
@@ -98,6 +99,13 @@ class QtOffsets:
     def to_qt(self, offset: int) -> int:
         at = bisect.bisect_right(self._points, offset) - 1
         return offset + (self._shift[at] if at >= 0 else 0)
+
+
+def _to_python(offsets: QtOffsets, qt_position: int, length: int) -> int:
+    """The offset in the source string shown at a place in the Qt document (the inverse of ``to_qt``)."""
+    if not offsets.shifts:
+        return qt_position
+    return bisect.bisect_left(range(length + 1), qt_position, key=offsets.to_qt)
 
 
 class _Span(NamedTuple):
@@ -287,6 +295,7 @@ class SourceView(QWidget):
         self.text.viewport().installEventFilter(self)
         self.text.installEventFilter(self)
         self._keyboard_span: _Span | None = None
+        self._double_click: tuple[QElapsedTimer, QPoint] | None = None  # when and where the last double click was
         self.text.setMouseTracking(True)
         self._set_reading_font()
         self.text.document().setDocumentMargin(14)
@@ -371,6 +380,8 @@ class SourceView(QWidget):
         removed: list[_Span] = []
         added: list[_Span] = []
         for part in leaves(edit):
+            if getattr(part, "kind", None) == "theme" and not isinstance(part, SetOrders):
+                continue  # a theme is not in the text: the reader's place and selection stay (a theme added while coding)
             if isinstance(part, SetOrders) or getattr(part, "kind", None) != "position":
                 self._redraw()  # a seminar-wide edit: start afresh
                 return
@@ -567,6 +578,28 @@ class SourceView(QWidget):
         self._flash.start()
         self._paint_flash(1.0)
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select a stretch of the report (Python offsets) in the text, caret at its end, and scroll it into view."""
+        self.ensure_filled()
+        offsets = self._document.derived.of_source_text(QtOffsets)
+        to_qt = offsets.to_qt if offsets.shifts else int
+        cursor = self.text.textCursor()
+        cursor.setPosition(to_qt(start))
+        cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
+    def select_turn_at(self, document_position: int) -> bool:
+        """Select the words of the transcript turn at this place in the text (its label left out); False between turns."""
+        offsets = self._document.derived.of_source_text(QtOffsets)
+        text = self._dataset.seminar.source.text
+        offset = _to_python(offsets, document_position, len(text))
+        found = turn_words(self._dataset, offset)
+        if found is None:
+            return False
+        self.select_range(found[0].start, found[0].end)
+        return True
+
     # -- clicks on highlights ------------------------------------------------------
     def position_at(self, document_position: int) -> str | None:
         """The position whose excerpt covers this place in the text (the innermost one)."""
@@ -621,11 +654,27 @@ class SourceView(QWidget):
             return self.open_current_excerpt()
         return False
 
+    def _is_third_click(self, event) -> bool:
+        """Whether a press follows a double click closely enough, in time and place, to make a triple click."""
+        if self._double_click is None:
+            return False
+        timer, where = self._double_click
+        near = (event.position().toPoint() - where).manhattanLength() < QApplication.startDragDistance()
+        return near and timer.elapsed() < QApplication.doubleClickInterval()
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.text and event.type() == event.Type.KeyPress and self._on_key(event):
             return True
         if watched is self.text.viewport():
             kind = event.type()
+            if kind == event.Type.MouseButtonDblClick and event.button() == Qt.MouseButton.LeftButton:
+                self._double_click = (QElapsedTimer(), event.position().toPoint())
+                self._double_click[0].start()
+            elif kind == event.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton and self._is_third_click(event):
+                # A third click selects the speaker's whole turn, where Qt would select one line.
+                self._double_click = None
+                if self.select_turn_at(self.text.cursorForPosition(event.position().toPoint()).position()):
+                    return True
             if kind == event.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
                 if not self.text.textCursor().hasSelection():
                     place = self.text.cursorForPosition(event.position().toPoint()).position()

@@ -74,6 +74,7 @@ from ...presentation.chart_layout import (
 from ...presentation.chart_sorts import SORT_LABELS, SORTS
 from ...presentation.colours import INK, MUTED, stance_hex, text_on
 from ...presentation.focus import Focus, FocusKind
+from ...presentation.next_step import next_step
 from ...presentation.wording import metrics_summary, signed
 from ..document import SeminarDocument
 from ..selection import Selection
@@ -467,6 +468,12 @@ class ThemeChart(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addLayout(top)
+        self.empty_note = QLabel()  # a seminar with no position yet: what to do next, in one line
+        self.empty_note.setObjectName("chartNextStep")
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.graphics, 1)
 
         self._apply_palette()
@@ -585,6 +592,9 @@ class ThemeChart(QWidget):
             self.caption.setToolTip(question)
 
         self._apply("question", question, show_question)
+        step = next_step(dataset)
+        self.empty_note.setText(step or "")
+        self.empty_note.setVisible(step is not None)
         name = chart_name(scale)
         self._apply("name", name, lambda: self.graphics.setAccessibleName(name))
         self._apply(

@@ -18,9 +18,10 @@ from desktop_app.model.importers.mapping import (
     title_from_path,
     unique_ids,
 )
-from desktop_app.model.importers.reading import import_file
+from desktop_app.model.importers.reading import import_bytes, import_file
 
 from .checks import FIXTURES
+from .test_word import word_file
 
 
 @pytest.fixture
@@ -160,3 +161,15 @@ def test_a_title_too_long_or_blank_is_refused_in_plain_words(whisper):
         build_seminar(whisper, mapping, "x" * 301)
     with pytest.raises(ValueError, match="not blank"):
         build_seminar(whisper, mapping, "  ")
+
+
+def test_a_word_import_starts_each_turn_after_its_bold_or_colon_label(tmp_path):
+    """In the seminar built from a .docx, a turn opened by a bold name or by "Name:" holds only the words said."""
+    data = word_file([("Ilse Varga", " The ferry runs twice a day."), ("", "In winter, once."), ("Tobias Renn:", " Not enough."),
+                      ("Ilse Varga", " We agree."), ("", "Tobias Renn: Good.")])
+    transcript = import_bytes(data, "hearing.docx")
+    seminar = build_seminar(transcript, LabelMapping.initial(transcript), "Hearing")
+    text = seminar.seminar.source.text
+    assert [text[turn.start : turn.end] for turn in seminar.seminar.source.turns] == [
+        "The ferry runs twice a day.\nIn winter, once.", "Not enough.", "We agree.", "Good.",
+    ]

@@ -312,7 +312,7 @@ def test_ctrl_3_puts_the_caret_in_the_source_text(qtbot, window):
 
 
 def test_a_theme_and_speaker_are_found_by_typing_part_of_their_names(qtbot, empty_window, dialogs):
-    """Tab to the speaker and theme boxes, type "oka" and "pol": Enter codes the passage for Ben Okafor on Policy."""
+    """Alt+P and Alt+T reach the speaker and theme boxes; type "oka" and "pol": Enter codes the passage for Ben Okafor on Policy."""
     window = empty_window
     build(qtbot, window, dialogs)
     start = SOURCE.index("ten years")
@@ -321,12 +321,13 @@ def test_a_theme_and_speaker_are_found_by_typing_part_of_their_names(qtbot, empt
     editor = window.coding.editor
     press(qtbot, Qt.Key.Key_R, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "A decade of progress.")
-    press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() in (editor.speaker, editor.speaker.lineEdit())
     editor.speaker.lineEdit().selectAll()
     qtbot.keyClicks(QApplication.focusWidget(), "oka")
     editor.speaker.completer().popup().hide()
-    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() in (editor.theme, editor.theme.lineEdit())
     qtbot.keyClicks(QApplication.focusWidget(), "pol")
     editor.theme.completer().popup().hide()
     press(qtbot, Qt.Key.Key_Return)
