@@ -1,19 +1,22 @@
-"""Find every excerpt again after the source text was edited, without ever moving one to another passage silently.
+"""Find every excerpt and turn again after the source text was edited, never moving one to another passage silently.
 
 Each position keeps its exact excerpt and the place it had in the old text.
-When the text changes, the part that differs is found (the text before and
-after it is common to both versions), and each excerpt is placed, in turn:
+When the text changes, the stretches that differ are found (:mod:`.text_diff`:
+line by line, then word by word), and each excerpt is placed, in turn:
 
-1. **where it was**, shifted by the edit, when the edit did not touch it;
-2. **at its exact text** inside the changed part, the occurrence nearest to
-   where it was (a paragraph rewritten around it, or a whole new copy of the report);
+1. **where it was**, shifted by the edits before it, when no edit touched it;
+2. **at its exact text** inside the stretches changed around it, the occurrence
+   nearest to where it was (a paragraph rewritten around it, or a whole new copy of the report);
 3. **by its context**: the characters just before and after it in the old
    text are found again, and the excerpt becomes what now lies between them
    (a typo fixed inside it) when that is about as long as before;
 4. else it is **lost**: listed as "excerpt no longer found" for the analyst.
 
 Placements 2 and 3 are listed for review too, so the analyst sees every
-excerpt that did not simply stay.  Transcript turns are shifted the same way.
+excerpt that did not simply stay.  Transcript turns keep their speaker and
+move with their words: a turn no edit touched keeps exactly its words; text
+inserted inside a turn joins it, text inserted between two turns joins
+neither; a turn whose words were all deleted is dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ..format.excerpts import ExcerptFinder, Span, matches_at, normalise
 from ..format.schema import MAX_EXCERPT, Position, Turn, has_control_characters
+from .text_diff import TextDiff
 
 CONTEXT = 40
 """Characters of the old text on each side of an excerpt used to find its place again."""
@@ -91,7 +95,7 @@ def reanchor(
     turns: Sequence[Turn] = (),
 ) -> Reanchoring:
     """Place every position's excerpt in ``new_text``; see the module's docstring for the order of attempts."""
-    change = find_change(old_text, new_text)
+    diff = TextDiff(old_text, new_text)
 
     spans: dict[str, Span] = {}
     rewritten: dict[str, tuple[str, Span]] = {}
@@ -102,61 +106,58 @@ def reanchor(
         if old is None:
             lost.append(position.id)  # lost before: stays lost until the analyst re-selects it
             continue
-        if old.end <= change.start or old.start >= change.old_end:
-            delta = 0 if old.end <= change.start else change.new_end - change.old_end
-            moved = Span(old.start + delta, old.end + delta)
+        if diff.unchanged(old.start, old.end):
+            moved = Span(*diff.shifted(old.start, old.end))
             if matches_at(new_text, position.excerpt, moved):
                 spans[position.id] = moved
                 continue
-        found = _nearest_exact(new_text, position.excerpt, change, old)
+        wanted = diff.start_of(old.start)
+        found = _nearest_exact(new_text, position.excerpt, _changed_around(diff, old), wanted)
         if found is not None:
             spans[position.id] = found
             review.append(position.id)
             continue
-        by_context = _by_context(old_text, new_text, old, change)
+        by_context = _by_context(old_text, new_text, old, wanted)
         if by_context is not None:
             rewritten[position.id] = by_context
             review.append(position.id)
             continue
         lost.append(position.id)
-    return Reanchoring(spans, rewritten, tuple(lost), tuple(review), _shifted_turns(turns, change, len(new_text)))
+    return Reanchoring(spans, rewritten, tuple(lost), tuple(review), _moved_turns(turns, diff, len(new_text)))
 
 
-def _nearest_exact(new_text: str, excerpt: str, change: Change, old: Span) -> Span | None:
+def _changed_around(diff: TextDiff, old: Span) -> tuple[int, int]:
+    """The stretch of the new text that replaced the changed text in and at the edges of an old span."""
+    near = diff.touching(old.start, old.end)
+    if not near:
+        return diff.start_of(old.start), diff.end_of(old.end)
+    return min(s.new_start for s in near), max(s.new_end for s in near)
+
+
+def _nearest_exact(new_text: str, excerpt: str, changed: tuple[int, int], wanted: int) -> Span | None:
     """The occurrence of the excerpt that overlaps the changed part of the new text, nearest to its old place."""
     # Only an occurrence that takes in new text can be the excerpt's own passage: any other was there
     # before, as a different passage, and taking it would move the position there silently.  Such an
     # occurrence lies near the changed part, so only that stretch of the text is searched.
+    start, end = changed
     reach = 2 * len(excerpt) + 64
-    low = max(0, change.start - reach)
-    window = ExcerptFinder(new_text[low : change.new_end + reach])
-    wanted = _new_offset(old.start, change)
+    low = max(0, start - reach)
+    window = ExcerptFinder(new_text[low : end + reach])
     candidates = [
         Span(span.start + low, span.end + low)
         for span in window.occurrences(excerpt)
-        if span.end + low > change.start and span.start + low < change.new_end
+        if span.end + low > start and span.start + low < end
     ]
     if not candidates:
         return None
     return min(candidates, key=lambda span: (abs(span.start - wanted), span.start))
 
 
-def _new_offset(offset: int, change: Change) -> int:
-    if offset <= change.start:
-        return offset
-    if offset >= change.old_end:
-        return offset + change.new_end - change.old_end
-    # Inside the changed stretch: the same share of the way through it.
-    share = (offset - change.start) / max(change.old_end - change.start, 1)
-    return change.start + round(share * (change.new_end - change.start))
-
-
-def _by_context(old_text: str, new_text: str, old: Span, change: Change) -> tuple[str, Span] | None:
-    """The passage now between the excerpt's old surroundings, if both are found and it is about as long."""
+def _by_context(old_text: str, new_text: str, old: Span, wanted: int) -> tuple[str, Span] | None:
+    """The passage now between the excerpt's old surroundings (``wanted``: its old start, mapped), if both are found and it is about as long."""
     before = old_text[max(0, old.start - CONTEXT) : old.start]
     after = old_text[old.end : old.end + CONTEXT]
     old_length = old.end - old.start
-    wanted = _new_offset(old.start, change)
     if before:
         if len(before) < MIN_CONTEXT and old.start - len(before) > 0:
             return None
@@ -199,16 +200,18 @@ def _nearest(text: str, needle: str, wanted: int) -> int | None:
     return best
 
 
-def _shifted_turns(turns: Sequence[Turn], change: Change, length: int) -> tuple[Turn, ...]:
-    """Turns moved with the text; a turn the edit swallowed whole is dropped, overlaps are trimmed."""
-    shifted: list[Turn] = []
+def _moved_turns(turns: Sequence[Turn], diff: TextDiff, length: int) -> tuple[Turn, ...]:
+    """Turns moved with their words; text inserted at a turn's edge stays out of it, a turn deleted whole is dropped."""
+    moved: list[Turn] = []
     previous_end = 0
     for turn in turns:
-        start = _new_offset(turn.start, change)
-        end = turn.end if turn.end <= change.start else (turn.end + change.new_end - change.old_end if turn.end >= change.old_end else change.new_end)
+        if diff.unchanged(turn.start, turn.end):
+            start, end = diff.shifted(turn.start, turn.end)
+        else:
+            start, end = diff.start_of(turn.start), diff.end_of(turn.end)
         start, end = max(start, previous_end), min(end, length)
         if start >= end:
             continue
-        shifted.append(turn.model_copy(update={"start": start, "end": end}))
+        moved.append(turn.model_copy(update={"start": start, "end": end}))
         previous_end = end
-    return tuple(shifted)
+    return tuple(moved)
