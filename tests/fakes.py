@@ -19,6 +19,8 @@ class FakeDialogs:
     new_seminar_answer: Any = None
     details_answer: Any = None
     source_answer: str | None = None
+    excerpt_changes_answer: Any = "all"
+    """What the excerpt-changes dialog returns: "all" (every rewritten excerpt taken), a set of position ids, or None (cancel)."""
     speaker_answer: Any = None
     theme_answer: Any = None
     split_answer: int | None = None
@@ -90,6 +92,12 @@ class FakeDialogs:
     def source_text(self, parent, current):
         self.calls.append(("source_text", current))
         return self.source_answer
+
+    def confirm_excerpt_changes(self, parent, changes):
+        self.calls.append(("confirm_excerpt_changes", list(changes)))
+        if self.excerpt_changes_answer == "all":
+            return {change.position_id for change in changes if change.new is not None}
+        return self.excerpt_changes_answer
 
     def speaker_details(self, parent, speaker, new=False):
         self.calls.append(("speaker_details", (speaker, new)))

@@ -187,6 +187,12 @@ class Dialogs:
         finally:
             dialog.deleteLater()
 
+    def confirm_excerpt_changes(self, parent: QWidget | None, changes) -> set[str] | None:
+        """Which rewritten excerpts (ExcerptChange rows) to take, the lost ones shown too; None when the user cancels the replacement."""
+        from .editing.reanchor_dialog import ExcerptChangesDialog
+
+        return self._run(ExcerptChangesDialog(changes, parent), lambda d: d.kept())
+
     def speaker_details(self, parent: QWidget | None, speaker, new: bool = False):
         """The speaker as edited (a Speaker), or None when the user cancels."""
         from .editing.entry_dialogs import SpeakerDialog

@@ -30,7 +30,7 @@ window offers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -524,18 +524,25 @@ def with_current_format(model: SeminarFile) -> SeminarFile:
     return model if model.format == FORMAT else model.model_copy(update={"format": FORMAT})
 
 
-def replace_source_text(dataset: Dataset, text: str) -> tuple[Edit, Reanchoring]:
+def replace_source_text(dataset: Dataset, text: str, keep: Collection[str] | None = None) -> tuple[Edit, Reanchoring]:
     """Replacing the source text, each excerpt re-anchored (see :mod:`.reanchor`), and what became of them.
 
-    Excerpts found by their context take the passage now there; lost ones
-    stay as they were, unanchored, for the analyst to re-select or remove.
+    Excerpts found by their context take the passage now there, those in
+    ``keep`` only when it is given (the rest are left unanchored, their words
+    as they were); lost ones stay as they were, unanchored, for the analyst to
+    re-select or remove.
     """
     source = dataset.seminar.source
     outcome = reanchor(source.text, text, dataset.model.positions, dataset.spans, source.turns)
+    return replacement_edit(dataset, text, outcome, keep), outcome
+
+
+def replacement_edit(dataset: Dataset, text: str, outcome: Reanchoring, keep: Collection[str] | None = None) -> Edit:
+    """The one edit that replaces the source text as ``outcome`` places the excerpts (rewritten ones in ``keep``, or all)."""
     edits: list[Edit] = [ReplaceSource(text, outcome.spans, outcome.turns)]
     for position in dataset.model.positions:
         rewritten = outcome.rewritten.get(position.id)
-        if rewritten is not None:
+        if rewritten is not None and (keep is None or position.id in keep):
             excerpt, span = rewritten
             edits.append(Replace(position.model_copy(update={"excerpt": excerpt}), span))
-    return as_edit(edits), outcome
+    return as_edit(edits)

@@ -7,9 +7,11 @@ line by line, then word by word), and each excerpt is placed, in turn:
 1. **where it was**, shifted by the edits before it, when no edit touched it;
 2. **at its exact text** inside the stretches changed around it, the occurrence
    nearest to where it was (a paragraph rewritten around it, or a whole new copy of the report);
-3. **by its context**: the characters just before and after it in the old
-   text are found again, and the excerpt becomes what now lies between them
-   (a typo fixed inside it) when that is about as long as before;
+3. **by its edges**: when the edits fall inside the excerpt (a typo fixed, a
+   word changed), it becomes what now lies between its old edges; else **by
+   its context**: the characters just before and after it in the old text are
+   found again, and it becomes what now lies between them; either only when
+   that is about as long as before;
 4. else it is **lost**: listed as "excerpt no longer found" for the analyst.
 
 Placements 2 and 3 are listed for review too, so the analyst sees every
@@ -117,7 +119,7 @@ def reanchor(
             spans[position.id] = found
             review.append(position.id)
             continue
-        by_context = _by_context(old_text, new_text, old, wanted)
+        by_context = _by_diff(new_text, old, diff) or _by_context(old_text, new_text, old, wanted)
         if by_context is not None:
             rewritten[position.id] = by_context
             review.append(position.id)
@@ -175,6 +177,19 @@ def _by_context(old_text: str, new_text: str, old: Span, wanted: int) -> tuple[s
             return None
     else:
         end = len(new_text)
+    return _passage(new_text, start, end, old_length)
+
+
+def _by_diff(new_text: str, old: Span, diff: TextDiff) -> tuple[str, Span] | None:
+    """The passage now between the excerpt's old edges, when no edit cut through either edge and it is about as long."""
+    for stretch in diff.touching(old.start, old.end):
+        if stretch.old_start < old.start < stretch.old_end or stretch.old_start < old.end < stretch.old_end:
+            return None
+    return _passage(new_text, diff.start_of(old.start), diff.end_of(old.end), old.end - old.start)
+
+
+def _passage(new_text: str, start: int, end: int, old_length: int) -> tuple[str, Span] | None:
+    """``new_text[start:end]`` without white space at its ends, if it can be an excerpt about ``old_length`` long."""
     while start < end and new_text[start].isspace():
         start += 1
     while end > start and new_text[end - 1].isspace():

@@ -31,8 +31,10 @@ from ...model.editing.edits import (
     ReplaceSeminar,
     merge_themes,
     remove_with_positions,
-    replace_source_text,
+    replacement_edit,
 )
+from ...model.editing.excerpt_changes import excerpt_changes
+from ...model.editing.reanchor import reanchor
 from ..files.saving import Saving
 from .undo_commands import EditCommand, push_edit
 
@@ -120,22 +122,33 @@ class EditActions(QObject):
         return push_edit(self.document, ReplaceSeminar(edited), "Edit seminar details", window=self.window)
 
     def replace_source(self, text: str | None = None) -> EditCommand | None:
-        """Replace the source text (asking for it unless given), every excerpt re-anchored, as one undoable step."""
+        """Replace the source text (asking for it unless given), every excerpt and turn re-anchored, as one undoable step.
+
+        Every excerpt the new text rewrote or lost is listed by name first: the
+        user takes each rewritten one's new words or leaves it unanchored, or
+        cancels the replacement.
+        """
         dataset = self.document.dataset
         if text is None:
             text = self.window.dialogs.source_text(self.window, dataset.seminar.source.text)
         if text is None or text == dataset.seminar.source.text:
             return None
-        edit, outcome = replace_source_text(dataset, text)
-        command = push_edit(self.document, edit, "Replace source text", window=self.window)
+        source = dataset.seminar.source
+        outcome = reanchor(source.text, text, dataset.model.positions, dataset.spans, source.turns)
+        changes = excerpt_changes(dataset, outcome)
+        keep: set[str] | None = None
+        if changes:
+            keep = self.window.dialogs.confirm_excerpt_changes(self.window, changes)
+            if keep is None:
+                return None
+        command = push_edit(self.document, replacement_edit(dataset, text, outcome, keep), "Replace source text", window=self.window)
         if command is None:
             return None
-        found = len(dataset.model.positions) - len(outcome.lost)
-        message = f"Source text replaced: {found} of {len(dataset.model.positions)} excerpts found again"
-        if outcome.review:
-            message += f", {len(outcome.review)} of them in a changed passage (check them)"
-        if outcome.lost:
-            message += f"; {len(outcome.lost)} no longer found, listed to fix"
+        unanchored = len(self.document.dataset.unanchored)
+        total = len(dataset.model.positions)
+        message = f"Source text replaced: {total - unanchored} of {total} excerpts anchored"
+        if unanchored:
+            message += f"; {unanchored} unanchored, listed to fix"
             self.show_lost_excerpts()
         self.window.statusBar().showMessage(message + ".", 15_000)
         return command
