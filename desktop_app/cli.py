@@ -49,11 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--import", dest="import_file", metavar="TRANSCRIPT",
         help="make a new seminar file from a transcript or report (vtt, srt, whisper JSON, text, docx, pdf)",
     )
+    commands.add_argument(
+        "--replace-source", metavar="NEW.txt",
+        help="re-anchor FILE's excerpts and turns onto a revised source text and write it to --out; "
+        "prints each excerpt whose words changed; writes nothing if any is no longer found",
+    )
     imports = parser.add_argument_group("import options")
-    imports.add_argument("--out", metavar="OUT.seminar.json", help="with --import: the seminar file to write")
+    imports.add_argument("--out", metavar="OUT.seminar.json", help="with --import or --replace-source: the seminar file to write")
     imports.add_argument("--title", metavar="TEXT", help="with --import: the seminar's title (default: from the file)")
     imports.add_argument("--format", choices=FORMATS, help="with --import: the file's format (default: detected)")
-    parser.add_argument("--force", action="store_true", help="with --import: replace OUT if it exists; "
+    parser.add_argument("--force", action="store_true", help="with --import or --replace-source: replace OUT if it exists; "
                         "with --export-pdf or --export-csv: replace OUT even if it is read-only")
     commands.add_argument("--export-pdf", metavar="OUT.pdf", help="write the PDF brief of FILE (or the default seminar); no display needed")
     commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
@@ -83,8 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.import_file:
             return import_transcript(parser, args)
+        if args.replace_source:
+            return replace_source(parser, args)
         if args.out or args.title or args.format:
-            parser.error("--out, --title and --format go with --import")
+            parser.error("--out, --title and --format go with --import (--out also with --replace-source)")
         if args.check:
             if not args.files:
                 parser.error("--check needs at least one FILE")
@@ -230,6 +237,19 @@ def import_transcript(parser: argparse.ArgumentParser, args: argparse.Namespace)
     return import_command(
         Path(args.import_file), Path(args.out), title=args.title, speakers=speakers, format_name=args.format, force=args.force
     )
+
+
+def replace_source(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--replace-source``: FILE re-anchored onto a revised source text, written to --out."""
+    from .commands.replace_source import replace_source_command
+
+    if len(args.files) != 1:
+        parser.error("--replace-source needs exactly one FILE, the seminar to re-anchor")
+    if not args.out:
+        parser.error("--replace-source needs --out OUT.seminar.json")
+    if args.title or args.format or args.speaker or args.page_size or args.sections or args.csv_kind or args.counted_kinds:
+        parser.error("--replace-source takes only FILE, --out and --force")
+    return replace_source_command(Path(args.replace_source), Path(args.files[0]), Path(args.out), force=args.force)
 
 
 def resolve_dataset_path(files: Sequence[str]) -> Path:
