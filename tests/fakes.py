@@ -25,6 +25,7 @@ class FakeDialogs:
     theme_answer: Any = None
     split_answer: int | None = None
     merge_answer: str | None = None
+    speaker_choice_answer: str | None = None
     opens_externally: bool = True  # whether a viewer "opens" a file handed to open_externally
     transcript_answer: str | None = None
     preview_answer: Any = "confirm"
@@ -114,6 +115,10 @@ class FakeDialogs:
     def merge_target(self, parent, absorbed_label, choices):
         self.calls.append(("merge_target", (absorbed_label, choices)))
         return self.merge_answer
+
+    def choose_speaker(self, parent, title, prompt, choices):
+        self.calls.append(("choose_speaker", (title, prompt, choices)))
+        return self.speaker_choice_answer
 
     def open_externally(self, path):
         self.calls.append(("open_externally", path))

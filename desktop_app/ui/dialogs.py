@@ -217,6 +217,12 @@ class Dialogs:
 
         return self._run(MergeDialog(absorbed_label, choices, parent), lambda d: d.kept())
 
+    def choose_speaker(self, parent: QWidget | None, title: str, prompt: str, choices: list[tuple[str, str]]) -> str | None:
+        """The id of a speaker chosen from (id, name) pairs (to merge into, to give a turn to), or None when the user cancels."""
+        from .editing.entry_dialogs import MergeDialog
+
+        return self._run(MergeDialog("", choices, parent, title=title, prompt=prompt), lambda d: d.kept())
+
     @staticmethod
     def _run(dialog: QDialog, answer):
         try:

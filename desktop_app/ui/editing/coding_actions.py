@@ -22,9 +22,12 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle
 
 from ...model.editing.coding import new_position_id, passage, remove_position, suggested_speaker, turn_words
 from ...model.editing.edits import EditRefused, Insert, Replace, split_position
+from ...model.editing.speaker_edits import give_turn
+from ...model.editing.turn_lookup import turn_at
 from ...model.format.excerpts import Span
 from ...model.format.schema import Position
 from ...presentation.next_step import missing_for_coding
+from ...presentation.turns import clock
 from ..icons import themed_icon
 from ..views.source_view import QtOffsets
 from .coding_editor import CodingEditor
@@ -79,6 +82,9 @@ class Coding(QObject):
         self.turn_action.setShortcut(QKeySequence("Ctrl+T"))
         self.turn_action.setStatusTip("Code the words of the transcript turn under the caret in the Source tab (Ctrl+T)")
         self.turn_action.triggered.connect(lambda _=False: self.code_turn())
+        self.give_turn_action = QAction("&Give This Turn To\u2026", window)
+        self.give_turn_action.setStatusTip("Give the transcript turn under the caret in the Source tab to another speaker, with its positions")
+        self.give_turn_action.triggered.connect(lambda _=False: self.give_turn())
         self.reselect_action = QAction("Use Selection as &Excerpt", window)
         self.reselect_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.reselect_action.setStatusTip("Make the passage selected in the Source tab the excerpt of the position being edited")
@@ -91,6 +97,7 @@ class Coding(QObject):
         menu.addSeparator()
         menu.addAction(self.code_action)
         menu.addAction(self.turn_action)
+        menu.addAction(self.give_turn_action)
         menu.addAction(self.reselect_action)
         menu.addAction(self.manager.add_speaker_action)
         menu.addAction(self.manager.add_theme_action)
@@ -138,6 +145,7 @@ class Coding(QObject):
         menu.addSeparator()
         menu.addAction(self.code_action)
         menu.addAction(self.turn_action)
+        menu.addAction(self.give_turn_action)
         if self.editor.editing is not None:
             menu.addAction(self.reselect_action)
         menu.popup(text.viewport().mapToGlobal(point))
@@ -172,6 +180,39 @@ class Coding(QObject):
         self.window.show_tab("source")
         self.window.source.select_range(span.start, span.end)
         return self._start_coding(dataset.seminar.source.text[span.start : span.end], span, speaker, "Code this turn")
+
+    def _turn_under_caret(self) -> int | None:
+        """The index of the transcript turn holding the Source tab's caret (or ending at it), or None between turns."""
+        turns = self.document.dataset.seminar.source.turns
+        cursor = self.window.source.text.textCursor()
+        at = self._python_offsets().to_python(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+        turn = turn_at(turns, at) or (turn_at(turns, at - 1) if at > 0 else None)
+        return None if turn is None else list(turns).index(turn)
+
+    def give_turn(self) -> EditCommand | None:
+        """Give the turn under the caret to a speaker the user picks; its old speaker's positions in it go too (one undoable step)."""
+        dataset = self.document.dataset
+        index = self._turn_under_caret()
+        if index is None:
+            self.window.statusBar().showMessage("Put the caret in a speaker's turn in the Source tab first (Ctrl+3), then Give This Turn To.", 8000)
+            return None
+        turn = dataset.seminar.source.turns[index]
+        choices = [(speaker.id, speaker.name) for speaker in dataset.speakers if speaker.id != turn.speaker]
+        if not choices:
+            return None
+        old = dataset.speaker(turn.speaker).name
+        when = "" if turn.start_time is None else f" at {clock(turn.start_time)}"
+        chosen = self.window.dialogs.choose_speaker(self.window, "Give turn", f"Give {old}'s turn{when} to:", choices)
+        if chosen is None:
+            return None
+        try:
+            edit, moved = give_turn(dataset, index, chosen)
+        except EditRefused as error:
+            self.window.dialogs.show_error(self.window, "Could not give the turn", str(error))
+            return None
+        noun = "position" if moved == 1 else "positions"
+        name = f"Give {old}'s turn{when} to {dataset.speaker(chosen).name} ({moved} {noun})"
+        return push_edit(self.document, edit, name, window=self.window)
 
     def _start_coding(self, excerpt: str, span: Span, speaker: str | None, title: str) -> bool:
         """Open the editor on a passage; with no speaker yet, say so instead (a theme can be made in the editor)."""

@@ -35,6 +35,7 @@ from ...model.editing.edits import (
 )
 from ...model.editing.excerpt_changes import excerpt_changes
 from ...model.editing.reanchor import reanchor
+from ...model.editing.speaker_edits import merge_speakers
 from ..files.saving import Saving
 from .undo_commands import EditCommand, push_edit
 
@@ -175,6 +176,17 @@ class EditActions(QObject):
             self.window.dialogs.show_error(self.window, "Could not merge the themes", str(error))
             return None
         text = f"Merge theme {dataset.theme(absorbed).label} into {dataset.theme(keep).label} ({moved} moved)"
+        return push_edit(self.document, edit, text, window=self.window)
+
+    def merge_speakers(self, keep: str, absorbed: str) -> EditCommand | None:
+        """Merge speaker ``absorbed`` into ``keep`` (their positions, turns and chair move) in one undoable step."""
+        dataset = self.document.dataset
+        try:
+            edit, moved = merge_speakers(dataset, keep, absorbed)
+        except EditRefused as error:
+            self.window.dialogs.show_error(self.window, "Could not merge the speakers", str(error))
+            return None
+        text = f"Merge speaker {dataset.speaker(absorbed).name} into {dataset.speaker(keep).name} ({moved} moved)"
         return push_edit(self.document, edit, text, window=self.window)
 
     # -- excerpts no longer found ------------------------------------------------------------

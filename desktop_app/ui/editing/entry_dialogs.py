@@ -192,12 +192,15 @@ class SplitDialog(QDialog):
 
 
 class MergeDialog(QDialog):
-    """Choose the theme that another one is merged into."""
+    """Choose the theme (or speaker) that another one is merged into, or, with its own words, any one entry of a list."""
 
-    def __init__(self, absorbed_label: str, choices: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(
+        self, absorbed_label: str, choices: list[tuple[str, str]], parent: QWidget | None = None,
+        *, title: str = "Merge theme", prompt: str | None = None,
+    ):
         super().__init__(parent)
-        self.setWindowTitle("Merge theme")
-        note = QLabel(f"Merge \u201c{absorbed_label}\u201d into:")
+        self.setWindowTitle(title)
+        note = QLabel(prompt if prompt is not None else f"Merge \u201c{absorbed_label}\u201d into:")
         note.setTextFormat(Qt.TextFormat.PlainText)
         self.target = QComboBox()
         for theme_id, label in choices:

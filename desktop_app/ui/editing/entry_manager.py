@@ -98,6 +98,8 @@ class EntryManager(QObject):
             ]
             if kind == "theme":
                 buttons.append(("Merge Into\u2026", lambda _=False: self.merge_current()))
+            else:
+                buttons.append(("Merge Into\u2026", lambda _=False: self.merge_speaker()))
             for number, (label, slot) in enumerate(buttons):
                 button = QPushButton(label)
                 button.clicked.connect(slot)
@@ -252,6 +254,23 @@ class EntryManager(QObject):
         if keep is None:
             return None
         return self.window.editing.merge_themes(keep, absorbed)
+
+    def merge_speaker(self, absorbed: str | None = None) -> EditCommand | None:
+        """Merge the chosen speaker into another the user picks (their positions and turns move there)."""
+        absorbed = absorbed or self.speakers.current_id()
+        if absorbed is None:
+            return None
+        dataset = self.document.dataset
+        choices = [(speaker.id, speaker.name) for speaker in dataset.speakers if speaker.id != absorbed]
+        if not choices:
+            return None
+        name = dataset.speaker(absorbed).name
+        keep = self.window.dialogs.choose_speaker(
+            self.window, "Merge speaker", f"Merge \u201c{name}\u201d into (their positions and turns move there):", choices
+        )
+        if keep is None:
+            return None
+        return self.window.editing.merge_speakers(keep, absorbed)
 
     def _stance_names(self) -> dict[int, str]:
         scale = self.document.dataset.seminar.scale
