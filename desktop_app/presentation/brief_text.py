@@ -23,6 +23,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Judgement, Kind, Position, Scale
+from .names import short_name as _short
 from .wording import stance_words
 
 DRAFTED_LABEL = "Drafted from the coding; not reviewed"
@@ -53,10 +54,9 @@ class BriefWords:
 
 
 def short_name(dataset: Dataset, speaker_id: str) -> str:
-    """The speaker as a brief names them in passing: the surname, or the whole name if it is one word."""
+    """The speaker as a brief names them in passing (see :func:`.names.short_name`)."""
     speaker = dataset.speaker(speaker_id)
-    words = speaker.name.split()
-    return words[-1] if words else speaker.display_name
+    return _short(speaker.name) or speaker.display_name
 
 
 def names_in_words(names: list[str]) -> str:

@@ -63,35 +63,6 @@ def stance_words(stance: float, scale: Scale) -> str:
     return f"{signed(stance)} {stance_label(stance, scale)}"
 
 
-def short_name(name: str) -> str:
-    """The name a sentence uses for a speaker: the last word (``Shagina``), or the whole of a name without spaces (林美玲)."""
-    words = name.split()
-    return words[-1] if words else name
-
-
-def initials(name: str) -> str:
-    """``SR`` for Sergey Radchenko, ``林美`` for 林美玲: a name short enough for a matrix header."""
-    words = [word for word in name.replace("-", " ").split() if word[:1].isalpha()]
-    if len(words) >= 2:
-        return (words[0][0] + words[-1][0]).upper()
-    word = words[0] if words else name.strip()
-    if word[:1].isascii():
-        return word[:2].capitalize()
-    return word[:2]
-
-
-def matrix_labels(names: list[str]) -> list[str]:
-    """Initials for each name, lengthened with the surname's next letters where two would read the same."""
-    labels = [initials(name) for name in names]
-    for label in set(labels):
-        clashing = [index for index, other in enumerate(labels) if other == label]
-        if len(clashing) > 1:
-            for index in clashing:
-                surname = short_name(names[index])
-                labels[index] = label[:-1] + surname[:3]
-    return labels
-
-
 def speaker_line(speaker: Speaker) -> str:
     """Job title and affiliation on one line, as far as they are known."""
     parts = [part for part in (speaker.job_title, speaker.affiliation) if part]

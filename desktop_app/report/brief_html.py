@@ -51,6 +51,7 @@ from ..presentation.brief_text import (
 from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
+from ..presentation.names import distinct_initials
 from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import (
     kind_label,
@@ -591,27 +592,6 @@ def _forecast_table(dataset: Dataset, positions: list[Position]) -> str:
 # -- 7. agreement --------------------------------------------------------------------------------
 
 
-def initials(names: list[str]) -> list[str]:
-    """Short, distinct column headings for ``names``: initials, lengthened where two would clash."""
-    words = [[word for word in name.replace("-", " ").split() if word[:1].isalpha()] or [name] for name in names]
-    tags = ["".join(word[0].upper() for word in parts[-3:]) for parts in words]
-    for _ in range(3):
-        seen: dict[str, int] = {}
-        for tag in tags:
-            seen[tag] = seen.get(tag, 0) + 1
-        if all(count == 1 for count in seen.values()):
-            break
-        tags = [
-            tag + words[index][-1][1 : 1 + _ + 1].lower() if seen[tag] > 1 else tag for index, tag in enumerate(tags)
-        ]
-    counts: dict[str, int] = {}
-    unique = []
-    for tag in tags:
-        counts[tag] = counts.get(tag, 0) + 1
-        unique.append(tag if counts[tag] == 1 else f"{tag}{counts[tag]}")
-    return unique
-
-
 _NOTE_AGREEMENT = (
     "Each cell: agreement over the k themes both speakers addressed, 1 \u2212 mean gap between their stances / 4 "
     "(1 = the same stance everywhere, 0 = opposite extremes), with k below it. Two speakers choosing stances at "
@@ -631,7 +611,7 @@ def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
         return heading + _divided_pairs(dataset, agreement_hex, summary) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
-    tags = initials([dataset.speaker(s).name for s in speakers])
+    tags = distinct_initials([dataset.speaker(s).name for s in speakers])
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
         tables.append(_matrix_table(dataset, speakers, tags, start, agreement_hex, units))
