@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Collection
 
 from ..model.analysis.seminar_analysis import ThemeMetrics, format_measure, stance_label, verdict_label
 from ..model.format.schema import Kind, Role, Scale, Seminar, Speaker
@@ -48,8 +49,32 @@ def leader_label(leader: Speaker) -> str:
     return "Moderator" if leader.role is Role.MODERATOR else "Chair"
 
 
+KIND_PLURALS = {
+    Kind.ASSESSMENT: "assessments",
+    Kind.PREDICTION: "predictions",
+    Kind.PRESCRIPTION: "prescriptions",
+    Kind.QUESTION: "questions",
+    Kind.HISTORY: "history",
+    Kind.SUMMARY: "chair's summaries",
+}
+"""Each kind of position in the plural, as running text names a group of them (the window's Count words)."""
+
+
 def kind_label(kind: Kind) -> str:
     return KIND_LABELS[kind]
+
+
+def kinds_phrase(kinds: Collection[Kind]) -> str:
+    """``assessments, predictions and prescriptions``: the kinds in the format's order; ``no kind`` for none."""
+    words = [KIND_PLURALS[kind] for kind in Kind if kind in kinds]
+    if not words:
+        return "no kind"
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter made a capital, the rest as it is (``Consensus: support``)."""
+    return text[:1].upper() + text[1:]
 
 
 def signed(stance: float) -> str:

@@ -54,7 +54,9 @@ from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.names import distinct_initials
 from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import (
+    capital,
     kind_label,
+    kinds_phrase,
     leader_label,
     long_date,
     mode_label,
@@ -279,17 +281,6 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
     return "".join(parts)
 
 
-KIND_PLURALS = {
-    Kind.ASSESSMENT: "assessments",
-    Kind.PREDICTION: "forecasts",
-    Kind.PRESCRIPTION: "recommendations",
-    Kind.QUESTION: "open questions",
-    Kind.HISTORY: "claims about history",
-    Kind.SUMMARY: "chairs\u2019 summaries",
-}
-"""Each kind of position in the plural, as the brief's running text names them."""
-
-
 KIND_SINGULAR = {
     Kind.ASSESSMENT: "assessment",
     Kind.PREDICTION: "forecast",
@@ -301,14 +292,8 @@ KIND_SINGULAR = {
 """Each kind of position as the brief names one: a prediction is a forecast, a prescription a recommendation."""
 
 
-def _listed(names: list[str]) -> str:
-    if not names:
-        return "nothing"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _kinds_words(analysis: SeminarAnalysis, counted: bool = True) -> str:
-    return _listed([KIND_PLURALS[kind] for kind in Kind if (kind in analysis.counted_kinds) == counted])
+    return kinds_phrase([kind for kind in Kind if (kind in analysis.counted_kinds) == counted])
 
 
 def _sentence_html(sentence: Sentence) -> str:
@@ -366,12 +351,8 @@ def _verdict_cell(dataset: Dataset, metrics: ThemeMetrics) -> str:
     more = f" (and {len(metrics.flips) - 1} more)" if len(metrics.flips) > 1 else ""
     return (
         f'<span style="color:{colour}; font-weight:600;">{label}</span> <i>(tentative)</i>'
-        f'<br><span class="muted small">{esc(_capital(flips[0]) + more)}</span>'
+        f'<br><span class="muted small">{esc(capital(flips[0]) + more)}</span>'
     )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 _THEME_COLUMNS = (

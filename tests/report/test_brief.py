@@ -124,9 +124,12 @@ def test_the_citation_names_source_publisher_date_address_app_preparer_and_expor
 
 
 def test_the_method_box_states_the_kinds_counted_and_the_verdict_rules(export_brief):
-    """The method box names the kinds counted, those shown as context, and the verdict rules with their constants."""
+    """The method box names the kinds counted and those shown as context, in the window's words, and the verdict rules."""
     text = export_brief(_panel_with_brief(), ReportOptions(sections=("method",))).text
-    assert normalised("Kinds counted: assessments, forecasts and recommendations; open questions") in text
+    assert normalised(
+        "Kinds counted: assessments, predictions and prescriptions; questions, history and chair's summaries "
+        "are shown as context"
+    ) in text
     assert "none below 3 voices" in text and "at least 20% of all" in text
 
 
