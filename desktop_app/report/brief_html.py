@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
+from ..model.analysis.extreme_pairs import ExtremePairs, extreme_pairs
 from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_SHARE,
     MIN_SHARED_THEMES,
@@ -52,6 +53,7 @@ from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.names import distinct_initials
+from ..presentation.quote_choice import positions_to_quote
 from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import (
     capital,
@@ -85,6 +87,7 @@ QUOTE_CHARS = 280
 REGISTER_ROWS = 12
 """Most forecasts (and recommendations) a summarised brief lists; the rest are counted."""
 DIVIDED_PAIRS = 10
+"""Most pairs a summarised brief lists as the most divided, and as the closest."""
 INDEX_NAMES_PER_BLOCK = 80
 
 SEPARATOR = " \u00b7 "
@@ -428,6 +431,10 @@ def shortened(text: str, limit: int = QUOTE_CHARS) -> str:
     return cut + " [\u2026]"
 
 
+def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]:
+    return [_quote(dataset, position) for position in positions_to_quote(dataset, metrics, sign, QUOTES_PER_SIDE)]
+
+
 def _quote(dataset: Dataset, position: Position) -> str:
     scale = dataset.seminar.scale
     speaker = dataset.speaker(position.speaker)
@@ -439,26 +446,6 @@ def _quote(dataset: Dataset, position: Position) -> str:
         f' <span class="muted small">({esc(stance_words(position.stance, scale))}, {esc(KIND_SINGULAR[position.kind])})</span>'
         "</td></tr></table>"
     )
-
-
-def _best_position(dataset: Dataset, speaker_id: str, theme_id: str, stance: int) -> Position | None:
-    """The speaker's counted position on the theme that best shows their stance there."""
-    counted = dataset.analysis.counted_kinds
-    candidates = [p for p in dataset.positions_of(speaker_id) if p.theme == theme_id and p.kind in counted]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: (abs(p.stance - stance), len(p.excerpt)))
-
-
-def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]:
-    voices = [(s, st) for s, st in metrics.stances.items() if (st > 0 if sign > 0 else st < 0 if sign < 0 else st == 0)]
-    voices.sort(key=lambda item: (-abs(item[1]), dataset.speaker_rank(item[0])))
-    quotes = []
-    for speaker_id, stance in voices[:QUOTES_PER_SIDE]:
-        position = _best_position(dataset, speaker_id, metrics.theme_id, stance)
-        if position is not None:
-            quotes.append(_quote(dataset, position))
-    return quotes
 
 
 def _theme_heading(dataset: Dataset, metrics: ThemeMetrics, units: _Units) -> str:
@@ -583,7 +570,7 @@ _NOTE_AGREEMENT = (
 
 
 def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
-    summary = _pair_summary(dataset)
+    summary = extreme_pairs(dataset.analysis.matrix, DIVIDED_PAIRS)
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
     note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
@@ -646,54 +633,7 @@ def _matrix_table(
     )
 
 
-CHUNK_ROWS = 128
-"""Rows of a large agreement matrix scanned at a time: each numpy step stays short, so the window keeps repainting."""
-
-
-@dataclass(frozen=True)
-class _PairSummary:
-    """What a summarised brief says of a large panel's pairs: counts, the chance level, and the extremes."""
-
-    comparable: int
-    chance: float | None
-    lowest: list[tuple[float, int, int]]
-    highest: list[tuple[float, int, int]]
-
-
-def _pair_summary(dataset: Dataset, keep: int = DIVIDED_PAIRS) -> _PairSummary:
-    """The comparable pairs of the matrix scanned in slices of rows, keeping the ``keep`` lowest and highest.
-
-    A whole-matrix numpy step on 2,000 speakers (four million cells) holds
-    Python's interpreter lock for over a hundred milliseconds; slices of
-    :data:`CHUNK_ROWS` rows hold it for a few.
-    """
-    import numpy as np  # the matrix is numpy already; only the agreement section comes here
-
-    matrix = dataset.analysis.matrix
-    count = len(matrix.speaker_ids)
-    comparable = 0
-    chance_sum = 0.0
-    lowest: list[tuple[float, int, int]] = []
-    highest: list[tuple[float, int, int]] = []
-    for start in range(0, count, CHUNK_ROWS):
-        stop = min(count, start + CHUNK_ROWS)
-        columns = np.arange(count)
-        rows = np.arange(start, stop)[:, None]
-        usable = (matrix.shared_themes[start:stop] >= MIN_SHARED_THEMES) & (columns[None, :] > rows)
-        found_rows, found_columns = np.nonzero(usable)
-        if not len(found_rows):
-            continue
-        values = matrix.agreement[start:stop][found_rows, found_columns]
-        comparable += len(values)
-        chance_sum += float(matrix.expected[start:stop][found_rows, found_columns].sum())
-        for pick, into in ((np.argsort(values, kind="stable")[:keep], lowest), (np.argsort(-values, kind="stable")[:keep], highest)):
-            into.extend((float(values[i]), start + int(found_rows[i]), int(found_columns[i])) for i in pick)
-        lowest = sorted(lowest)[:keep]
-        highest = sorted(highest, key=lambda item: (-item[0], item[1], item[2]))[:keep]
-    return _PairSummary(comparable, chance_sum / comparable if comparable else None, lowest, highest)
-
-
-def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: _PairSummary) -> str:
+def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: ExtremePairs) -> str:
     """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
     matrix = dataset.analysis.matrix
     ids = matrix.speaker_ids
