@@ -31,6 +31,7 @@ from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
+from .names import short_name
 from .next_step import next_step
 from .reading import counting_sentence, metric_label
 from .richtext import esc, quotation, stance_chip
@@ -40,7 +41,6 @@ from .wording import (
     leader_label,
     mode_label,
     seminar_when,
-    short_name,
     signed,
     stance_words,
     unbreakable,

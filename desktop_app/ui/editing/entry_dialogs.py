@@ -8,14 +8,12 @@ wrong is said beside the buttons.
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,65 +23,41 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.format.schema import ANCHOR_KEYS, AnchorKey, Role, Speaker, Theme
+from .form_dialog import FormDialog, text_box
 
 
-class _EntryDialog(QDialog):
-    """A form with OK / Cancel that builds a model from its fields and refuses one that breaks the format.
+class _EntryDialog(FormDialog):
+    """A form for one entry of the file (a speaker, a theme), laid out before its fields are added.
 
-    It opens with the caret in its first field.  Enter presses OK; the
-    buttons never take the keyboard focus, so a space typed in a name is a
-    space, never a press of OK (Esc cancels).
+    It opens with the caret in its first field (its text selected).  Enter
+    presses OK; the buttons never take the keyboard focus, so a space typed
+    in a name is a space, never a press of OK (Esc cancels).
     """
 
     def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.problem = QLabel()
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        super().__init__(title, parent)
         for button in self.buttons.buttons():
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not reached by Tab, so Space never presses it
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setDefault(True)  # Enter in a field presses OK
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self._result = None
         self._fields: list[QWidget] = []
+        self.lay_out()
 
-    def add_row(self, label: str, widget: QWidget) -> None:
-        """Add a field to the form; the first one added has the caret (its text selected) when the dialog opens, and Tab goes down the form."""
-        if isinstance(widget, QPlainTextEdit):
-            widget.setTabChangesFocus(True)  # Tab moves on, as in the other fields
-        fields = self._fields
-        if fields:
-            QWidget.setTabOrder(fields[-1], widget)
-        else:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()  # typing replaces "New theme" at once
-        fields.append(widget)
-        self.form.addRow(label, widget)
-
-    def build(self):
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self._result = self.build()
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            where = ".".join(str(part) for part in first["loc"])
-            self.problem.setText(f"{where}: {first['msg'].removeprefix('Value error, ')}")
-            return
-        super().accept()
+    def add_rows(self, *rows: tuple[str, QWidget]) -> None:
+        """Each (label, field) as a row; the first field of the form has the caret when the dialog opens, and Tab goes down the form."""
+        for label, widget in rows:
+            if isinstance(widget, QPlainTextEdit):
+                widget.setTabChangesFocus(True)  # Tab moves on, as in the other fields
+            if self._fields:
+                QWidget.setTabOrder(self._fields[-1], widget)
+            else:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                if isinstance(widget, QLineEdit):
+                    widget.selectAll()  # typing replaces "New theme" at once
+            self._fields.append(widget)
+            self.form.addRow(label, widget)
 
     def result_entry(self):
         """The entry accepted, or None if the dialog was cancelled."""
@@ -108,15 +82,12 @@ class SpeakerDialog(_EntryDialog):
         self.role.setCurrentIndex(self.role.findData(speaker.role.value))
         self.affiliation = QLineEdit(speaker.affiliation or "")
         self.job_title = QLineEdit(speaker.job_title or "")
-        self.bio = QPlainTextEdit(speaker.bio)
-        self.bio.setMaximumHeight(70)
-        self.summary = QPlainTextEdit(speaker.summary)
-        self.summary.setMaximumHeight(70)
-        for label, widget in (
+        self.bio = text_box(speaker.bio, 70)
+        self.summary = text_box(speaker.summary, 70)
+        self.add_rows(
             ("&Name:", self.name), ("&Honorific:", self.honorific), ("&Role:", self.role),
             ("&Affiliation:", self.affiliation), ("&Job title:", self.job_title), ("&Bio:", self.bio), ("&Summary:", self.summary),
-        ):
-            self.add_row(label, widget)
+        )
 
     def build(self) -> Speaker:
         data = self._speaker.model_dump(mode="json")
@@ -136,21 +107,17 @@ class ThemeDialog(_EntryDialog):
         self._theme = theme
         self.label = QLineEdit(theme.label)
         self.description = QLineEdit(theme.description)
-        self.definition = QPlainTextEdit(theme.definition)
-        self.definition.setMaximumHeight(70)
+        self.definition = text_box(theme.definition, 70)
         self.anchors: dict[AnchorKey, QLineEdit] = {}
-        self.add_row("&Label:", self.label)
-        self.add_row("&Description:", self.description)
-        self.add_row("De&finition:", self.definition)
+        self.add_rows(("&Label:", self.label), ("&Description:", self.description), ("De&finition:", self.definition))
         for key in ANCHOR_KEYS:
             step = int(key)
             edit = QLineEdit(theme.anchors.get(key, ""))
             edit.setPlaceholderText(f"What {stance_names[step]} means on this theme")
             self.anchors[key] = edit
-            self.add_row(f"{step:+d}:" if step else "0:", edit)
-        self.memo = QPlainTextEdit(theme.memo)
-        self.memo.setMaximumHeight(60)
-        self.add_row("&Memo:", self.memo)
+            self.add_rows((f"{step:+d}:" if step else "0:", edit))
+        self.memo = text_box(theme.memo, 60)
+        self.add_rows(("&Memo:", self.memo))
 
     def build(self) -> Theme:
         data = self._theme.model_dump(mode="json")
