@@ -108,7 +108,7 @@ class Coding(QObject):
         self.code_action.setIcon(themed_icon("document-edit", QStyle.StandardPixmap.SP_FileDialogDetailedView, window))
         self.code_action.setIconText("Code")
         self.code_action.triggered.connect(lambda _=False: self.code_selection())
-        self.turn_action = QAction("Code This &Turn\u2026", window)
+        self.turn_action = QAction("Code Th&is Turn\u2026", window)
         self.turn_action.setShortcut(QKeySequence("Ctrl+T"))
         self.turn_action.setStatusTip("Code the words of the transcript turn under the caret in the Source tab (Ctrl+T)")
         self.turn_action.triggered.connect(lambda _=False: self.code_turn())

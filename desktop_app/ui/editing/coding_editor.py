@@ -197,7 +197,7 @@ class CodingEditor(QFrame):
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok_button)
-        hint = QLabel("1\u20139 theme \u00b7 Q\u2013T stance \u00b7 A\u2013H kind \u00b7 Tab summary \u00b7 Alt+T theme \u00b7 Enter code \u00b7 Esc cancel")
+        hint = QLabel("1\u20139 theme \u00b7 Q\u2013T stance \u00b7 A\u2013H kind \u00b7 Tab summary \u00b7 Enter code \u00b7 Esc cancel")
         hint.setEnabled(False)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -48,6 +48,7 @@ class _EntryDialog(FormDialog):
     def add_rows(self, *rows: tuple[str, QWidget]) -> None:
         """Each (label, field) as a row; the first field of the form has the caret when the dialog opens, and Tab goes down the form."""
         for label, widget in rows:
+            self.form.addRow(label, widget)  # in the dialog first: Tab order and focus are the window's
             if isinstance(widget, QPlainTextEdit):
                 widget.setTabChangesFocus(True)  # Tab moves on, as in the other fields
             if self._fields:
@@ -57,7 +58,6 @@ class _EntryDialog(FormDialog):
                 if isinstance(widget, QLineEdit):
                     widget.selectAll()  # typing replaces "New theme" at once
             self._fields.append(widget)
-            self.form.addRow(label, widget)
 
     def result_entry(self):
         """The entry accepted, or None if the dialog was cancelled."""

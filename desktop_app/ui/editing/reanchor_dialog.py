@@ -1,7 +1,8 @@
 """The dialog that lists, by name, every excerpt a new source text rewrote or lost, before the text is replaced.
 
-Each rewritten excerpt has a box, ticked, to take its new words; untick it
-and the position is left unanchored, its words as they were, to re-select.
+Each position is named with its old words and its new ones; a box, ticked,
+takes the new words; untick it and the position is left unanchored, its
+words as they were, to re-select.
 Each lost excerpt is listed as such.  Replace Text applies the whole
 replacement as one undoable step; Cancel replaces nothing.  The dialog only
 answers: the caller makes the edit.
@@ -47,31 +48,37 @@ class ExcerptChangesDialog(QDialog):
             parts.append(f"{len(rewritten)} {'excerpt reads' if len(rewritten) == 1 else 'excerpts read'} differently in the new text: "
                          "tick each whose new words to take; an unticked one is left unanchored, to re-select.")
         if lost:
-            parts.append(f"{len(lost)} {'excerpt is' if len(lost) == 1 else 'excerpts are'} no longer found: "
-                         "they stay unanchored, listed to fix.")
+            parts.append(f"{len(lost)} {'excerpt is no longer found: it stays' if len(lost) == 1 else 'excerpts are no longer found: they stay'}"
+                         " unanchored, listed to fix.")
         heading = QLabel(" ".join(parts))
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         self.boxes: dict[str, QCheckBox] = {}
-        self.lost_labels: dict[str, QLabel] = {}
+        self.row_texts: dict[str, QLabel] = {}
         rows = QWidget()
         column = QVBoxLayout(rows)
-        for change in rewritten:
-            box = QCheckBox(f"{change.name}: {_quoted(change.old)} \u2192 {_quoted(change.new or '')}")
-            box.setChecked(True)
-            box.setToolTip(f"{change.position_id}\nBefore: {change.old}\nNow: {change.new}")
-            self.boxes[change.position_id] = box
-            column.addWidget(box)
-        for change in lost:
-            label = QLabel(f"{change.name}: {_quoted(change.old)} \u2014 not found")
+        for change in changes:
+            if change.new is not None:
+                said = f"{change.name}\nBefore: {_quoted(change.old)}\nNow: {_quoted(change.new)}"
+            else:
+                said = f"{change.name}\nNot found: {_quoted(change.old)}"
+            label = QLabel(said)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setToolTip(change.position_id)
-            self.lost_labels[change.position_id] = label
+            self.row_texts[change.position_id] = label
             column.addWidget(label)
+            if change.new is not None:
+                box = QCheckBox("Take the new words")
+                box.setChecked(True)
+                box.setAccessibleName(f"Take the new words for {change.name}")
+                self.boxes[change.position_id] = box
+                column.addWidget(box)
+            column.addSpacing(6)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the rows wrap instead
         scroll.setWidget(rows)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Replace Text")

@@ -55,15 +55,17 @@ def test_add_theme_and_add_speaker_take_the_name_as_typed_and_enter_adds_it(qtbo
 
 
 def test_space_on_the_theme_dialog_never_presses_ok(qtbot):
-    """The dialog's buttons never take the focus from the keyboard, so Space cannot press OK; Tab goes down the fields."""
+    """The dialog's buttons never take the focus from the keyboard, so Space cannot press OK; Tab goes down the fields, boxes included."""
     dialog = ThemeDialog(Theme(id="new", label="New theme", order=1), {s: str(s) for s in (-2, -1, 0, 1, 2)}, new=True)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.label)
     for button in dialog.buttons.buttons():
         assert not button.focusPolicy() & Qt.FocusPolicy.TabFocus
-    press(qtbot, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is dialog.description
+    for field in (dialog.description, dialog.definition, dialog.anchors["-2"]):
+        press(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is field
+    assert dialog.definition.toPlainText() == ""  # Tab left the definition box instead of typing a tab into it
     for _ in range(12):  # round the whole form
         press(qtbot, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() not in dialog.buttons.buttons()

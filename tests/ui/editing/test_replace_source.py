@@ -34,8 +34,8 @@ def _answer_in_the_dialog(qtbot, dialogs, untick: tuple[str, ...] = ()):
     def confirm(parent, changes):
         dialog = ExcerptChangesDialog(changes, parent)
         qtbot.addWidget(dialog)
-        seen["rewritten"] = {pid: box.text() for pid, box in dialog.boxes.items()}
-        seen["lost"] = {pid: label.text() for pid, label in dialog.lost_labels.items()}
+        seen["rewritten"] = {pid: dialog.row_texts[pid].text() for pid in dialog.boxes}
+        seen["lost"] = {pid: label.text() for pid, label in dialog.row_texts.items() if pid not in dialog.boxes}
         for position_id in untick:
             dialog.boxes[position_id].setChecked(False)
         return dialog.kept()
@@ -52,10 +52,10 @@ def test_replacing_the_text_keeps_each_turn_on_its_words_and_lists_changed_excer
     steps = window.document.undo_stack.count()
     assert window.editing.replace_source(NEW_TEXT) is not None
     assert seen["rewritten"] == {
-        "roe-costs": "Ben Roe on Costs to business: \u201cthe costs fall on small firms, and that the bill must be delayed\u201d"
-        " \u2192 \u201cthe costs fall on small businesses, and that the bill must be delayed\u201d"
+        "roe-costs": "Ben Roe on Costs to business\nBefore: \u201cthe costs fall on small firms, and that the bill must be delayed\u201d"
+        "\nNow: \u201cthe costs fall on small businesses, and that the bill must be delayed\u201d"
     }
-    assert list(seen["lost"]) == ["obi-enforcement"] and seen["lost"]["obi-enforcement"].startswith("Ada Obi on Enforcement:")
+    assert seen["lost"] == {"obi-enforcement": "Ada Obi on Enforcement\nNot found: \u201cthe inspectorate is underfunded\u201d"}
     dataset = window.document.dataset
     assert _said(dataset) == [before[0], before[1], ("roe", before[2][1].replace("small firms", "small businesses"))]
     inserted = NEW_TEXT.index(INSERTED)
