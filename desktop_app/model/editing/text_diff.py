@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-MAX_LINES = 20_000
+MAX_LINES = 500_000
 """Above this many differing lines on either side, the middle is taken as one changed stretch (a different text)."""
 MAX_WORDS = 4_000
 """Above this many words on either side, rewritten lines are not compared word by word."""
@@ -42,6 +42,7 @@ class TextDiff:
     def __init__(self, old: str, new: str):
         self.stretches: tuple[Stretch, ...] = tuple(_stretches(old, new))
         self._old_starts = [stretch.old_start for stretch in self.stretches]
+        self._old_ends = [stretch.old_end for stretch in self.stretches]
 
     def start_of(self, offset: int) -> int:
         """Where something starting at old ``offset`` starts in the new text (after text inserted there)."""
@@ -53,7 +54,7 @@ class TextDiff:
 
     def _map(self, offset: int, start: bool) -> int:
         # Stretches touching ``offset``: an insertion at it, one starting at it, one ending at it, one holding it.
-        touching = [s for s in self._near(offset) if s.old_start <= offset <= s.old_end]
+        touching = self.touching(offset, offset)
         if not touching:
             return offset + self._shift_before(offset)
         if start:
@@ -71,16 +72,6 @@ class TextDiff:
         # Strictly inside a rewritten stretch: as far in, at most its new length.
         return stretch.new_start + min(offset - stretch.old_start, stretch.new_end - stretch.new_start)
 
-    def _near(self, offset: int) -> list[Stretch]:
-        at = bisect.bisect_left(self._old_starts, offset)
-        low = at
-        while low > 0 and self.stretches[low - 1].old_end >= offset:
-            low -= 1
-        high = at
-        while high < len(self.stretches) and self.stretches[high].old_start <= offset:
-            high += 1
-        return list(self.stretches[low:high])
-
     def _shift_before(self, offset: int) -> int:
         """How far text at old ``offset`` (in no stretch) has moved: the length change of every stretch before it."""
         index = bisect.bisect_right(self._old_starts, offset)
@@ -91,7 +82,7 @@ class TextDiff:
 
     def unchanged(self, start: int, end: int) -> bool:
         """Whether old ``[start, end)`` is untouched: no stretch overlaps it, nor is text inserted strictly inside it."""
-        for stretch in self._near(start) + [s for s in self.stretches if start < s.old_start < end]:
+        for stretch in self.touching(start, end):
             if stretch.old_start < end and stretch.old_end > start:
                 return False
             if stretch.old_start == stretch.old_end and start < stretch.old_start < end:
@@ -104,8 +95,10 @@ class TextDiff:
         return start + shift, end + shift
 
     def touching(self, start: int, end: int) -> list[Stretch]:
-        """The stretches that overlap or touch old ``[start, end]``."""
-        return [s for s in self.stretches if s.old_start <= end and s.old_end >= start]
+        """The stretches that overlap or touch old ``[start, end]``, found by bisection (they are in order and never overlap)."""
+        low = bisect.bisect_left(self._old_ends, start)
+        high = bisect.bisect_right(self._old_starts, end)
+        return list(self.stretches[low:high])
 
 
 def _stretches(old: str, new: str) -> list[Stretch]:
@@ -121,8 +114,14 @@ def _stretches(old: str, new: str) -> list[Stretch]:
         break
     suffix = 0
     most = limit - prefix
-    while suffix < most and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
+    while suffix < most:  # from the end, in blocks too
+        size = min(4096, most - suffix)
+        if old[len(old) - suffix - size : len(old) - suffix] == new[len(new) - suffix - size : len(new) - suffix]:
+            suffix += size
+            continue
+        while suffix < most and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+            suffix += 1
+        break
     if prefix == len(old) == len(new):
         return []
     start = old.rfind("\n", 0, prefix) + 1  # back to the start of the line: whole lines are compared

@@ -31,7 +31,8 @@ def test_coding_a_fresh_import_says_a_theme_is_missing_and_makes_one_in_the_edit
     assert editor.isVisible() and editor.problem.text().startswith("Add a theme first")
     assert not dialogs.named("show_info")
     dialogs.theme_answer = Theme(id="new", label="Hive count", order=1)
-    editor.new_theme_button.click()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # New Theme…
+    qtbot.waitUntil(lambda: bool(window.document.dataset.themes))
     assert [t.label for t in window.document.dataset.themes] == ["Hive count"]
     assert editor.isVisible() and editor.draft().theme == "hive-count" and editor.problem.text() == ""
     assert window.coding.selected_passage()[0] == "I counted too."
