@@ -12,16 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
 
 from ..format.schema import MAX_LINE
-from .common import ImportedTranscript, ImportFailed
+from .common import ImportedTranscript, ImportFailed, Progress
 from .encoding import normalise
 from .labels import NO_CHOICES, LabelChoices, LabelPattern
+from .pdf_bounds import check_pages, check_streams
 from .plain_text import parse_text
-
-Progress = Callable[[int, int], None]
-"""Called with (pages done, pages in all) as pages are read."""
 
 NO_TEXT_LAYER = "this PDF has no text layer; run OCR first"
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -37,6 +34,7 @@ def parse_pdf(
     progress: Progress | None = None,
 ) -> ImportedTranscript:
     """The transcript of a PDF's bytes; a prose report gives a transcript with no turns."""
+    check_streams(data)
     pages, metadata = _page_texts(data, progress)
     if not any(page.strip() for page in pages):
         raise ImportFailed(NO_TEXT_LAYER)
@@ -66,6 +64,7 @@ def _page_texts(data: bytes, progress: Progress | None) -> tuple[list[str], dict
         raise ImportFailed(f"this PDF cannot be read: {exc}") from None
     try:
         count = len(document)
+        check_pages(count)
         pages = []
         for index in range(count):
             page = document[index]
