@@ -3,9 +3,10 @@
 python-docx unpacks every part into memory and builds objects for every
 paragraph, so a few hundred KiB on disk could cost minutes and gigabytes.
 Here each part is unpacked once as a stream, in chunks, counting the bytes as
-they come (the sizes the zip declares are checked first, and not trusted), and
-the document part's paragraphs and elements are counted on the way: the first
-bound passed refuses the file, naming the bound.
+they come: the sizes the zip declares are checked first, but not trusted (a
+part that runs past its declared size is cut there by the zip module, and
+its checksum then fails).  The document part's paragraphs and elements are
+counted on the way; the first bound passed refuses the file, naming the bound.
 """
 
 from __future__ import annotations
