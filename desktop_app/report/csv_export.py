@@ -24,7 +24,7 @@ from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnal
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
 from ..presentation.turns import clock, position_time
-from .errors import refuse_read_only, write_failure
+from .errors import refuse_read_only, refuse_unsafe, write_failure
 
 CSV_KINDS = ("positions", "matrix", "themes", "pairs")
 ENCODING = "utf-8-sig"
@@ -224,13 +224,18 @@ def export_csv(
 ) -> Path:
     """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written.
 
-    A read-only file at ``path`` is refused unless ``replace_read_only``.
+    A read-only file at ``path`` is refused unless ``replace_read_only``; the
+    seminar's own file (under any name) and anything that is not a regular
+    file are always refused.
     """
     path = Path(path)
+    refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
     text = csv_text(dataset, kind, counted_kinds)
     try:
-        write_text_atomic(path, text, encoding=ENCODING, newline="", replace_read_only=replace_read_only)
+        write_text_atomic(
+            path, text, encoding=ENCODING, newline="", replace_read_only=replace_read_only, protected=(dataset.path,)
+        )
     except OSError as error:
         raise write_failure(path, error) from None
     return path

@@ -63,7 +63,7 @@ from ..model.dataset import Dataset
 from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
 from ..presentation.colours import agreement_print_hex
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, running_title
-from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
+from .errors import ExportCancelled, ExportFailed, refuse_read_only, refuse_unsafe, write_failure
 from .page_layout import Passage, inline_style_sheet, split_passages
 from .pagination import place
 from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, PrintedChart, chart_height, light_palette
@@ -485,9 +485,11 @@ def export_pdf(
     """Write the brief to ``path`` atomically: the whole PDF, or nothing and any old file untouched.
 
     A read-only file at ``path`` is refused (ExportFailed) before any work,
-    unless ``replace_read_only``.
+    unless ``replace_read_only``; so are, always, the seminar's own file (under
+    any name) and anything that is not a regular file.
     """
     path = Path(path)
+    refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
     result = render_pdf(
         dataset,
@@ -500,7 +502,7 @@ def export_pdf(
         chart=chart,
     )
     try:
-        write_bytes_atomic(path, result.data, replace_read_only=replace_read_only)
+        write_bytes_atomic(path, result.data, replace_read_only=replace_read_only, protected=(dataset.path,))
     except OSError as error:
         raise write_failure(path, error) from None
     return ExportedPdf(path, result.pages)
