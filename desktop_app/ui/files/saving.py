@@ -36,6 +36,7 @@ from ...model.editing.new_seminar import empty_dataset
 from ...model.format.loader import save
 from ...model.format.problems import DatasetError
 from ...model.format.schema import FORMAT
+from ...write_targets import other_links
 from ..dialogs import SEMINAR_FILTER
 from . import recovery
 from .other_writers import FileStamp, OpenMark, already_open_warning
@@ -209,6 +210,7 @@ class Saving(QObject):
                 return False
         was_older = dataset.model.format != FORMAT
         model = with_current_format(dataset.model)
+        links = other_links(path)  # a save gives this name a new file; the other names keep the old one
         try:
             save(model, path)
         except OSError as error:
@@ -224,11 +226,16 @@ class Saving(QObject):
         settings.last_file = str(absolute)
         settings.add_recent_file(str(absolute))
         self.window.refresh_recent_menu()
+        kept = ""
+        if links:
+            others = "Its other hard link keeps" if links == 1 else f"Its {links} other hard links keep"
+            kept = f" {others} the previous version."
         if was_older:
             self.window.set_banner(NEWER_FORMAT_NOTE)
-            self.window.statusBar().showMessage(NEWER_FORMAT_NOTE, 10_000)
+            self.window.statusBar().showMessage(NEWER_FORMAT_NOTE + kept, 10_000)
         else:
-            self.window.statusBar().showMessage(f"Saved {absolute.name}", 5000)
+            saved = f"Saved {absolute.name}.{kept}" if kept else f"Saved {absolute.name}"
+            self.window.statusBar().showMessage(saved, 10_000 if kept else 5000)
         self.saved.emit(str(absolute))
         return True
 

@@ -172,3 +172,15 @@ def test_an_unwritable_recovery_folder_gives_a_lasting_warning_naming_it(open_on
     assert str(blocked / "recovery") in window.banner.message.toolTip() or str(blocked / "recovery") in window.banner.text()
     assert "cannot be kept for recovery" in window.banner.text()
     assert window.statusBar().currentMessage() == ""
+
+
+def test_saving_a_hard_linked_file_says_its_other_name_keeps_the_old_version(open_on, seminar):
+    """Saving a file with a second hard link writes this name whole and says the other name keeps the previous version."""
+    backup = seminar.with_name("backup.seminar.json")
+    os.link(seminar, backup)
+    before = backup.read_bytes()
+    window = open_on(seminar)
+    add_speaker(window, "baker")
+    assert window.saving.save()
+    assert "baker" in speakers_on_disk(seminar) and backup.read_bytes() == before
+    assert "other hard link keeps the previous version" in window.statusBar().currentMessage()
