@@ -160,3 +160,32 @@ def test_save_as_onto_a_named_pipe_is_refused(window, tmp_path):
     assert window.saving.save_as() is False
     assert "named pipe" in window.dialogs.named("show_error")[0][1]
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_dev_null_is_refused_without_being_opened_for_writing_or_replaced(monkeypatch, capsys):
+    """--export-csv /dev/null says it is a device; nothing opens /dev/null for writing or renames onto it on the way."""
+    attempts = []
+    real_open, real_replace, real_rename = os.open, os.replace, os.rename
+
+    def watched_open(path, flags, *args, **kwargs):
+        if os.path.realpath(path) == "/dev/null" and flags & (os.O_WRONLY | os.O_RDWR):
+            attempts.append(("open", path))
+            raise PermissionError("the test forbids writing to /dev/null")
+        return real_open(path, flags, *args, **kwargs)
+
+    def watched_move(real):
+        def move(source, destination, *args, **kwargs):
+            if os.path.realpath(destination) == "/dev/null":
+                attempts.append(("rename", destination))
+                raise PermissionError("the test forbids replacing /dev/null")
+            return real(source, destination, *args, **kwargs)
+
+        return move
+
+    monkeypatch.setattr(os, "open", watched_open)
+    monkeypatch.setattr(os, "replace", watched_move(real_replace))
+    monkeypatch.setattr(os, "rename", watched_move(real_rename))
+    assert main(["--export-csv", "/dev/null"]) == 1
+    assert "character device" in capsys.readouterr().err
+    assert attempts == []
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
