@@ -184,3 +184,18 @@ def test_saving_a_hard_linked_file_says_its_other_name_keeps_the_old_version(ope
     assert window.saving.save()
     assert "baker" in speakers_on_disk(seminar) and backup.read_bytes() == before
     assert "other hard link keeps the previous version" in window.statusBar().currentMessage()
+
+
+def test_a_file_open_in_another_running_instance_is_announced(open_on, seminar):
+    """A mark held by another live process (another instance) warns the window opening the same file."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        mark = OpenMark()
+        mark.claim(seminar)
+        (held,) = list(marks_folder().glob(f"*{MARK_SUFFIX}"))
+        held.rename(held.with_name(held.name.replace(f".{os.getpid()}.", f".{child.pid}.")))
+        window = open_on(seminar)
+        assert "already open in another Seminar Lens window" in window.banner.text()
+    finally:
+        child.kill()
+        child.wait()
