@@ -46,7 +46,7 @@ from .write_targets import UnsafeTarget, check_target
 
 try:
     import fcntl
-except ImportError:  # not on Windows: there, stale temporary files cannot be told from live ones and are left alone
+except ImportError:  # POSIX only: on Windows, stale temporary files cannot be told from live ones and are left alone
     fcntl = None  # type: ignore[assignment]
 
 __all__ = ["ReadOnlyTarget", "UnsafeTarget", "atomic_writer", "is_read_only", "real_target"]
@@ -104,6 +104,7 @@ def atomic_writer(
     UnsafeTarget, before anything is written, when the target is not a
     regular file or is the same file as one of ``protected``.
     """
+    protected = tuple(protected)  # checked twice
     check_target(path, protected)
     target = real_target(Path(path))
     if not replace_read_only and is_read_only(target):
