@@ -75,7 +75,7 @@ class Saving(QObject):
         remember_file: Callable[[str], None],
         show_banner: Callable[[str], None],
         show_lost_excerpts: Callable[[], None],
-        reopen: Callable[[str], object] = lambda path: None,
+        reopen: Callable[[str], object],
         recovery_folder: Path | None = None,
         interval_ms: int = AUTOSAVE_INTERVAL_MS,
         marks_folder: Path | None = None,
