@@ -95,6 +95,11 @@ def brief_font(points: float = BODY_POINTS) -> QFont:
     return font
 
 
+def pair_cell_hex(chance_corrected: float | None) -> str:
+    """The brief's colour for a compared pair's cell: the window's agreement map's, beyond chance."""
+    return cell_colour(chance_corrected).name()
+
+
 def page_geometry(page_size: str) -> tuple[QSizeF, QRectF]:
     """The page's size and its text area (the body), in layout units at :data:`RESOLUTION`."""
     page = QPageSize(PAGE_IDS[page_size]).sizePixels(RESOLUTION)
@@ -272,7 +277,7 @@ class PdfBrief:
             generated=self.generated,
             body_width=int(self.body.width()),
             chart_height=lambda rows: chart_height(rows, self.body.height()),
-            cell_hex=lambda corrected: cell_colour(corrected).name(),
+            cell_hex=pair_cell_hex,
         )
         self._step("Cutting the brief into passages")
         html, brief.html = brief.html, ""
