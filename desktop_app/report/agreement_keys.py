@@ -9,7 +9,7 @@ the keys become text objects painted by :mod:`desktop_app.painting.agreement_cel
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF, QSizeF
-from PySide6.QtGui import QPainter, QPyTextObject, QTextDocument, QTextFormat, QTextTable
+from PySide6.QtGui import QPainter, QPyTextObject, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from ..painting.agreement_cells import paint_scale_key, paint_thin_key, thin_brush
 from ..presentation.agreement_legend import SCALE_KEY_SIZE, THIN_KEY_SIZE
@@ -55,6 +55,9 @@ def paint_agreement_parts(document: QTextDocument, owner: QObject) -> KeyObject:
 
 def _hatch_thin_cells(document: QTextDocument) -> None:
     thin = THIN_PAIR_SHADE.lower()
+    # One edit block: otherwise the document lays its table out again after every cell's change.
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
     frames = list(document.rootFrame().childFrames())
     while frames:
         frame = frames.pop()
@@ -68,3 +71,4 @@ def _hatch_thin_cells(document: QTextDocument) -> None:
                 if cell_format.hasProperty(QTextFormat.Property.BackgroundBrush) and cell_format.background().color().name() == thin:
                     cell_format.setBackground(thin_brush())
                     cell.setFormat(cell_format)
+    cursor.endEditBlock()
