@@ -27,7 +27,6 @@ from ...presentation.chart_layout import (
     SEPARATOR,
     Block,
     ChartRow,
-    initials,
     legend_groups,
     legend_lines,
     legend_pieces,
@@ -36,6 +35,7 @@ from ...presentation.chart_layout import (
     y_range,
 )
 from ...presentation.colours import INK, MUTED, stance_hex, text_on
+from ...presentation.names import initials
 
 
 class ScaleLegend(pg.GraphicsWidget):
