@@ -189,3 +189,14 @@ def test_dev_null_is_refused_without_being_opened_for_writing_or_replaced(monkey
     assert "character device" in capsys.readouterr().err
     assert attempts == []
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_an_import_onto_a_named_pipe_is_refused_even_with_force(tmp_path, capsys):
+    """--import --out onto a FIFO, with --force, says it is a named pipe and leaves it one."""
+    transcript = tmp_path / "talk.txt"
+    transcript.write_bytes(b"Ada: We agree.\nBen: We do not.\nAda: Still we agree.\nBen: No.\n")
+    fifo = tmp_path / "talk.seminar.json"
+    os.mkfifo(fifo)
+    assert main(["--import", str(transcript), "--out", str(fifo), "--force"]) == 1
+    assert "named pipe" in capsys.readouterr().err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
