@@ -35,8 +35,8 @@ def main() -> int:
         return recovered
 
     original_offer = Saving.offer_recovery
-    Dialogs.ask_recover = ask_recover  # type: ignore[method-assign]
-    Saving.offer_recovery = offer_recovery  # type: ignore[method-assign]
+    Dialogs.ask_recover = ask_recover
+    Saving.offer_recovery = offer_recovery
     app, window = open_window(None)
     deadline = time.monotonic() + 60  # a safety net only: the start is over once the recovery was offered
     while not offered and time.monotonic() < deadline:
