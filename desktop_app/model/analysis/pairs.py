@@ -184,13 +184,15 @@ def agreement_matrix(speaker_ids: Sequence[str], stances: Mapping[str, Mapping[s
             column = theme_columns.setdefault(theme_id, len(theme_columns))
             rows.append(row)
             columns.append(column * len(STANCES) + stance - STANCES[0])
+    # The width is spelt out: ``reshape(count, -1)`` cannot tell it when there is nobody to compare (count 0).
+    width = len(theme_columns) * len(STANCES)
     indicators = np.zeros((count, len(theme_columns), len(STANCES)))
-    indicators.reshape(count, -1)[rows, columns] = 1.0
+    indicators.reshape(count, width)[rows, columns] = 1.0
     distance = np.abs(np.subtract.outer(np.asarray(STANCES), np.asarray(STANCES))).astype(float)
     # far[b, t, v] = |v - stance of b on t| where b addressed t, else 0.
     far = indicators @ distance
-    flat = indicators.reshape(count, -1)
-    gaps = flat @ far.reshape(count, -1).T
+    flat = indicators.reshape(count, width)
+    gaps = flat @ far.reshape(count, width).T
     addressed = indicators.sum(axis=2)
     shared = np.rint(addressed @ addressed.T).astype(np.int64)
     shares = indicators.sum(axis=1)
