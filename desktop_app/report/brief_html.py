@@ -29,6 +29,8 @@ from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_SHARE,
     MIN_SHARED_THEMES,
     MIN_VOICES,
+    PairAgreement,
+    PairExtremes,
     SeminarAnalysis,
     ThemeMetrics,
     Verdict,
@@ -622,7 +624,7 @@ _NOTE_AGREEMENT = (
 
 
 def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
-    summary = _pair_summary(dataset)
+    summary = dataset.analysis.pair_extremes(DIVIDED_PAIRS)  # streamed: never the n × n matrix
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
     note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
@@ -685,69 +687,22 @@ def _matrix_table(
     )
 
 
-CHUNK_ROWS = 128
-"""Rows of a large agreement matrix scanned at a time: each numpy step stays short, so the window keeps repainting."""
-
-
-@dataclass(frozen=True)
-class _PairSummary:
-    """What a summarised brief says of a large panel's pairs: counts, the chance level, and the extremes."""
-
-    comparable: int
-    chance: float | None
-    lowest: list[tuple[float, int, int]]
-    highest: list[tuple[float, int, int]]
-
-
-def _pair_summary(dataset: Dataset, keep: int = DIVIDED_PAIRS) -> _PairSummary:
-    """The comparable pairs of the matrix scanned in slices of rows, keeping the ``keep`` lowest and highest.
-
-    A whole-matrix numpy step on 2,000 speakers (four million cells) holds
-    Python's interpreter lock for over a hundred milliseconds; slices of
-    :data:`CHUNK_ROWS` rows hold it for a few.
-    """
-    import numpy as np  # the matrix is numpy already; only the agreement section comes here
-
-    matrix = dataset.analysis.matrix
-    count = len(matrix.speaker_ids)
-    comparable = 0
-    chance_sum = 0.0
-    lowest: list[tuple[float, int, int]] = []
-    highest: list[tuple[float, int, int]] = []
-    for start in range(0, count, CHUNK_ROWS):
-        stop = min(count, start + CHUNK_ROWS)
-        columns = np.arange(count)
-        rows = np.arange(start, stop)[:, None]
-        usable = (matrix.shared_themes[start:stop] >= MIN_SHARED_THEMES) & (columns[None, :] > rows)
-        found_rows, found_columns = np.nonzero(usable)
-        if not len(found_rows):
-            continue
-        values = matrix.agreement[start:stop][found_rows, found_columns]
-        comparable += len(values)
-        chance_sum += float(matrix.expected[start:stop][found_rows, found_columns].sum())
-        for pick, into in ((np.argsort(values, kind="stable")[:keep], lowest), (np.argsort(-values, kind="stable")[:keep], highest)):
-            into.extend((float(values[i]), start + int(found_rows[i]), int(found_columns[i])) for i in pick)
-        lowest = sorted(lowest)[:keep]
-        highest = sorted(highest, key=lambda item: (-item[0], item[1], item[2]))[:keep]
-    return _PairSummary(comparable, chance_sum / comparable if comparable else None, lowest, highest)
-
-
-def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: _PairSummary) -> str:
+def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: PairExtremes) -> str:
     """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
-    matrix = dataset.analysis.matrix
-    ids = matrix.speaker_ids
+    ids = dataset.analysis.compared_speakers
     cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
 
-    def table(pairs: list[tuple[float, int, int]]) -> str:
+    def table(pairs: Iterable[PairAgreement]) -> str:
         lines = []
-        for value, row, column in pairs:
+        for pair in pairs:
+            value = pair.agreement if pair.agreement is not None else 0.0
             colour = agreement_hex(value)
             lines.append(
-                f"<tr><td {cell}>{esc(dataset.speaker(ids[row]).display_name)}</td>"
-                f"<td {cell}>{esc(dataset.speaker(ids[column]).display_name)}</td>"
+                f"<tr><td {cell}>{esc(dataset.speaker(pair.speaker_a).display_name)}</td>"
+                f"<td {cell}>{esc(dataset.speaker(pair.speaker_b).display_name)}</td>"
                 f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">'
                 f"{format_measure(value)}</td>"
-                f'<td {cell} align="right">{int(matrix.shared_themes[row, column])}</td></tr>'
+                f'<td {cell} align="right">{pair.shared_themes}</td></tr>'
             )
         header = f"<tr><th {cell}>Speaker</th><th {cell}>Speaker</th><th {cell}>Agreement</th><th {cell}>k</th></tr>"
         return (
