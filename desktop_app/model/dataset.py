@@ -131,6 +131,21 @@ class Dataset:
     def _analyses(self) -> dict[frozenset[Kind], SeminarAnalysis]:
         return {}
 
+    def counting(self, counted_kinds: Iterable[Kind]) -> Dataset:
+        """This seminar with :attr:`analysis` counting ``counted_kinds``: for code that reads ``dataset.analysis`` (the brief).
+
+        The same dataset for the default kinds; otherwise a twin sharing every
+        lookup and analysis already worked out (the chosen one among them).
+        """
+        kinds = frozenset(counted_kinds)
+        if kinds == COUNTED_KINDS_DEFAULT:
+            return self
+        chosen = self.analysis_for(kinds)
+        twin = Dataset(self.model, self.spans, self.path)
+        twin.__dict__.update(self.__dict__)
+        twin.__dict__["analysis"] = chosen
+        return twin
+
     def precompute(self, monitor: Monitor | None = None) -> None:
         """Work out now what is otherwise worked out on first use: the lookups, the analysis, the agreement matrix.
 
