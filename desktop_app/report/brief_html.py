@@ -276,7 +276,7 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
     analysis = dataset.analysis
     counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds]
     if not analysis.compared_speakers:
-        parts.append(f'<p style="margin-top:6px;">{esc(nothing_counted_words(dataset))}</p>')
+        parts.append(f'<p style="margin-top:6px;">{esc(_nothing_counted_words(dataset))}</p>')
         return "".join(parts)
     basis = (
         f"Based on {len(counted):,} counted positions taken by {len(analysis.compared_speakers):,} speakers "
@@ -320,7 +320,7 @@ def _kinds_words(analysis: SeminarAnalysis, counted: bool = True) -> str:
     return _listed([KIND_PLURALS[kind] for kind in Kind if (kind in analysis.counted_kinds) == counted])
 
 
-def nothing_counted_words(dataset: Dataset) -> str:
+def _nothing_counted_words(dataset: Dataset) -> str:
     """What a brief says in place of figures when no position of the counted kinds has been coded yet."""
     analysis = dataset.analysis
     total = len(dataset.model.positions)
