@@ -25,13 +25,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
+from ..model.analysis.extreme_pairs import ExtremePairs
 from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_SHARE,
     COUNTED_KINDS_DEFAULT,
     MIN_SHARED_THEMES,
     MIN_VOICES,
     PairAgreement,
-    PairExtremes,
     SeminarAnalysis,
     ThemeMetrics,
     Verdict,
@@ -54,9 +54,13 @@ from ..presentation.brief_text import (
 from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
+from ..presentation.names import distinct_initials
+from ..presentation.quote_choice import positions_to_quote
 from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import (
+    capital,
     kind_label,
+    kinds_phrase,
     leader_label,
     long_date,
     mode_label,
@@ -85,6 +89,7 @@ QUOTE_CHARS = 280
 REGISTER_ROWS = 12
 """Most forecasts (and recommendations) a summarised brief lists; the rest are counted."""
 DIVIDED_PAIRS = 10
+"""Most pairs a summarised brief lists as the most divided, and as the closest."""
 INDEX_NAMES_PER_BLOCK = 80
 
 SEPARATOR = " \u00b7 "
@@ -288,17 +293,6 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
     return "".join(parts)
 
 
-KIND_PLURALS = {
-    Kind.ASSESSMENT: "assessments",
-    Kind.PREDICTION: "forecasts",
-    Kind.PRESCRIPTION: "recommendations",
-    Kind.QUESTION: "open questions",
-    Kind.HISTORY: "claims about history",
-    Kind.SUMMARY: "chairs\u2019 summaries",
-}
-"""Each kind of position in the plural, as the brief's running text names them."""
-
-
 KIND_SINGULAR = {
     Kind.ASSESSMENT: "assessment",
     Kind.PREDICTION: "forecast",
@@ -310,14 +304,8 @@ KIND_SINGULAR = {
 """Each kind of position as the brief names one: a prediction is a forecast, a prescription a recommendation."""
 
 
-def _listed(names: list[str]) -> str:
-    if not names:
-        return "nothing"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _kinds_words(analysis: SeminarAnalysis, counted: bool = True) -> str:
-    return _listed([KIND_PLURALS[kind] for kind in Kind if (kind in analysis.counted_kinds) == counted])
+    return kinds_phrase([kind for kind in Kind if (kind in analysis.counted_kinds) == counted])
 
 
 def _nothing_counted_words(dataset: Dataset) -> str:
@@ -405,12 +393,8 @@ def _verdict_cell(dataset: Dataset, metrics: ThemeMetrics) -> str:
     more = f" (and {len(metrics.flips) - 1} more)" if len(metrics.flips) > 1 else ""
     return (
         f'<span style="color:{colour}; font-weight:600;">{label}</span> <i>(tentative)</i>'
-        f'<br><span class="muted small">{esc(_capital(flips[0]) + more)}</span>'
+        f'<br><span class="muted small">{esc(capital(flips[0]) + more)}</span>'
     )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 _THEME_COLUMNS = (
@@ -486,6 +470,10 @@ def shortened(text: str, limit: int = QUOTE_CHARS) -> str:
     return cut + " [\u2026]"
 
 
+def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]:
+    return [_quote(dataset, position) for position in positions_to_quote(dataset, metrics, sign, QUOTES_PER_SIDE)]
+
+
 def _quote(dataset: Dataset, position: Position) -> str:
     scale = dataset.seminar.scale
     speaker = dataset.speaker(position.speaker)
@@ -497,26 +485,6 @@ def _quote(dataset: Dataset, position: Position) -> str:
         f' <span class="muted small">({esc(stance_words(position.stance, scale))}, {esc(KIND_SINGULAR[position.kind])})</span>'
         "</td></tr></table>"
     )
-
-
-def _best_position(dataset: Dataset, speaker_id: str, theme_id: str, stance: int) -> Position | None:
-    """The speaker's counted position on the theme that best shows their stance there."""
-    counted = dataset.analysis.counted_kinds
-    candidates = [p for p in dataset.positions_of(speaker_id) if p.theme == theme_id and p.kind in counted]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: (abs(p.stance - stance), len(p.excerpt)))
-
-
-def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]:
-    voices = [(s, st) for s, st in metrics.stances.items() if (st > 0 if sign > 0 else st < 0 if sign < 0 else st == 0)]
-    voices.sort(key=lambda item: (-abs(item[1]), dataset.speaker_rank(item[0])))
-    quotes = []
-    for speaker_id, stance in voices[:QUOTES_PER_SIDE]:
-        position = _best_position(dataset, speaker_id, metrics.theme_id, stance)
-        if position is not None:
-            quotes.append(_quote(dataset, position))
-    return quotes
 
 
 def _theme_heading(dataset: Dataset, metrics: ThemeMetrics, units: _Units) -> str:
@@ -631,27 +599,6 @@ def _forecast_table(dataset: Dataset, positions: list[Position]) -> str:
 # -- 7. agreement --------------------------------------------------------------------------------
 
 
-def initials(names: list[str]) -> list[str]:
-    """Short, distinct column headings for ``names``: initials, lengthened where two would clash."""
-    words = [[word for word in name.replace("-", " ").split() if word[:1].isalpha()] or [name] for name in names]
-    tags = ["".join(word[0].upper() for word in parts[-3:]) for parts in words]
-    for _ in range(3):
-        seen: dict[str, int] = {}
-        for tag in tags:
-            seen[tag] = seen.get(tag, 0) + 1
-        if all(count == 1 for count in seen.values()):
-            break
-        tags = [
-            tag + words[index][-1][1 : 1 + _ + 1].lower() if seen[tag] > 1 else tag for index, tag in enumerate(tags)
-        ]
-    counts: dict[str, int] = {}
-    unique = []
-    for tag in tags:
-        counts[tag] = counts.get(tag, 0) + 1
-        unique.append(tag if counts[tag] == 1 else f"{tag}{counts[tag]}")
-    return unique
-
-
 _NOTE_AGREEMENT = (
     "Each cell: agreement over the k themes both speakers addressed, 1 \u2212 mean gap between their stances / 4 "
     "(1 = the same stance everywhere, 0 = opposite extremes), with k below it. Two speakers choosing stances at "
@@ -662,7 +609,7 @@ _NOTE_AGREEMENT = (
 
 
 def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
-    summary = dataset.analysis.pair_extremes(DIVIDED_PAIRS)  # streamed: never the n × n matrix
+    summary = dataset.analysis.extreme_pairs(DIVIDED_PAIRS)  # streamed: never the n × n matrix
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
     note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
@@ -671,7 +618,7 @@ def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
         return heading + _divided_pairs(dataset, agreement_hex, summary) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
-    tags = initials([dataset.speaker(s).name for s in speakers])
+    tags = distinct_initials([dataset.speaker(s).name for s in speakers])
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
         tables.append(_matrix_table(dataset, speakers, tags, start, agreement_hex, units))
@@ -725,7 +672,7 @@ def _matrix_table(
     )
 
 
-def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: PairExtremes) -> str:
+def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: ExtremePairs) -> str:
     """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
     ids = dataset.analysis.compared_speakers
     cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
@@ -793,7 +740,7 @@ def _kinds_counted(analysis: SeminarAnalysis) -> str:
     if analysis.counted_kinds == COUNTED_KINDS_DEFAULT:
         return f"{_kinds_words(analysis)}; {_kinds_words(analysis, counted=False)} are shown as context, never counted."
     chosen = "all six kinds of position: " if not context else ""
-    default = _listed([KIND_PLURALS[kind] for kind in Kind if kind in COUNTED_KINDS_DEFAULT])
+    default = kinds_phrase(COUNTED_KINDS_DEFAULT)
     text = f"{chosen}{_kinds_words(analysis)}, as chosen for this brief (by default only {default} count)"
     return text + (f"; {_kinds_words(analysis, counted=False)} are shown as context, not counted." if context else ".")
 

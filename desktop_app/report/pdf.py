@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from PySide6.QtCore import (
     QBuffer,
@@ -469,36 +470,33 @@ def render_pdf(
     return PdfResult(brief.paint(progress, cancelled), brief.pages)
 
 
+class Rendering(TypedDict, total=False):
+    """The keyword arguments of :func:`render_pdf` that :func:`export_pdf` passes on to it."""
+
+    generated: dt.date | None
+    progress: Progress | None
+    building: Building | None
+    laying_out: Progress | None
+    cancelled: CancelCheck | None
+    chart: ChartArt | None
+
+
 def export_pdf(
     dataset: Dataset,
     path: str | Path,
     options: ReportOptions | None = None,
     *,
-    generated: dt.date | None = None,
-    progress: Progress | None = None,
-    building: Building | None = None,
-    laying_out: Progress | None = None,
-    cancelled: CancelCheck | None = None,
-    chart: ChartArt | None = None,
     replace_read_only: bool = False,
+    **rendering: Unpack[Rendering],
 ) -> ExportedPdf:
     """Write the brief to ``path`` atomically: the whole PDF, or nothing and any old file untouched.
 
     A read-only file at ``path`` is refused (ExportFailed) before any work,
-    unless ``replace_read_only``.
+    unless ``replace_read_only``.  The other keywords are :func:`render_pdf`'s.
     """
     path = Path(path)
     refuse_read_only(path, replace_read_only)
-    result = render_pdf(
-        dataset,
-        options,
-        generated=generated,
-        progress=progress,
-        building=building,
-        laying_out=laying_out,
-        cancelled=cancelled,
-        chart=chart,
-    )
+    result = render_pdf(dataset, options, **rendering)
     try:
         write_bytes_atomic(path, result.data, replace_read_only=replace_read_only)
     except OSError as error:

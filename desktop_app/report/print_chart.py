@@ -41,7 +41,6 @@ from ..presentation.chart_layout import (
     chart_rows,
     column_widths,
     fitted_note,
-    initials,
     legend_lines,
     legend_pieces,
     row_note,
@@ -51,6 +50,7 @@ from ..presentation.chart_layout import (
     y_range,
 )
 from ..presentation.colours import HIGHLIGHT, INK, PAPER, stance_hex, text_on
+from ..presentation.names import initials
 
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 """The text object type of the chart in the brief's document."""

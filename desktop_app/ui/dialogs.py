@@ -3,10 +3,13 @@
 Windows and controllers receive a :class:`Dialogs` object and call its small
 methods; tests hand them a replacement with the same methods that answers
 without showing anything.  Every text from a file is shown as plain text.
+What they say in passing goes to the status line, which they are given as a
+:data:`StatusLine`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +31,9 @@ from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
 if TYPE_CHECKING:
     # Its module imports json, which the first paint can do without.
     from ..model.format.problems import DatasetError
+
+StatusLine = Callable[[str, int], None]
+"""Shows a message in the window's status line for so many milliseconds (``QStatusBar.showMessage``)."""
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 TRANSCRIPT_FILTER = (

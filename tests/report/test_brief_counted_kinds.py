@@ -18,8 +18,8 @@ from .test_export_commands import run, without_display
 
 DEFAULT_BASIS = "Based on 14 counted positions taken by 5 speakers"
 DEFAULT_METHOD = (
-    "Kinds counted: assessments, forecasts and recommendations; open questions, claims about history and chairs’ "
-    "summaries are shown as context, never counted."
+    "Kinds counted: assessments, predictions and prescriptions; questions, history and chair's summaries are shown as "
+    "context, never counted."
 )
 
 
@@ -48,15 +48,14 @@ def test_window_brief_counts_all_six_kinds_when_all_are_ticked(window, tmp_path)
     text = read_pdf(tmp_path / "brief.pdf").text
     assert "Based on 17 counted positions taken by 6 speakers" in text
     assert (
-        "(assessments, forecasts, recommendations, open questions, claims about history and chairs’ summaries counted; "
+        "(assessments, predictions, prescriptions, questions, history and chair's summaries counted; "
         "0 further positions shown as context only)"
     ) in text
     assert (
-        "Kinds counted: all six kinds of position: assessments, forecasts, recommendations, open questions, claims about "
-        "history and chairs’ summaries, as chosen for this brief (by default only assessments, forecasts and "
-        "recommendations count)."
+        "Kinds counted: all six kinds of position: assessments, predictions, prescriptions, questions, history and "
+        "chair's summaries, as chosen for this brief (by default only assessments, predictions and prescriptions count)."
     ) in text
-    assert "assessments, forecasts and recommendations counted" not in text
+    assert "assessments, predictions and prescriptions counted" not in text
     assert "no counted position (history only)" not in text  # the old trams now have their one voice
 
 
@@ -80,11 +79,10 @@ def test_command_line_brief_counts_the_kinds_named(tmp_path):
     assert result.returncode == 0, result.stderr
     text = read_pdf(out).text
     assert "Based on 10 counted positions" in text
-    assert "(assessments and claims about history counted; 7 further positions shown as context only)" in text
+    assert "(assessments and history counted; 7 further positions shown as context only)" in text
     assert (
-        "Kinds counted: assessments and claims about history, as chosen for this brief (by default only assessments, "
-        "forecasts and recommendations count); forecasts, recommendations, open questions and chairs’ summaries are "
-        "shown as context, not counted."
+        "Kinds counted: assessments and history, as chosen for this brief (by default only assessments, predictions and "
+        "prescriptions count); predictions, prescriptions, questions and chair's summaries are shown as context, not counted."
     ) in text
     plain = tmp_path / "plain.pdf"
     assert run("--export-pdf", str(plain), str(data), env=without_display()).returncode == 0

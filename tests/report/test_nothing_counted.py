@@ -77,7 +77,7 @@ def test_the_brief_names_why_nothing_is_counted(export_brief):
     empty = export_brief(load_bytes(to_bytes(no_positions())), name="empty.pdf")
     assert "Nothing is counted yet: no position has been coded" in empty.text
     context = export_brief(load_bytes(to_bytes(only_context())), name="context.pdf")
-    assert "none of the 2 positions coded is of a counted kind (assessments, forecasts and recommendations)" in context.text
+    assert "none of the 2 positions coded is of a counted kind (assessments, predictions and prescriptions)" in context.text
 
 
 def open_window(qtbot, tmp_path, data: dict) -> tuple[MainWindow, FakeDialogs]:

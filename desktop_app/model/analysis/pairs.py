@@ -16,8 +16,8 @@ both addressed (their median stance on each, counted kinds only):
 :func:`pair_agreement` works out one pair and :func:`agreement_matrix` every
 pair at once with numpy, as the heatmap needs them; :func:`pairs_by_row` streams
 the same figures a speaker at a time, in memory linear in the stances (the
-pairs CSV), and :func:`pair_extremes` keeps only the least and most agreeing
-pairs of that stream (a large panel's brief).  All go through
+pairs CSV, and the extremes of :mod:`.extreme_pairs` for a large panel's
+brief).  All go through
 :func:`agreement_from_gap`, :func:`expected_gap` (as a stance-distance table)
 and :func:`chance_corrected`, so they give the same figures.
 """
@@ -338,61 +338,3 @@ def pairs_by_row(speaker_ids: Sequence[str], stances: Mapping[str, Mapping[str, 
         del gaps, expected_gaps
         for index in range(stop - start):
             yield PairsAfter(start + index, shared[index, index:], agreement[index, index:], expected[index, index:], corrected[index, index:])
-
-
-@dataclass(frozen=True)
-class PairExtremes:
-    """What a summary of many pairs says: how many are comparable, their mean chance level, and the extremes."""
-
-    comparable: int
-    """Pairs sharing at least MIN_SHARED_THEMES themes."""
-    chance: float | None
-    """The mean agreement by chance over those pairs; none when there is none."""
-    lowest: tuple[PairAgreement, ...]
-    """The comparable pairs that agree least, least first (ties in speaking order)."""
-    highest: tuple[PairAgreement, ...]
-    """The comparable pairs that agree most, most first (ties in speaking order)."""
-
-
-def pair_extremes(speaker_ids: Sequence[str], stances: Mapping[str, Mapping[str, int]], keep: int) -> PairExtremes:
-    """The ``keep`` least and most agreeing comparable pairs, streamed row by row (:func:`pairs_by_row`).
-
-    Pairs are ranked by agreement, then by the first speaker's place, then the
-    second's, so equal figures come out in speaking order, as a scan of the
-    whole matrix would give them.
-    """
-    import numpy as np
-
-    included = compared_speakers(speaker_ids, stances)
-    comparable = 0
-    chance_sum = 0.0
-    # (agreement, row, offset, pair) for the lowest; (-agreement, row, offset, pair) for the highest.
-    lowest: list[tuple[float, int, int, PairAgreement]] = []
-    highest: list[tuple[float, int, int, PairAgreement]] = []
-    for pairs in pairs_by_row(included, stances):
-        usable = np.flatnonzero(pairs.shared_themes >= MIN_SHARED_THEMES)
-        if not len(usable):
-            continue
-        values = pairs.agreement[usable]
-        comparable += len(usable)
-        chance_sum += float(pairs.expected[usable].sum())
-        for signed, kept in ((values, lowest), (-values, highest)):
-            if len(kept) == keep:
-                # Only a strictly better figure can enter: on a tie the earlier row already there wins.
-                better = np.flatnonzero(signed < kept[-1][0])
-                if not len(better):
-                    continue
-                candidates = usable[better]
-                signed = signed[better]
-            else:
-                candidates = usable
-            picked = np.argsort(signed, kind="stable")[:keep]
-            kept.extend((float(signed[i]), pairs.row, int(candidates[i]), pairs.pair(included, int(candidates[i]))) for i in picked)
-            kept.sort(key=lambda item: item[:3])
-            del kept[keep:]
-    return PairExtremes(
-        comparable,
-        chance_sum / comparable if comparable else None,
-        tuple(pair for *_, pair in lowest),
-        tuple(pair for *_, pair in highest),
-    )

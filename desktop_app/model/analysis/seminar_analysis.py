@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..format.schema import Kind, Position
+from .extreme_pairs import ExtremePairs, extreme_pairs
 from .ordinal import (
     MEASURE_DECIMALS,
     STANCE_RANGE,
@@ -56,12 +57,10 @@ from .pairs import (
     MIN_SHARED_THEMES,
     AgreementMatrix,
     PairAgreement,
-    PairExtremes,
     PairsAfter,
     agreement_matrix,
     distances_from,
     pair_agreement,
-    pair_extremes,
     pairs_by_row,
     stance_shares,
 )
@@ -86,9 +85,9 @@ __all__ = [
     "STANCES",
     "STANCE_RANGE",
     "AgreementMatrix",
+    "ExtremePairs",
     "Flip",
     "PairAgreement",
-    "PairExtremes",
     "PairsAfter",
     "SeminarAnalysis",
     "ThemeMetrics",
@@ -236,7 +235,7 @@ class SeminarAnalysis:
     Theme figures are computed up front (one pass over the positions); pair
     agreements on first use, one pair at a time (:meth:`pair`), all at once
     (:attr:`matrix`, n × n arrays for the heatmap), or streamed a speaker at a
-    time (:meth:`pairs_by_row`, :meth:`pair_extremes`) in memory linear in the
+    time (:meth:`pairs_by_row`, :meth:`extreme_pairs`) in memory linear in the
     positions, since they grow with the square of the panel.
     """
 
@@ -265,7 +264,7 @@ class SeminarAnalysis:
                 own[theme_id] = stance
         self._pairs: dict[tuple[str, str], PairAgreement] = {}
         self._mixes: dict[str, tuple[list[float], list[float]]] = {}
-        self._extremes: dict[int, PairExtremes] = {}
+        self._extremes: dict[int, ExtremePairs] = {}
 
     def revised(self, theme_ids: Collection[str], positions_on: Callable[[str], Iterable[Position]]) -> SeminarAnalysis:
         """The analysis after positions on ``theme_ids`` changed (same themes and speakers): only those themes are worked out again.
@@ -364,11 +363,11 @@ class SeminarAnalysis:
         """Every pair of :attr:`compared_speakers`, a speaker at a time with those after them, never the whole matrix."""
         return pairs_by_row(self.compared_speakers, self._by_speaker)
 
-    def pair_extremes(self, keep: int) -> PairExtremes:
+    def extreme_pairs(self, keep: int) -> ExtremePairs:
         """The ``keep`` least and most agreeing comparable pairs, with their count and mean chance level; kept once found."""
         found = self._extremes.get(keep)
         if found is None:
-            found = self._extremes[keep] = pair_extremes(self.compared_speakers, self._by_speaker, keep)
+            found = self._extremes[keep] = extreme_pairs(self.compared_speakers, self._by_speaker, keep)
         return found
 
     def themes_with(self, *verdicts: Verdict) -> list[str]:

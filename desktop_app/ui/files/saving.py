@@ -1,6 +1,8 @@
 """Saving that never loses work: File ▸ New, Save and Save As, the modified marker, the prompts, autosave and recovery.
 
-:class:`Saving` belongs to the main window once it shows a seminar.  It
+:class:`Saving` belongs to the main window once it shows a seminar; the
+window shell hands it the document, the dialogs, the status line, the File
+menu to fill and what to do once a file is written.  It
 writes the seminar atomically with the loader's own ``dumps`` (so a saved
 file is one the loader accepts, and a version-1 file is written as version
 2, with a note saying so), keeps the ``[*]`` marker in the title in step
@@ -15,11 +17,13 @@ original file without asking.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ...assets import default_seminar_path
 from ...model.editing.edits import with_current_format
@@ -30,7 +34,9 @@ from ...model.format.schema import FORMAT
 from ..dialogs import SEMINAR_FILTER
 from . import recovery
 
-MainWindow = Any  # the main window (not imported: it installs these, and imports must not go round a circle)
+if TYPE_CHECKING:
+    from ..dialogs import Dialogs, StatusLine
+    from ..document import SeminarDocument
 
 AUTOSAVE_INTERVAL_MS = 30_000
 """How often unsaved changes are written to the recovery file."""
@@ -46,10 +52,35 @@ class Saving(QObject):
 
     saved = Signal(str)  # the path just written
 
-    def __init__(self, window: MainWindow, recovery_folder: Path | None = None, interval_ms: int = AUTOSAVE_INTERVAL_MS):
+    def __init__(
+        self,
+        window: QWidget,
+        document: SeminarDocument,
+        dialogs: Dialogs,
+        status: StatusLine,
+        *,
+        file_menu: QMenu,
+        recent_menu: QMenu,
+        remember_file: Callable[[str], None],
+        show_banner: Callable[[str], None],
+        show_lost_excerpts: Callable[[], None],
+        recovery_folder: Path | None = None,
+        interval_ms: int = AUTOSAVE_INTERVAL_MS,
+    ):
+        """Saving for ``window`` (marked modified, and the parent of its questions).
+
+        ``remember_file`` is told every file written (absolute), for the recent files;
+        ``show_banner`` shows a lasting note; ``show_lost_excerpts`` lists the excerpts
+        that keep the seminar from being saved.
+        """
         super().__init__(window)
-        self.window = window
-        self.document = window.document
+        self.host = window
+        self.document = document
+        self.dialogs = dialogs
+        self.status = status
+        self._remember_file = remember_file
+        self._show_banner = show_banner
+        self._show_lost_excerpts = show_lost_excerpts
         self.stack = self.document.undo_stack
         self.recovery_folder = recovery_folder or recovery.recovery_folder()
         self._steps_since_autosave = 0
@@ -58,9 +89,9 @@ class Saving(QObject):
         self.new_action = self._action("&New\u2026", self.new_seminar, QKeySequence.StandardKey.New, "Start a new seminar from a source text")
         self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save, "Save the seminar")
         self.save_as_action = self._action("Save &As\u2026", self.save_as, "Ctrl+Shift+S", "Save the seminar under another name")
-        menu = window.file_menu
+        menu = file_menu
         menu.insertAction(menu.actions()[0], self.new_action)  # first, above New from Transcript and Open
-        after_recent = window.recent_menu.menuAction()
+        after_recent = recent_menu.menuAction()
         following = menu.actions()[menu.actions().index(after_recent) + 1]
         menu.insertAction(following, self.save_action)
         menu.insertAction(following, self.save_as_action)
@@ -79,7 +110,7 @@ class Saving(QObject):
         self._on_clean_changed(self.stack.isClean())
 
     def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.host)
         action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
         action.triggered.connect(lambda _=False: slot())
@@ -93,7 +124,7 @@ class Saving(QObject):
 
     def _on_clean_changed(self, clean: bool) -> None:
         with contextlib.suppress(RuntimeError):  # the stack outlives the window by a moment when the application quits
-            self.window.setWindowModified(not clean)
+            self.host.setWindowModified(not clean)
 
     def _on_step(self, _index: int) -> None:
         self._steps_since_autosave += 1
@@ -117,7 +148,7 @@ class Saving(QObject):
                 f"Write the recovered seminar over {path}?\n\n"
                 "That file is replaced by the recovered seminar. Choose No to save it under another name."
             )
-            if not self.window.dialogs.ask(self.window, "Save the recovered seminar", question):
+            if not self.dialogs.ask(self.host, "Save the recovered seminar", question):
                 return self.save_as()
         return self._write(path)
 
@@ -130,7 +161,7 @@ class Saving(QObject):
         else:
             folder = Path.home() if current is None or _is_shipped(current) else current.parent
             suggested = str(folder / f"{_file_stem(dataset.seminar.title)}.seminar.json")
-        chosen = self.window.dialogs.save_path(self.window, "Save seminar", suggested, SEMINAR_FILTER)
+        chosen = self.dialogs.save_path(self.host, "Save seminar", suggested, SEMINAR_FILTER)
         if not chosen:
             return False
         return self._write(Path(chosen))
@@ -139,36 +170,33 @@ class Saving(QObject):
         dataset = self.document.dataset
         if dataset.unanchored:
             count = len(dataset.unanchored)
-            self.window.dialogs.show_error(
-                self.window,
+            self.dialogs.show_error(
+                self.host,
                 "The seminar was not saved",
                 f"{count} excerpt{'s are' if count != 1 else ' is'} no longer found in the source text. "
                 "Re-select each one in the Source tab, or delete its position, then save again. "
                 "Your work is kept in the recovery file meanwhile.",
             )
-            self.window.editing.show_lost_excerpts()
+            self._show_lost_excerpts()
             return False
         was_older = dataset.model.format != FORMAT
         model = with_current_format(dataset.model)
         try:
             save(model, path)
         except OSError as error:
-            self.window.dialogs.show_error(self.window, "The seminar was not saved", f"{path}: {error.strerror or error}")
+            self.dialogs.show_error(self.host, "The seminar was not saved", f"{path}: {error.strerror or error}")
             return False
         absolute = path.resolve()
         self.document.note_saved(absolute, model)
         self.stack.setClean()
         self._recovered_from = None
         recovery.remove_own(self.recovery_folder)
-        settings = self.window.settings
-        settings.last_file = str(absolute)
-        settings.add_recent_file(str(absolute))
-        self.window.refresh_recent_menu()
+        self._remember_file(str(absolute))
         if was_older:
-            self.window.set_banner(NEWER_FORMAT_NOTE)
-            self.window.statusBar().showMessage(NEWER_FORMAT_NOTE, 10_000)
+            self._show_banner(NEWER_FORMAT_NOTE)
+            self.status(NEWER_FORMAT_NOTE, 10_000)
         else:
-            self.window.statusBar().showMessage(f"Saved {absolute.name}", 5000)
+            self.status(f"Saved {absolute.name}", 5000)
         self.saved.emit(str(absolute))
         return True
 
@@ -178,7 +206,7 @@ class Saving(QObject):
         if not self.modified:
             return True
         name = self.document.dataset.name
-        answer = self.window.dialogs.ask_save_changes(self.window, name, doing)
+        answer = self.dialogs.ask_save_changes(self.host, name, doing)
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -196,11 +224,11 @@ class Saving(QObject):
         """File ▸ New: after the unsaved-changes prompt, ask for the details and source text and open an empty seminar."""
         if not self.may_discard_changes("starting a new seminar"):
             return False
-        seminar = self.window.dialogs.new_seminar(self.window)
+        seminar = self.dialogs.new_seminar(self.host)
         if seminar is None:
             return False
         self.document.replace_dataset(empty_dataset(seminar))
-        self.window.statusBar().showMessage("New seminar: add speakers and themes, then code the source text.", 8000)
+        self.status("New seminar: add speakers and themes, then code the source text.", 8000)
         return True
 
     # -- autosave and recovery -----------------------------------------------------------------
@@ -216,7 +244,7 @@ class Saving(QObject):
         try:
             recovery.write(self.recovery_folder, dataset, original)
         except OSError as error:
-            self.window.statusBar().showMessage(f"Could not write the recovery file: {error.strerror or error}", 8000)
+            self.status(f"Could not write the recovery file: {error.strerror or error}", 8000)
             return False
         return True
 
@@ -226,13 +254,13 @@ class Saving(QObject):
         if not found:
             return False
         newest = found[0]
-        if not self.window.dialogs.ask_recover(self.window, newest.summary()):
+        if not self.dialogs.ask_recover(self.host, newest.summary()):
             newest.discard()
             return False
         try:
             dataset = recovery.read(newest)
         except DatasetError as error:
-            self.window.dialogs.show_problems(self.window, error)
+            self.dialogs.show_problems(self.host, error)
             return False
         original = Path(newest.original) if newest.original else None
         if original is not None:
@@ -242,7 +270,7 @@ class Saving(QObject):
         self._recovered_from = str(original) if original is not None else None
         self.stack.resetClean()  # recovered work is unsaved work
         self._on_clean_changed(False)
-        self.window.statusBar().showMessage("Recovered unsaved changes: save them to keep them.", 10_000)
+        self.status("Recovered unsaved changes: save them to keep them.", 10_000)
         return True
 
 

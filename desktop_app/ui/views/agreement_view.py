@@ -54,8 +54,9 @@ from ...model.analysis.seminar_analysis import (
 from ...model.dataset import Dataset
 from ...model.format.schema import Speaker
 from ...presentation.focus import Focus, FocusKind
+from ...presentation.names import distinct_initials
 from ...presentation.reading import counting_sentence
-from ...presentation.wording import matrix_labels, role_label
+from ...presentation.wording import role_label
 from ..appearance import mark_caption
 from ..document import SeminarDocument
 from ..palette import beyond_chance_colour, text_colour_on
@@ -116,7 +117,7 @@ class AgreementModel(QAbstractTableModel):
     def _collect(self) -> None:
         compared = set(self.analysis.compared_speakers)
         self._speakers = [s for s in self._dataset.speakers if s.id in compared]
-        self._labels = matrix_labels([s.name for s in self._speakers])
+        self._labels = distinct_initials([s.name for s in self._speakers])
         self._rank = {speaker.id: row for row, speaker in enumerate(self._speakers)}
 
     def wait_while(self, waiting: Callable[[], bool]) -> None:

@@ -60,7 +60,6 @@ from ...presentation.chart_layout import (
     column_widths,
     fitted_note,
     flips_lines,
-    initials,
     legend_groups,
     legend_lines,
     legend_pieces,
@@ -74,6 +73,7 @@ from ...presentation.chart_layout import (
 from ...presentation.chart_sorts import SORT_LABELS, SORTS
 from ...presentation.colours import INK, MUTED, stance_hex, text_on
 from ...presentation.focus import Focus, FocusKind
+from ...presentation.names import initials
 from ...presentation.wording import metrics_summary, signed
 from ..document import SeminarDocument
 from ..selection import Selection

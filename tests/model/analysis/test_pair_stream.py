@@ -10,12 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.model.analysis import pairs as pairs_module
-from desktop_app.model.analysis.pairs import (
-    MIN_SHARED_THEMES,
-    agreement_matrix,
-    pair_extremes,
-    pairs_by_row,
-)
+from desktop_app.model.analysis.extreme_pairs import extreme_pairs
+from desktop_app.model.analysis.pairs import MIN_SHARED_THEMES, agreement_matrix, pairs_by_row
 from desktop_app.model.format.loader import load_bytes
 from tests.factories import coded_panel, panel, to_bytes
 from tests.synthetic.generator import generate_text
@@ -64,7 +60,7 @@ def full_scan(speaker_ids, stances, keep):
 
 
 def assert_extremes_match_full_scan(speaker_ids, stances, keep) -> None:
-    streamed = pair_extremes(speaker_ids, stances, keep)
+    streamed = extreme_pairs(speaker_ids, stances, keep)
     comparable, chance, lowest, highest = full_scan(speaker_ids, stances, keep)
     assert streamed.comparable == comparable
     assert [(pair.speaker_a, pair.speaker_b) for pair in streamed.lowest] == lowest
@@ -112,7 +108,7 @@ def test_nobody_to_compare_gives_empty_pairs():
     matrix = agreement_matrix(["chair", "ann"], {"chair": {}, "ann": {}})
     assert matrix.speaker_ids == () and matrix.agreement.shape == (0, 0) and matrix.shared_themes.shape == (0, 0)
     assert list(pairs_by_row(["chair", "ann"], {})) == []
-    extremes = pair_extremes(["chair", "ann"], {}, 10)
+    extremes = extreme_pairs(["chair", "ann"], {}, 10)
     assert (extremes.comparable, extremes.chance, extremes.lowest, extremes.highest) == (0, None, (), ())
 
 
