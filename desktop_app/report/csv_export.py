@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from ..atomic import atomic_writer
 from ..model.analysis.ordinal import STANCES
+from ..model.analysis.pairs import MIN_SHARED_THEMES
 from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
@@ -169,23 +171,33 @@ def pair_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> Iter
     ids = analysis.compared_speakers
     names = [dataset.speaker(speaker_id).display_name for speaker_id in ids]
     yield list(PAIR_COLUMNS)
+    # Millions of rows: each row's figures are read out of numpy once, not pair by pair.
     for pairs in analysis.pairs_by_row():
         row = pairs.row
         first, first_name = ids[row], names[row]
-        for offset in range(len(pairs.shared_themes)):
-            pair = pairs.pair(ids, offset)
+        shared_themes = pairs.shared_themes.tolist()
+        agreement, expected, corrected = pairs.agreement.tolist(), pairs.expected.tolist(), pairs.chance_corrected.tolist()
+        for offset, shared in enumerate(shared_themes):
+            later = row + 1 + offset
+            if shared:
+                figures = [_figure(agreement[offset]), _figure(expected[offset]), _figure(_defined(corrected[offset]))]
+            else:
+                figures = ["", "", ""]
             yield [
                 first,
                 first_name,
-                pair.speaker_b,
-                names[row + 1 + offset],
-                str(pair.shared_themes),
-                _figure(pair.agreement),
-                _figure(pair.expected_by_chance),
-                _figure(pair.chance_corrected),
-                str(pair.comparable).lower(),
+                ids[later],
+                names[later],
+                str(shared),
+                *figures,
+                "true" if shared >= MIN_SHARED_THEMES else "false",
                 kinds,
             ]
+
+
+def _defined(value: float) -> float | None:
+    """None for NaN: how a streamed row marks a figure that is not defined."""
+    return None if math.isnan(value) else value
 
 
 FIGURE_DECIMALS = 3
