@@ -42,6 +42,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind, Position
+from ..presentation.agreement_legend import SCALE_KEY_SIZE, SCALE_LEGEND, THIN_KEY_SIZE, THIN_LEGEND
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
 from ..presentation.brief_text import (
     DRAFTED_LABEL,
@@ -70,6 +71,12 @@ from ..presentation.wording import (
 )
 
 CHART_IMAGE = "seminar-lens:chart"
+SCALE_KEY_IMAGE = "seminar-lens:agreement-scale"
+"""The place of the agreement map's colour scale key, painted by the PDF."""
+THIN_KEY_IMAGE = "seminar-lens:agreement-thin"
+"""The place of the agreement map's hatching key, painted by the PDF."""
+THIN_PAIR_SHADE = "#f2f4f5"
+"""The cell of a pair sharing too few themes; the PDF hatches cells of exactly this colour, as the window does."""
 """Name of the placeholder image whose place the chart takes."""
 # A unit's first block carries the unit's number as its user state (``QTextBlock.userState``), an
 # index into ``Brief.keep_with_next``; every other block keeps Qt's default, -1.
@@ -165,14 +172,15 @@ def build_brief(
     generated: dt.date,
     body_width: int,
     chart_height: Callable[[int], int],
-    agreement_hex: Callable[[float], str],
+    cell_hex: Callable[[float | None], str],
 ) -> Brief:
     """The whole brief as rich text.
 
     ``body_width`` is the width of the page's text area in layout units;
     ``chart_height(rows)`` the height to reserve for a chart of that many
-    themes; ``agreement_hex`` the colour of an agreement value on the
-    application's agreement scale.
+    themes; ``cell_hex`` the colour of a compared pair's cell for its
+    agreement beyond chance (None when chance is already full agreement),
+    the colour the window's agreement map gives it.
     """
     dataset = dataset.counting(options.counted_kinds)  # every figure below counts the kinds the user chose
     counted = bool(dataset.analysis.compared_speakers)
@@ -198,7 +206,7 @@ def build_brief(
     if options.includes("forecasts"):
         parts.append(_forecasts(dataset, speaker_id, units))
     if options.includes("agreement"):
-        parts.append(_agreement(dataset, speaker_id, agreement_hex, units) if counted else _nothing_counted("agreement", units))
+        parts.append(_agreement(dataset, speaker_id, cell_hex, units) if counted else _nothing_counted("agreement", units))
     if options.includes("method"):
         parts.append(_method(dataset, units))
     if options.includes("source"):
@@ -603,30 +611,30 @@ _NOTE_AGREEMENT = (
     "Each cell: agreement over the k themes both speakers addressed, 1 \u2212 mean gap between their stances / 4 "
     "(1 = the same stance everywhere, 0 = opposite extremes), with k below it. Two speakers choosing stances at "
     "random with these speakers\u2019 own stance mixes would score {chance} on average, so only values well above that "
-    "say much. Cells with k < {min_k} are greyed: too few shared themes to compare. The chair, and anyone "
-    "with no counted position, is left out."
+    "say much; the colour shows how far each pair is above its own chance level. Cells with k < {min_k} are hatched: "
+    "too few shared themes to compare. The chair, and anyone with no counted position, is left out."
 )
 
 
-def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
+def _agreement(dataset: Dataset, speaker_id: str | None, cell_hex: Callable[[float | None], str], units: _Units) -> str:
     summary = dataset.analysis.extreme_pairs(DIVIDED_PAIRS)  # streamed: never the n × n matrix
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
     note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
     if speaker_id:
-        return heading + _agreement_list(dataset, speaker_id, agreement_hex) + f'<p class="muted small">{esc(note)}</p>'
+        return heading + _agreement_list(dataset, speaker_id, cell_hex) + _agreement_legend() + f'<p class="muted small">{esc(note)}</p>'
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
-        return heading + _divided_pairs(dataset, agreement_hex, summary) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+        return heading + _divided_pairs(dataset, cell_hex, summary) + _agreement_legend() + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
     tags = distinct_initials([dataset.speaker(s).name for s in speakers])
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
-        tables.append(_matrix_table(dataset, speakers, tags, start, agreement_hex, units))
-    return heading + "".join(tables) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+        tables.append(_matrix_table(dataset, speakers, tags, start, cell_hex, units))
+    return heading + "".join(tables) + _agreement_legend() + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
 
 
 def _matrix_table(
-    dataset: Dataset, speakers: list[str], tags: list[str], first: int, agreement_hex: Callable[[float], str], units: _Units
+    dataset: Dataset, speakers: list[str], tags: list[str], first: int, cell_hex: Callable[[float | None], str], units: _Units
 ) -> str:
     columns = speakers[first : first + MATRIX_COLUMNS]
     head_cell = f'style="padding:3px 4px; border-bottom:1px solid {RULE};"'
@@ -647,11 +655,11 @@ def _matrix_table(
             value = format_measure(pair.agreement)
             if not pair.comparable:
                 cells.append(
-                    f'<td align="center" style="background-color:{SHADE}; color:{MUTED}; padding:2px 2px; font-size:7.5pt;">'
+                    f'<td align="center" style="background-color:{THIN_PAIR_SHADE}; color:{MUTED}; padding:2px 2px; font-size:7.5pt;">'
                     f"({value})<br>k {pair.shared_themes}</td>"
                 )
                 continue
-            colour = agreement_hex(pair.agreement)
+            colour = cell_hex(pair.chance_corrected)
             cells.append(
                 f'<td align="center" style="background-color:{colour}; color:{text_on(colour)}; padding:2px 2px;">'
                 f'<b>{value}</b><br><span style="font-size:7pt;">k {pair.shared_themes}</span></td>'
@@ -672,7 +680,20 @@ def _matrix_table(
     )
 
 
-def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: ExtremePairs) -> str:
+def _agreement_legend() -> str:
+    """The map's legend, as under the window's: the colour scale's key and the hatching's, each with its words."""
+    rows = "".join(
+        f'<tr><td valign="middle" style="padding:1px 6px 1px 0px;"><img src="{image}" width="{width}" height="{height}"></td>'
+        f'<td valign="middle" class="small">{esc(words)}</td></tr>'
+        for image, (width, height), words in (
+            (SCALE_KEY_IMAGE, SCALE_KEY_SIZE, SCALE_LEGEND),
+            (THIN_KEY_IMAGE, THIN_KEY_SIZE, THIN_LEGEND),
+        )
+    )
+    return f'<table cellspacing="0" cellpadding="0" style="margin-top:6px;">{rows}</table>'
+
+
+def _divided_pairs(dataset: Dataset, cell_hex: Callable[[float | None], str], summary: ExtremePairs) -> str:
     """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
     ids = dataset.analysis.compared_speakers
     cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
@@ -681,7 +702,7 @@ def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summ
         lines = []
         for pair in pairs:
             value = pair.agreement if pair.agreement is not None else 0.0
-            colour = agreement_hex(value)
+            colour = cell_hex(pair.chance_corrected)
             lines.append(
                 f"<tr><td {cell}>{esc(dataset.speaker(pair.speaker_a).display_name)}</td>"
                 f"<td {cell}>{esc(dataset.speaker(pair.speaker_b).display_name)}</td>"
@@ -705,7 +726,7 @@ def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summ
     )
 
 
-def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[float], str]) -> str:
+def _agreement_list(dataset: Dataset, speaker_id: str, cell_hex: Callable[[float | None], str]) -> str:
     others = [other for other in dataset.analysis.compared_speakers if other != speaker_id]
     pairs = [dataset.analysis.pair(speaker_id, other) for other in others]
     pairs.sort(key=lambda pair: (not pair.comparable, -(pair.agreement or 0), dataset.speaker_rank(pair.speaker_b)))
@@ -715,9 +736,10 @@ def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[
         other = dataset.speaker(pair.speaker_b)
         if pair.agreement is None or not pair.comparable:
             shown = "\u2014" if pair.agreement is None else f"({format_measure(pair.agreement)})"
-            value = f'<td {cell} align="center" style="color:{MUTED}; background-color:{SHADE};">{shown}</td>'
+            shade = SHADE if pair.agreement is None else THIN_PAIR_SHADE
+            value = f'<td {cell} align="center" style="color:{MUTED}; background-color:{shade};">{shown}</td>'
         else:
-            colour = agreement_hex(pair.agreement)
+            colour = cell_hex(pair.chance_corrected)
             value = (
                 f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{text_on(colour)};">'
                 f"{format_measure(pair.agreement)}</td>"

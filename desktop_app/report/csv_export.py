@@ -8,7 +8,12 @@ default), so a row keeps its meaning when pasted elsewhere.
 Written with the csv module (so commas, quotes and line breaks inside a
 summary survive), in UTF-8 with a byte-order mark so spreadsheet programs
 recognise the encoding, and atomically.  Values are written as they are in
-the file: text is never interpreted.  Pure Python.
+the file, but for one thing: a text cell that a spreadsheet would take for a
+formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) gets a leading apostrophe (:func:`inert`, after OWASP's advice on CSV
+injection).  The numbers the application works out itself (stances,
+counts, figures) are marked :class:`Figure` and written as they are, so a
+stance of ``-2`` stays a number.  Pure Python.
 """
 
 from __future__ import annotations
@@ -26,10 +31,24 @@ from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnal
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
 from ..presentation.turns import clock, position_time
-from .errors import refuse_read_only, write_failure
+from .errors import refuse_read_only, refuse_unsafe, write_failure
 
 CSV_KINDS = ("positions", "matrix", "themes", "pairs")
 ENCODING = "utf-8-sig"
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may read as the start of a formula, at the start of a cell."""
+
+
+class Figure(str):
+    """A number the application wrote itself (a stance, a count, a figure): written as it is, never escaped."""
+
+
+def inert(cell: str) -> str:
+    """``cell`` as a spreadsheet should show it: text that would start a formula gets a leading ``'``; a Figure stays."""
+    if isinstance(cell, Figure) or not cell.startswith(FORMULA_STARTS):
+        return cell
+    return f"'{cell}"
 
 POSITION_COLUMNS = (
     "position_id",
@@ -61,7 +80,7 @@ def position_rows(dataset: Dataset) -> list[list[str]]:
                     speaker.display_name,
                     theme.id,
                     theme.label,
-                    str(position.stance),
+                    Figure(position.stance),
                     stance_label(position.stance, scale),
                     position.kind.value,
                     position.summary,
@@ -90,7 +109,7 @@ def matrix_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> li
     rows = [["speaker_id", "speaker", *(theme.label for theme in themes)]]
     for speaker in dataset.speakers:
         stances = analysis.speaker_stances(speaker.id)
-        cells = [str(stances[theme.id]) if theme.id in stances else "" for theme in themes]
+        cells = [Figure(stances[theme.id]) if theme.id in stances else "" for theme in themes]
         rows.append([speaker.id, speaker.display_name, *cells])
     return rows
 
@@ -131,8 +150,8 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
             [
                 theme.id,
                 theme.label,
-                str(metrics.n),
-                *(str(metrics.counts[stance]) for stance in STANCES),
+                Figure(metrics.n),
+                *(Figure(metrics.counts[stance]) for stance in STANCES),
                 _figure(metrics.median),
                 _figure(metrics.consensus),
                 verdict_label(metrics.verdict, scale),
@@ -188,7 +207,7 @@ def pair_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> Iter
                 first_name,
                 ids[later],
                 names[later],
-                str(shared),
+                Figure(str(shared)),
                 *figures,
                 "true" if shared >= MIN_SHARED_THEMES else "false",
                 kinds,
@@ -209,7 +228,7 @@ def _figure(value: float | None) -> str:
     if value is None:
         return ""
     text = f"{value:.{FIGURE_DECIMALS}f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return Figure("0" if text == "-0" else text)
 
 
 _ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs": pair_rows}
@@ -223,10 +242,12 @@ def csv_text(dataset: Dataset, kind: str = "positions", counted_kinds: Collectio
 
 
 def _rows(dataset: Dataset, kind: str, counted_kinds: Collection[Kind]) -> Iterable[list[str]]:
+    """The rows of one kind of CSV, each cell made inert as it is read: a pairs CSV is never held whole."""
     if kind not in CSV_KINDS:
         raise ValueError(f"CSV kind must be one of {', '.join(CSV_KINDS)}, not {kind!r}")
     make = _ROWS[kind]
-    return position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds))
+    rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds))
+    return ([inert(cell) for cell in row] for row in rows)
 
 
 def export_csv(
@@ -239,14 +260,19 @@ def export_csv(
 ) -> Path:
     """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written.
 
-    A read-only file at ``path`` is refused unless ``replace_read_only``.
+    A read-only file at ``path`` is refused unless ``replace_read_only``; the
+    seminar's own file (under any name) and anything that is not a regular
+    file are always refused.
     """
     path = Path(path)
+    refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
     rows = _rows(dataset, kind, counted_kinds)
     try:
         # Row by row into the temporary file: a pairs CSV of thousands of speakers is never held whole in memory.
-        with atomic_writer(path, "w", encoding=ENCODING, newline="", replace_read_only=replace_read_only) as stream:
+        with atomic_writer(
+            path, "w", encoding=ENCODING, newline="", replace_read_only=replace_read_only, protected=(dataset.path,)
+        ) as stream:
             csv.writer(stream).writerows(rows)
     except OSError as error:
         raise write_failure(path, error) from None
