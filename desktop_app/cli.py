@@ -74,10 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FILE_OPTIONS = {
+    "--screenshot": "screenshot", "--import": "import_file", "--out": "out",
+    "--export-pdf": "export_pdf", "--export-csv": "export_csv",
+}
+"""Options naming a file, with their attribute: an empty name is a usage error, never "no option"."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_unencodable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
+    for option, value in _FILE_OPTIONS.items():
+        given = getattr(args, value)
+        if given is not None and not given.strip():
+            parser.error(f"{option} needs the name of a file, not an empty one")
     if not args.screenshot and (args.select or args.tab or args.size):
         parser.error("--select, --tab and --size go with --screenshot")
     try:
@@ -184,9 +195,6 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     if len(args.files) > 1:
         parser.error("an export takes at most one FILE")
-    for option, out in (("--export-pdf", args.export_pdf), ("--export-csv", args.export_csv)):
-        if out is not None and not out.strip():
-            parser.error(f"{option} needs the name of the file to write, not an empty one")
     counted = COUNTED_KINDS_DEFAULT
     if args.counted_kinds is not None:
         try:

@@ -114,10 +114,13 @@ def test_a_link_to_a_device_is_judged_by_what_it_leads_to(tmp_path):
         check_target(link)
 
 
-@pytest.mark.parametrize("option", ["--export-pdf", "--export-csv"])
-def test_an_empty_output_name_is_a_usage_error(option):
+@pytest.mark.parametrize(
+    ("option", "rest"),
+    [("--export-pdf", ()), ("--export-csv", ()), ("--screenshot", ()), ("--import", ("--out", "x.seminar.json"))],
+)
+def test_an_empty_file_name_is_a_usage_error(option, rest):
     """An empty OUT is wrong usage (exit 2), not a reason to start the window (in a child: a window would never return)."""
-    done = _run_cli(option, "")
+    done = _run_cli(option, "", *rest)
     assert done.returncode == 2
     assert option in done.stderr
 
