@@ -73,16 +73,27 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--csv-kind", choices=("positions", "matrix", "themes", "pairs"), help="with --export-csv: one row "
                         "per position (default), the speaker \u00d7 theme matrix of stances, one row per theme (figures, "
                         "verdict, robustness) or one row per pair of speakers (agreement against chance)")
-    export.add_argument("--counted-kinds", metavar="LIST", help="with --export-csv: comma-separated kinds of position the "
+    export.add_argument("--counted-kinds", metavar="LIST", help="with either export: comma-separated kinds of position the "
                         "analysis counts (default assessment,prediction,prescription; also question, history, summary)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
+
+
+_FILE_OPTIONS = {
+    "--screenshot": "screenshot", "--import": "import_file", "--out": "out",
+    "--export-pdf": "export_pdf", "--export-csv": "export_csv", "--replace-source": "replace_source",
+}
+"""Options naming a file, with their attribute: an empty name is a usage error, never "no option"."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_unencodable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
+    for option, value in _FILE_OPTIONS.items():
+        given = getattr(args, value)
+        if given is not None and not given.strip():
+            parser.error(f"{option} needs the name of a file, not an empty one")
     if not args.screenshot and (args.select or args.tab or args.size):
         parser.error("--select, --tab and --size go with --screenshot")
     try:
@@ -96,12 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not args.files:
                 parser.error("--check needs at least one FILE")
             return check(args.files)
-        if args.export_pdf or args.export_csv:
+        if args.export_pdf is not None or args.export_csv is not None:
             return export(parser, args)
         if args.page_size or args.sections or args.speaker or args.csv_kind or args.counted_kinds or args.force:
             parser.error(
-                "--page-size, --sections and --speaker go with --export-pdf; --csv-kind and --counted-kinds with "
-                "--export-csv; --force with --import or either export"
+                "--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv; "
+                "--counted-kinds with either export; --force with --import or either export"
             )
         if args.screenshot:
             return screenshot(parser, args)
@@ -191,23 +202,23 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     if len(args.files) > 1:
         parser.error("an export takes at most one FILE")
-    if args.export_csv:
+    counted = COUNTED_KINDS_DEFAULT
+    if args.counted_kinds is not None:
+        try:
+            counted = parse_kinds(args.counted_kinds)
+        except ValueError as exc:
+            parser.error(f"--counted-kinds: {exc}")
+    if args.export_csv is not None:
         if args.page_size or args.sections or args.speaker:
             parser.error("--page-size, --sections and --speaker go with --export-pdf")
-        counted = COUNTED_KINDS_DEFAULT
-        if args.counted_kinds is not None:
-            try:
-                counted = parse_kinds(args.counted_kinds)
-            except ValueError as exc:
-                parser.error(f"--counted-kinds: {exc}")
         print(
             export_csv_command(
                 Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions", counted, args.force
             )
         )
         return EXIT_OK
-    if args.csv_kind or args.counted_kinds:
-        parser.error("--csv-kind and --counted-kinds go with --export-csv")
+    if args.csv_kind:
+        parser.error("--csv-kind goes with --export-csv")
     try:
         sections = parse_sections(args.sections) if args.sections is not None else DEFAULT_SECTIONS
     except ValueError as exc:
@@ -215,7 +226,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.speaker and len(args.speaker) > 1:
         parser.error("--export-pdf takes one --speaker")
     speaker = args.speaker[0] if args.speaker else None
-    options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=speaker)
+    options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=speaker, counted_kinds=counted)
     print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options, args.force))
     return EXIT_OK
 

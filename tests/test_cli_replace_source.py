@@ -69,6 +69,7 @@ def test_an_unchanged_excerpt_set_prints_only_the_summary(tmp_path, seminar, cap
         (["--replace-source", "x.txt", "a.json"], "--replace-source needs --out"),
         (["--replace-source", "x.txt", "--out", "o.json"], "needs exactly one FILE"),
         (["--replace-source", "x.txt", "--out", "o.json", "a.json", "--title", "T"], "takes only FILE, --out and --force"),
+        (["--replace-source", "", "--out", "o.json", "a.json"], "--replace-source needs the name of a file"),
     ],
 )
 def test_wrong_usage_is_exit_2_with_a_message(arguments, said, capsys):
@@ -82,7 +83,7 @@ def test_out_must_not_be_the_seminar_and_an_unreadable_text_is_named(tmp_path, s
     """--out naming FILE itself is refused, and a missing NEW.txt is named with the reason; FILE stays as it was."""
     before = seminar.read_bytes()
     assert main(["--replace-source", str(tmp_path / "missing.txt"), "--out", str(seminar), str(seminar)]) == 1
-    assert "--out must be a new file" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("seminar-lens: --out: ")
     assert main(["--replace-source", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o.json"), str(seminar)]) == 1
     assert capsys.readouterr().err == f"{tmp_path / 'missing.txt'}: (file): no such file\n"
     assert seminar.read_bytes() == before

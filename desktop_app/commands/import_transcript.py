@@ -20,7 +20,9 @@ from ..model.format.problems import DatasetError
 from ..model.importers.common import ImportFailed
 from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
 from ..model.importers.reading import import_file
+from ..write_targets import UnsafeTarget, check_target
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from .stderr_progress import StderrProgress
 
 
 def parse_speaker_option(value: str) -> tuple[str, str]:
@@ -29,18 +31,6 @@ def parse_speaker_option(value: str) -> tuple[str, str]:
     if not equals or not name.strip() or not label.strip():
         raise ValueError(f"--speaker expects NAME=LABEL, not {value!r}")
     return " ".join(name.split()), label.strip()
-
-
-def _page_progress():
-    """A PDF's pages read, every tenth page on stderr, when someone is watching the terminal."""
-    if not sys.stderr.isatty():
-        return None
-
-    def report(done: int, total: int) -> None:
-        if total >= 20 and (done % 10 == 0 or done == total):
-            print(f"reading page {done} of {total}", file=sys.stderr, flush=True)
-
-    return report
 
 
 def import_command(
@@ -53,13 +43,20 @@ def import_command(
     force: bool = False,
 ) -> int:
     """Import ``source`` into ``out``; print the summary line (exit 0) or ``FILE: LOCATION: MESSAGE`` (exit 1)."""
+    try:
+        check_target(out, (source,))
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
     if out.exists() and not force:
         raise CommandFailed(f"{out} already exists; add --force to replace it")
-    if out.resolve() == source.resolve():
-        raise CommandFailed("--out must not be the file being imported")
     labels = [label for _, label in speakers]
+    report = StderrProgress()  # quiet unless the import lasts over a second
+
+    def reading(done: int, total: int) -> None:
+        report.reading(source.name, done, total)
+
     try:
-        transcript = import_file(source, format_name, confirmed=labels, progress=_page_progress())
+        transcript = import_file(source, format_name, confirmed=labels, progress=reading, docx_progress=reading)
     except ImportFailed as failure:
         print(failure.line_for(str(source)), file=sys.stderr)
         return EXIT_FAILED
@@ -81,7 +78,9 @@ def import_command(
     except ValueError as error:
         raise CommandFailed(f"cannot make the seminar: {error}") from None
     try:
-        write_text_atomic(out, text)
+        write_text_atomic(out, text, protected=(source,))
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
     except OSError as error:
         raise CommandFailed(f"cannot write {out}: {error.strerror or error}") from None
     turns = len(model.seminar.source.turns)

@@ -21,6 +21,7 @@ from ..model.format.problems import DatasetError
 from ..model.importers.common import ImportFailed
 from ..model.importers.encoding import decode_text
 from ..model.importers.reading import read_bytes
+from ..write_targets import UnsafeTarget, check_target
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
 
 
@@ -30,8 +31,10 @@ def _quoted(words: str) -> str:
 
 def replace_source_command(new_text_path: Path, seminar_path: Path, out: Path, *, force: bool = False) -> int:
     """Re-anchor ``seminar_path`` onto the text of ``new_text_path`` and write it to ``out``; see the module's docstring."""
-    if out.resolve() in (seminar_path.resolve(), new_text_path.resolve()):
-        raise CommandFailed("--out must be a new file, not the seminar or the text it is made from")
+    try:
+        check_target(out, (seminar_path, new_text_path))  # never the seminar or the text it is made from, nor a device
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
     if out.exists() and not force:
         raise CommandFailed(f"{out} already exists; add --force to replace it")
     try:
@@ -67,7 +70,9 @@ def replace_source_command(new_text_path: Path, seminar_path: Path, out: Path, *
     except DatasetError as error:
         raise CommandFailed("the re-anchored seminar does not pass the loader's checks:\n" + "\n".join(error.lines())) from None
     try:
-        write_text_atomic(out, written)
+        write_text_atomic(out, written, protected=(seminar_path, new_text_path))
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
     except OSError as error:
         raise CommandFailed(f"cannot write {out}: {error.strerror or error}") from None
     total = len(replaced.model.positions)

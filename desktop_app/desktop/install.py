@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__
+from ..app_folders import FOLDER_NAME
 from ..assets import resource_path
 from ..atomic import write_bytes_atomic, write_text_atomic
 from . import DESKTOP_FILE_ID, DesktopIntegrationError
@@ -32,7 +33,7 @@ from .launcher import find_launcher
 from .xdg import data_home, is_xdg_platform, refresh_caches
 
 MANIFEST_FORMAT = "seminar-lens-desktop-integration/1"
-APP_DATA_FOLDER = "seminar-lens"
+APP_DATA_FOLDER = FOLDER_NAME  # "seminar-lens" on every XDG platform, as the application's other folders
 MANIFEST_NAME = "desktop-integration.json"
 MIME_PACKAGE = f"{DESKTOP_FILE_ID}.xml"
 OWN_NAME_PREFIX = "seminar-lens"  # every file we install is named so; nothing else is ever removed

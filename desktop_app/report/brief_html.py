@@ -25,11 +25,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
-from ..model.analysis.extreme_pairs import ExtremePairs, extreme_pairs
+from ..model.analysis.extreme_pairs import ExtremePairs
 from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_SHARE,
+    COUNTED_KINDS_DEFAULT,
     MIN_SHARED_THEMES,
     MIN_VOICES,
+    PairAgreement,
     SeminarAnalysis,
     ThemeMetrics,
     Verdict,
@@ -40,6 +42,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind, Position
+from ..presentation.agreement_legend import SCALE_KEY_SIZE, SCALE_LEGEND, THIN_KEY_SIZE, THIN_LEGEND
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
 from ..presentation.brief_text import (
     DRAFTED_LABEL,
@@ -68,6 +71,12 @@ from ..presentation.wording import (
 )
 
 CHART_IMAGE = "seminar-lens:chart"
+SCALE_KEY_IMAGE = "seminar-lens:agreement-scale"
+"""The place of the agreement map's colour scale key, painted by the PDF."""
+THIN_KEY_IMAGE = "seminar-lens:agreement-thin"
+"""The place of the agreement map's hatching key, painted by the PDF."""
+THIN_PAIR_SHADE = "#f2f4f5"
+"""The cell of a pair sharing too few themes; the PDF hatches cells of exactly this colour, as the window does."""
 """Name of the placeholder image whose place the chart takes."""
 # A unit's first block carries the unit's number as its user state (``QTextBlock.userState``), an
 # index into ``Brief.keep_with_next``; every other block keeps Qt's default, -1.
@@ -163,15 +172,18 @@ def build_brief(
     generated: dt.date,
     body_width: int,
     chart_height: Callable[[int], int],
-    agreement_hex: Callable[[float], str],
+    cell_hex: Callable[[float | None], str],
 ) -> Brief:
     """The whole brief as rich text.
 
     ``body_width`` is the width of the page's text area in layout units;
     ``chart_height(rows)`` the height to reserve for a chart of that many
-    themes; ``agreement_hex`` the colour of an agreement value on the
-    application's agreement scale.
+    themes; ``cell_hex`` the colour of a compared pair's cell for its
+    agreement beyond chance (None when chance is already full agreement),
+    the colour the window's agreement map gives it.
     """
+    dataset = dataset.counting(options.counted_kinds)  # every figure below counts the kinds the user chose
+    counted = bool(dataset.analysis.compared_speakers)
     units = _Units()
     speaker_id = options.speaker
     words = brief_words(dataset)
@@ -182,17 +194,19 @@ def build_brief(
             parts.append(_speaker_glance(dataset, speaker_id, units))
         else:
             parts.append(_judgements(dataset, words, units))
-    if options.includes("chart"):
+    if options.includes("chart") and not counted:
+        parts.append(_nothing_counted("chart", units))
+    elif options.includes("chart"):
         chart_size = (body_width, chart_height(len(dataset.themes)))
         parts.append(_chart_section(dataset, speaker_id, chart_size, units))
     if options.includes("themes"):
         parts.append(_theme_table(dataset, units))
     if options.includes("agree_split") and not speaker_id:
-        parts.append(_agree_and_split(dataset, units))
+        parts.append(_agree_and_split(dataset, units) if counted else _nothing_counted("agree_split", units))
     if options.includes("forecasts"):
         parts.append(_forecasts(dataset, speaker_id, units))
     if options.includes("agreement"):
-        parts.append(_agreement(dataset, speaker_id, agreement_hex, units))
+        parts.append(_agreement(dataset, speaker_id, cell_hex, units) if counted else _nothing_counted("agreement", units))
     if options.includes("method"):
         parts.append(_method(dataset, units))
     if options.includes("source"):
@@ -274,6 +288,9 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
         parts.append(_point_rows(words.what_to_watch, "\u25b8", units))
     analysis = dataset.analysis
     counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds]
+    if not analysis.compared_speakers:
+        parts.append(f'<p style="margin-top:6px;">{esc(_nothing_counted_words(dataset))}</p>')
+        return "".join(parts)
     basis = (
         f"Based on {len(counted):,} counted positions taken by {len(analysis.compared_speakers):,} speakers "
         f"on {sum(1 for m in analysis.themes.values() if m.n)} themes "
@@ -297,6 +314,36 @@ KIND_SINGULAR = {
 
 def _kinds_words(analysis: SeminarAnalysis, counted: bool = True) -> str:
     return kinds_phrase([kind for kind in Kind if (kind in analysis.counted_kinds) == counted])
+
+
+def _nothing_counted_words(dataset: Dataset) -> str:
+    """What a brief says in place of figures when no position of the counted kinds has been coded yet."""
+    analysis = dataset.analysis
+    total = len(dataset.model.positions)
+    kinds = _kinds_words(analysis)
+    if not total:
+        why = "no position has been coded"
+    elif total == 1:
+        why = f"the one position coded is not of a counted kind ({kinds})"
+    else:
+        why = f"none of the {total:,} positions coded is of a counted kind ({kinds})"
+    return f"Nothing is counted yet: {why}, so there is no chart, verdict or speaker agreement to show."
+
+
+_NOTHING_TO_SHOW = {
+    "chart": "Nothing is counted yet, so there is no chart to draw.",
+    "agree_split": "Nothing is counted yet, so no theme has a verdict to quote.",
+    "agreement": "Nothing is counted yet, so there are no speakers to compare.",
+}
+"""What a section whose figures would all be empty says instead."""
+
+
+def _nothing_counted(section: str, units: _Units) -> str:
+    """A section whose figures would all be empty: its heading and one plain line saying that nothing is counted yet."""
+    return (
+        f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES[section])}</h2>'
+        f'<p style="{units.start()}">{esc(_NOTHING_TO_SHOW[section])}</p>'
+    )
 
 
 def _sentence_html(sentence: Sentence) -> str:
@@ -564,30 +611,30 @@ _NOTE_AGREEMENT = (
     "Each cell: agreement over the k themes both speakers addressed, 1 \u2212 mean gap between their stances / 4 "
     "(1 = the same stance everywhere, 0 = opposite extremes), with k below it. Two speakers choosing stances at "
     "random with these speakers\u2019 own stance mixes would score {chance} on average, so only values well above that "
-    "say much. Cells with k < {min_k} are greyed: too few shared themes to compare. The chair, and anyone "
-    "with no counted position, is left out."
+    "say much; the colour shows how far each pair is above its own chance level. Cells with k < {min_k} are hatched: "
+    "too few shared themes to compare. The chair, and anyone with no counted position, is left out."
 )
 
 
-def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
-    summary = extreme_pairs(dataset.analysis.matrix, DIVIDED_PAIRS)
+def _agreement(dataset: Dataset, speaker_id: str | None, cell_hex: Callable[[float | None], str], units: _Units) -> str:
+    summary = dataset.analysis.extreme_pairs(DIVIDED_PAIRS)  # streamed: never the n × n matrix
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
     note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
     if speaker_id:
-        return heading + _agreement_list(dataset, speaker_id, agreement_hex) + f'<p class="muted small">{esc(note)}</p>'
+        return heading + _agreement_list(dataset, speaker_id, cell_hex) + _agreement_legend() + f'<p class="muted small">{esc(note)}</p>'
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
-        return heading + _divided_pairs(dataset, agreement_hex, summary) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+        return heading + _divided_pairs(dataset, cell_hex, summary) + _agreement_legend() + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
     tags = distinct_initials([dataset.speaker(s).name for s in speakers])
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
-        tables.append(_matrix_table(dataset, speakers, tags, start, agreement_hex, units))
-    return heading + "".join(tables) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+        tables.append(_matrix_table(dataset, speakers, tags, start, cell_hex, units))
+    return heading + "".join(tables) + _agreement_legend() + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
 
 
 def _matrix_table(
-    dataset: Dataset, speakers: list[str], tags: list[str], first: int, agreement_hex: Callable[[float], str], units: _Units
+    dataset: Dataset, speakers: list[str], tags: list[str], first: int, cell_hex: Callable[[float | None], str], units: _Units
 ) -> str:
     columns = speakers[first : first + MATRIX_COLUMNS]
     head_cell = f'style="padding:3px 4px; border-bottom:1px solid {RULE};"'
@@ -608,11 +655,11 @@ def _matrix_table(
             value = format_measure(pair.agreement)
             if not pair.comparable:
                 cells.append(
-                    f'<td align="center" style="background-color:{SHADE}; color:{MUTED}; padding:2px 2px; font-size:7.5pt;">'
+                    f'<td align="center" style="background-color:{THIN_PAIR_SHADE}; color:{MUTED}; padding:2px 2px; font-size:7.5pt;">'
                     f"({value})<br>k {pair.shared_themes}</td>"
                 )
                 continue
-            colour = agreement_hex(pair.agreement)
+            colour = cell_hex(pair.chance_corrected)
             cells.append(
                 f'<td align="center" style="background-color:{colour}; color:{text_on(colour)}; padding:2px 2px;">'
                 f'<b>{value}</b><br><span style="font-size:7pt;">k {pair.shared_themes}</span></td>'
@@ -633,22 +680,35 @@ def _matrix_table(
     )
 
 
-def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: ExtremePairs) -> str:
+def _agreement_legend() -> str:
+    """The map's legend, as under the window's: the colour scale's key and the hatching's, each with its words."""
+    rows = "".join(
+        f'<tr><td valign="middle" style="padding:1px 6px 1px 0px;"><img src="{image}" width="{width}" height="{height}"></td>'
+        f'<td valign="middle" class="small">{esc(words)}</td></tr>'
+        for image, (width, height), words in (
+            (SCALE_KEY_IMAGE, SCALE_KEY_SIZE, SCALE_LEGEND),
+            (THIN_KEY_IMAGE, THIN_KEY_SIZE, THIN_LEGEND),
+        )
+    )
+    return f'<table cellspacing="0" cellpadding="0" style="margin-top:6px;">{rows}</table>'
+
+
+def _divided_pairs(dataset: Dataset, cell_hex: Callable[[float | None], str], summary: ExtremePairs) -> str:
     """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
-    matrix = dataset.analysis.matrix
-    ids = matrix.speaker_ids
+    ids = dataset.analysis.compared_speakers
     cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
 
-    def table(pairs: list[tuple[float, int, int]]) -> str:
+    def table(pairs: Iterable[PairAgreement]) -> str:
         lines = []
-        for value, row, column in pairs:
-            colour = agreement_hex(value)
+        for pair in pairs:
+            value = pair.agreement if pair.agreement is not None else 0.0
+            colour = cell_hex(pair.chance_corrected)
             lines.append(
-                f"<tr><td {cell}>{esc(dataset.speaker(ids[row]).display_name)}</td>"
-                f"<td {cell}>{esc(dataset.speaker(ids[column]).display_name)}</td>"
+                f"<tr><td {cell}>{esc(dataset.speaker(pair.speaker_a).display_name)}</td>"
+                f"<td {cell}>{esc(dataset.speaker(pair.speaker_b).display_name)}</td>"
                 f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">'
                 f"{format_measure(value)}</td>"
-                f'<td {cell} align="right">{int(matrix.shared_themes[row, column])}</td></tr>'
+                f'<td {cell} align="right">{pair.shared_themes}</td></tr>'
             )
         header = f"<tr><th {cell}>Speaker</th><th {cell}>Speaker</th><th {cell}>Agreement</th><th {cell}>k</th></tr>"
         return (
@@ -666,7 +726,7 @@ def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summ
     )
 
 
-def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[float], str]) -> str:
+def _agreement_list(dataset: Dataset, speaker_id: str, cell_hex: Callable[[float | None], str]) -> str:
     others = [other for other in dataset.analysis.compared_speakers if other != speaker_id]
     pairs = [dataset.analysis.pair(speaker_id, other) for other in others]
     pairs.sort(key=lambda pair: (not pair.comparable, -(pair.agreement or 0), dataset.speaker_rank(pair.speaker_b)))
@@ -676,9 +736,10 @@ def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[
         other = dataset.speaker(pair.speaker_b)
         if pair.agreement is None or not pair.comparable:
             shown = "\u2014" if pair.agreement is None else f"({format_measure(pair.agreement)})"
-            value = f'<td {cell} align="center" style="color:{MUTED}; background-color:{SHADE};">{shown}</td>'
+            shade = SHADE if pair.agreement is None else THIN_PAIR_SHADE
+            value = f'<td {cell} align="center" style="color:{MUTED}; background-color:{shade};">{shown}</td>'
         else:
-            colour = agreement_hex(pair.agreement)
+            colour = cell_hex(pair.chance_corrected)
             value = (
                 f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{text_on(colour)};">'
                 f"{format_measure(pair.agreement)}</td>"
@@ -695,13 +756,22 @@ def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[
 # -- 8. method and caveats -----------------------------------------------------------------------
 
 
+def _kinds_counted(analysis: SeminarAnalysis) -> str:
+    """The method box's account of the counted kinds, saying so when they are the user's choice rather than the default."""
+    context = [kind for kind in Kind if kind not in analysis.counted_kinds]
+    if analysis.counted_kinds == COUNTED_KINDS_DEFAULT:
+        return f"{_kinds_words(analysis)}; {_kinds_words(analysis, counted=False)} are shown as context, never counted."
+    chosen = "all six kinds of position: " if not context else ""
+    default = kinds_phrase(COUNTED_KINDS_DEFAULT)
+    text = f"{chosen}{_kinds_words(analysis)}, as chosen for this brief (by default only {default} count)"
+    return text + (f"; {_kinds_words(analysis, counted=False)} are shown as context, not counted." if context else ".")
+
+
 def _method(dataset: Dataset, units: _Units) -> str:
     analysis = dataset.analysis
     scale = dataset.seminar.scale
-    context = [kind for kind in Kind if kind not in analysis.counted_kinds]
     text = (
-        f"<b>Kinds counted:</b> {esc(_kinds_words(analysis))}"
-        + (f"; {esc(_kinds_words(analysis, counted=False))} are shown as context, never counted. " if context else ". ")
+        f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))} "
         + "Stances are the analyst\u2019s coding of the source, from \u22122 (strong "
         f"{esc(scale.negative)}) to +2 (strong {esc(scale.positive)}); a speaker\u2019s stance on a theme is the median of "
         "their counted positions there, and a speaker silent on a theme is left out of it. "

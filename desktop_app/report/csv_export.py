@@ -8,26 +8,47 @@ default), so a row keeps its meaning when pasted elsewhere.
 Written with the csv module (so commas, quotes and line breaks inside a
 summary survive), in UTF-8 with a byte-order mark so spreadsheet programs
 recognise the encoding, and atomically.  Values are written as they are in
-the file: text is never interpreted.  Pure Python.
+the file, but for one thing: a text cell that a spreadsheet would take for a
+formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) gets a leading apostrophe (:func:`inert`, after OWASP's advice on CSV
+injection).  The numbers the application works out itself (stances,
+counts, figures) are marked :class:`Figure` and written as they are, so a
+stance of ``-2`` stays a number.  Pure Python.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection
+import math
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
-from ..atomic import write_text_atomic
+from ..atomic import atomic_writer
 from ..model.analysis.ordinal import STANCES
+from ..model.analysis.pairs import MIN_SHARED_THEMES
 from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
 from ..presentation.turns import clock, position_time
-from .errors import refuse_read_only, write_failure
+from .errors import refuse_read_only, refuse_unsafe, write_failure
 
 CSV_KINDS = ("positions", "matrix", "themes", "pairs")
 ENCODING = "utf-8-sig"
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may read as the start of a formula, at the start of a cell."""
+
+
+class Figure(str):
+    """A number the application wrote itself (a stance, a count, a figure): written as it is, never escaped."""
+
+
+def inert(cell: str) -> str:
+    """``cell`` as a spreadsheet should show it: text that would start a formula gets a leading ``'``; a Figure stays."""
+    if isinstance(cell, Figure) or not cell.startswith(FORMULA_STARTS):
+        return cell
+    return f"'{cell}"
 
 POSITION_COLUMNS = (
     "position_id",
@@ -59,7 +80,7 @@ def position_rows(dataset: Dataset) -> list[list[str]]:
                     speaker.display_name,
                     theme.id,
                     theme.label,
-                    str(position.stance),
+                    Figure(position.stance),
                     stance_label(position.stance, scale),
                     position.kind.value,
                     position.summary,
@@ -88,7 +109,7 @@ def matrix_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> li
     rows = [["speaker_id", "speaker", *(theme.label for theme in themes)]]
     for speaker in dataset.speakers:
         stances = analysis.speaker_stances(speaker.id)
-        cells = [str(stances[theme.id]) if theme.id in stances else "" for theme in themes]
+        cells = [Figure(stances[theme.id]) if theme.id in stances else "" for theme in themes]
         rows.append([speaker.id, speaker.display_name, *cells])
     return rows
 
@@ -129,8 +150,8 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
             [
                 theme.id,
                 theme.label,
-                str(metrics.n),
-                *(str(metrics.counts[stance]) for stance in STANCES),
+                Figure(metrics.n),
+                *(Figure(metrics.counts[stance]) for stance in STANCES),
                 _figure(metrics.median),
                 _figure(metrics.consensus),
                 verdict_label(metrics.verdict, scale),
@@ -156,36 +177,46 @@ PAIR_COLUMNS = (
 )
 
 
-def pair_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:
-    """Header, then one row per pair of speakers with a counted position, in speaking order.
+def pair_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> Iterator[list[str]]:
+    """Header, then one row per pair of speakers with a counted position, in speaking order, made as they are read.
 
     Blank figures where the two share no theme; ``comparable`` is false below
-    the shared themes needed to rank a pair against others.
+    the shared themes needed to rank a pair against others.  The pairs are
+    streamed a speaker at a time (:meth:`SeminarAnalysis.pairs_by_row`): the
+    output grows with the square of the panel, its memory need not.
     """
     analysis = analysis or dataset.analysis
-    matrix = analysis.matrix
     kinds = analysis.counted_kinds_text
-    ids = matrix.speaker_ids
+    ids = analysis.compared_speakers
     names = [dataset.speaker(speaker_id).display_name for speaker_id in ids]
-    rows = [list(PAIR_COLUMNS)]
-    for row, first in enumerate(ids):
-        for column in range(row + 1, len(ids)):
-            pair = matrix.pair(first, ids[column])
-            rows.append(
-                [
-                    first,
-                    names[row],
-                    ids[column],
-                    names[column],
-                    str(pair.shared_themes),
-                    _figure(pair.agreement),
-                    _figure(pair.expected_by_chance),
-                    _figure(pair.chance_corrected),
-                    str(pair.comparable).lower(),
-                    kinds,
-                ]
-            )
-    return rows
+    yield list(PAIR_COLUMNS)
+    # Millions of rows: each row's figures are read out of numpy once, not pair by pair.
+    for pairs in analysis.pairs_by_row():
+        row = pairs.row
+        first, first_name = ids[row], names[row]
+        shared_themes = pairs.shared_themes.tolist()
+        agreement, expected, corrected = pairs.agreement.tolist(), pairs.expected.tolist(), pairs.chance_corrected.tolist()
+        for offset, shared in enumerate(shared_themes):
+            later = row + 1 + offset
+            if shared:
+                figures = [_figure(agreement[offset]), _figure(expected[offset]), _figure(_defined(corrected[offset]))]
+            else:
+                figures = ["", "", ""]
+            yield [
+                first,
+                first_name,
+                ids[later],
+                names[later],
+                Figure(str(shared)),
+                *figures,
+                "true" if shared >= MIN_SHARED_THEMES else "false",
+                kinds,
+            ]
+
+
+def _defined(value: float) -> float | None:
+    """None for NaN: how a streamed row marks a figure that is not defined."""
+    return None if math.isnan(value) else value
 
 
 FIGURE_DECIMALS = 3
@@ -197,7 +228,7 @@ def _figure(value: float | None) -> str:
     if value is None:
         return ""
     text = f"{value:.{FIGURE_DECIMALS}f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return Figure("0" if text == "-0" else text)
 
 
 _ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs": pair_rows}
@@ -205,13 +236,18 @@ _ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs"
 
 def csv_text(dataset: Dataset, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT) -> str:
     """The CSV of one kind as text; ``counted_kinds`` chooses the positions the analysis counts."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(_rows(dataset, kind, counted_kinds))
+    return buffer.getvalue()
+
+
+def _rows(dataset: Dataset, kind: str, counted_kinds: Collection[Kind]) -> Iterable[list[str]]:
+    """The rows of one kind of CSV, each cell made inert as it is read: a pairs CSV is never held whole."""
     if kind not in CSV_KINDS:
         raise ValueError(f"CSV kind must be one of {', '.join(CSV_KINDS)}, not {kind!r}")
     make = _ROWS[kind]
     rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds))
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(rows)
-    return buffer.getvalue()
+    return ([inert(cell) for cell in row] for row in rows)
 
 
 def export_csv(
@@ -224,13 +260,20 @@ def export_csv(
 ) -> Path:
     """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written.
 
-    A read-only file at ``path`` is refused unless ``replace_read_only``.
+    A read-only file at ``path`` is refused unless ``replace_read_only``; the
+    seminar's own file (under any name) and anything that is not a regular
+    file are always refused.
     """
     path = Path(path)
+    refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
-    text = csv_text(dataset, kind, counted_kinds)
+    rows = _rows(dataset, kind, counted_kinds)
     try:
-        write_text_atomic(path, text, encoding=ENCODING, newline="", replace_read_only=replace_read_only)
+        # Row by row into the temporary file: a pairs CSV of thousands of speakers is never held whole in memory.
+        with atomic_writer(
+            path, "w", encoding=ENCODING, newline="", replace_read_only=replace_read_only, protected=(dataset.path,)
+        ) as stream:
+            csv.writer(stream).writerows(rows)
     except OSError as error:
         raise write_failure(path, error) from None
     return path

@@ -77,8 +77,8 @@ def test_the_matrix_names_its_speakers_shows_k_and_leaves_the_chair_out(export_b
     assert "Dr Ana Ames (AA)" in matrix and "Ben Bly (BB)" in matrix
     assert "AA BB CC DD EE FF" in matrix
     assert "Hana Host" not in matrix
-    assert "(0.4) k 2" in matrix and "\u2014 k 0" in matrix  # every pair here shares fewer than 3 themes: greyed, bracketed
-    assert "Cells with k < 3 are greyed" in text
+    assert "(0.4) k 2" in matrix and "\u2014 k 0" in matrix  # every pair here shares fewer than 3 themes: hatched, bracketed
+    assert "Cells with k < 3 are hatched" in text
 
 
 def test_the_matrix_heads_its_columns_with_the_initials_the_chart_uses(export_brief):

@@ -158,9 +158,9 @@ class EditActions(QObject):
             return None
         unanchored = len(self.document.dataset.unanchored)
         total = len(dataset.model.positions)
-        message = f"Source text replaced: {total - unanchored} of {total} excerpts anchored"
-        if unanchored:
-            message += f"; {unanchored} unanchored, listed to fix"
+        message = f"Source text replaced: {total - unanchored} of {total} excerpts found again"
+        if unanchored:  # not found, or their new words not taken
+            message += f"; {unanchored} no longer found, listed to fix"
             self.show_lost_excerpts()
         self.status(message + ".", 15_000)
         return command

@@ -181,9 +181,15 @@ class ExportActions(QObject):
         return path
 
     def _may_replace(self, path: Path) -> bool:
-        """True unless ``path`` is a read-only file the user chose not to replace."""
+        """True unless ``path`` must not be written (the open seminar's own file, a device) or is read-only and kept."""
         from ...atomic import is_read_only, real_target
+        from ...write_targets import UnsafeTarget, check_target
 
+        try:
+            check_target(path, (self.document.dataset.path,))
+        except UnsafeTarget as error:
+            self.dialogs.show_error(self.host, "Export refused", f"Nothing was exported: {error}")
+            return False
         if not is_read_only(real_target(path)):
             return True
         question = f"{path.name} is read-only. Replace it anyway?"

@@ -12,11 +12,20 @@ seminar), and keeps a recovery file (:mod:`.recovery`) every
 :data:`AUTOSAVE_INTERVAL_MS` or every :data:`AUTOSAVE_AFTER_EDITS` steps.
 A recovered seminar opens as modified and is never written over its
 original file without asking.
+
+It also notices other writers (:mod:`.other_writers`): the file's stamp is
+remembered when it is opened and after each save, and a save onto a file
+whose stamp changed meanwhile asks first: Overwrite, Save As or Reload.  A
+file another window already has open is announced in the banner.  The file
+is not watched while it is open (no QFileSystemWatcher): the check before
+writing is what keeps work from being lost, and a watcher would also fire on
+this window's own saves and on editors' rename dance.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,8 +40,10 @@ from ...model.editing.new_seminar import empty_dataset
 from ...model.format.loader import save
 from ...model.format.problems import DatasetError
 from ...model.format.schema import FORMAT
+from ...write_targets import other_links
 from ..dialogs import SEMINAR_FILTER
 from . import recovery
+from .other_writers import FileStamp, OpenMark, already_open_warning
 
 if TYPE_CHECKING:
     from ..dialogs import Dialogs, StatusLine
@@ -64,14 +75,18 @@ class Saving(QObject):
         remember_file: Callable[[str], None],
         show_banner: Callable[[str], None],
         show_lost_excerpts: Callable[[], None],
+        reopen: Callable[[str], object],
         recovery_folder: Path | None = None,
         interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        marks_folder: Path | None = None,
     ):
         """Saving for ``window`` (marked modified, and the parent of its questions).
 
         ``remember_file`` is told every file written (absolute), for the recent files;
         ``show_banner`` shows a lasting note; ``show_lost_excerpts`` lists the excerpts
-        that keep the seminar from being saved.
+        that keep the seminar from being saved; ``reopen`` opens a file again as it is
+        on disk, without asking (Reload, once the user agreed to drop the changes).
+        ``marks_folder`` holds the marks of the files windows have open.
         """
         super().__init__(window)
         self.host = window
@@ -81,10 +96,14 @@ class Saving(QObject):
         self._remember_file = remember_file
         self._show_banner = show_banner
         self._show_lost_excerpts = show_lost_excerpts
+        self._reopen = reopen
         self.stack = self.document.undo_stack
         self.recovery_folder = recovery_folder or recovery.recovery_folder()
         self._steps_since_autosave = 0
         self._recovered_from: str | None = None  # the original path of a recovered seminar, until it is saved
+        self._mark = OpenMark(marks_folder)
+        self._tracked: Path | None = None  # the file whose stamp is remembered
+        self._stamp: FileStamp | None = None
 
         self.new_action = self._action("&New\u2026", self.new_seminar, QKeySequence.StandardKey.New, "Start a new seminar from a source text")
         self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save, "Save the seminar")
@@ -108,6 +127,7 @@ class Saving(QObject):
         self.soon.setInterval(AUTOSAVE_PAUSE_MS)
         self.soon.timeout.connect(self.autosave)
         self._on_clean_changed(self.stack.isClean())
+        self._track(self.document.dataset.path)
 
     def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
         action = QAction(text, self.host)
@@ -136,6 +156,35 @@ class Saving(QObject):
         self._recovered_from = None
         recovery.remove_own(self.recovery_folder)
         self._on_clean_changed(self.stack.isClean())
+        self._track(self.document.dataset.path)
+
+    # -- other writers ---------------------------------------------------------------
+    def _track(self, path: Path | None) -> None:
+        """Remember the stamp of the seminar's file; on a file new to this window, mark it open and warn if another has it."""
+        if path is None or _is_shipped(path):
+            self._tracked, self._stamp = None, None
+            self._mark.release()
+            return
+        new_file = self._tracked is None or not _same_file(path, self._tracked)
+        self._tracked, self._stamp = path, FileStamp.of(path)
+        if new_file:
+            others = self._mark.claim(path)
+            if others:
+                self._show_banner(already_open_warning(path.name, others))
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Whether ``path`` is the remembered file and someone wrote it since (a file since removed has nothing to lose)."""
+        if self._tracked is None or not _same_file(path, self._tracked):
+            return False
+        now = FileStamp.of(path)
+        return now is not None and now != self._stamp
+
+    def _reload(self, path: Path) -> None:
+        """Open ``path`` as it is on disk, once the user agreed to let this window's unsaved changes go."""
+        question = f"Discard the unsaved changes in this window and open {path.name} as it is on disk now?"
+        if self.modified and not self.dialogs.ask(self.host, "Reload from disk", question):
+            return
+        self._reopen(str(path))
 
     # -- saving ----------------------------------------------------------------------
     def save(self) -> bool:
@@ -179,8 +228,19 @@ class Saving(QObject):
             )
             self._show_lost_excerpts()
             return False
+        if self._changed_on_disk(path):
+            answer = self.dialogs.ask_changed_on_disk(self.host, path.name)
+            if answer == "save_as":
+                return self.save_as()
+            if answer == "reload":
+                self._reload(path)
+                return False
+            if answer != "overwrite":
+                self.status(f"Not saved: {path.name} changed on disk and was left as it is.", 8000)
+                return False
         was_older = dataset.model.format != FORMAT
         model = with_current_format(dataset.model)
+        links = other_links(path)  # a save gives this name a new file; the other names keep the old one
         try:
             save(model, path)
         except OSError as error:
@@ -188,15 +248,21 @@ class Saving(QObject):
             return False
         absolute = path.resolve()
         self.document.note_saved(absolute, model)
+        self._track(absolute)
         self.stack.setClean()
         self._recovered_from = None
         recovery.remove_own(self.recovery_folder)
         self._remember_file(str(absolute))
+        kept = ""
+        if links:
+            others = "Its other hard link keeps" if links == 1 else f"Its {links} other hard links keep"
+            kept = f" {others} the previous version."
         if was_older:
             self._show_banner(NEWER_FORMAT_NOTE)
-            self.status(NEWER_FORMAT_NOTE, 10_000)
+            self.status(NEWER_FORMAT_NOTE + kept, 10_000)
         else:
-            self.status(f"Saved {absolute.name}", 5000)
+            saved = f"Saved {absolute.name}.{kept}" if kept else f"Saved {absolute.name}"
+            self.status(saved, 10_000 if kept else 5000)
         self.saved.emit(str(absolute))
         return True
 
@@ -218,6 +284,7 @@ class Saving(QObject):
         self.timer.stop()
         self.soon.stop()
         recovery.remove_own(self.recovery_folder)
+        self._mark.release()
         return True
 
     def new_seminar(self) -> bool:
@@ -244,7 +311,8 @@ class Saving(QObject):
         try:
             recovery.write(self.recovery_folder, dataset, original)
         except OSError as error:
-            self.status(f"Could not write the recovery file: {error.strerror or error}", 8000)
+            # Lasting, and naming the folder: until it is fixed, a crash would lose everything since the last save.
+            self._show_banner(autosave_warning(self.recovery_folder, error))
             return False
         return True
 
@@ -274,12 +342,28 @@ class Saving(QObject):
         return True
 
 
+def autosave_warning(folder: Path, error: OSError) -> str:
+    """The banner shown while unsaved changes cannot be written to the recovery folder."""
+    return (
+        f"Unsaved changes cannot be kept for recovery: the folder {folder} cannot be written "
+        f"({error.strerror or error}). Until it can, a crash would lose every change since the last save; "
+        "save the seminar to keep your work."
+    )
+
+
 def _is_shipped(path: Path) -> bool:
     """Whether ``path`` is the default seminar installed with the application (never written over)."""
     try:
         return path.resolve() == default_seminar_path().resolve()
     except OSError:
         return False
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return os.path.realpath(first) == os.path.realpath(second)
 
 
 def _file_stem(title: str) -> str:

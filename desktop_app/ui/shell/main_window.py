@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.saving = Saving(
             self, document, dialogs, status,
             file_menu=self.file_menu, recent_menu=self.recent_menu, remember_file=self._remember_file,
-            show_banner=self.set_banner, show_lost_excerpts=self.editing.show_lost_excerpts,
+            show_banner=self.set_banner, show_lost_excerpts=self.editing.show_lost_excerpts, reopen=self.opener.open,
         )
         self.coding = Coding(
             self, document, dialogs, status,
