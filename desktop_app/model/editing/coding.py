@@ -10,6 +10,7 @@ nearest coded excerpt before it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -24,7 +25,7 @@ from .edits import (
     _brief_without,
     unique_id,
 )
-from .turn_lookup import speaker_before, turn_at
+from .turn_lookup import speaker_before
 
 _OPENING_LABEL = re.compile(r"[ \t]*(?:\[(?P<bracket>[^\]\n]{1,60})\]:?|(?P<name>[^\W\d_][^\n:]{0,59}):)[ \t]+")
 """A ``Name:`` or ``[Name]`` at a turn's start, as files imported before the label was left out of the turn still have."""
@@ -95,16 +96,28 @@ def _last_named(dataset: Dataset, start: int, window: int = 4_000) -> str | None
     return None
 
 
+def turn_index_at(dataset: Dataset, offset: int) -> int | None:
+    """The index of the transcript turn at ``offset``, ending there, or opening later on its line (the caret on its label)."""
+    turns = dataset.seminar.source.turns
+    at = bisect.bisect_right(turns, offset, key=lambda turn: turn.start) - 1
+    if at >= 0 and (offset < turns[at].end or (offset == turns[at].end and offset > turns[at].start)):
+        return at
+    following = at + 1
+    if following < len(turns) and "\n" not in dataset.seminar.source.text[offset : turns[following].start]:
+        return following
+    return None
+
+
 def turn_words(dataset: Dataset, offset: int) -> tuple[Span, str] | None:
-    """The words of the transcript turn at ``offset`` (or ending there) and its speaker's id; None between turns.
+    """The words of the transcript turn at ``offset`` (see :func:`turn_index_at`) and its speaker's id; None between turns.
 
     A turn opened by its speaker's own ``Name:`` label (an older import) is
     taken without it, so the excerpt is what was said.
     """
-    turns = dataset.seminar.source.turns
-    turn = turn_at(turns, offset) or (turn_at(turns, offset - 1) if offset > 0 else None)
-    if turn is None:
+    index = turn_index_at(dataset, offset)
+    if index is None:
         return None
+    turn = dataset.seminar.source.turns[index]
     text = dataset.seminar.source.text
     start = turn.start
     label = _OPENING_LABEL.match(text, start, turn.end)

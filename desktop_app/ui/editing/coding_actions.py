@@ -21,10 +21,16 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu, QStyle, QToolBar
 
-from ...model.editing.coding import new_position_id, passage, remove_position, suggested_speaker, turn_words
+from ...model.editing.coding import (
+    new_position_id,
+    passage,
+    remove_position,
+    suggested_speaker,
+    turn_index_at,
+    turn_words,
+)
 from ...model.editing.edits import EditRefused, Insert, Replace, split_position
 from ...model.editing.speaker_edits import give_turn
-from ...model.editing.turn_lookup import turn_at
 from ...model.format.excerpts import Span
 from ...model.format.schema import Position
 from ...presentation.next_step import missing_for_coding
@@ -216,11 +222,9 @@ class Coding(QObject):
 
     def _turn_under_caret(self) -> int | None:
         """The index of the transcript turn holding the Source tab's caret (or ending at it), or None between turns."""
-        turns = self.document.dataset.seminar.source.turns
         cursor = self.source.text.textCursor()
         at = self._python_offsets().to_python(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
-        turn = turn_at(turns, at) or (turn_at(turns, at - 1) if at > 0 else None)
-        return None if turn is None else list(turns).index(turn)
+        return turn_index_at(self.document.dataset, at)
 
     def give_turn(self) -> EditCommand | None:
         """Give the turn under the caret to a speaker the user picks; its old speaker's positions in it go too (one undoable step)."""

@@ -137,3 +137,29 @@ def test_code_this_turn_codes_the_turn_under_the_caret_without_its_label(qtbot, 
     press(qtbot, Qt.Key.Key_Return)
     (position,) = window.document.dataset.positions
     assert (position.speaker, position.excerpt) == ("hana-ostrova", "Thank you, Pieter.")
+
+
+def test_from_a_fresh_import_the_first_turn_is_coded_from_the_keyboard_with_the_caret_on_its_label(qtbot, imported, dialogs):
+    """Ctrl+3, Down to Hana's line (the caret on her label), Ctrl+T, Alt+W (a theme named), R, Tab (a summary typed), Enter."""
+    window = imported
+    window.show_tab("themes")
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.source.text
+    downs = 0
+    while not window.source.text.textCursor().block().text().startswith("Hana Ostrova:") and downs < 6:
+        press(qtbot, Qt.Key.Key_Down)  # past the heading line (two lines where it wraps) and the blank line
+        downs += 1
+    assert window.source.text.textCursor().positionInBlock() == 0 and downs <= 3
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    editor = window.coding.editor
+    assert editor.isVisible() and editor.draft().speaker == "hana-ostrova"
+    assert window.coding.selected_passage()[0].startswith(WELCOME)
+    dialogs.theme_answer = Theme(id="new", label="Meetings", order=1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: editor.draft().theme == "meetings")
+    press(qtbot, Qt.Key.Key_R, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "Opens the meeting.")
+    press(qtbot, Qt.Key.Key_Return)
+    (position,) = window.document.dataset.positions
+    assert (position.speaker, position.theme, position.stance) == ("hana-ostrova", "meetings", 1)
+    assert position.excerpt.startswith(WELCOME) and position.excerpt.endswith("still hers.")
