@@ -452,6 +452,9 @@ class MainWindow(QMainWindow):
     def ensure_chart(self) -> ThemeChart:
         """Build the chart now if it is not built yet (importing pyqtgraph), and return it."""
         if self.chart is None:
+            from ..views.pyqtgraph_import import import_pyqtgraph
+
+            import_pyqtgraph()  # before the chart's module imports it the usual way, which costs more
             from ..views.theme_chart import ThemeChart
 
             self.chart = ThemeChart(self.document, self.selection, self.settings.chart_sort)
