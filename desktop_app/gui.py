@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .assets import default_seminar_path
+from .assets import DEFAULT_SEMINAR_SHA256, default_seminar_path
 
 if TYPE_CHECKING:
     from .model.dataset import Dataset
@@ -33,6 +33,9 @@ class StartChoice:
     error: DatasetError | None = None
     deferred: str | None = None
     """A file too large to read before the window shows: open it, with progress, once it is up."""
+    unchecked: bool = False
+    """The default seminar, whose fields may have been taken as they stand (see
+    :func:`.model.format.loader.load_shipped`): check it in full once the chart is up."""
 
 
 def choose_start_dataset(file: str | None, last_file: str | None, background_from: int | None = None) -> StartChoice:
@@ -43,7 +46,7 @@ def choose_start_dataset(file: str | None, last_file: str | None, background_fro
     Raises DatasetError only when the default seminar itself cannot be read
     (a broken installation).
     """
-    from .model.format.loader import load
+    from .model.format.loader import load, load_shipped
     from .model.format.problems import DatasetError
 
     wanted = file or last_file
@@ -62,7 +65,7 @@ def choose_start_dataset(file: str | None, last_file: str | None, background_fro
             reason = error.problems[0].message if error.problems else "it could not be read"
             notice = f"The last file opened, {last_file}, could not be opened ({reason}); showing the default seminar."
             return StartChoice(load(default_seminar_path()), notice)
-    return StartChoice(load(default_seminar_path()))
+    return StartChoice(load_shipped(default_seminar_path(), DEFAULT_SEMINAR_SHA256), unchecked=True)
 
 
 def _size(path: str) -> int:
@@ -159,6 +162,8 @@ def open_start_seminar(
         on_broken_installation(error)
         return
     window.show_seminar(choice.dataset)
+    if choice.unchecked:
+        window.when_chart_built(lambda: QTimer.singleShot(0, lambda: check_shipped_seminar(on_broken_installation)))
     QTimer.singleShot(0, window.saving.offer_recovery)  # unsaved work a crash left behind
     if choice.notice:
         window.set_banner(choice.notice)
@@ -174,3 +179,21 @@ def open_start_seminar(
     if choice.error is not None:
         problems = choice.error
         QTimer.singleShot(0, lambda: window.dialogs.show_problems(window, problems))
+
+
+def check_shipped_seminar(on_broken_installation: Callable[[DatasetError], None] | None = None) -> None:
+    """Check every field of the default seminar the window started on, which may have been taken as it stood.
+
+    Its bytes were those the tests check, so this finds nothing; but it builds the format's validators, so
+    that the first file opened or edit made does not wait for them.  Should a field be wrong all the same,
+    ``on_broken_installation`` is called with the problems (by default they are raised).
+    """
+    from .model.format.loader import load
+    from .model.format.problems import DatasetError
+
+    try:
+        load(default_seminar_path())
+    except DatasetError as error:
+        if on_broken_installation is None:
+            raise
+        on_broken_installation(error)

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._after_first_paint: list[Callable[[], None]] = []
         self._when_shown: list[Callable[[], None]] = []
+        self._when_chart_built: list[Callable[[], None]] = []
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
 
         self.opening_note = QLabel("Opening the seminar\u2026")
@@ -224,6 +225,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, job)
         else:
             self._after_first_paint.append(job)
+
+    def when_chart_built(self, job: Callable[[], None]) -> None:
+        """Run ``job`` once the chart is built (at once if it already is)."""
+        if self.chart is not None:
+            job()
+        else:
+            self._when_chart_built.append(job)
 
     def when_seminar_shown(self, job: Callable[[], None]) -> None:
         """Run ``job`` once the views show a seminar (at once if they already do)."""
@@ -467,6 +475,9 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
             self.chart_placeholder.deleteLater()
             self.chartReady.emit()
+            for job in self._when_chart_built:
+                job()
+            self._when_chart_built.clear()
         return self.chart
 
     def set_chart_sort(self, sort: str) -> None:
