@@ -159,6 +159,24 @@ def test_the_default_seminar_is_checked_in_full_once_its_chart_is_built(qtbot, m
     assert checked == [True]
 
 
+def test_the_cycle_collector_is_paused_from_launch_until_the_chart_is_built(qtbot, monkeypatch):
+    """Starting, Python's cycle collector waits: off from the launch until the chart is built, then on again."""
+    import gc
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert gc.isenabled()
+    try:
+        _app, window = open_window(None)
+        qtbot.addWidget(window)
+        seen = [gc.isenabled()]
+        window.chartReady.connect(lambda: seen.append(gc.isenabled()))
+        qtbot.waitUntil(gc.isenabled, timeout=10_000)
+        assert seen == [False, False]
+        assert window.chart is not None
+    finally:
+        gc.enable()
+
+
 def test_a_missing_last_file_is_explained_in_the_banner_once_the_seminar_shows(qtbot, settings, dialogs, tmp_path):
     """Starting on a last file that has gone shows the default seminar with a banner naming the file."""
     from desktop_app.assets import default_seminar_path
