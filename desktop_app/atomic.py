@@ -8,17 +8,23 @@ file and re-raises, leaving no partial file behind.
 
 Awkward targets:
 
+- what :func:`~desktop_app.write_targets.check_target` refuses is never
+  touched: a device, a named pipe, a socket, or a file the caller names as
+  its input (under any name), raising :class:`UnsafeTarget`;
 - a symbolic link is followed: the file it points to gets the new content
   (the temporary file sits in *that* file's folder) and the link stays;
-- a file with other hard links is rewritten in place once the whole new
-  content is safely on disk beside it, its room reserved first, so every
-  name of it sees the new content (an atomic rename would give this name
-  a new file and leave the others on the old one);
+- a file with other hard links is replaced like any other: this name gets
+  the new content, whole, and the other names keep the old content, whole.
+  Copying the new content over the shared one in place would keep the link,
+  but a kill during the copy would leave every name half-written;
 - a read-only file is refused (:class:`ReadOnlyTarget`) when the caller
   passes ``replace_read_only=False`` (the exports do; the app's own files
   keep the default and are replaced);
-- the temporary name is short (``.~XXXXXXXX.part``), so any name the file
-  system accepts can be written;
+- the temporary name is short (``.~HHHHHHHH.XXXXXXXX.part``: a tag of the
+  target's name, then random letters), so any name the file system accepts
+  can be written.  The writer holds a lock on it while it writes; after a
+  successful write, the temporary files of the same target that nobody holds
+  (left by a killed write) are removed, and nothing else;
 - a replaced file keeps its permissions, and its owner and group where this
   user may set them.
 """
@@ -27,16 +33,27 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
-import shutil
+import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from .write_targets import UnsafeTarget, check_target
+
+try:
+    import fcntl
+except ImportError:  # POSIX only: on Windows, stale temporary files cannot be told from live ones and are left alone
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["ReadOnlyTarget", "UnsafeTarget", "atomic_writer", "is_read_only", "real_target"]
+
 TEMPORARY_PREFIX = ".~"
 TEMPORARY_SUFFIX = ".part"
+_RANDOM_PART = r"[a-z0-9_]{8}"  # what tempfile.mkstemp puts between the prefix and the suffix
 
 
 class ReadOnlyTarget(PermissionError):
@@ -67,73 +84,116 @@ def is_read_only(path: Path) -> bool:
     return not info.st_mode & 0o222 or not os.access(path, os.W_OK)
 
 
+def temporary_prefix(target: Path) -> str:
+    """The start of the temporary names for ``target``: the prefix, then a short tag of the target's name."""
+    tag = hashlib.sha256(os.fsencode(Path(target).name)).hexdigest()[:8]
+    return f"{TEMPORARY_PREFIX}{tag}."
+
+
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: str = "wb", *, replace_read_only: bool = True, **open_args) -> Iterator[IO]:
-    """Open a temporary file beside the target of ``path``; on a clean exit it becomes that file."""
+def atomic_writer(
+    path: Path,
+    mode: str = "wb",
+    *,
+    replace_read_only: bool = True,
+    protected: Iterable[str | Path | None] = (),
+    **open_args,
+) -> Iterator[IO]:
+    """Open a temporary file beside the target of ``path``; on a clean exit it becomes that file.
+
+    UnsafeTarget, before anything is written, when the target is not a
+    regular file or is the same file as one of ``protected``.
+    """
+    protected = tuple(protected)  # checked twice
+    check_target(path, protected)
     target = real_target(Path(path))
     if not replace_read_only and is_read_only(target):
         raise ReadOnlyTarget(target)
     folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=folder)
+    handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(target), suffix=TEMPORARY_SUFFIX, dir=folder)
     try:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # held until the file is closed, or this process dies
         with os.fdopen(handle, mode, **open_args) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        if _linked_elsewhere(target) and _rewrite_in_place(target, temporary):
-            os.unlink(temporary)
-            return
-        _keep_owner_and_permissions(target, temporary)
-        os.replace(temporary, target)
+            _keep_owner_and_permissions(target, temporary)
+            check_target(path, protected)  # a device or a link to the input put there while the content was made
+            os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    remove_stale_temporaries(target)
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, replace_read_only: bool = True) -> None:
-    with atomic_writer(path, "wb", replace_read_only=replace_read_only) as stream:
+def write_bytes_atomic(
+    path: Path, data: bytes, *, replace_read_only: bool = True, protected: Iterable[str | Path | None] = ()
+) -> None:
+    with atomic_writer(path, "wb", replace_read_only=replace_read_only, protected=protected) as stream:
         stream.write(data)
 
 
 def write_text_atomic(
-    path: Path, text: str, encoding: str = "utf-8", newline: str | None = "", *, replace_read_only: bool = True
+    path: Path,
+    text: str,
+    encoding: str = "utf-8",
+    newline: str | None = "",
+    *,
+    replace_read_only: bool = True,
+    protected: Iterable[str | Path | None] = (),
 ) -> None:
-    with atomic_writer(path, "w", encoding=encoding, newline=newline, replace_read_only=replace_read_only) as stream:
+    with atomic_writer(
+        path, "w", encoding=encoding, newline=newline, replace_read_only=replace_read_only, protected=protected
+    ) as stream:
         stream.write(text)
 
 
-def _linked_elsewhere(target: Path) -> bool:
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove the temporary files a killed write of ``target`` left beside it; the paths removed.
+
+    Only names of exactly this module's pattern with ``target``'s own tag
+    count, and only those no live writer holds locked; anything else in the
+    folder is left alone.  Never raises: a folder that cannot be tidied is
+    tidied next time.
+    """
+    if fcntl is None:
+        return []
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    pattern = re.compile(re.escape(temporary_prefix(target)) + _RANDOM_PART + re.escape(TEMPORARY_SUFFIX))
+    removed = []
     try:
-        info = os.stat(target)
+        names = [entry.name for entry in os.scandir(folder) if pattern.fullmatch(entry.name)]
+    except OSError:
+        return []
+    for name in names:
+        candidate = folder / name
+        if _abandoned(candidate):
+            with contextlib.suppress(OSError):
+                os.unlink(candidate)
+                removed.append(candidate)
+    return removed
+
+
+def _abandoned(candidate: Path) -> bool:
+    """Whether ``candidate`` is a regular file that no writer holds (its lock is free)."""
+    assert fcntl is not None
+    try:
+        handle = os.open(candidate, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return False
-    return stat.S_ISREG(info.st_mode) and info.st_nlink > 1
-
-
-def _rewrite_in_place(target: Path, temporary: str) -> bool:
-    """Copy the finished temporary file over a hard-linked ``target``; False if it cannot be opened for writing.
-
-    The room for the new content is reserved before a byte of the old is
-    touched, so a full disk shows up while the old content is still whole.
-    """
-    size = os.stat(temporary).st_size
     try:
-        out = os.open(target, os.O_WRONLY)
-    except PermissionError:
-        return False  # a read-only file the user chose to replace: replace it (its other names keep the old one)
-    try:
-        with contextlib.suppress(AttributeError):  # posix_fallocate is missing on some systems
-            if size:
-                os.posix_fallocate(out, 0, size)
-        with open(temporary, "rb") as source, os.fdopen(out, "wb", closefd=False) as sink:
-            shutil.copyfileobj(source, sink)
-            sink.flush()
-        os.ftruncate(out, size)
-        os.fsync(out)
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return False
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False  # a write in progress, in this process or another
+        return True
     finally:
-        os.close(out)
-    return True
+        os.close(handle)
 
 
 def _keep_owner_and_permissions(target: Path, temporary: str) -> None:

@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not args.files:
                 parser.error("--check needs at least one FILE")
             return check(args.files)
-        if args.export_pdf or args.export_csv:
+        if args.export_pdf is not None or args.export_csv is not None:
             return export(parser, args)
         if args.page_size or args.sections or args.speaker or args.csv_kind or args.counted_kinds or args.force:
             parser.error(
@@ -184,7 +184,10 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     if len(args.files) > 1:
         parser.error("an export takes at most one FILE")
-    if args.export_csv:
+    for option, out in (("--export-pdf", args.export_pdf), ("--export-csv", args.export_csv)):
+        if out is not None and not out.strip():
+            parser.error(f"{option} needs the name of the file to write, not an empty one")
+    if args.export_csv is not None:
         if args.page_size or args.sections or args.speaker:
             parser.error("--page-size, --sections and --speaker go with --export-pdf")
         counted = COUNTED_KINDS_DEFAULT

@@ -4,6 +4,12 @@ The window's frame is shown and painted before the seminar is read: reading
 it imports pydantic and the model, and the views import more, which together
 cost more than everything the frame needs.  The seminar is then loaded and
 handed to the window (:func:`open_start_seminar`), and the chart follows.
+
+Files an earlier version kept in folders of another name are moved to the
+current ones (:mod:`.app_folders`) at start-up: the settings before they are
+read (a look at one file when there is nothing to move), the recovery files
+and the error log once the frame has painted, before a recovery is offered.
+A file that cannot be moved stays where it was, and the error log says so.
 """
 
 from __future__ import annotations
@@ -127,10 +133,11 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
     from .ui.errors import install_exception_hook
     from .ui.shell.main_window import MainWindow
     from .ui.shell.scroll_style import use_plain_grooves
-    from .ui.shell.settings import AppSettings
+    from .ui.shell.settings import AppSettings, move_earlier_settings
 
     use_plain_grooves(app)
 
+    not_moved = move_earlier_settings()  # before the settings are read
     settings = AppSettings()
     window = MainWindow(settings=settings)
     install_exception_hook(window, window.dialogs)
@@ -140,8 +147,33 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
         app.installEventFilter(FileOpenForwarder(window))
     window.show()
     window.after_first_paint(lambda: app.setWindowIcon(application_icon()))  # the title bar's icon can follow the paint
+
+    def bring_earlier_files() -> None:
+        move_earlier_files(not_moved)
+
+    window.after_first_paint(bring_earlier_files)  # before a recovery file is looked for
     window.after_first_paint(lambda: open_start_seminar(window, file, settings, on_broken_installation, resume_collection))
     return app, window
+
+
+def move_earlier_files(not_moved: list[str] | None = None) -> list[str]:
+    """Move recovery files and the error log from folders of earlier names; log what stayed (with ``not_moved``).
+
+    Never stops the start: whatever could not be moved is only logged.  Returns the lines logged.
+    """
+    from .app_folders import move_earlier_state
+
+    problems = [*(not_moved or []), *move_earlier_state()]
+    if problems:
+        import datetime as dt
+
+        from . import APP_NAME, __version__
+        from .ui.errors import write_log
+
+        stamp = dt.datetime.now().isoformat(timespec="seconds")
+        lines = "".join(f"{problem}\n" for problem in problems)
+        write_log(f"--- {stamp} {APP_NAME} {__version__}: files left in a folder of an earlier name\n{lines}\n")
+    return problems
 
 
 def _cycle_collection_paused() -> Callable[[], None]:

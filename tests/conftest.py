@@ -6,11 +6,14 @@ import tempfile
 # Before anything can import Qt: render offscreen, with a private runtime folder (mode 0700).
 _RUNTIME = tempfile.mkdtemp(prefix="seminar-lens-runtime-")
 os.environ.setdefault("XDG_RUNTIME_DIR", _RUNTIME)
-# The offscreen screen defaults to 800x800, smaller than a desktop; give it a 1920x1080 one.
+# The offscreen screen defaults to 800x800, smaller than a desktop; give it a 1920x1080 one.  Also when
+# the caller chose plain "offscreen" (QT_QPA_PLATFORM=offscreen pytest ...): without the screen, Qt fits
+# every restored window geometry into 800 pixels, and the tests of remembered window sizes fail.
 _SCREENS = os.path.join(_RUNTIME, "screens.json")
 with open(_SCREENS, "w", encoding="utf-8") as _file:
     _file.write('{"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}]}')
-os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREENS}")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREENS}"
 
 from datetime import timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -201,6 +201,24 @@ def panel() -> dict[str, Any]:
     }
 
 
+WORLD_NAMES = {
+    "ana": "Pieter de Vries",
+    "ben": "林美玲 (Lin Meiling)",
+    "cai": "Hanna Carla Berg",
+    "dee": "Åsa Ågren",
+    "eli": "Małgorzata Wiśniewska",
+}
+"""Names from outside English that :func:`world_panel` gives the panel's speakers."""
+
+
+def world_panel() -> dict[str, Any]:
+    """:func:`panel` with Dutch, Chinese, Swedish and Polish names and a middle name (:data:`WORLD_NAMES`)."""
+    data = panel()
+    for speaker in data["speakers"]:
+        speaker["name"] = WORLD_NAMES.get(speaker["id"], speaker["name"])
+    return data
+
+
 def coded_panel(
     positions: list[tuple[str, str, int, str]], speakers: tuple[str, ...] = (), themes: tuple[str, ...] = ()
 ) -> dict[str, Any]:

@@ -16,6 +16,8 @@ class FakeDialogs:
     ask_answer: bool = False
     save_changes_answer: str = "discard"
     recover_answer: bool = False
+    changed_on_disk_answer: str = "cancel"
+    """What to do when the file changed on disk before a save: "overwrite", "save_as", "reload" or "cancel"."""
     new_seminar_answer: Any = None
     details_answer: Any = None
     source_answer: str | None = None
@@ -74,6 +76,10 @@ class FakeDialogs:
     def ask_save_changes(self, parent, name, doing):
         self.calls.append(("ask_save_changes", (name, doing)))
         return self.save_changes_answer
+
+    def ask_changed_on_disk(self, parent, name):
+        self.calls.append(("ask_changed_on_disk", name))
+        return self.changed_on_disk_answer
 
     def ask_recover(self, parent, summary):
         self.calls.append(("ask_recover", summary))

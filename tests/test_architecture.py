@@ -99,3 +99,19 @@ def test_loading_and_analysing_pull_in_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_painting_layer_pulls_in_no_widgets():
+    """Importing every module of the shared painting layer in a fresh interpreter loads QtGui but no widgets, printing or pyqtgraph."""
+    modules = sorted(f"desktop_app.painting.{path.stem}" for path in (ROOT / "desktop_app" / "painting").glob("*.py") if path.stem != "__init__")
+    assert modules, "the painting layer has modules"
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    loaded = result.stdout.strip()
+    assert "PySide6.QtGui" in loaded
+    for unwanted in ("PySide6.QtWidgets", "PySide6.QtPrintSupport", "pyqtgraph"):
+        assert unwanted not in loaded

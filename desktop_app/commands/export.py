@@ -14,7 +14,8 @@ from ..model.format.loader import load
 from ..model.format.problems import DatasetError
 from ..model.format.schema import Kind
 from ..presentation.brief_options import ReportOptions
-from ..report.errors import ExportFailed, ReadOnlyRefused, refuse_read_only
+from ..report.errors import ExportFailed, ReadOnlyRefused, UnsafeTargetRefused, refuse_read_only, refuse_unsafe
+from ..write_targets import other_links
 from .failure import CommandFailed
 
 
@@ -28,11 +29,25 @@ def _load(dataset_path: Path) -> Dataset:
 FORCE_HINT = " Pass --force to replace it anyway."
 
 
-def _refuse_read_only(out: Path, force: bool) -> None:
+def _refuse(out: Path, dataset_path: Path, force: bool) -> None:
+    """CommandFailed, before any work, when ``out`` must not be written (``--force`` overrides only read-only)."""
+    try:
+        refuse_unsafe(out, (dataset_path,))
+    except UnsafeTargetRefused as error:
+        raise CommandFailed(str(error)) from None
     try:
         refuse_read_only(out, force)
     except ReadOnlyRefused as error:
         raise CommandFailed(f"{error}{FORCE_HINT}") from None
+
+
+def links_note(out: Path) -> str:
+    """What the result line adds when ``out`` has other hard links: they keep the previous content."""
+    others = other_links(out)
+    if not others:
+        return ""
+    names = "its other hard link keeps" if others == 1 else f"its {others} other hard links keep"
+    return f"; {names} the previous content"
 
 
 def _failed(error: ExportFailed) -> CommandFailed:
@@ -42,10 +57,12 @@ def _failed(error: ExportFailed) -> CommandFailed:
 def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, force: bool = False) -> str:
     """Write the brief; returns the line to print.  CommandFailed with the reason when it cannot.
 
-    A read-only file at ``out`` is refused unless ``force``.  An export that
+    A read-only file at ``out`` is refused unless ``force``; ``dataset_path``
+    itself (under any name) and anything not a regular file always are.  An export that
     lasts more than about a second reports its progress on stderr.
     """
-    _refuse_read_only(out, force)
+    _refuse(out, dataset_path, force)
+    note = links_note(out)
     dataset = _load(dataset_path)
     if options.speaker is not None and not dataset.has_speaker(options.speaker):
         known = ", ".join(speaker.id for speaker in dataset.speakers)
@@ -72,7 +89,7 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
     except ExportFailed as error:
         raise _failed(error) from None
     noun = "page" if exported.pages == 1 else "pages"
-    return f"wrote {exported.path} ({exported.pages} {noun})"
+    return f"wrote {exported.path} ({exported.pages} {noun}){note}"
 
 
 HARMLESS_NOTICES = ("does not support propagateSizeHints",)
@@ -98,8 +115,9 @@ def _without_offscreen_notices() -> Iterator[None]:
 def export_csv_command(
     out: Path, dataset_path: Path, kind: str, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT, force: bool = False
 ) -> str:
-    """Write the CSV; returns the line to print.  A read-only file at ``out`` is refused unless ``force``."""
-    _refuse_read_only(out, force)
+    """Write the CSV; returns the line to print.  Refuses what :func:`export_pdf_command` refuses."""
+    _refuse(out, dataset_path, force)
+    note = links_note(out)
     dataset = _load(dataset_path)
     from ..report.csv_export import export_csv
 
@@ -116,7 +134,7 @@ def export_csv_command(
         rows, noun = compared * (compared - 1) // 2, "pair"
     else:
         rows, noun = len(dataset.speakers), "speaker"
-    return f"wrote {path} ({rows} {noun}{'' if rows == 1 else 's'})"
+    return f"wrote {path} ({rows} {noun}{'' if rows == 1 else 's'}){note}"
 
 
 QUIET_FOR_S = 1.0

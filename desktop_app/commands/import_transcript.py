@@ -20,6 +20,7 @@ from ..model.format.problems import DatasetError
 from ..model.importers.common import ImportFailed
 from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
 from ..model.importers.reading import import_file
+from ..write_targets import UnsafeTarget, check_target
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
 
 
@@ -53,10 +54,12 @@ def import_command(
     force: bool = False,
 ) -> int:
     """Import ``source`` into ``out``; print the summary line (exit 0) or ``FILE: LOCATION: MESSAGE`` (exit 1)."""
+    try:
+        check_target(out, (source,))
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
     if out.exists() and not force:
         raise CommandFailed(f"{out} already exists; add --force to replace it")
-    if out.resolve() == source.resolve():
-        raise CommandFailed("--out must not be the file being imported")
     labels = [label for _, label in speakers]
     try:
         transcript = import_file(source, format_name, confirmed=labels, progress=_page_progress())
@@ -81,7 +84,9 @@ def import_command(
     except ValueError as error:
         raise CommandFailed(f"cannot make the seminar: {error}") from None
     try:
-        write_text_atomic(out, text)
+        write_text_atomic(out, text, protected=(source,))
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
     except OSError as error:
         raise CommandFailed(f"cannot write {out}: {error.strerror or error}") from None
     turns = len(model.seminar.source.turns)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..atomic import write_bytes_atomic
 from ..model.format.loader import load
 from ..model.format.problems import DatasetError
+from ..write_targets import UnsafeTarget, check_target
 from .failure import CommandFailed
 
 DEFAULT_SIZE = (1280, 800)
@@ -27,6 +28,10 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def take_screenshot(out: Path, dataset_path: Path, select: str | None, tab: str, size: tuple[int, int]) -> Path:
+    try:
+        check_target(out, (dataset_path,))
+    except UnsafeTarget as error:
+        raise CommandFailed(str(error)) from None
     try:
         dataset = load(dataset_path)
     except DatasetError as error:
@@ -72,7 +77,9 @@ def take_screenshot(out: Path, dataset_path: Path, select: str | None, tab: str,
             raise CommandFailed("the window could not be rendered to PNG")
         device.close()
     try:
-        write_bytes_atomic(out, bytes(buffer.data()))
+        write_bytes_atomic(out, bytes(buffer.data()), protected=(dataset_path,))
+    except UnsafeTarget as error:
+        raise CommandFailed(str(error)) from None
     except OSError as exc:
         raise CommandFailed(f"cannot write {out}: {exc.strerror or exc}") from None
     return out

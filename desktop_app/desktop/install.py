@@ -15,12 +15,15 @@ simply no longer mention Seminar Lens.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__
+from ..app_folders import FOLDER_NAME
 from ..assets import resource_path
 from ..atomic import write_bytes_atomic, write_text_atomic
 from . import DESKTOP_FILE_ID, DesktopIntegrationError
@@ -30,7 +33,7 @@ from .launcher import find_launcher
 from .xdg import data_home, is_xdg_platform, refresh_caches
 
 MANIFEST_FORMAT = "seminar-lens-desktop-integration/1"
-APP_DATA_FOLDER = "seminar-lens"
+APP_DATA_FOLDER = FOLDER_NAME  # "seminar-lens" on every XDG platform, as the application's other folders
 MANIFEST_NAME = "desktop-integration.json"
 MIME_PACKAGE = f"{DESKTOP_FILE_ID}.xml"
 OWN_NAME_PREFIX = "seminar-lens"  # every file we install is named so; nothing else is ever removed
@@ -169,6 +172,7 @@ def uninstall(home: Path | None = None) -> Removal | None:
         raise DesktopIntegrationError(f"could not remove {manifest_path(home)}: {exc.strerror}") from None
     # Refresh while the (now empty) folders still exist, so the tools rewrite their caches.
     warnings += refresh_caches(home)
+    _remove_caches_of_nothing(home, manifest.directories)
     removed_folders = []
     for folder in sorted(manifest.directories, key=lambda folder: len(folder.parts), reverse=True):
         try:
@@ -203,6 +207,49 @@ def read_manifest(home: Path) -> Manifest | None:
         files=tuple(Path(name) for name in record["files"]),
         directories=tuple(Path(name) for name in record["directories"]),
     )
+
+
+MIME_CACHE_FILES = frozenset(
+    {
+        "aliases",
+        "generic-icons",
+        "globs",
+        "globs2",
+        "icons",
+        "magic",
+        "mime.cache",
+        "subclasses",
+        "treemagic",
+        "types",
+        "version",
+        "XMLnamespaces",
+    }
+)
+"""What update-mime-database writes beside ``packages/``, derived from the packages alone."""
+
+
+def _remove_caches_of_nothing(home: Path, created: tuple[Path, ...]) -> None:
+    """Remove the caches the refresh tools wrote in folders the install created, once they describe nothing.
+
+    A MIME folder whose ``packages/`` is empty, or an applications folder holding
+    only its ``mimeinfo.cache``, then holds nothing anyone wrote by hand, so the
+    folder itself can go with the rest of the installation.
+    """
+    mime, applications = home / "mime", home / "applications"
+    if mime in created and (mime / "packages").is_dir() and not any((mime / "packages").iterdir()):
+        for entry in mime.iterdir():
+            with contextlib.suppress(OSError):
+                if entry.is_file() and entry.name in MIME_CACHE_FILES:
+                    entry.unlink()
+                elif (
+                    entry.is_dir()
+                    and entry.name != "packages"
+                    and all(item.is_file() and item.suffix == ".xml" for item in entry.iterdir())
+                ):
+                    shutil.rmtree(entry)  # a media type's generated descriptions, e.g. application/*.xml
+    if applications in created and [item.name for item in applications.iterdir()] == ["mimeinfo.cache"]:
+        with contextlib.suppress(OSError):
+            (applications / "mimeinfo.cache").unlink()
 
 
 def _remove_own_file(path: Path, home: Path, removed: list[Path]) -> list[str]:

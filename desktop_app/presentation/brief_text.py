@@ -23,7 +23,8 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Judgement, Kind, Position, Scale
-from .wording import stance_words
+from .names import short_name as _short
+from .wording import capital, stance_words
 
 DRAFTED_LABEL = "Drafted from the coding; not reviewed"
 """How a brief marks judgements it wrote itself rather than took from the analyst."""
@@ -53,10 +54,9 @@ class BriefWords:
 
 
 def short_name(dataset: Dataset, speaker_id: str) -> str:
-    """The speaker as a brief names them in passing: the surname, or the whole name if it is one word."""
+    """The speaker as a brief names them in passing (see :func:`.names.short_name`)."""
     speaker = dataset.speaker(speaker_id)
-    words = speaker.name.split()
-    return words[-1] if words else speaker.display_name
+    return _short(speaker.name) or speaker.display_name
 
 
 def names_in_words(names: list[str]) -> str:
@@ -171,7 +171,7 @@ def _drafted_bottom_line(dataset: Dataset, metrics: list[ThemeMetrics], judged: 
     mixed = len(judged) - len(positive) - len(negative) - len(contested)
     if mixed:
         parts.append(f"showed no clear lean on {_count(mixed, 'theme')}")
-    lead = _capital(
+    lead = capital(
         f"{_count(len(judged), 'theme')} drew the {MIN_VOICES} or more voices a verdict needs; on "
         f"{'it' if len(judged) == 1 else 'them'} the panel " + _joined(parts) + "."
     )
@@ -186,20 +186,16 @@ def _drafted_bottom_line(dataset: Dataset, metrics: list[ThemeMetrics], judged: 
     sentence = f"{lead} {answer}"
     if tentative:
         sentence += (
-            f" {_capital(_NUMBER_WORDS[tentative]) if tentative < len(_NUMBER_WORDS) else tentative} of the "
+            f" {capital(_NUMBER_WORDS[tentative]) if tentative < len(_NUMBER_WORDS) else tentative} of the "
             f"{_count(len(judged), 'verdict')} would change if one speaker were dropped or moved a step."
         )
     if few:
-        sentence += f" {_capital(_count(few, 'other theme'))} had too few voices for any verdict."
+        sentence += f" {capital(_count(few, 'other theme'))} had too few voices for any verdict."
     return sentence
 
 
 def _joined(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _drafted_judgements(

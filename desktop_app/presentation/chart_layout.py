@@ -236,16 +236,6 @@ def separated(pixels_per_speaker: float) -> bool:
     return pixels_per_speaker >= SEPARATED_FROM
 
 
-def initials(name: str) -> str:
-    """What fits on a block: the first letters of the first and last words (``SR``); one character for a one-word name."""
-    words = [word for word in name.replace("-", " ").split() if word[:1].isalnum()]
-    if not words:
-        return name[:1]
-    if len(words) == 1:
-        return words[0][:1]
-    return (words[0][:1] + words[-1][:1]).upper()
-
-
 # -- the words of a row ------------------------------------------------------------------------
 
 

@@ -55,12 +55,6 @@ DARK_TEXT = INK
 LIGHT_TEXT = "#ffffff"
 """Text on a dark fill."""
 
-# Sequential scale from low to high agreement (viridis anchors): readable in light and dark themes,
-# and distinct from the stance colours, since agreement is not a pole of the question.
-AGREEMENT_SCALE = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
-AGREEMENT_PRINT_TINT = 0.5
-"""Share of white mixed into the agreement scale's colours on paper, where full strength shouts."""
-
 
 def hex_to_rgb(colour: str) -> tuple[int, int, int]:
     """``"#rrggbb"`` as three channels 0 … 255."""
@@ -70,17 +64,6 @@ def hex_to_rgb(colour: str) -> tuple[int, int, int]:
 def rgb_to_hex(red: float, green: float, blue: float) -> str:
     """Three channels 0 … 255 (rounded) as ``"#rrggbb"``."""
     return "#{:02x}{:02x}{:02x}".format(*(max(0, min(255, round(channel))) for channel in (red, green, blue)))
-
-
-def agreement_hex(value: float) -> str:
-    """Colour for an agreement between 0 and 1, interpolated along the scale."""
-    value = max(0.0, min(1.0, value))
-    place = value * (len(AGREEMENT_SCALE) - 1)
-    low = int(place)
-    high = min(low + 1, len(AGREEMENT_SCALE) - 1)
-    share = place - low
-    start, end = hex_to_rgb(AGREEMENT_SCALE[low]), hex_to_rgb(AGREEMENT_SCALE[high])
-    return rgb_to_hex(*(a + (b - a) * share for a, b in zip(start, end, strict=True)))
 
 
 BEYOND_CHANCE_SCALE = ("#f4f2f8", "#dadaeb", "#9e9ac8", "#6a51a3", "#3f007d")
@@ -100,12 +83,6 @@ def beyond_chance_hex(corrected: float) -> str:
     high = min(low + 1, len(BEYOND_CHANCE_SCALE) - 1)
     start, end = hex_to_rgb(BEYOND_CHANCE_SCALE[low]), hex_to_rgb(BEYOND_CHANCE_SCALE[high])
     return rgb_to_hex(*(a + (b - a) * (place - low) for a, b in zip(start, end, strict=True)))
-
-
-def agreement_print_hex(value: float) -> str:
-    """The agreement colour for ``value`` tinted for paper (same order of lightness)."""
-    channels = hex_to_rgb(agreement_hex(value))
-    return rgb_to_hex(*(c * (1 - AGREEMENT_PRINT_TINT) + 255 * AGREEMENT_PRINT_TINT for c in channels))
 
 
 def text_on(background: str) -> str:

@@ -31,6 +31,7 @@ from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
+from .names import short_name
 from .reading import counting_sentence, metric_label
 from .richtext import esc, quotation, stance_chip
 from .turns import clock, position_time
@@ -39,7 +40,6 @@ from .wording import (
     leader_label,
     mode_label,
     seminar_when,
-    short_name,
     signed,
     stance_words,
     unbreakable,

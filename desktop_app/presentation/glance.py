@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model.analysis.seminar_analysis import SeminarAnalysis, Verdict, format_measure
 from ..model.dataset import Dataset
 from .counts import counted
+from .wording import capital
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,6 @@ def listed(names: list[str] | list[tuple[str, str]]) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _capital(word: str) -> str:
-    return word[:1].upper() + word[1:]
-
-
 def panel_sentences(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[Sentence]:
     """Consensus on the positive pole, on the negative pole, the contested themes; then the rest.
 
@@ -68,7 +65,7 @@ def panel_sentences(dataset: Dataset, analysis: SeminarAnalysis | None = None) -
     for verdict, pole in ((Verdict.CONSENSUS_POSITIVE, scale.positive), (Verdict.CONSENSUS_NEGATIVE, scale.negative)):
         themes = labels(verdict)
         if themes:
-            sentences.append(_sentence(f"{_capital(pole)} was the consensus on ", *listed(themes), "."))
+            sentences.append(_sentence(f"{capital(pole)} was the consensus on ", *listed(themes), "."))
         else:
             sentences.append(_sentence(f"No theme reached a consensus of {pole}."))
     contested = labels(Verdict.CONTESTED)

@@ -24,6 +24,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.format.schema import Kind, Scale
 from .richtext import esc
+from .wording import kinds_phrase
 
 KIND_MEANINGS = {
     Kind.ASSESSMENT: "a judgement of how things stand now",
@@ -111,25 +112,9 @@ def metric_definition(key: str) -> str:
     return METRICS[key][1]
 
 
-KIND_PLURALS = {
-    Kind.ASSESSMENT: "assessments",
-    Kind.PREDICTION: "predictions",
-    Kind.PRESCRIPTION: "prescriptions",
-    Kind.QUESTION: "questions",
-    Kind.HISTORY: "history",
-    Kind.SUMMARY: "chair's summaries",
-}
 _COUNTED_NOW = " \u2014 counted now"
 _NOT_COUNTED = " \u2014 not counted now"
 _BY_DEFAULT = " (one of the defaults)"
-
-
-def kinds_phrase(kinds: Collection[Kind]) -> str:
-    """``assessments, predictions and prescriptions``: the counted kinds, in the format's order."""
-    words = [KIND_PLURALS[kind] for kind in Kind if kind in kinds]
-    if not words:
-        return "no kind"
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def counting_sentence(kinds: Collection[Kind]) -> str:

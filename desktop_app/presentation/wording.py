@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Collection
 
 from ..model.analysis.seminar_analysis import ThemeMetrics, format_measure, stance_label, verdict_label
 from ..model.format.schema import Kind, Role, Scale, Seminar, Speaker
@@ -48,8 +49,32 @@ def leader_label(leader: Speaker) -> str:
     return "Moderator" if leader.role is Role.MODERATOR else "Chair"
 
 
+KIND_PLURALS = {
+    Kind.ASSESSMENT: "assessments",
+    Kind.PREDICTION: "predictions",
+    Kind.PRESCRIPTION: "prescriptions",
+    Kind.QUESTION: "questions",
+    Kind.HISTORY: "history",
+    Kind.SUMMARY: "chair's summaries",
+}
+"""Each kind of position in the plural, as running text names a group of them (the window's Count words)."""
+
+
 def kind_label(kind: Kind) -> str:
     return KIND_LABELS[kind]
+
+
+def kinds_phrase(kinds: Collection[Kind]) -> str:
+    """``assessments, predictions and prescriptions``: the kinds in the format's order; ``no kind`` for none."""
+    words = [KIND_PLURALS[kind] for kind in Kind if kind in kinds]
+    if not words:
+        return "no kind"
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter made a capital, the rest as it is (``Consensus: support``)."""
+    return text[:1].upper() + text[1:]
 
 
 def signed(stance: float) -> str:
@@ -61,35 +86,6 @@ def signed(stance: float) -> str:
 def stance_words(stance: float, scale: Scale) -> str:
     """``+2 strong convergence``."""
     return f"{signed(stance)} {stance_label(stance, scale)}"
-
-
-def short_name(name: str) -> str:
-    """The name a sentence uses for a speaker: the last word (``Shagina``), or the whole of a name without spaces (林美玲)."""
-    words = name.split()
-    return words[-1] if words else name
-
-
-def initials(name: str) -> str:
-    """``SR`` for Sergey Radchenko, ``林美`` for 林美玲: a name short enough for a matrix header."""
-    words = [word for word in name.replace("-", " ").split() if word[:1].isalpha()]
-    if len(words) >= 2:
-        return (words[0][0] + words[-1][0]).upper()
-    word = words[0] if words else name.strip()
-    if word[:1].isascii():
-        return word[:2].capitalize()
-    return word[:2]
-
-
-def matrix_labels(names: list[str]) -> list[str]:
-    """Initials for each name, lengthened with the surname's next letters where two would read the same."""
-    labels = [initials(name) for name in names]
-    for label in set(labels):
-        clashing = [index for index, other in enumerate(labels) if other == label]
-        if len(clashing) > 1:
-            for index in clashing:
-                surname = short_name(names[index])
-                labels[index] = label[:-1] + surname[:3]
-    return labels
 
 
 def speaker_line(speaker: Speaker) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
+from ..model.analysis.extreme_pairs import ExtremePairs, extreme_pairs
 from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_SHARE,
     MIN_SHARED_THEMES,
@@ -39,6 +40,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind, Position
+from ..presentation.agreement_legend import SCALE_KEY_SIZE, SCALE_LEGEND, THIN_KEY_SIZE, THIN_LEGEND
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
 from ..presentation.brief_text import (
     DRAFTED_LABEL,
@@ -51,9 +53,13 @@ from ..presentation.brief_text import (
 from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
+from ..presentation.names import distinct_initials
+from ..presentation.quote_choice import positions_to_quote
 from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import (
+    capital,
     kind_label,
+    kinds_phrase,
     leader_label,
     long_date,
     mode_label,
@@ -63,6 +69,12 @@ from ..presentation.wording import (
 )
 
 CHART_IMAGE = "seminar-lens:chart"
+SCALE_KEY_IMAGE = "seminar-lens:agreement-scale"
+"""The place of the agreement map's colour scale key, painted by the PDF."""
+THIN_KEY_IMAGE = "seminar-lens:agreement-thin"
+"""The place of the agreement map's hatching key, painted by the PDF."""
+THIN_PAIR_SHADE = "#f2f4f5"
+"""The cell of a pair sharing too few themes; the PDF hatches cells of exactly this colour, as the window does."""
 """Name of the placeholder image whose place the chart takes."""
 # A unit's first block carries the unit's number as its user state (``QTextBlock.userState``), an
 # index into ``Brief.keep_with_next``; every other block keeps Qt's default, -1.
@@ -82,6 +94,7 @@ QUOTE_CHARS = 280
 REGISTER_ROWS = 12
 """Most forecasts (and recommendations) a summarised brief lists; the rest are counted."""
 DIVIDED_PAIRS = 10
+"""Most pairs a summarised brief lists as the most divided, and as the closest."""
 INDEX_NAMES_PER_BLOCK = 80
 
 SEPARATOR = " \u00b7 "
@@ -157,14 +170,15 @@ def build_brief(
     generated: dt.date,
     body_width: int,
     chart_height: Callable[[int], int],
-    agreement_hex: Callable[[float], str],
+    cell_hex: Callable[[float | None], str],
 ) -> Brief:
     """The whole brief as rich text.
 
     ``body_width`` is the width of the page's text area in layout units;
     ``chart_height(rows)`` the height to reserve for a chart of that many
-    themes; ``agreement_hex`` the colour of an agreement value on the
-    application's agreement scale.
+    themes; ``cell_hex`` the colour of a compared pair's cell for its
+    agreement beyond chance (None when chance is already full agreement),
+    the colour the window's agreement map gives it.
     """
     units = _Units()
     speaker_id = options.speaker
@@ -186,7 +200,7 @@ def build_brief(
     if options.includes("forecasts"):
         parts.append(_forecasts(dataset, speaker_id, units))
     if options.includes("agreement"):
-        parts.append(_agreement(dataset, speaker_id, agreement_hex, units))
+        parts.append(_agreement(dataset, speaker_id, cell_hex, units))
     if options.includes("method"):
         parts.append(_method(dataset, units))
     if options.includes("source"):
@@ -278,17 +292,6 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
     return "".join(parts)
 
 
-KIND_PLURALS = {
-    Kind.ASSESSMENT: "assessments",
-    Kind.PREDICTION: "forecasts",
-    Kind.PRESCRIPTION: "recommendations",
-    Kind.QUESTION: "open questions",
-    Kind.HISTORY: "claims about history",
-    Kind.SUMMARY: "chairs\u2019 summaries",
-}
-"""Each kind of position in the plural, as the brief's running text names them."""
-
-
 KIND_SINGULAR = {
     Kind.ASSESSMENT: "assessment",
     Kind.PREDICTION: "forecast",
@@ -300,14 +303,8 @@ KIND_SINGULAR = {
 """Each kind of position as the brief names one: a prediction is a forecast, a prescription a recommendation."""
 
 
-def _listed(names: list[str]) -> str:
-    if not names:
-        return "nothing"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _kinds_words(analysis: SeminarAnalysis, counted: bool = True) -> str:
-    return _listed([KIND_PLURALS[kind] for kind in Kind if (kind in analysis.counted_kinds) == counted])
+    return kinds_phrase([kind for kind in Kind if (kind in analysis.counted_kinds) == counted])
 
 
 def _sentence_html(sentence: Sentence) -> str:
@@ -365,12 +362,8 @@ def _verdict_cell(dataset: Dataset, metrics: ThemeMetrics) -> str:
     more = f" (and {len(metrics.flips) - 1} more)" if len(metrics.flips) > 1 else ""
     return (
         f'<span style="color:{colour}; font-weight:600;">{label}</span> <i>(tentative)</i>'
-        f'<br><span class="muted small">{esc(_capital(flips[0]) + more)}</span>'
+        f'<br><span class="muted small">{esc(capital(flips[0]) + more)}</span>'
     )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 _THEME_COLUMNS = (
@@ -446,6 +439,10 @@ def shortened(text: str, limit: int = QUOTE_CHARS) -> str:
     return cut + " [\u2026]"
 
 
+def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]:
+    return [_quote(dataset, position) for position in positions_to_quote(dataset, metrics, sign, QUOTES_PER_SIDE)]
+
+
 def _quote(dataset: Dataset, position: Position) -> str:
     scale = dataset.seminar.scale
     speaker = dataset.speaker(position.speaker)
@@ -457,26 +454,6 @@ def _quote(dataset: Dataset, position: Position) -> str:
         f' <span class="muted small">({esc(stance_words(position.stance, scale))}, {esc(KIND_SINGULAR[position.kind])})</span>'
         "</td></tr></table>"
     )
-
-
-def _best_position(dataset: Dataset, speaker_id: str, theme_id: str, stance: int) -> Position | None:
-    """The speaker's counted position on the theme that best shows their stance there."""
-    counted = dataset.analysis.counted_kinds
-    candidates = [p for p in dataset.positions_of(speaker_id) if p.theme == theme_id and p.kind in counted]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: (abs(p.stance - stance), len(p.excerpt)))
-
-
-def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]:
-    voices = [(s, st) for s, st in metrics.stances.items() if (st > 0 if sign > 0 else st < 0 if sign < 0 else st == 0)]
-    voices.sort(key=lambda item: (-abs(item[1]), dataset.speaker_rank(item[0])))
-    quotes = []
-    for speaker_id, stance in voices[:QUOTES_PER_SIDE]:
-        position = _best_position(dataset, speaker_id, metrics.theme_id, stance)
-        if position is not None:
-            quotes.append(_quote(dataset, position))
-    return quotes
 
 
 def _theme_heading(dataset: Dataset, metrics: ThemeMetrics, units: _Units) -> str:
@@ -591,55 +568,34 @@ def _forecast_table(dataset: Dataset, positions: list[Position]) -> str:
 # -- 7. agreement --------------------------------------------------------------------------------
 
 
-def initials(names: list[str]) -> list[str]:
-    """Short, distinct column headings for ``names``: initials, lengthened where two would clash."""
-    words = [[word for word in name.replace("-", " ").split() if word[:1].isalpha()] or [name] for name in names]
-    tags = ["".join(word[0].upper() for word in parts[-3:]) for parts in words]
-    for _ in range(3):
-        seen: dict[str, int] = {}
-        for tag in tags:
-            seen[tag] = seen.get(tag, 0) + 1
-        if all(count == 1 for count in seen.values()):
-            break
-        tags = [
-            tag + words[index][-1][1 : 1 + _ + 1].lower() if seen[tag] > 1 else tag for index, tag in enumerate(tags)
-        ]
-    counts: dict[str, int] = {}
-    unique = []
-    for tag in tags:
-        counts[tag] = counts.get(tag, 0) + 1
-        unique.append(tag if counts[tag] == 1 else f"{tag}{counts[tag]}")
-    return unique
-
-
 _NOTE_AGREEMENT = (
     "Each cell: agreement over the k themes both speakers addressed, 1 \u2212 mean gap between their stances / 4 "
     "(1 = the same stance everywhere, 0 = opposite extremes), with k below it. Two speakers choosing stances at "
     "random with these speakers\u2019 own stance mixes would score {chance} on average, so only values well above that "
-    "say much. Cells with k < {min_k} are greyed: too few shared themes to compare. The chair, and anyone "
-    "with no counted position, is left out."
+    "say much; the colour shows how far each pair is above its own chance level. Cells with k < {min_k} are hatched: "
+    "too few shared themes to compare. The chair, and anyone with no counted position, is left out."
 )
 
 
-def _agreement(dataset: Dataset, speaker_id: str | None, agreement_hex: Callable[[float], str], units: _Units) -> str:
-    summary = _pair_summary(dataset)
+def _agreement(dataset: Dataset, speaker_id: str | None, cell_hex: Callable[[float | None], str], units: _Units) -> str:
+    summary = extreme_pairs(dataset.analysis.matrix, DIVIDED_PAIRS)
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
     note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
     if speaker_id:
-        return heading + _agreement_list(dataset, speaker_id, agreement_hex) + f'<p class="muted small">{esc(note)}</p>'
+        return heading + _agreement_list(dataset, speaker_id, cell_hex) + _agreement_legend() + f'<p class="muted small">{esc(note)}</p>'
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
-        return heading + _divided_pairs(dataset, agreement_hex, summary) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
-    tags = initials([dataset.speaker(s).name for s in speakers])
+        return heading + _divided_pairs(dataset, cell_hex, summary) + _agreement_legend() + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+    tags = distinct_initials([dataset.speaker(s).name for s in speakers])
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
-        tables.append(_matrix_table(dataset, speakers, tags, start, agreement_hex, units))
-    return heading + "".join(tables) + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
+        tables.append(_matrix_table(dataset, speakers, tags, start, cell_hex, units))
+    return heading + "".join(tables) + _agreement_legend() + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
 
 
 def _matrix_table(
-    dataset: Dataset, speakers: list[str], tags: list[str], first: int, agreement_hex: Callable[[float], str], units: _Units
+    dataset: Dataset, speakers: list[str], tags: list[str], first: int, cell_hex: Callable[[float | None], str], units: _Units
 ) -> str:
     columns = speakers[first : first + MATRIX_COLUMNS]
     head_cell = f'style="padding:3px 4px; border-bottom:1px solid {RULE};"'
@@ -660,11 +616,11 @@ def _matrix_table(
             value = format_measure(pair.agreement)
             if not pair.comparable:
                 cells.append(
-                    f'<td align="center" style="background-color:{SHADE}; color:{MUTED}; padding:2px 2px; font-size:7.5pt;">'
+                    f'<td align="center" style="background-color:{THIN_PAIR_SHADE}; color:{MUTED}; padding:2px 2px; font-size:7.5pt;">'
                     f"({value})<br>k {pair.shared_themes}</td>"
                 )
                 continue
-            colour = agreement_hex(pair.agreement)
+            colour = cell_hex(pair.chance_corrected)
             cells.append(
                 f'<td align="center" style="background-color:{colour}; color:{text_on(colour)}; padding:2px 2px;">'
                 f'<b>{value}</b><br><span style="font-size:7pt;">k {pair.shared_themes}</span></td>'
@@ -685,54 +641,20 @@ def _matrix_table(
     )
 
 
-CHUNK_ROWS = 128
-"""Rows of a large agreement matrix scanned at a time: each numpy step stays short, so the window keeps repainting."""
+def _agreement_legend() -> str:
+    """The map's legend, as under the window's: the colour scale's key and the hatching's, each with its words."""
+    rows = "".join(
+        f'<tr><td valign="middle" style="padding:1px 6px 1px 0px;"><img src="{image}" width="{width}" height="{height}"></td>'
+        f'<td valign="middle" class="small">{esc(words)}</td></tr>'
+        for image, (width, height), words in (
+            (SCALE_KEY_IMAGE, SCALE_KEY_SIZE, SCALE_LEGEND),
+            (THIN_KEY_IMAGE, THIN_KEY_SIZE, THIN_LEGEND),
+        )
+    )
+    return f'<table cellspacing="0" cellpadding="0" style="margin-top:6px;">{rows}</table>'
 
 
-@dataclass(frozen=True)
-class _PairSummary:
-    """What a summarised brief says of a large panel's pairs: counts, the chance level, and the extremes."""
-
-    comparable: int
-    chance: float | None
-    lowest: list[tuple[float, int, int]]
-    highest: list[tuple[float, int, int]]
-
-
-def _pair_summary(dataset: Dataset, keep: int = DIVIDED_PAIRS) -> _PairSummary:
-    """The comparable pairs of the matrix scanned in slices of rows, keeping the ``keep`` lowest and highest.
-
-    A whole-matrix numpy step on 2,000 speakers (four million cells) holds
-    Python's interpreter lock for over a hundred milliseconds; slices of
-    :data:`CHUNK_ROWS` rows hold it for a few.
-    """
-    import numpy as np  # the matrix is numpy already; only the agreement section comes here
-
-    matrix = dataset.analysis.matrix
-    count = len(matrix.speaker_ids)
-    comparable = 0
-    chance_sum = 0.0
-    lowest: list[tuple[float, int, int]] = []
-    highest: list[tuple[float, int, int]] = []
-    for start in range(0, count, CHUNK_ROWS):
-        stop = min(count, start + CHUNK_ROWS)
-        columns = np.arange(count)
-        rows = np.arange(start, stop)[:, None]
-        usable = (matrix.shared_themes[start:stop] >= MIN_SHARED_THEMES) & (columns[None, :] > rows)
-        found_rows, found_columns = np.nonzero(usable)
-        if not len(found_rows):
-            continue
-        values = matrix.agreement[start:stop][found_rows, found_columns]
-        comparable += len(values)
-        chance_sum += float(matrix.expected[start:stop][found_rows, found_columns].sum())
-        for pick, into in ((np.argsort(values, kind="stable")[:keep], lowest), (np.argsort(-values, kind="stable")[:keep], highest)):
-            into.extend((float(values[i]), start + int(found_rows[i]), int(found_columns[i])) for i in pick)
-        lowest = sorted(lowest)[:keep]
-        highest = sorted(highest, key=lambda item: (-item[0], item[1], item[2]))[:keep]
-    return _PairSummary(comparable, chance_sum / comparable if comparable else None, lowest, highest)
-
-
-def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summary: _PairSummary) -> str:
+def _divided_pairs(dataset: Dataset, cell_hex: Callable[[float | None], str], summary: ExtremePairs) -> str:
     """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
     matrix = dataset.analysis.matrix
     ids = matrix.speaker_ids
@@ -741,7 +663,7 @@ def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summ
     def table(pairs: list[tuple[float, int, int]]) -> str:
         lines = []
         for value, row, column in pairs:
-            colour = agreement_hex(value)
+            colour = cell_hex(matrix.pair(ids[row], ids[column]).chance_corrected)
             lines.append(
                 f"<tr><td {cell}>{esc(dataset.speaker(ids[row]).display_name)}</td>"
                 f"<td {cell}>{esc(dataset.speaker(ids[column]).display_name)}</td>"
@@ -765,7 +687,7 @@ def _divided_pairs(dataset: Dataset, agreement_hex: Callable[[float], str], summ
     )
 
 
-def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[float], str]) -> str:
+def _agreement_list(dataset: Dataset, speaker_id: str, cell_hex: Callable[[float | None], str]) -> str:
     others = [other for other in dataset.analysis.compared_speakers if other != speaker_id]
     pairs = [dataset.analysis.pair(speaker_id, other) for other in others]
     pairs.sort(key=lambda pair: (not pair.comparable, -(pair.agreement or 0), dataset.speaker_rank(pair.speaker_b)))
@@ -775,9 +697,10 @@ def _agreement_list(dataset: Dataset, speaker_id: str, agreement_hex: Callable[[
         other = dataset.speaker(pair.speaker_b)
         if pair.agreement is None or not pair.comparable:
             shown = "\u2014" if pair.agreement is None else f"({format_measure(pair.agreement)})"
-            value = f'<td {cell} align="center" style="color:{MUTED}; background-color:{SHADE};">{shown}</td>'
+            shade = SHADE if pair.agreement is None else THIN_PAIR_SHADE
+            value = f'<td {cell} align="center" style="color:{MUTED}; background-color:{shade};">{shown}</td>'
         else:
-            colour = agreement_hex(pair.agreement)
+            colour = cell_hex(pair.chance_corrected)
             value = (
                 f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{text_on(colour)};">'
                 f"{format_measure(pair.agreement)}</td>"

@@ -8,7 +8,12 @@ default), so a row keeps its meaning when pasted elsewhere.
 Written with the csv module (so commas, quotes and line breaks inside a
 summary survive), in UTF-8 with a byte-order mark so spreadsheet programs
 recognise the encoding, and atomically.  Values are written as they are in
-the file: text is never interpreted.  Pure Python.
+the file, but for one thing: a text cell that a spreadsheet would take for a
+formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) gets a leading apostrophe (:func:`inert`, after OWASP's advice on CSV
+injection).  The numbers the application works out itself (stances,
+counts, figures) are marked :class:`Figure` and written as they are, so a
+stance of ``-2`` stays a number.  Pure Python.
 """
 
 from __future__ import annotations
@@ -24,10 +29,24 @@ from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnal
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
 from ..presentation.turns import clock, position_time
-from .errors import refuse_read_only, write_failure
+from .errors import refuse_read_only, refuse_unsafe, write_failure
 
 CSV_KINDS = ("positions", "matrix", "themes", "pairs")
 ENCODING = "utf-8-sig"
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may read as the start of a formula, at the start of a cell."""
+
+
+class Figure(str):
+    """A number the application wrote itself (a stance, a count, a figure): written as it is, never escaped."""
+
+
+def inert(cell: str) -> str:
+    """``cell`` as a spreadsheet should show it: text that would start a formula gets a leading ``'``; a Figure stays."""
+    if isinstance(cell, Figure) or not cell.startswith(FORMULA_STARTS):
+        return cell
+    return f"'{cell}"
 
 POSITION_COLUMNS = (
     "position_id",
@@ -59,7 +78,7 @@ def position_rows(dataset: Dataset) -> list[list[str]]:
                     speaker.display_name,
                     theme.id,
                     theme.label,
-                    str(position.stance),
+                    Figure(position.stance),
                     stance_label(position.stance, scale),
                     position.kind.value,
                     position.summary,
@@ -88,7 +107,7 @@ def matrix_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> li
     rows = [["speaker_id", "speaker", *(theme.label for theme in themes)]]
     for speaker in dataset.speakers:
         stances = analysis.speaker_stances(speaker.id)
-        cells = [str(stances[theme.id]) if theme.id in stances else "" for theme in themes]
+        cells = [Figure(stances[theme.id]) if theme.id in stances else "" for theme in themes]
         rows.append([speaker.id, speaker.display_name, *cells])
     return rows
 
@@ -129,8 +148,8 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
             [
                 theme.id,
                 theme.label,
-                str(metrics.n),
-                *(str(metrics.counts[stance]) for stance in STANCES),
+                Figure(metrics.n),
+                *(Figure(metrics.counts[stance]) for stance in STANCES),
                 _figure(metrics.median),
                 _figure(metrics.consensus),
                 verdict_label(metrics.verdict, scale),
@@ -177,7 +196,7 @@ def pair_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list
                     names[row],
                     ids[column],
                     names[column],
-                    str(pair.shared_themes),
+                    Figure(pair.shared_themes),
                     _figure(pair.agreement),
                     _figure(pair.expected_by_chance),
                     _figure(pair.chance_corrected),
@@ -197,7 +216,7 @@ def _figure(value: float | None) -> str:
     if value is None:
         return ""
     text = f"{value:.{FIGURE_DECIMALS}f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return Figure("0" if text == "-0" else text)
 
 
 _ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs": pair_rows}
@@ -210,7 +229,7 @@ def csv_text(dataset: Dataset, kind: str = "positions", counted_kinds: Collectio
     make = _ROWS[kind]
     rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds))
     buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(rows)
+    csv.writer(buffer).writerows([inert(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -224,13 +243,18 @@ def export_csv(
 ) -> Path:
     """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written.
 
-    A read-only file at ``path`` is refused unless ``replace_read_only``.
+    A read-only file at ``path`` is refused unless ``replace_read_only``; the
+    seminar's own file (under any name) and anything that is not a regular
+    file are always refused.
     """
     path = Path(path)
+    refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
     text = csv_text(dataset, kind, counted_kinds)
     try:
-        write_text_atomic(path, text, encoding=ENCODING, newline="", replace_read_only=replace_read_only)
+        write_text_atomic(
+            path, text, encoding=ENCODING, newline="", replace_read_only=replace_read_only, protected=(dataset.path,)
+        )
     except OSError as error:
         raise write_failure(path, error) from None
     return path

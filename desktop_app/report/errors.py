@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..atomic import ReadOnlyTarget, is_read_only, real_target
+from ..write_targets import UnsafeTarget, check_target
 
 
 class ExportFailed(Exception):
@@ -40,8 +42,22 @@ def refuse_read_only(path: Path, replace_read_only: bool) -> None:
         raise ReadOnlyRefused(f"cannot write {path}: the file is read-only. It was left as it was.")
 
 
+class UnsafeTargetRefused(ExportFailed):
+    """The target is the file being exported (under some name) or not a regular file; ``--force`` does not change that."""
+
+
+def refuse_unsafe(path: Path, protected: Iterable[str | Path | None]) -> None:
+    """UnsafeTargetRefused when ``path`` is a device, a pipe, a socket or the same file as one of ``protected``."""
+    try:
+        check_target(path, protected)
+    except UnsafeTarget as error:
+        raise UnsafeTargetRefused(str(error)) from None
+
+
 def write_failure(path: Path, error: OSError) -> ExportFailed:
     """An ExportFailed for ``error`` met while writing ``path``: the reason in words, never Python's text."""
+    if isinstance(error, UnsafeTarget):
+        return UnsafeTargetRefused(str(error))
     if isinstance(error, ReadOnlyTarget):
         return ReadOnlyRefused(f"cannot write {path}: the file is read-only. It was left as it was.")
     if error.errno == errno.ENAMETOOLONG:

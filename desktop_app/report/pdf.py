@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from PySide6.QtCore import (
     QBuffer,
@@ -50,8 +51,6 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPicture,
-    QTextCharFormat,
-    QTextCursor,
     QTextDocument,
     QTextLength,
     QTextTable,
@@ -60,13 +59,15 @@ from PySide6.QtGui import (
 from .. import APP_NAME
 from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
+from ..painting.agreement_cells import cell_colour
 from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
-from ..presentation.colours import agreement_print_hex
+from .agreement_keys import KeyObject, has_agreement_map, paint_agreement_parts
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, running_title
-from .errors import ExportCancelled, ExportFailed, refuse_read_only, write_failure
+from .errors import ExportCancelled, ExportFailed, refuse_read_only, refuse_unsafe, write_failure
 from .page_layout import Passage, inline_style_sheet, split_passages
 from .pagination import place
 from .print_chart import CHART_HEIGHT, CHART_OBJECT, CHART_WIDTH, ChartObject, PrintedChart, chart_height, light_palette
+from .text_objects import find_image, put_object
 
 RESOLUTION = 96
 """Dots per inch of the PDF's coordinate system: the widgets' logical DPI."""
@@ -93,6 +94,11 @@ def brief_font(points: float = BODY_POINTS) -> QFont:
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
     return font
+
+
+def pair_cell_hex(chance_corrected: float | None) -> str:
+    """The brief's colour for a compared pair's cell: the window's agreement map's, beyond chance."""
+    return cell_colour(chance_corrected).name()
 
 
 def page_geometry(page_size: str) -> tuple[QSizeF, QRectF]:
@@ -140,21 +146,6 @@ def prepare_chart(dataset: Dataset, options: ReportOptions) -> ChartArt | None:
         sort=options.chart_sort,
     )
     return ChartArt(chart, size)
-
-
-def find_image(document: QTextDocument, name: str) -> int | None:
-    """Position of the image called ``name`` in the document, if it is there."""
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            text_format = fragment.charFormat()
-            if text_format.isImageFormat() and text_format.toImageFormat().name() == name:
-                return fragment.position()
-            fragments += 1
-        block = block.next()
-    return None
 
 
 def _last_table(document: QTextDocument) -> QTextTable | None:
@@ -260,6 +251,7 @@ class PdfBrief:
         )
         self.chart = chart
         self._chart_handler: ChartObject | None = None
+        self._key_handler: KeyObject | None = None  # as the chart's: kept alive as long as its document
         self.palette = light_palette()
         self.font = brief_font()
         self.placed = self._lay_out()
@@ -286,7 +278,7 @@ class PdfBrief:
             generated=self.generated,
             body_width=int(self.body.width()),
             chart_height=lambda rows: chart_height(rows, self.body.height()),
-            agreement_hex=agreement_print_hex,
+            cell_hex=pair_cell_hex,
         )
         self._step("Cutting the brief into passages")
         html, brief.html = brief.html, ""
@@ -339,6 +331,8 @@ class PdfBrief:
         document.setHtml(html)  # the style sheet is written into the markup: see inline_style_sheet
         if CHART_IMAGE in html:
             self._place_chart(document)
+        if has_agreement_map(html):
+            self._key_handler = paint_agreement_parts(document, document)
         return document
 
     def _place_chart(self, document: QTextDocument) -> None:
@@ -349,14 +343,7 @@ class PdfBrief:
         handler = ChartObject(self.chart.chart, document)
         document.documentLayout().registerHandler(CHART_OBJECT, handler)
         self._chart_handler = handler  # keep the Python object alive as long as the document
-        chart_format = QTextCharFormat()
-        chart_format.setObjectType(CHART_OBJECT)
-        chart_format.setProperty(CHART_WIDTH, float(width))
-        chart_format.setProperty(CHART_HEIGHT, float(height))
-        cursor = QTextCursor(document)
-        cursor.setPosition(position)
-        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText("\ufffc", chart_format)
+        put_object(document, position, CHART_OBJECT, {CHART_WIDTH: float(width), CHART_HEIGHT: float(height)})
 
     # -- painting --------------------------------------------------------------------------
     def paint(self, progress: Progress | None = None, cancelled: CancelCheck | None = None) -> bytes:
@@ -469,38 +456,38 @@ def render_pdf(
     return PdfResult(brief.paint(progress, cancelled), brief.pages)
 
 
+class Rendering(TypedDict, total=False):
+    """The keyword arguments of :func:`render_pdf` that :func:`export_pdf` passes on to it."""
+
+    generated: dt.date | None
+    progress: Progress | None
+    building: Building | None
+    laying_out: Progress | None
+    cancelled: CancelCheck | None
+    chart: ChartArt | None
+
+
 def export_pdf(
     dataset: Dataset,
     path: str | Path,
     options: ReportOptions | None = None,
     *,
-    generated: dt.date | None = None,
-    progress: Progress | None = None,
-    building: Building | None = None,
-    laying_out: Progress | None = None,
-    cancelled: CancelCheck | None = None,
-    chart: ChartArt | None = None,
     replace_read_only: bool = False,
+    **rendering: Unpack[Rendering],
 ) -> ExportedPdf:
     """Write the brief to ``path`` atomically: the whole PDF, or nothing and any old file untouched.
 
     A read-only file at ``path`` is refused (ExportFailed) before any work,
-    unless ``replace_read_only``.
+    unless ``replace_read_only``; so are, always, the seminar's own file (under
+    any name) and anything that is not a regular file.  The other keywords
+    are :func:`render_pdf`'s.
     """
     path = Path(path)
+    refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
-    result = render_pdf(
-        dataset,
-        options,
-        generated=generated,
-        progress=progress,
-        building=building,
-        laying_out=laying_out,
-        cancelled=cancelled,
-        chart=chart,
-    )
+    result = render_pdf(dataset, options, **rendering)
     try:
-        write_bytes_atomic(path, result.data, replace_read_only=replace_read_only)
+        write_bytes_atomic(path, result.data, replace_read_only=replace_read_only, protected=(dataset.path,))
     except OSError as error:
         raise write_failure(path, error) from None
     return ExportedPdf(path, result.pages)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -23,13 +22,13 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
-    QPolygonF,
     QPyTextObject,
     QTextFormat,
 )
 
 from ..model.analysis.seminar_analysis import SeminarAnalysis
 from ..model.dataset import Dataset
+from ..painting.chart_glyphs import faded, paint_block, paint_diamond, paint_legend_key, paint_notch
 from ..presentation.chart_layout import (
     BANDS,
     BAR_HEIGHT,
@@ -41,7 +40,6 @@ from ..presentation.chart_layout import (
     chart_rows,
     column_widths,
     fitted_note,
-    initials,
     legend_lines,
     legend_pieces,
     row_note,
@@ -51,6 +49,7 @@ from ..presentation.chart_layout import (
     y_range,
 )
 from ..presentation.colours import HIGHLIGHT, INK, PAPER, stance_hex, text_on
+from ..presentation.names import initials
 
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 """The text object type of the chart in the brief's document."""
@@ -64,10 +63,6 @@ MAX_SHARE = 0.65
 """Most of a page's height the chart may take; rows squeeze closer beyond that.  With its heading
 and note the chart's section then stays within the share of a page that is kept whole."""
 
-TENTATIVE_FILL = 0.42
-"""Opacity of a tentative row's blocks under their hatching, as on screen."""
-HATCH_STEP = 5.0
-"""Distance between the hatching's lines, as on screen."""
 LABEL_GAP = 8
 """Space between an axis's labels and the plot, as on screen."""
 MARKER_SIZE = 12
@@ -92,55 +87,9 @@ def light_palette() -> QPalette:
     return palette
 
 
-def _faded(colour: str, alpha: float) -> QColor:
-    faded = QColor(colour)
-    faded.setAlphaF(alpha)
-    return faded
-
-
 def _paint_block(painter: QPainter, rect: QRectF, band: int, tentative: bool) -> None:
-    """One block: solid, or faded and hatched when its row's verdict is tentative (as on screen)."""
-    colour = QColor(stance_hex(band))
-    if not tentative:
-        painter.fillRect(rect, colour)
-        return
-    painter.fillRect(rect, _faded(stance_hex(band), TENTATIVE_FILL))
-    painter.save()
-    painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
-    painter.setPen(QPen(colour, 1.0))
-    x = rect.left() - rect.height()
-    while x < rect.right():
-        painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
-        x += HATCH_STEP
-    painter.restore()
-    painter.setPen(QPen(colour, 0.8))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect.adjusted(0.4, 0.4, -0.4, -0.4))
-
-
-def _paint_notch(painter: QPainter, rect: QRectF) -> None:
-    """A divided speaker's notch at the top of their block, as on screen."""
-    half = max(2.5, min(5.0, rect.width() / 4))
-    centre = rect.center().x()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(PAPER))
-    painter.drawPolygon(
-        QPolygonF([QPointF(centre - half, rect.top() - 0.5), QPointF(centre + half, rect.top() - 0.5),
-                   QPointF(centre, rect.top() + half * 1.4)])
-    )
-
-
-def _paint_diamond(painter: QPainter, centre: QPointF, size: float) -> None:
-    half = size / 2
-    painter.setPen(QPen(QColor(INK), 1.6))
-    painter.setBrush(QBrush(QColor(PAPER)))
-    diamond = QPainterPath()
-    diamond.moveTo(centre.x(), centre.y() - half)
-    diamond.lineTo(centre.x() + half, centre.y())
-    diamond.lineTo(centre.x(), centre.y() + half)
-    diamond.lineTo(centre.x() - half, centre.y())
-    diamond.closeSubpath()
-    painter.drawPath(diamond)
+    """A block on paper: opaque throughout, since a PDF/A page holds no transparency (see :mod:`desktop_app.painting.chart_glyphs`)."""
+    paint_block(painter, rect, band, tentative, QColor(PAPER), see_through=False)
 
 
 @dataclass
@@ -181,20 +130,8 @@ class PrintedChart:
             top = origin.y() + piece.line * LEGEND_LINE
             middle = top + LEGEND_LINE / 2
             swatch = QRectF(x, middle - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH)
-            if piece.band is not None:
-                painter.fillRect(swatch, QColor(stance_hex(piece.band)))
-            elif piece.glyph == "block":
-                _paint_block(painter, swatch.adjusted(0, 0, -6, 0), 0, False)
-                _paint_block(painter, swatch.adjusted(7, 0, 0, 0), 0, False)
-            elif piece.glyph == "divided":
-                _paint_block(painter, swatch, 1, False)
-                _paint_notch(painter, swatch)
-            elif piece.glyph == "tentative":
-                _paint_block(painter, swatch, 1, True)
-            elif piece.glyph == "mark":
-                _paint_diamond(painter, swatch.center(), LEGEND_SWATCH)
-            else:
-                painter.setPen(_faded(INK, 0.72) if piece.muted else QColor(INK))
+            if not paint_legend_key(painter, piece, swatch, QColor(INK), QColor(PAPER), see_through=False):
+                painter.setPen(faded(INK, 0.72) if piece.muted else QColor(INK))
                 painter.drawText(QRectF(x, top, piece.width, LEGEND_LINE), Qt.AlignmentFlag.AlignVCenter, piece.text)
 
     # -- plot ----------------------------------------------------------------------------------
@@ -234,7 +171,7 @@ class PrintedChart:
             return QRectF(QPointF(x_at(start), y_at(index - BAR_HEIGHT / 2)), QPointF(x_at(end), y_at(index + BAR_HEIGHT / 2)))
 
         # The centre line first, under the blocks, as on screen.
-        painter.setPen(QPen(_faded(INK, 0.55), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(faded(INK, 0.55), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x_at(0), plot.top()), QPointF(x_at(0), plot.bottom()))
 
         # Blocks, one per speaker with a gap between neighbours, or one bar per stance when too narrow to part.
@@ -246,7 +183,7 @@ class PrintedChart:
                     rect = span_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
                     _paint_block(painter, rect, block.stance, row.tentative)
                     if block.divided:
-                        _paint_notch(painter, rect)
+                        paint_notch(painter, rect, QColor(PAPER))
                     letters = initials(self.dataset.speaker(block.speaker_id).name)
                     if tiny_metrics.horizontalAdvance(letters) + 4 <= rect.width() and tiny_metrics.height() <= rect.height() + 2:
                         # Drawn as shapes: initials are a picture of the block, not words of the brief.
@@ -263,7 +200,7 @@ class PrintedChart:
                         _paint_block(painter, span_rect(index, segment.start, segment.end), band, row.tentative)
 
         # Frame, theme labels on the left, n and verdict on the right, the sides named below.
-        axis_pen = QPen(_faded(INK, 0.5), 1)
+        axis_pen = QPen(faded(INK, 0.5), 1)
         painter.setPen(axis_pen)
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.topLeft(), plot.bottomLeft())
@@ -280,7 +217,7 @@ class PrintedChart:
             label = label_metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, label_room)
             painter.drawText(QRectF(box.left(), middle - line / 2, left_width - LABEL_GAP, line), align_right, label)
             painter.setFont(small)
-            painter.setPen(_faded(INK, 0.72))
+            painter.setPen(faded(INK, 0.72))
             note = fitted_note(row.metrics, scale, small_metrics.horizontalAdvance, note_room)
             painter.drawText(QRectF(plot.right() + LABEL_GAP, middle - line / 2, note_room + 2, line), align_left, note)
         painter.setFont(self.font)
@@ -290,7 +227,7 @@ class PrintedChart:
 
         # The chosen speaker: one hollow diamond on their own block in each row they spoke to.
         for mark in self.marks:
-            _paint_diamond(painter, QPointF(x_at(mark.x), y_at(mark.y)), MARKER_SIZE)
+            paint_diamond(painter, QPointF(x_at(mark.x), y_at(mark.y)), MARKER_SIZE, QColor(INK), QColor(PAPER))
 
 
 class ChartObject(QPyTextObject):

@@ -3,10 +3,13 @@
 Windows and controllers receive a :class:`Dialogs` object and call its small
 methods; tests hand them a replacement with the same methods that answers
 without showing anything.  Every text from a file is shown as plain text.
+What they say in passing goes to the status line, which they are given as a
+:data:`StatusLine`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +31,9 @@ from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
 if TYPE_CHECKING:
     # Its module imports json, which the first paint can do without.
     from ..model.format.problems import DatasetError
+
+StatusLine = Callable[[str, int], None]
+"""Shows a message in the window's status line for so many milliseconds (``QStatusBar.showMessage``)."""
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 TRANSCRIPT_FILTER = (
@@ -146,6 +152,27 @@ class Dialogs:
         if answer == QMessageBox.StandardButton.Save:
             return "save"
         return "discard" if answer == QMessageBox.StandardButton.Discard else "cancel"
+
+    def ask_changed_on_disk(self, parent: QWidget | None, name: str) -> str:
+        """The file changed on disk since it was opened or saved: "overwrite", "save_as", "reload" or "cancel"."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "The file changed on disk",
+            f"{name} was changed by another window or program since it was opened or last saved here.\n\n"
+            "Overwrite it with this window's seminar (the other changes are lost), save this seminar under "
+            "another name, or reload the file as it is now (this window's unsaved changes are lost, after you confirm)?",
+            QMessageBox.StandardButton.Cancel, parent,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        answers = {
+            box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole): "overwrite",
+            box.addButton("Save As\u2026", QMessageBox.ButtonRole.AcceptRole): "save_as",
+            box.addButton("Reload", QMessageBox.ButtonRole.ResetRole): "reload",
+        }
+        save_as = next(button for button, answer in answers.items() if answer == "save_as")
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((answer for button, answer in answers.items() if button is clicked), "cancel")
 
     def ask_recover(self, parent: QWidget | None, summary: str) -> bool:
         """Whether to recover the unsaved changes a crash left (``summary`` says what they hold)."""

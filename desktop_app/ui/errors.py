@@ -1,6 +1,6 @@
 """The safety net: an unexpected exception in the GUI is logged and shown, and the app keeps running.
 
-The log goes to the platform's log folder (``platformdirs.user_log_dir``); the
+The log goes to the application's log folder (:func:`desktop_app.app_folders.log_folder`); the
 dialog shows a one-line summary with the traceback behind "Show Details".
 """
 
@@ -18,9 +18,9 @@ MAX_LOG_BYTES = 1_000_000
 
 
 def log_path() -> Path:
-    from platformdirs import user_log_dir  # only once something has gone wrong: start-up does without it
+    from ..app_folders import log_folder  # asks platformdirs: only once something has gone wrong
 
-    return Path(user_log_dir("seminar-lens", appauthor=False)) / LOG_NAME
+    return log_folder() / LOG_NAME
 
 
 def write_log(text: str) -> Path | None:

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from ..presentation.colours import (
-    agreement_hex,
-    beyond_chance_hex,
-    speaker_hex,
-    stance_hex,
-    stance_text_hex,
-    text_on,
-)
+from ..presentation.colours import speaker_hex, stance_hex, stance_text_hex
 
 
 def stance_colour(stance: int) -> QColor:
@@ -24,21 +17,6 @@ def stance_text_colour(stance: int) -> QColor:
 
 def speaker_colour(rank: int) -> QColor:
     return QColor(speaker_hex(rank))
-
-
-def agreement_colour(value: float) -> QColor:
-    """The Agreement tab's colour for an agreement between 0 and 1."""
-    return QColor(agreement_hex(value))
-
-
-def beyond_chance_colour(corrected: float) -> QColor:
-    """The Agreement tab's colour for chance-corrected agreement: palest at chance or below, darkest at full."""
-    return QColor(beyond_chance_hex(corrected))
-
-
-def text_colour_on(background: QColor) -> QColor:
-    """Dark or light text, whichever reads better on ``background``."""
-    return QColor(text_on(background.name()))
 
 
 def highlight_colour(base: QColor, dark: bool) -> QColor:

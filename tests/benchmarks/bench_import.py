@@ -158,7 +158,7 @@ def vtt_import_and_open(settings: Settings) -> Measurement:
         transcript = import_bytes(data, "meeting.vtt")
         model = build_seminar(transcript, LabelMapping.initial(transcript), "Meeting")
         imported = time.perf_counter()
-        open_imported(window, model)
+        open_imported(window.document, window.show_status, model)
         window.repaint()  # the views and the Source tab's text and margin, painted
         app.processEvents()
         parts["import"].append(imported - started)

@@ -101,7 +101,10 @@ def test_uninstall_leaves_no_trace(installed):
     assert leftovers == []
     mentions = [path for path in files_under(installed) if b"seminar-lens" in path.read_bytes()]
     assert mentions == []
+    # The folders the install created go too, with the caches the refresh tools wrote in them.
     assert not (installed / "icons").exists()
+    assert not (installed / "mime").exists()
+    assert not (installed / "applications").exists()
 
 
 def test_uninstall_spares_unrelated_files(data_home):

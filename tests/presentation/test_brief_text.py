@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.brief_text import brief_words, names_in_words
-from tests.factories import coded_panel, panel, to_bytes
+from tests.factories import coded_panel, panel, to_bytes, world_panel
 
 
 def test_a_drafted_brief_answers_from_the_verdicts_and_marks_itself_drafted():
@@ -44,3 +44,11 @@ def test_long_lists_of_names_are_counted_not_spelled_out():
     """Up to four names are listed; beyond that, the first three and how many others."""
     assert names_in_words(["A", "B"]) == "A and B"
     assert names_in_words(["A", "B", "C", "D", "E", "F"]) == "A, B, C and 3 others"
+
+
+def test_evidence_names_speakers_by_surname_with_its_particle_and_never_cuts_a_bracket():
+    """Pieter de Vries is "de Vries", 林美玲 (Lin Meiling) is "林美玲", never "Vries" or "Meiling)"."""
+    data = world_panel()
+    data["brief"] = {"bottom_line": "Holds.", "key_judgements": [{"text": "Energy binds.", "positions": ["ana-energy", "ben-energy"]}]}
+    words = brief_words(load_bytes(to_bytes(data)))
+    assert words.key_judgements[0].evidence.startswith("de Vries and 林美玲 \u00b7 Energy")

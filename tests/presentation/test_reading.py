@@ -1,4 +1,4 @@
-"""The Reading the Analysis page and the short names the agreement map uses."""
+"""The Reading the Analysis page."""
 
 from desktop_app.model.analysis.seminar_analysis import (
     CONTESTED_MIN_EACH_SIDE,
@@ -8,7 +8,6 @@ from desktop_app.model.analysis.seminar_analysis import (
 )
 from desktop_app.model.format.schema import Kind
 from desktop_app.presentation.reading import counting_sentence, reading_text
-from desktop_app.presentation.wording import initials, matrix_labels
 
 
 def test_the_page_quotes_each_rule_constant_with_its_value():
@@ -28,10 +27,3 @@ def test_the_page_says_which_kinds_are_counted_now():
         "Counting predictions and history. Shown as context, not counted: "
         "assessments, prescriptions, questions and chair's summaries."
     )
-
-
-def test_names_shrink_to_distinct_initials():
-    """Two-word names give initials, a name without spaces its first characters, clashes a longer form."""
-    assert initials("Sergey Radchenko") == "SR"
-    assert initials("林美玲") == "林美"
-    assert matrix_labels(["Ana Ames", "Anna Amber", "Ben Bly"]) == ["AAme", "AAmb", "BB"]

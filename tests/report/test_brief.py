@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop_app import APP_NAME, __version__
 from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.brief_options import SECTION_TITLES, ReportOptions
-from tests.factories import coded_panel, panel, to_bytes
+from tests.factories import coded_panel, panel, to_bytes, world_panel
 
 from .conftest import GENERATED, normalised
 
@@ -77,8 +77,17 @@ def test_the_matrix_names_its_speakers_shows_k_and_leaves_the_chair_out(export_b
     assert "Dr Ana Ames (AA)" in matrix and "Ben Bly (BB)" in matrix
     assert "AA BB CC DD EE FF" in matrix
     assert "Hana Host" not in matrix
-    assert "(0.4) k 2" in matrix and "\u2014 k 0" in matrix  # every pair here shares fewer than 3 themes: greyed, bracketed
-    assert "Cells with k < 3 are greyed" in text
+    assert "(0.4) k 2" in matrix and "\u2014 k 0" in matrix  # every pair here shares fewer than 3 themes: hatched, bracketed
+    assert "Cells with k < 3 are hatched" in text
+
+
+def test_the_matrix_heads_its_columns_with_the_initials_the_chart_uses(export_brief):
+    """First and last names only, particles and brackets read right: HB, PV and LM, never HCB, PDV or 林M."""
+    text = export_brief(load_bytes(to_bytes(world_panel())), ReportOptions(sections=("agreement",))).text
+    matrix = _section(text, SECTION_TITLES["agreement"], "Each cell")
+    assert "Pieter de Vries (PV)" in matrix and "Hanna Carla Berg (HB)" in matrix and "(LM)" in matrix
+    assert "PV LM HB \u00c5\u00c5 MW FF" in matrix
+    assert "HCB" not in matrix and "PDV" not in matrix
 
 
 def test_no_verdict_word_is_given_on_fewer_than_three_voices(export_brief):
@@ -115,9 +124,12 @@ def test_the_citation_names_source_publisher_date_address_app_preparer_and_expor
 
 
 def test_the_method_box_states_the_kinds_counted_and_the_verdict_rules(export_brief):
-    """The method box names the kinds counted, those shown as context, and the verdict rules with their constants."""
+    """The method box names the kinds counted and those shown as context, in the window's words, and the verdict rules."""
     text = export_brief(_panel_with_brief(), ReportOptions(sections=("method",))).text
-    assert normalised("Kinds counted: assessments, forecasts and recommendations; open questions") in text
+    assert normalised(
+        "Kinds counted: assessments, predictions and prescriptions; questions, history and chair's summaries "
+        "are shown as context"
+    ) in text
     assert "none below 3 voices" in text and "at least 20% of all" in text
 
 

@@ -60,8 +60,22 @@ def kind_of(entry: Entry) -> EntryKind:
     raise TypeError(f"not a seminar entry: {type(entry).__name__}")
 
 
+class _OfOneEntry:
+    """What an edit that carries a whole entry says of it: its kind and id, read from the entry."""
+
+    entry: Entry
+
+    @property
+    def kind(self) -> EntryKind:
+        return kind_of(self.entry)
+
+    @property
+    def entry_id(self) -> str:
+        return self.entry.id
+
+
 @dataclass(frozen=True)
-class Insert:
+class Insert(_OfOneEntry):
     """Add a new entry; at ``index`` in its section of the file, or at its end.
 
     For a position, ``span`` says where its excerpt sits (a selection in the
@@ -74,30 +88,14 @@ class Insert:
     span: Span | None = None
     unanchored: bool = False
 
-    @property
-    def kind(self) -> EntryKind:
-        return kind_of(self.entry)
-
-    @property
-    def entry_id(self) -> str:
-        return self.entry.id
-
 
 @dataclass(frozen=True)
-class Replace:
+class Replace(_OfOneEntry):
     """Put ``entry`` in place of the entry with the same id (``span`` and ``unanchored`` as for :class:`Insert`)."""
 
     entry: Entry
     span: Span | None = None
     unanchored: bool = False
-
-    @property
-    def kind(self) -> EntryKind:
-        return kind_of(self.entry)
-
-    @property
-    def entry_id(self) -> str:
-        return self.entry.id
 
 
 @dataclass(frozen=True)

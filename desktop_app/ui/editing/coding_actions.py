@@ -1,10 +1,11 @@
 """Coding in the window: "Code Selection" from the Source tab, and editing, splitting and deleting positions.
 
-:func:`install_coding` adds the commands to the Edit menu, the toolbar and
-the Source text's context menu, puts the :class:`~.coding_editor.CodingEditor`
-over the window, follows the detail panel's Edit / Split / Delete links, and
-adds the Speakers and Themes manager (:mod:`.entry_manager`).  Every change is
-one undoable step through :func:`~.undo_commands.push_edit`.
+:class:`Coding`, made by the window shell once the window shows a seminar,
+adds the commands to the Edit menu, the toolbar and the Source text's context
+menu it is given, puts the :class:`~.coding_editor.CodingEditor` over the
+window, follows the detail panel's Edit / Split / Delete links, and adds the
+Speakers and Themes manager (:mod:`.entry_manager`).  Every change is one
+undoable step through :func:`~.undo_commands.push_edit`.
 
 The excerpt of a coded position is exactly the selected characters of the
 source (white space at the selection's ends left out), never retyped, with
@@ -14,11 +15,11 @@ their place in the text.
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu, QStyle, QToolBar
 
 from ...model.editing.coding import new_position_id, passage, remove_position, suggested_speaker
 from ...model.editing.edits import EditRefused, Insert, Replace, split_position
@@ -30,13 +31,22 @@ from .coding_editor import CodingEditor
 from .entry_manager import EntryManager
 from .undo_commands import EditCommand, describe, push_edit
 
-MainWindow = Any  # the main window (not imported: it installs this module)
+if TYPE_CHECKING:
+    from ...model.editing.edits import Edit
+    from ..dialogs import Dialogs, StatusLine
+    from ..document import SeminarDocument
+    from ..views.detail_panel import DetailPanel
+    from ..views.source_view import SourceView
+    from ..views.speaker_list import SpeakerListView
+    from .edit_actions import EditActions
 
 
-def install_coding(window: MainWindow) -> Coding:
-    """Give ``window`` its coding commands (as ``window.coding``)."""
-    window.coding = Coding(window)
-    return window.coding
+class WindowTabs(Protocol):
+    """The window's tabs, as coding sees them: which one shows, and showing one."""
+
+    def current_tab(self) -> str: ...
+
+    def show_tab(self, key: str) -> None: ...
 
 
 class _PythonOffsets:
@@ -54,12 +64,32 @@ class _PythonOffsets:
 
 
 class Coding(QObject):
-    """The coding editor and the commands that code, edit, split and delete positions."""
+    """The coding editor (floating over ``window``) and the commands that code, edit, split and delete positions."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: SeminarDocument,
+        dialogs: Dialogs,
+        status: StatusLine,
+        *,
+        editing: EditActions,
+        source: SourceView,
+        detail: DetailPanel,
+        speaker_list: SpeakerListView,
+        tabs: WindowTabs,
+        edit_menu: QMenu,
+        view_menu: QMenu,
+        toolbar: QToolBar,
+        source_tab_action: QAction,
+    ):
         super().__init__(window)
-        self.window = window
-        self.document = window.document
+        self.host = window
+        self.document = document
+        self.dialogs = dialogs
+        self.status = status
+        self.source = source
+        self.tabs = tabs
         self.editor = CodingEditor(window)
         self.editor.accepted.connect(self.commit)
         self.editor.cancelled.connect(self._editor_closed)
@@ -80,38 +110,41 @@ class Coding(QObject):
         for action in (self.code_action, self.reselect_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
-        self.manager = EntryManager(window)
-        menu = window.edit_menu
+        self.manager = EntryManager(window, document, dialogs, status, editing)
+        menu = edit_menu
         menu.addSeparator()
         menu.addAction(self.code_action)
         menu.addAction(self.reselect_action)
         menu.addAction(self.manager.add_speaker_action)
         menu.addAction(self.manager.add_theme_action)
-        window.view_menu.addAction(self.manager.toggle_action)
-        window.toolbar.addSeparator()
-        window.toolbar.addAction(self.code_action)
+        view_menu.addAction(self.manager.toggle_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.code_action)
 
-        text = window.source.text
+        text = source.text
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         text.customContextMenuRequested.connect(self._source_menu)
-        window.detail.body.anchorClicked.connect(self._on_detail_link)
-        speakers = window.speaker_list.list
+        detail.body.anchorClicked.connect(self._on_detail_link)
+        speakers = speaker_list.list
         speakers.setDragEnabled(True)
         speakers.setAcceptDrops(True)
         speakers.setDropIndicatorShown(True)
         speakers.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         speakers.setDefaultDropAction(Qt.DropAction.MoveAction)
-        window.speaker_list.model.moveRequested.connect(
+        speaker_list.model.moveRequested.connect(
             lambda speaker_id, index: QTimer.singleShot(0, self, lambda: self.manager.move("speaker", speaker_id, index))
         )
         # Ctrl+3 puts the caret in the text, so a passage can be selected with Shift and the arrows.
-        window.tab_actions["source"].triggered.connect(lambda _=False: text.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        source_tab_action.triggered.connect(lambda _=False: text.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.document.reset.connect(self.editor.hide)
+
+    def _push(self, edit: Edit, text: str) -> EditCommand | None:
+        return push_edit(self.document, edit, text, dialogs=self.dialogs, parent=self.host)
 
     # -- the selection in the Source tab -------------------------------------------------
     def selected_passage(self) -> tuple[str, Span] | None:
         """The passage selected in the Source tab (as it is in the source) and its place, or None."""
-        cursor = self.window.source.text.textCursor()
+        cursor = self.source.text.textCursor()
         if not cursor.hasSelection():
             return None
         text = self.document.dataset.seminar.source.text
@@ -122,7 +155,7 @@ class Coding(QObject):
         return (text[span.start : span.end], span) if span is not None else None
 
     def _source_menu(self, point: QPoint) -> None:
-        text = self.window.source.text
+        text = self.source.text
         menu = text.createStandardContextMenu(point)
         menu.addSeparator()
         menu.addAction(self.code_action)
@@ -136,11 +169,11 @@ class Coding(QObject):
         dataset = self.document.dataset
         chosen = self.selected_passage()
         if chosen is None:
-            self.window.statusBar().showMessage("Select a passage in the Source tab first (Shift+arrows or the mouse), then Code Selection.", 8000)
-            self.window.show_tab("source")
+            self.status("Select a passage in the Source tab first (Shift+arrows or the mouse), then Code Selection.", 8000)
+            self.tabs.show_tab("source")
             return False
         if not dataset.speakers or not dataset.themes:
-            self.window.dialogs.show_info(self.window, "Code selection", "Add a speaker and a theme first (Edit \u25b8 Add Speaker, Edit \u25b8 Add Theme).")
+            self.dialogs.show_info(self.host, "Code selection", "Add a speaker and a theme first (Edit \u25b8 Add Speaker, Edit \u25b8 Add Theme).")
             return False
         excerpt, span = chosen
         self.editor.start(dataset, excerpt, span, speaker=suggested_speaker(dataset, span.start))
@@ -160,7 +193,7 @@ class Coding(QObject):
     def use_selection_as_excerpt(self) -> bool:
         """Take the passage selected in the Source tab as the excerpt of the position in the editor."""
         if not self.editor.isVisible():
-            self.window.statusBar().showMessage("Open a position with Edit (in the detail panel) first, then select its new excerpt.", 8000)
+            self.status("Open a position with Edit (in the detail panel) first, then select its new excerpt.", 8000)
             return False
         chosen = self.selected_passage()
         if chosen is None:
@@ -195,7 +228,7 @@ class Coding(QObject):
         if draft.position_id is None:
             position = Position(id=new_position_id(dataset, draft.speaker, draft.theme), **values)
             name = f"Code position for {dataset.speaker(draft.speaker).name} on {dataset.theme(draft.theme).label}"
-            command = push_edit(self.document, Insert(position, span=draft.span), name, window=self.window)
+            command = self._push(Insert(position, span=draft.span), name)
         else:
             old = dataset.position(draft.position_id)
             position = old.model_copy(update=values)
@@ -203,23 +236,23 @@ class Coding(QObject):
                 editor.hide()
                 return None
             edit = Replace(position, span=draft.span)
-            command = push_edit(self.document, edit, describe(dataset, edit), window=self.window)
+            command = self._push(edit, describe(dataset, edit))
         if command is not None:
             editor.hide()
             self._editor_closed()
-            self.window.statusBar().showMessage(command.text(), 5000)
+            self.status(command.text(), 5000)
         return command
 
     def _editor_closed(self) -> None:
-        if self.window.current_tab() == "source":
-            self.window.source.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.tabs.current_tab() == "source":
+            self.source.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _place_editor(self) -> None:
         """Put the editor beside the selection: left of the Source text, level with the passage."""
-        window, editor = self.window, self.editor
+        window, editor = self.host, self.editor
         editor.adjustSize()
-        text = window.source.text
-        if window.current_tab() == "source" and text.isVisible():
+        text = self.source.text
+        if self.tabs.current_tab() == "source" and text.isVisible():
             rect = text.cursorRect(text.textCursor())
             corner = text.viewport().mapTo(window, rect.topLeft())
             left = text.mapTo(window, QPoint(0, 0)).x() - editor.width() - 6
@@ -246,28 +279,28 @@ class Coding(QObject):
         try:
             edit = remove_position(dataset, position_id)
         except EditRefused as error:
-            self.window.dialogs.show_error(self.window, "Could not delete the position", str(error))
+            self.dialogs.show_error(self.host, "Could not delete the position", str(error))
             return None
         position = dataset.position(position_id)
         name = f"Delete position of {dataset.speaker(position.speaker).name} on {dataset.theme(position.theme).label}"
-        return push_edit(self.document, edit, name, window=self.window)
+        return self._push(edit, name)
 
     def split_position(self, position_id: str) -> EditCommand | None:
         """Ask where to split a position's excerpt and split it there (the second part becomes a new position)."""
         dataset = self.document.dataset
         span = dataset.spans.get(position_id)
         if span is None:
-            self.window.dialogs.show_error(self.window, "Could not split the position", "Its excerpt is no longer found: re-select it first.")
+            self.dialogs.show_error(self.host, "Could not split the position", "Its excerpt is no longer found: re-select it first.")
             return None
         shown = dataset.seminar.source.text[span.start : span.end]
-        at = self.window.dialogs.split_point(self.window, shown)
+        at = self.dialogs.split_point(self.host, shown)
         if at is None:
             return None
         try:
             edit = split_position(dataset, position_id, span.start + at)
         except EditRefused as error:
-            self.window.dialogs.show_error(self.window, "Could not split the position", str(error))
+            self.dialogs.show_error(self.host, "Could not split the position", str(error))
             return None
         position = dataset.position(position_id)
         name = f"Split position of {dataset.speaker(position.speaker).name} on {dataset.theme(position.theme).label}"
-        return push_edit(self.document, edit, name, window=self.window)
+        return self._push(edit, name)

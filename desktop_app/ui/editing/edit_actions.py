@@ -1,17 +1,17 @@
 """The window's editing commands: Undo / Redo, the History panel, seminar details, the source text and lost excerpts.
 
-:func:`install_editing` is the one call the main window makes once it shows
-a seminar: it adds Undo and Redo (named for the action they undo, with
-Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y) and the seminar-wide edits to the Edit
-menu, a History panel (View ▸ History; clicking an entry goes back to it),
-a panel listing excerpts no longer found in the source text, and the File
-commands of :class:`~.saving.Saving`.  Every change goes through
-:func:`~.undo_commands.push_edit`.
+:class:`EditActions` is made by the window shell once the window shows a
+seminar, given the document, the dialogs, the status line and the menus it
+fills: it adds Undo and Redo (named for the action they undo, with Ctrl+Z,
+Ctrl+Shift+Z and Ctrl+Y) and the seminar-wide edits to the Edit menu, a
+History panel (View ▸ History; clicking an entry goes back to it) and a
+panel listing excerpts no longer found in the source text, docked on the
+window it is given.  Every change goes through :func:`~.undo_commands.push_edit`.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
+    QMenu,
     QPushButton,
     QUndoView,
     QVBoxLayout,
@@ -33,26 +35,32 @@ from ...model.editing.edits import (
     remove_with_positions,
     replace_source_text,
 )
-from ..files.saving import Saving
 from .undo_commands import EditCommand, push_edit
 
-MainWindow = Any  # the main window (not imported: it installs these, and imports must not go round a circle)
-
-
-def install_editing(window: MainWindow) -> EditActions:
-    """Give ``window`` its editing and saving commands (as ``window.editing`` and ``window.saving``)."""
-    window.editing = EditActions(window)
-    window.saving = Saving(window)
-    return window.editing
+if TYPE_CHECKING:
+    from ...model.editing.edits import Edit
+    from ..dialogs import Dialogs, StatusLine
+    from ..document import SeminarDocument
 
 
 class EditActions(QObject):
-    """Undo, Redo, History and the seminar-wide edits of one window."""
+    """Undo, Redo, History and the seminar-wide edits of one window (``window`` holds the panels and asks the questions)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: SeminarDocument,
+        dialogs: Dialogs,
+        status: StatusLine,
+        *,
+        edit_menu: QMenu,
+        view_menu: QMenu,
+    ):
         super().__init__(window)
-        self.window = window
-        self.document = window.document
+        self.host = window
+        self.document = document
+        self.dialogs = dialogs
+        self.status = status
         stack = self.document.undo_stack
 
         self.undo_action = stack.createUndoAction(window, "&Undo")
@@ -66,11 +74,11 @@ class EditActions(QObject):
         self.source_action.setStatusTip("Paste or open a new version of the source text; every excerpt is found again")
         self.source_action.triggered.connect(lambda _=False: self.replace_source())
 
-        menu = window.edit_menu
+        menu = edit_menu
         first = menu.actions()[0] if menu.actions() else None
         for action in (self.undo_action, self.redo_action):
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
+            menu.insertAction(first, action)  # type: ignore[arg-type]  # before None: at the end
+        menu.insertSeparator(first)  # type: ignore[arg-type]
         menu.addSeparator()
         menu.addAction(self.details_action)
         menu.addAction(self.source_action)
@@ -85,8 +93,8 @@ class EditActions(QObject):
         self.history_action = self.history_dock.toggleViewAction()
         self.history_action.setText("&History")
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.history_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.history_action)
 
         self.lost_list = QListWidget()
         self.lost_list.setObjectName("lostExcerpts")
@@ -109,25 +117,28 @@ class EditActions(QObject):
         self.document.reset.connect(self._refresh_lost)
         self._refresh_lost()
 
+    def _push(self, edit: Edit, text: str) -> EditCommand | None:
+        return push_edit(self.document, edit, text, dialogs=self.dialogs, parent=self.host)
+
     # -- the seminar as a whole --------------------------------------------------------
     def edit_details(self) -> EditCommand | None:
         """Ask for the seminar's details and apply them as one undoable step."""
         seminar = self.document.dataset.seminar
-        edited = self.window.dialogs.seminar_details(self.window, seminar)
+        edited = self.dialogs.seminar_details(self.host, seminar)
         if edited is None or edited == seminar:
             return None
         edited = edited.model_copy(update={"source": edited.source.model_copy(update={"text": seminar.source.text, "turns": seminar.source.turns})})
-        return push_edit(self.document, ReplaceSeminar(edited), "Edit seminar details", window=self.window)
+        return self._push(ReplaceSeminar(edited), "Edit seminar details")
 
     def replace_source(self, text: str | None = None) -> EditCommand | None:
         """Replace the source text (asking for it unless given), every excerpt re-anchored, as one undoable step."""
         dataset = self.document.dataset
         if text is None:
-            text = self.window.dialogs.source_text(self.window, dataset.seminar.source.text)
+            text = self.dialogs.source_text(self.host, dataset.seminar.source.text)
         if text is None or text == dataset.seminar.source.text:
             return None
         edit, outcome = replace_source_text(dataset, text)
-        command = push_edit(self.document, edit, "Replace source text", window=self.window)
+        command = self._push(edit, "Replace source text")
         if command is None:
             return None
         found = len(dataset.model.positions) - len(outcome.lost)
@@ -137,7 +148,7 @@ class EditActions(QObject):
         if outcome.lost:
             message += f"; {len(outcome.lost)} no longer found, listed to fix"
             self.show_lost_excerpts()
-        self.window.statusBar().showMessage(message + ".", 15_000)
+        self.status(message + ".", 15_000)
         return command
 
     # -- deleting and merging (entries with their positions) ----------------------------------
@@ -147,11 +158,11 @@ class EditActions(QObject):
         try:
             edit, count = remove_with_positions(dataset, kind, entry_id)
         except EditRefused as error:
-            self.window.dialogs.show_error(self.window, f"Could not delete the {kind}", str(error))
+            self.dialogs.show_error(self.host, f"Could not delete the {kind}", str(error))
             return None
         name = dataset.speaker(entry_id).name if kind == "speaker" else dataset.theme(entry_id).label
         noun = "position" if count == 1 else "positions"
-        return push_edit(self.document, edit, f"Delete {kind} {name} and {count} {noun}", window=self.window)
+        return self._push(edit, f"Delete {kind} {name} and {count} {noun}")
 
     def merge_themes(self, keep: str, absorbed: str) -> EditCommand | None:
         """Merge theme ``absorbed`` into ``keep`` (its positions move) in one undoable step."""
@@ -159,10 +170,10 @@ class EditActions(QObject):
         try:
             edit, moved = merge_themes(dataset, keep, absorbed)
         except EditRefused as error:
-            self.window.dialogs.show_error(self.window, "Could not merge the themes", str(error))
+            self.dialogs.show_error(self.host, "Could not merge the themes", str(error))
             return None
         text = f"Merge theme {dataset.theme(absorbed).label} into {dataset.theme(keep).label} ({moved} moved)"
-        return push_edit(self.document, edit, text, window=self.window)
+        return self._push(edit, text)
 
     # -- excerpts no longer found ------------------------------------------------------------
     def show_lost_excerpts(self) -> None:
@@ -191,4 +202,4 @@ class EditActions(QObject):
         if item is None:
             return None
         position_id = item.data(Qt.ItemDataRole.UserRole)
-        return push_edit(self.document, Remove("position", position_id), "Delete position with a lost excerpt", window=self.window)
+        return self._push(Remove("position", position_id), "Delete position with a lost excerpt")

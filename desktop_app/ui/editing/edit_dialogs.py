@@ -10,14 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import ValidationError
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.format.schema import Scale, Seminar
+from .form_dialog import FormDialog, text_box
 
 TEXT_FILTER = "Text files (*.txt *.md);;All files (*)"
 MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024
@@ -78,14 +77,12 @@ class _SourceBox(QWidget):
         return True
 
 
-class SeminarDetailsDialog(QDialog):
+class SeminarDetailsDialog(FormDialog):
     """Title, question, scale words, date, citation and memo of a seminar; with ``with_source``, its source text too."""
 
     def __init__(self, seminar: Seminar, with_source: bool = False, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("New seminar" if with_source else "Seminar details")
+        super().__init__("New seminar" if with_source else "Seminar details", parent)
         self._seminar = seminar
-        self._result: Seminar | None = None
         self.title = QLineEdit(seminar.title)
         self.question = QLineEdit(seminar.question)
         self.negative = QLineEdit(seminar.scale.negative)
@@ -99,37 +96,22 @@ class SeminarDetailsDialog(QDialog):
         self.source_title = QLineEdit(seminar.source.title)
         self.publisher = QLineEdit(seminar.source.publisher)
         self.url = QLineEdit(seminar.source.url or "")
-        self.memo = QPlainTextEdit(seminar.memo)
-        self.memo.setMaximumHeight(80)
-        form = QFormLayout()
-        form.addRow("&Title:", self.title)
-        form.addRow("&Question:", self.question)
-        form.addRow("Negative pole (\u22121, \u22122):", self.negative)
-        form.addRow("Stance 0:", self.neutral)
-        form.addRow("Positive pole (+1, +2):", self.positive)
-        form.addRow("&Date:", self.date)
-        form.addRow("Organiser:", self.organiser)
-        form.addRow("Venue:", self.venue)
-        form.addRow("Source title:", self.source_title)
-        form.addRow("Source publisher:", self.publisher)
-        form.addRow("Source address (URL):", self.url)
-        form.addRow("&Memo:", self.memo)
+        self.memo = text_box(seminar.memo, 80)
+        self.add_rows(
+            ("&Title:", self.title), ("&Question:", self.question),
+            ("Negative pole (\u22121, \u22122):", self.negative), ("Stance 0:", self.neutral),
+            ("Positive pole (+1, +2):", self.positive), ("&Date:", self.date),
+            ("Organiser:", self.organiser), ("Venue:", self.venue),
+            ("Source title:", self.source_title), ("Source publisher:", self.publisher),
+            ("Source address (URL):", self.url), ("&Memo:", self.memo),
+        )
         self.source = _SourceBox("") if with_source else None  # only a new seminar asks for its text here
-        self.problem = QLabel()
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: palette(link-visited);")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        if self.source is not None:
-            layout.addWidget(QLabel("Source text:"))
-            layout.addWidget(self.source, 1)
+        if self.source is not None:  # between the form and the problem line
+            self.body.insertWidget(1, QLabel("Source text:"))
+            self.body.insertWidget(2, self.source, 1)
             self.resize(640, 640)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
+        self.lay_out()  # after the fields, so that they come first in the Tab order
 
     def seminar(self) -> Seminar:
         """The seminar as typed; raises ValidationError when a field breaks the format's rules."""
@@ -151,15 +133,8 @@ class SeminarDetailsDialog(QDialog):
         )
         return Seminar.model_validate(data)
 
-    def accept(self) -> None:
-        try:
-            self._result = self.seminar()
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            where = ".".join(str(part) for part in first["loc"])
-            self.problem.setText(f"{where}: {first['msg'].removeprefix('Value error, ')}")
-            return
-        super().accept()
+    def build(self) -> Seminar:
+        return self.seminar()
 
     def result_seminar(self) -> Seminar | None:
         """The seminar accepted, or None if the dialog was cancelled."""

@@ -8,14 +8,12 @@ wrong is said beside the buttons.
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,39 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.format.schema import ANCHOR_KEYS, AnchorKey, Role, Speaker, Theme
+from .form_dialog import FormDialog, text_box
 
 
-class _EntryDialog(QDialog):
-    """A form with OK / Cancel that builds a model from its fields and refuses one that breaks the format."""
+class _EntryDialog(FormDialog):
+    """A form for one entry of the file (a speaker, a theme), laid out before its fields are added."""
 
     def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.problem = QLabel()
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self._result = None
-
-    def build(self):
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self._result = self.build()
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            where = ".".join(str(part) for part in first["loc"])
-            self.problem.setText(f"{where}: {first['msg'].removeprefix('Value error, ')}")
-            return
-        super().accept()
+        super().__init__(title, parent)
+        self.lay_out()
 
     def result_entry(self):
         """The entry accepted, or None if the dialog was cancelled."""
@@ -81,15 +55,12 @@ class SpeakerDialog(_EntryDialog):
         self.role.setCurrentIndex(self.role.findData(speaker.role.value))
         self.affiliation = QLineEdit(speaker.affiliation or "")
         self.job_title = QLineEdit(speaker.job_title or "")
-        self.bio = QPlainTextEdit(speaker.bio)
-        self.bio.setMaximumHeight(70)
-        self.summary = QPlainTextEdit(speaker.summary)
-        self.summary.setMaximumHeight(70)
-        for label, widget in (
+        self.bio = text_box(speaker.bio, 70)
+        self.summary = text_box(speaker.summary, 70)
+        self.add_rows(
             ("&Name:", self.name), ("&Honorific:", self.honorific), ("&Role:", self.role),
             ("&Affiliation:", self.affiliation), ("&Job title:", self.job_title), ("&Bio:", self.bio), ("&Summary:", self.summary),
-        ):
-            self.form.addRow(label, widget)
+        )
 
     def build(self) -> Speaker:
         data = self._speaker.model_dump(mode="json")
@@ -109,20 +80,16 @@ class ThemeDialog(_EntryDialog):
         self._theme = theme
         self.label = QLineEdit(theme.label)
         self.description = QLineEdit(theme.description)
-        self.definition = QPlainTextEdit(theme.definition)
-        self.definition.setMaximumHeight(70)
+        self.definition = text_box(theme.definition, 70)
         self.anchors: dict[AnchorKey, QLineEdit] = {}
-        self.form.addRow("&Label:", self.label)
-        self.form.addRow("&Description:", self.description)
-        self.form.addRow("De&finition:", self.definition)
+        self.add_rows(("&Label:", self.label), ("&Description:", self.description), ("De&finition:", self.definition))
         for key in ANCHOR_KEYS:
             step = int(key)
             edit = QLineEdit(theme.anchors.get(key, ""))
             edit.setPlaceholderText(f"What {stance_names[step]} means on this theme")
             self.anchors[key] = edit
             self.form.addRow(f"{step:+d}:" if step else "0:", edit)
-        self.memo = QPlainTextEdit(theme.memo)
-        self.memo.setMaximumHeight(60)
+        self.memo = text_box(theme.memo, 60)
         self.form.addRow("&Memo:", self.memo)
 
     def build(self) -> Theme:

@@ -11,7 +11,7 @@ kept one.  The lists are drawn again from the document after every edit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,8 +33,13 @@ from ...model.format.schema import Role, Speaker, Theme
 from ...presentation.wording import stance_words
 from .undo_commands import EditCommand, push_edit
 
+if TYPE_CHECKING:
+    from ...model.editing.edits import Edit
+    from ..dialogs import Dialogs, StatusLine
+    from ..document import SeminarDocument
+    from .edit_actions import EditActions
+
 EntryKind = Literal["speaker", "theme"]
-MainWindow = Any
 
 
 class _OrderList(QListWidget):
@@ -73,12 +79,25 @@ class _OrderList(QListWidget):
 
 
 class EntryManager(QObject):
-    """The dock listing speakers and themes, and the commands that change them."""
+    """The dock listing speakers and themes (on ``window``), and the commands that change them.
 
-    def __init__(self, window: MainWindow):
+    Deleting and merging, which take positions with them, go through ``editing``.
+    """
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: SeminarDocument,
+        dialogs: Dialogs,
+        status: StatusLine,
+        editing: EditActions,
+    ):
         super().__init__(window)
-        self.window = window
-        self.document = window.document
+        self.host = window
+        self.document = document
+        self.dialogs = dialogs
+        self.status = status
+        self.editing = editing
         self.refilling = False
         self.speakers = _OrderList("speaker", self)
         self.themes = _OrderList("theme", self)
@@ -159,47 +178,51 @@ class EntryManager(QObject):
         finally:
             self.refilling = False
 
+    def _push(self, edit: Edit, text: str) -> EditCommand | None:
+        return push_edit(self.document, edit, text, dialogs=self.dialogs, parent=self.host)
+
     # -- the commands --------------------------------------------------------------------
     def add_entry(self, kind: EntryKind) -> EditCommand | None:
         dataset = self.document.dataset
-        dialogs = self.window.dialogs
+        dialogs = self.dialogs
         if kind == "speaker":
             blank = Speaker(id="new", name="New speaker", role=Role.PANELLIST, order=next_order(dataset.speakers))
-            entry = dialogs.speaker_details(self.window, blank, True)
+            entry = dialogs.speaker_details(self.host, blank, True)
         else:
             blank_theme = Theme(id="new", label="New theme", order=next_order(dataset.themes))
-            entry = dialogs.theme_details(self.window, blank_theme, self._stance_names(), True)
+            entry = dialogs.theme_details(self.host, blank_theme, self._stance_names(), True)
         if entry is None:
             return None
         label = entry.name if isinstance(entry, Speaker) else entry.label
         entry = entry.model_copy(update={"id": unique_id(dataset, kind, label)})
-        return push_edit(self.document, Insert(entry), f"Add {kind} {label}", window=self.window)
+        return self._push(Insert(entry), f"Add {kind} {label}")
 
     def edit_entry(self, kind: EntryKind, entry_id: str | None = None) -> EditCommand | None:
         entry_id = entry_id or self._list(kind).current_id()
         if entry_id is None:
             return None
         dataset = self.document.dataset
+        old: Speaker | Theme
         if kind == "speaker":
             old = dataset.speaker(entry_id)
-            entry = self.window.dialogs.speaker_details(self.window, old, False)
+            entry = self.dialogs.speaker_details(self.host, old, False)
         else:
             old = dataset.theme(entry_id)
-            entry = self.window.dialogs.theme_details(self.window, old, self._stance_names(), False)
+            entry = self.dialogs.theme_details(self.host, old, self._stance_names(), False)
         if entry is None or entry == old:
             return None
         entry = entry.model_copy(update={"id": old.id, "order": old.order})
         label = entry.name if isinstance(entry, Speaker) else entry.label
-        return push_edit(self.document, Replace(entry), f"Edit {kind} {label}", window=self.window)
+        return self._push(Replace(entry), f"Edit {kind} {label}")
 
     def delete_entry(self, kind: EntryKind, entry_id: str | None = None) -> EditCommand | None:
         """Delete a speaker or theme with its positions, in one step; the status line says how many went."""
         entry_id = entry_id or self._list(kind).current_id()
         if entry_id is None:
             return None
-        command = self.window.editing.delete_with_positions(kind, entry_id)
+        command = self.editing.delete_with_positions(kind, entry_id)
         if command is not None:
-            self.window.statusBar().showMessage(f"{command.text()}. Undo brings them back.", 8000)
+            self.status(f"{command.text()}. Undo brings them back.", 8000)
         return command
 
     def move(self, kind: EntryKind, entry_id: str, index: int) -> EditCommand | None:
@@ -210,7 +233,7 @@ class EntryManager(QObject):
             self.refill()
             return None
         label = dataset.speaker(entry_id).name if kind == "speaker" else dataset.theme(entry_id).label
-        command = push_edit(self.document, edit, f"Move {kind} {label}", window=self.window)
+        command = self._push(edit, f"Move {kind} {label}")
         if command is None:
             self.refill()
         return command
@@ -237,10 +260,10 @@ class EntryManager(QObject):
         choices = [(theme.id, theme.label) for theme in dataset.themes if theme.id != absorbed]
         if not choices:
             return None
-        keep = self.window.dialogs.merge_target(self.window, dataset.theme(absorbed).label, choices)
+        keep = self.dialogs.merge_target(self.host, dataset.theme(absorbed).label, choices)
         if keep is None:
             return None
-        return self.window.editing.merge_themes(keep, absorbed)
+        return self.editing.merge_themes(keep, absorbed)
 
     def _stance_names(self) -> dict[int, str]:
         scale = self.document.dataset.seminar.scale

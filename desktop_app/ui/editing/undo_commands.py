@@ -3,7 +3,7 @@
 :func:`push_edit` applies an edit to the document and, when the document
 accepts it, puts a :class:`EditCommand` on the document's undo stack, named
 for the Edit menu and the History panel ("Change stance of Rumer on Trade").
-A refused edit changes nothing and is explained through the window's dialogs.
+A refused edit changes nothing and is explained through the dialogs it is given.
 
 Edits pushed with the same ``merge_key`` (typing in one text field: the same
 entry and field) within :data:`MERGE_WITHIN_S` of each other become one step.
@@ -35,6 +35,7 @@ from ...model.format.schema import Position
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from ..dialogs import Dialogs
     from ..document import SeminarDocument
 
 MERGE_WITHIN_S = 2.0
@@ -120,18 +121,19 @@ def push_edit(
     text: str,
     merge_key: Hashable | None = None,
     *,
-    window: QWidget | None = None,
+    dialogs: Dialogs | None = None,
+    parent: QWidget | None = None,
 ) -> EditCommand | None:
     """Apply ``edit`` and record it as one undoable step named ``text``; None when it is refused.
 
-    A refused edit leaves the seminar as it was; with a ``window`` (which has a
-    ``dialogs`` attribute) the user is told why, else the refusal is only returned as None.
+    A refused edit leaves the seminar as it was; with ``dialogs`` the user is
+    told why (in a message over ``parent``), else the refusal is only returned as None.
     """
     try:
         inverse = document.apply(edit)
     except (EditRefused, DatasetError) as error:
-        if window is not None:
-            window.dialogs.show_error(window, f"Could not {text[:1].lower()}{text[1:]}", refusal_message(error))  # type: ignore[attr-defined]  # the main window has dialogs; importing its class would close an import circle
+        if dialogs is not None:
+            dialogs.show_error(parent, f"Could not {text[:1].lower()}{text[1:]}", refusal_message(error))
         return None
     command = EditCommand(document, edit, inverse, text, merge_key)
     document.undo_stack.push(command)

@@ -8,11 +8,18 @@ The status bar then names the skipped files.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from ...presentation.elide import elide_middle
+
+if TYPE_CHECKING:
+    from ..dialogs import StatusLine
+    from .file_opener import FileOpener, OpenOutcome
 
 SEMINAR_SUFFIXES = (".json",)
 
@@ -31,18 +38,27 @@ def skipped_words(skipped: list[str]) -> str:
 
 
 class DroppedFiles(QObject):
-    """Works through one drop; ``window`` is the MainWindow it was dropped on."""
+    """Works through one drop: each file through ``open_path`` (the window's opening), ``opener`` telling how a background load ended."""
 
-    def __init__(self, window, paths: list[str]):
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        paths: list[str],
+        opener: FileOpener,
+        open_path: Callable[[str | os.PathLike[str]], OpenOutcome],
+        status: StatusLine,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.opener = opener
+        self.open_path = open_path
+        self.status = status
         self.candidates = [path for path in paths if looks_like_seminar(path)]
         self.skipped = [path for path in paths if not looks_like_seminar(path)]
         self.opened: str | None = None
         self._waiting: str | None = None  # a file loading in the background
 
     def start(self) -> None:
-        opener = self.window.opener
+        opener = self.opener
         opener.opened.connect(self._on_opened)
         opener.failed.connect(self._on_failed)
         opener.cancelled.connect(self._on_cancelled)
@@ -53,7 +69,7 @@ class DroppedFiles(QObject):
 
         while self.candidates:
             path = self.candidates.pop(0)
-            outcome = self.window.open_path(path)
+            outcome = self.open_path(path)
             if outcome is OpenOutcome.OPENED:
                 self._done(path)
                 return
@@ -88,11 +104,11 @@ class DroppedFiles(QObject):
             self._finish()
 
     def _finish(self) -> None:
-        opener = self.window.opener
+        opener = self.opener
         opener.opened.disconnect(self._on_opened)
         opener.failed.disconnect(self._on_failed)
         opener.cancelled.disconnect(self._on_cancelled)
         if self.skipped:
             opened = f"Opened {elide_middle(Path(self.opened).name, 60)}. " if self.opened else "No seminar opened. "
-            self.window.statusBar().showMessage(opened + skipped_words(self.skipped), 10000)
+            self.status(opened + skipped_words(self.skipped), 10000)
         self.deleteLater()

@@ -1,26 +1,34 @@
 """File ▸ Export PDF… (Ctrl+E) and File ▸ Export CSV: the window's side of the exports.
 
-Asks for the options and the destination through the window's
-:class:`~desktop_app.ui.dialogs.Dialogs`, writes the file with the same
+Asks for the options and the destination through the
+:class:`~desktop_app.ui.dialogs.Dialogs` it is given, writes the file with the same
 builders the command line uses, reports a failure in a dialog, and offers to
 open a finished PDF.  A PDF export shows its progress (:mod:`.progress`)
 when it lasts, and its Cancel stops it with nothing written and any file of
 that name left as it was.  The report modules are imported on first use, so
-the window starts without them.
+the window starts without them; the document comes with :meth:`ExportActions.attach`
+once the window shows a seminar.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QProgressDialog, QStyle
+from PySide6.QtWidgets import QMenu, QProgressDialog, QStyle, QWidget
 
 from ...presentation.focus import FocusKind
 from ..icons import themed_icon
 from ..progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
+
+if TYPE_CHECKING:
+    from ..dialogs import Dialogs, StatusLine
+    from ..document import SeminarDocument
+    from ..selection import Selection
 
 PROGRESS_TICK_MS = 40
 """How often the progress dialog reads the export job's progress."""
@@ -35,14 +43,42 @@ CSV_TITLES = {
 CSV_SUFFIXES = {"positions": ".csv", "matrix": "-stances.csv", "themes": "-themes.csv", "pairs": "-pairs.csv"}
 
 
+class FolderMemory(Protocol):
+    """The folder a file was last chosen in, remembered between runs (the window's settings)."""
+
+    @property
+    def last_folder(self) -> str | None: ...
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None: ...
+
+
 class ExportActions(QObject):
-    """Creates the export actions on ``window`` (a MainWindow) and carries them out."""
+    """The export actions, with ``window`` the parent of their dialogs, and the exports they carry out.
+
+    ``selection`` says whose brief to suggest; ``chart_sort`` gives the order of the
+    chart on screen, which the brief's chart follows.
+    """
 
     pdfProgressed = Signal(str, float)  # what the PDF export is doing, and the share of it done (0 to 1)
+    document: SeminarDocument  # from attach() on: the actions are enabled only once the window shows a seminar
 
-    def __init__(self, window):
+    def __init__(
+        self,
+        window: QWidget,
+        dialogs: Dialogs,
+        status: StatusLine,
+        selection: Selection,
+        folders: FolderMemory,
+        chart_sort: Callable[[], str],
+    ):
         super().__init__(window)
-        self.window = window
+        self.host = window
+        self.dialogs = dialogs
+        self.status = status
+        self.selection = selection
+        self.folders = folders
+        self._chart_sort = chart_sort
         self.last_options = None  # the PDF options chosen last in this session
         self.progress_after_ms = PROGRESS_AFTER_MS
         self.progress_dialog: QProgressDialog | None = None  # while a PDF export runs
@@ -68,46 +104,43 @@ class ExportActions(QObject):
         self.csv_pairs_action.setStatusTip("One row per pair of speakers: shared themes, agreement and chance level")
         self.csv_pairs_action.triggered.connect(lambda: self.export_csv("pairs"))
 
-        window.add_file_actions([self.pdf_action])
-        window.add_file_actions([self.csv_menu.menuAction()], toolbar=False)
+    def attach(self, document: SeminarDocument) -> None:
+        """Export ``document`` from now on (the window shows it)."""
+        self.document = document
 
     def _selected_speaker(self) -> str | None:
-        focus = self.window.selection.focus
+        focus = self.selection.focus
         if focus.kind in (FocusKind.SPEAKER, FocusKind.PAIR) and focus.speaker:
             return focus.speaker
         return None
 
     def _destination(self, title: str, suggested: Path, file_filter: str) -> Path | None:
         """Ask where to save, starting in the folder used last; remember the folder chosen."""
-        settings = self.window.settings
+        settings = self.folders
         folder = settings.last_folder
         if folder and Path(folder).is_dir():
             suggested = Path(folder) / suggested.name
-        chosen = self.window.dialogs.save_path(self.window, title, str(suggested), file_filter)
+        chosen = self.dialogs.save_path(self.host, title, str(suggested), file_filter)
         if not chosen:
             return None
         path = Path(chosen)
         settings.last_folder = str(path.parent)
         return path if path.suffix else path.with_suffix(suggested.suffix)
 
-    def _on_screen_sort(self) -> str:
-        chart = self.window.chart
-        return chart.sort if chart is not None else self.window.settings.chart_sort
-
     def export_pdf(self) -> Path | None:
         """Options, destination, the brief, then the offer to open it; the path written, or None."""
         from ...report.naming import suggested_path
 
-        dataset = self.window.document.dataset
-        dialogs = self.window.dialogs
-        options = dialogs.export_options(self.window, dataset, self._selected_speaker(), self.last_options)
+        dataset = self.document.dataset
+        dialogs = self.dialogs
+        options = dialogs.export_options(self.host, dataset, self._selected_speaker(), self.last_options)
         if options is None:
             return None
         # The brief counts the kinds the window counts (View ▸ Counted Kinds).
-        options = replace(options, counted_kinds=self.window.document.counted_kinds)
+        options = replace(options, counted_kinds=self.document.counted_kinds)
         self.last_options = options
         # The brief's chart follows the window's: the rows in the order the user is looking at.
-        options = replace(options, chart_sort=self._on_screen_sort())
+        options = replace(options, chart_sort=self._chart_sort())
         path = self._destination("Export PDF", suggested_path(dataset, ".pdf", options.speaker), PDF_FILTER)
         if path is None:
             return None
@@ -115,7 +148,7 @@ class ExportActions(QObject):
             return None
         from ...report.pdf_job import PdfExportJob
 
-        dialog = progress_dialog(self.window, "Exporting PDF", f"Exporting {path.name}\u2026", self.progress_after_ms)
+        dialog = progress_dialog(self.host, "Exporting PDF", f"Exporting {path.name}\u2026", self.progress_after_ms)
         self.progress_dialog = dialog
         self._last_report = None
         try:
@@ -129,18 +162,18 @@ class ExportActions(QObject):
         if job.crash is not None:
             raise job.crash
         if job.was_cancelled:
-            self.window.statusBar().showMessage(f"PDF export cancelled: {path.name} was not written.", 8000)
+            self.status(f"PDF export cancelled: {path.name} was not written.", 8000)
             return None
         exported = job.exported
         if exported is None:
-            dialogs.show_error(self.window, "Export failed", f"The PDF was not exported: {job.failure}")
+            dialogs.show_error(self.host, "Export failed", f"The PDF was not exported: {job.failure}")
             return None
         noun = "page" if exported.pages == 1 else "pages"
-        self.window.statusBar().showMessage(f"Exported {path.name} ({exported.pages} {noun})", 8000)
-        wants_it_open = dialogs.ask(self.window, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?")
+        self.status(f"Exported {path.name} ({exported.pages} {noun})", 8000)
+        wants_it_open = dialogs.ask(self.host, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?")
         if wants_it_open and not dialogs.open_externally(str(path)):
             dialogs.show_error(
-                self.window,
+                self.host,
                 "Could not open the PDF",
                 f"No application opened {path.name}: none may be set up for PDF files. "
                 f"The PDF is saved in {path.parent}.",
@@ -148,15 +181,21 @@ class ExportActions(QObject):
         return path
 
     def _may_replace(self, path: Path) -> bool:
-        """True unless ``path`` is a read-only file the user chose not to replace."""
+        """True unless ``path`` must not be written (the open seminar's own file, a device) or is read-only and kept."""
         from ...atomic import is_read_only, real_target
+        from ...write_targets import UnsafeTarget, check_target
 
+        try:
+            check_target(path, (self.document.dataset.path,))
+        except UnsafeTarget as error:
+            self.dialogs.show_error(self.host, "Export refused", f"Nothing was exported: {error}")
+            return False
         if not is_read_only(real_target(path)):
             return True
         question = f"{path.name} is read-only. Replace it anyway?"
-        if self.window.dialogs.ask(self.window, "The file is read-only", question):
+        if self.dialogs.ask(self.host, "The file is read-only", question):
             return True
-        self.window.statusBar().showMessage(f"Not exported: {path.name} is read-only and was left as it was.", 8000)
+        self.status(f"Not exported: {path.name} is read-only and was left as it was.", 8000)
         return False
 
     def _run(self, job, dialog: QProgressDialog) -> None:
@@ -189,14 +228,14 @@ class ExportActions(QObject):
         from ...report.errors import ExportFailed
         from ...report.naming import suggested_path
 
-        dataset = self.window.document.dataset
+        dataset = self.document.dataset
         path = self._destination(CSV_TITLES[kind], suggested_path(dataset, CSV_SUFFIXES[kind]), CSV_FILTER)
         if path is None or not self._may_replace(path):
             return None
         try:
-            export_csv(dataset, path, kind, self.window.document.counted_kinds, replace_read_only=True)
+            export_csv(dataset, path, kind, self.document.counted_kinds, replace_read_only=True)
         except ExportFailed as error:
-            self.window.dialogs.show_error(self.window, "Export failed", f"The CSV was not exported: {error}")
+            self.dialogs.show_error(self.host, "Export failed", f"The CSV was not exported: {error}")
             return None
-        self.window.statusBar().showMessage(f"Exported {path.name}", 8000)
+        self.status(f"Exported {path.name}", 8000)
         return path

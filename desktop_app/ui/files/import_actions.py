@@ -1,8 +1,9 @@
 """File ▸ New from Transcript or Report…: pick a file, read it, preview and map it, open the new seminar.
 
-:func:`install_import_actions` puts the action in the window's File menu.
-The file is picked and the preview shown through the window's
-:class:`~desktop_app.ui.dialogs.Dialogs`.  A small text file is read on the
+:class:`ImportActions` holds the action, which the window shell puts in its
+File menu and enables once it shows a seminar (:meth:`ImportActions.attach`).
+The file is picked and the preview shown through the
+:class:`~desktop_app.ui.dialogs.Dialogs` it is given.  A small text file is read on the
 spot; a PDF, or any file from :data:`BACKGROUND_FROM_BYTES` up, in an
 :class:`ImportThread` with a progress dialog (PDFs page by page) whose Cancel
 stops it.  A file that cannot be read ends in a message naming the problem and
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..progress import PROGRESS_AFTER_MS, close_progress, progress_dialog, show_share
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     # The importers and the model import pydantic: the window's frame paints before they are needed.
     from ...model.format.schema import SeminarFile
     from ...model.importers.common import ImportedTranscript, ImportFailed
+    from ..dialogs import Dialogs, StatusLine
+    from ..document import SeminarDocument
+    from .saving import Saving
 
 BACKGROUND_FROM_BYTES = 512 * 1024
 """Files of this size or more (and every PDF) are read in a worker thread."""
@@ -82,8 +86,8 @@ class ImportThread(QThread):
             self.read.emit(transcript)
 
 
-def open_imported(window, seminar_file: SeminarFile, file_name: str | None = None) -> None:
-    """Open a seminar made from an import in ``window`` as a new document, the import one undoable step.
+def open_imported(document: SeminarDocument, status: StatusLine, seminar_file: SeminarFile, file_name: str | None = None) -> None:
+    """Open a seminar made from an import in the window's ``document``, the import one undoable step.
 
     Like File ▸ New, the window gets an empty new seminar (no path, so Save
     asks where); the import is then the first step of its undo history, named
@@ -91,7 +95,7 @@ def open_imported(window, seminar_file: SeminarFile, file_name: str | None = Non
     Edit ▸ Undo returns to the empty seminar and Redo brings the import back.
     The one way an imported seminar enters the window.  Raises
     :class:`~desktop_app.model.format.problems.DatasetError`, with the window
-    unchanged, when the import breaks a rule of the file.
+    unchanged, when the import breaks a rule of the file.  ``status`` is told what came in.
     """
     from ...model.editing.edits import apply_edit
     from ...model.editing.new_seminar import imported_in_one_step
@@ -100,12 +104,11 @@ def open_imported(window, seminar_file: SeminarFile, file_name: str | None = Non
     name = file_name or seminar_file.seminar.title
     start, filling = imported_in_one_step(seminar_file, placeholder_text(name))
     filled, emptying = apply_edit(start, filling)  # checked before the window changes
-    document = window.document
     document.replace_dataset(filled)
     document.undo_stack.push(EditCommand(document, filling, emptying, f"Import {name}"))
     source = filled.seminar.source
     people = len(filled.speakers)
-    window.statusBar().showMessage(
+    status(
         f"New seminar from an import: {people} speaker{'' if people == 1 else 's'}, "
         f"{len(source.turns):,} turns, {len(source.text):,} characters \u2014 not saved yet",
         10000,
@@ -118,15 +121,23 @@ def placeholder_text(file_name: str) -> str:
 
 
 class ImportActions(QObject):
-    """The File menu's import action on ``window`` (a MainWindow), and the import it starts."""
+    """The File menu's import action, and the import it starts; ``window`` is the parent of its dialogs.
+
+    A background read stops when ``window`` closes.
+    """
 
     opened = Signal(object)  # the SeminarFile opened in the window
     failed = Signal(object, str)  # the ImportFailed, the path
     progressed = Signal(int, int)  # pages read, pages in all, during a background read
 
-    def __init__(self, window):
+    document: SeminarDocument  # from attach() on
+
+    def __init__(self, window: QWidget, dialogs: Dialogs, status: StatusLine):
         super().__init__(window)
-        self.window = window
+        self.host = window
+        self.dialogs = dialogs
+        self.status = status
+        self.saving: Saving | None = None
         self.background_from = BACKGROUND_FROM_BYTES
         self.progress_after_ms = PROGRESS_AFTER_MS
         self.worker: ImportThread | None = None
@@ -135,13 +146,17 @@ class ImportActions(QObject):
         self.action.setShortcut("Ctrl+Shift+I")
         self.action.setStatusTip("Start a new seminar from a subtitle file, a transcript or a report")
         self.action.triggered.connect(self.choose_and_import)
-        self.action.setEnabled(window.has_seminar)
-        window.seminarShown.connect(lambda: self.action.setEnabled(True))
-        window.file_menu.insertAction(window.open_action, self.action)  # File ▸ New (editing) goes above it
+        self.action.setEnabled(False)  # until attach()
         window.installEventFilter(self)  # a background read stops when the window closes
 
+    def attach(self, document: SeminarDocument, saving: Saving) -> None:
+        """Import into ``document`` from now on, ``saving`` asking first about unsaved changes; enables the action."""
+        self.document = document
+        self.saving = saving
+        self.action.setEnabled(True)
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.host and event.type() == QEvent.Type.Close:
             self.shut_down()
         return False
 
@@ -153,9 +168,9 @@ class ImportActions(QObject):
         """Ask for a file, then import it."""
         if self.busy or not self._may_replace_seminar():
             return
-        current = self.window.document.dataset.path
+        current = self.document.dataset.path
         start = str(current.parent) if current else os.path.expanduser("~")
-        path = self.window.dialogs.transcript_path(self.window, start)
+        path = self.dialogs.transcript_path(self.host, start)
         if path:
             self._read(os.fspath(path))
 
@@ -167,7 +182,7 @@ class ImportActions(QObject):
 
     def _may_replace_seminar(self) -> bool:
         """Whether the open seminar may give way: unsaved changes are saved or given up first, or the import stops."""
-        saving = getattr(self.window, "saving", None)  # installed with the first seminar shown
+        saving = self.saving  # attached with the first seminar shown
         return saving is None or saving.may_discard_changes("importing a transcript or report")
 
     def _read(self, path: str) -> None:
@@ -192,13 +207,13 @@ class ImportActions(QObject):
         def reread(format_name: str, confirmed: tuple[str, ...], pattern: str | None) -> ImportedTranscript:
             return import_file(path, format_name, confirmed=confirmed, pattern=pattern)
 
-        seminar_file = self.window.dialogs.import_preview(self.window, path, transcript, reread)
+        seminar_file = self.dialogs.import_preview(self.host, path, transcript, reread)
         if seminar_file is None:
             return
         try:
-            open_imported(self.window, seminar_file, Path(path).name)
+            open_imported(self.document, self.status, seminar_file, Path(path).name)
         except DatasetError as error:
-            self.window.dialogs.show_problems(self.window, error)
+            self.dialogs.show_problems(self.host, error)
             return
         self.opened.emit(seminar_file)
 
@@ -211,8 +226,8 @@ class ImportActions(QObject):
             return False  # import_file words the problem
 
     def _report_failure(self, failure: ImportFailed, path: str) -> None:
-        self.window.dialogs.show_error(
-            self.window,
+        self.dialogs.show_error(
+            self.host,
             "Import failed",
             f"{Path(path).name} could not be imported. The seminar already open stays open.\n\n"
             f"{failure.line_for(Path(path).name)}",
@@ -229,7 +244,7 @@ class ImportActions(QObject):
         thread.crashed.connect(self._on_crashed)
         self.worker = thread
         name = Path(path).name
-        dialog = progress_dialog(self.window, "Reading a file", f"Reading {name}\u2026", self.progress_after_ms)
+        dialog = progress_dialog(self.host, "Reading a file", f"Reading {name}\u2026", self.progress_after_ms)
         dialog.canceled.connect(self.cancel)
         self.progress_dialog = dialog
         thread.start()
@@ -281,7 +296,7 @@ class ImportActions(QObject):
         if self.worker is None:
             return
         path = self._finish()
-        self.window.statusBar().showMessage(f"Stopped reading {Path(path).name}; nothing was created.", 5000)
+        self.status(f"Stopped reading {Path(path).name}; nothing was created.", 5000)
 
     def _on_crashed(self, info: tuple[type[BaseException], BaseException, TracebackType | None]) -> None:
         if self.worker is None:
@@ -289,7 +304,3 @@ class ImportActions(QObject):
         self._finish()
         sys.excepthook(*info)
 
-
-def install_import_actions(window) -> ImportActions:
-    """Add File ▸ New from Transcript or Report… to ``window``; the one call the window makes."""
-    return ImportActions(window)

@@ -1,8 +1,8 @@
 """Recovery files: the open seminar's unsaved state, written now and then so a crash or a kill loses nothing.
 
 Each running window writes its own file, named after its process id, in the
-user's state folder (``platformdirs``; tests point ``XDG_STATE_HOME`` at a
-temporary folder).  Beside the seminar, written with the loader's own
+user's state folder (:func:`desktop_app.app_folders.state_folder`; tests point
+``XDG_STATE_HOME`` at a temporary folder).  Beside the seminar, written with the loader's own
 ``dumps``, a small ``.info.json`` says where it came from (the original
 file, if any), when it was written and what it holds.  A file whose process
 is no longer running was left by a crash: the next start offers it.  A
@@ -18,9 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
-from ... import APP_NAME
+from ...app_folders import state_folder
 from ...atomic import write_text_atomic
 from ...model.dataset import Dataset
 from ...model.format.loader import dumps, load
@@ -34,7 +32,7 @@ INFO_SUFFIX = ".recovery.info.json"
 
 def recovery_folder() -> Path:
     """Where recovery files are kept: the user's state folder for the application."""
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "recovery"
+    return state_folder() / "recovery"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Saving that never loses work: File ▸ New, Save and Save As, the modified marker, the prompts, autosave and recovery.
 
-:class:`Saving` belongs to the main window once it shows a seminar.  It
+:class:`Saving` belongs to the main window once it shows a seminar; the
+window shell hands it the document, the dialogs, the status line, the File
+menu to fill and what to do once a file is written.  It
 writes the seminar atomically with the loader's own ``dumps`` (so a saved
 file is one the loader accepts, and a version-1 file is written as version
 2, with a note saying so), keeps the ``[*]`` marker in the title in step
@@ -10,16 +12,27 @@ seminar), and keeps a recovery file (:mod:`.recovery`) every
 :data:`AUTOSAVE_INTERVAL_MS` or every :data:`AUTOSAVE_AFTER_EDITS` steps.
 A recovered seminar opens as modified and is never written over its
 original file without asking.
+
+It also notices other writers (:mod:`.other_writers`): the file's stamp is
+remembered when it is opened and after each save, and a save onto a file
+whose stamp changed meanwhile asks first: Overwrite, Save As or Reload.  A
+file another window already has open is announced in the banner.  The file
+is not watched while it is open (no QFileSystemWatcher): the check before
+writing is what keeps work from being lost, and a watcher would also fire on
+this window's own saves and on editors' rename dance.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ...assets import default_seminar_path
 from ...model.editing.edits import with_current_format
@@ -27,10 +40,14 @@ from ...model.editing.new_seminar import empty_dataset
 from ...model.format.loader import save
 from ...model.format.problems import DatasetError
 from ...model.format.schema import FORMAT
+from ...write_targets import other_links
 from ..dialogs import SEMINAR_FILTER
 from . import recovery
+from .other_writers import FileStamp, OpenMark, already_open_warning
 
-MainWindow = Any  # the main window (not imported: it installs these, and imports must not go round a circle)
+if TYPE_CHECKING:
+    from ..dialogs import Dialogs, StatusLine
+    from ..document import SeminarDocument
 
 AUTOSAVE_INTERVAL_MS = 30_000
 """How often unsaved changes are written to the recovery file."""
@@ -46,21 +63,54 @@ class Saving(QObject):
 
     saved = Signal(str)  # the path just written
 
-    def __init__(self, window: MainWindow, recovery_folder: Path | None = None, interval_ms: int = AUTOSAVE_INTERVAL_MS):
+    def __init__(
+        self,
+        window: QWidget,
+        document: SeminarDocument,
+        dialogs: Dialogs,
+        status: StatusLine,
+        *,
+        file_menu: QMenu,
+        recent_menu: QMenu,
+        remember_file: Callable[[str], None],
+        show_banner: Callable[[str], None],
+        show_lost_excerpts: Callable[[], None],
+        reopen: Callable[[str], object],
+        recovery_folder: Path | None = None,
+        interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        marks_folder: Path | None = None,
+    ):
+        """Saving for ``window`` (marked modified, and the parent of its questions).
+
+        ``remember_file`` is told every file written (absolute), for the recent files;
+        ``show_banner`` shows a lasting note; ``show_lost_excerpts`` lists the excerpts
+        that keep the seminar from being saved; ``reopen`` opens a file again as it is
+        on disk, without asking (Reload, once the user agreed to drop the changes).
+        ``marks_folder`` holds the marks of the files windows have open.
+        """
         super().__init__(window)
-        self.window = window
-        self.document = window.document
+        self.host = window
+        self.document = document
+        self.dialogs = dialogs
+        self.status = status
+        self._remember_file = remember_file
+        self._show_banner = show_banner
+        self._show_lost_excerpts = show_lost_excerpts
+        self._reopen = reopen
         self.stack = self.document.undo_stack
         self.recovery_folder = recovery_folder or recovery.recovery_folder()
         self._steps_since_autosave = 0
         self._recovered_from: str | None = None  # the original path of a recovered seminar, until it is saved
+        self._mark = OpenMark(marks_folder)
+        self._tracked: Path | None = None  # the file whose stamp is remembered
+        self._stamp: FileStamp | None = None
 
         self.new_action = self._action("&New\u2026", self.new_seminar, QKeySequence.StandardKey.New, "Start a new seminar from a source text")
         self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save, "Save the seminar")
         self.save_as_action = self._action("Save &As\u2026", self.save_as, "Ctrl+Shift+S", "Save the seminar under another name")
-        menu = window.file_menu
+        menu = file_menu
         menu.insertAction(menu.actions()[0], self.new_action)  # first, above New from Transcript and Open
-        after_recent = window.recent_menu.menuAction()
+        after_recent = recent_menu.menuAction()
         following = menu.actions()[menu.actions().index(after_recent) + 1]
         menu.insertAction(following, self.save_action)
         menu.insertAction(following, self.save_as_action)
@@ -77,9 +127,10 @@ class Saving(QObject):
         self.soon.setInterval(AUTOSAVE_PAUSE_MS)
         self.soon.timeout.connect(self.autosave)
         self._on_clean_changed(self.stack.isClean())
+        self._track(self.document.dataset.path)
 
     def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.host)
         action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
         action.triggered.connect(lambda _=False: slot())
@@ -93,7 +144,7 @@ class Saving(QObject):
 
     def _on_clean_changed(self, clean: bool) -> None:
         with contextlib.suppress(RuntimeError):  # the stack outlives the window by a moment when the application quits
-            self.window.setWindowModified(not clean)
+            self.host.setWindowModified(not clean)
 
     def _on_step(self, _index: int) -> None:
         self._steps_since_autosave += 1
@@ -105,6 +156,35 @@ class Saving(QObject):
         self._recovered_from = None
         recovery.remove_own(self.recovery_folder)
         self._on_clean_changed(self.stack.isClean())
+        self._track(self.document.dataset.path)
+
+    # -- other writers ---------------------------------------------------------------
+    def _track(self, path: Path | None) -> None:
+        """Remember the stamp of the seminar's file; on a file new to this window, mark it open and warn if another has it."""
+        if path is None or _is_shipped(path):
+            self._tracked, self._stamp = None, None
+            self._mark.release()
+            return
+        new_file = self._tracked is None or not _same_file(path, self._tracked)
+        self._tracked, self._stamp = path, FileStamp.of(path)
+        if new_file:
+            others = self._mark.claim(path)
+            if others:
+                self._show_banner(already_open_warning(path.name, others))
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Whether ``path`` is the remembered file and someone wrote it since (a file since removed has nothing to lose)."""
+        if self._tracked is None or not _same_file(path, self._tracked):
+            return False
+        now = FileStamp.of(path)
+        return now is not None and now != self._stamp
+
+    def _reload(self, path: Path) -> None:
+        """Open ``path`` as it is on disk, once the user agreed to let this window's unsaved changes go."""
+        question = f"Discard the unsaved changes in this window and open {path.name} as it is on disk now?"
+        if self.modified and not self.dialogs.ask(self.host, "Reload from disk", question):
+            return
+        self._reopen(str(path))
 
     # -- saving ----------------------------------------------------------------------
     def save(self) -> bool:
@@ -117,7 +197,7 @@ class Saving(QObject):
                 f"Write the recovered seminar over {path}?\n\n"
                 "That file is replaced by the recovered seminar. Choose No to save it under another name."
             )
-            if not self.window.dialogs.ask(self.window, "Save the recovered seminar", question):
+            if not self.dialogs.ask(self.host, "Save the recovered seminar", question):
                 return self.save_as()
         return self._write(path)
 
@@ -130,7 +210,7 @@ class Saving(QObject):
         else:
             folder = Path.home() if current is None or _is_shipped(current) else current.parent
             suggested = str(folder / f"{_file_stem(dataset.seminar.title)}.seminar.json")
-        chosen = self.window.dialogs.save_path(self.window, "Save seminar", suggested, SEMINAR_FILTER)
+        chosen = self.dialogs.save_path(self.host, "Save seminar", suggested, SEMINAR_FILTER)
         if not chosen:
             return False
         return self._write(Path(chosen))
@@ -139,36 +219,50 @@ class Saving(QObject):
         dataset = self.document.dataset
         if dataset.unanchored:
             count = len(dataset.unanchored)
-            self.window.dialogs.show_error(
-                self.window,
+            self.dialogs.show_error(
+                self.host,
                 "The seminar was not saved",
                 f"{count} excerpt{'s are' if count != 1 else ' is'} no longer found in the source text. "
                 "Re-select each one in the Source tab, or delete its position, then save again. "
                 "Your work is kept in the recovery file meanwhile.",
             )
-            self.window.editing.show_lost_excerpts()
+            self._show_lost_excerpts()
             return False
+        if self._changed_on_disk(path):
+            answer = self.dialogs.ask_changed_on_disk(self.host, path.name)
+            if answer == "save_as":
+                return self.save_as()
+            if answer == "reload":
+                self._reload(path)
+                return False
+            if answer != "overwrite":
+                self.status(f"Not saved: {path.name} changed on disk and was left as it is.", 8000)
+                return False
         was_older = dataset.model.format != FORMAT
         model = with_current_format(dataset.model)
+        links = other_links(path)  # a save gives this name a new file; the other names keep the old one
         try:
             save(model, path)
         except OSError as error:
-            self.window.dialogs.show_error(self.window, "The seminar was not saved", f"{path}: {error.strerror or error}")
+            self.dialogs.show_error(self.host, "The seminar was not saved", f"{path}: {error.strerror or error}")
             return False
         absolute = path.resolve()
         self.document.note_saved(absolute, model)
+        self._track(absolute)
         self.stack.setClean()
         self._recovered_from = None
         recovery.remove_own(self.recovery_folder)
-        settings = self.window.settings
-        settings.last_file = str(absolute)
-        settings.add_recent_file(str(absolute))
-        self.window.refresh_recent_menu()
+        self._remember_file(str(absolute))
+        kept = ""
+        if links:
+            others = "Its other hard link keeps" if links == 1 else f"Its {links} other hard links keep"
+            kept = f" {others} the previous version."
         if was_older:
-            self.window.set_banner(NEWER_FORMAT_NOTE)
-            self.window.statusBar().showMessage(NEWER_FORMAT_NOTE, 10_000)
+            self._show_banner(NEWER_FORMAT_NOTE)
+            self.status(NEWER_FORMAT_NOTE + kept, 10_000)
         else:
-            self.window.statusBar().showMessage(f"Saved {absolute.name}", 5000)
+            saved = f"Saved {absolute.name}.{kept}" if kept else f"Saved {absolute.name}"
+            self.status(saved, 10_000 if kept else 5000)
         self.saved.emit(str(absolute))
         return True
 
@@ -178,7 +272,7 @@ class Saving(QObject):
         if not self.modified:
             return True
         name = self.document.dataset.name
-        answer = self.window.dialogs.ask_save_changes(self.window, name, doing)
+        answer = self.dialogs.ask_save_changes(self.host, name, doing)
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -190,17 +284,18 @@ class Saving(QObject):
         self.timer.stop()
         self.soon.stop()
         recovery.remove_own(self.recovery_folder)
+        self._mark.release()
         return True
 
     def new_seminar(self) -> bool:
         """File ▸ New: after the unsaved-changes prompt, ask for the details and source text and open an empty seminar."""
         if not self.may_discard_changes("starting a new seminar"):
             return False
-        seminar = self.window.dialogs.new_seminar(self.window)
+        seminar = self.dialogs.new_seminar(self.host)
         if seminar is None:
             return False
         self.document.replace_dataset(empty_dataset(seminar))
-        self.window.statusBar().showMessage("New seminar: add speakers and themes, then code the source text.", 8000)
+        self.status("New seminar: add speakers and themes, then code the source text.", 8000)
         return True
 
     # -- autosave and recovery -----------------------------------------------------------------
@@ -216,7 +311,8 @@ class Saving(QObject):
         try:
             recovery.write(self.recovery_folder, dataset, original)
         except OSError as error:
-            self.window.statusBar().showMessage(f"Could not write the recovery file: {error.strerror or error}", 8000)
+            # Lasting, and naming the folder: until it is fixed, a crash would lose everything since the last save.
+            self._show_banner(autosave_warning(self.recovery_folder, error))
             return False
         return True
 
@@ -226,13 +322,13 @@ class Saving(QObject):
         if not found:
             return False
         newest = found[0]
-        if not self.window.dialogs.ask_recover(self.window, newest.summary()):
+        if not self.dialogs.ask_recover(self.host, newest.summary()):
             newest.discard()
             return False
         try:
             dataset = recovery.read(newest)
         except DatasetError as error:
-            self.window.dialogs.show_problems(self.window, error)
+            self.dialogs.show_problems(self.host, error)
             return False
         original = Path(newest.original) if newest.original else None
         if original is not None:
@@ -242,8 +338,17 @@ class Saving(QObject):
         self._recovered_from = str(original) if original is not None else None
         self.stack.resetClean()  # recovered work is unsaved work
         self._on_clean_changed(False)
-        self.window.statusBar().showMessage("Recovered unsaved changes: save them to keep them.", 10_000)
+        self.status("Recovered unsaved changes: save them to keep them.", 10_000)
         return True
+
+
+def autosave_warning(folder: Path, error: OSError) -> str:
+    """The banner shown while unsaved changes cannot be written to the recovery folder."""
+    return (
+        f"Unsaved changes cannot be kept for recovery: the folder {folder} cannot be written "
+        f"({error.strerror or error}). Until it can, a crash would lose every change since the last save; "
+        "save the seminar to keep your work."
+    )
 
 
 def _is_shipped(path: Path) -> bool:
@@ -252,6 +357,13 @@ def _is_shipped(path: Path) -> bool:
         return path.resolve() == default_seminar_path().resolve()
     except OSError:
         return False
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return os.path.realpath(first) == os.path.realpath(second)
 
 
 def _file_stem(title: str) -> str:

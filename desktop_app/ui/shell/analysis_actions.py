@@ -5,9 +5,10 @@ The kinds are checkable actions, one per kind of position, with presets
 (:meth:`~desktop_app.ui.document.SeminarDocument.set_counted_kinds`), whose
 ``countedKindsChanged`` every view follows, and to the settings, so the next
 run counts the same kinds.  At least one kind stays counted.  Installed on a
-window by one call, ``AnalysisActions(window)``, which finds the View and
-Help menus by their titles.  The kinds are filled in once a seminar is
-shown: the window's frame paints before the model (and pydantic) is imported.
+window by one call, ``AnalysisActions(window, settings, status, toolbar)``,
+which finds the View and Help menus by their titles.  The kinds are filled in
+once a seminar is shown (:meth:`AnalysisActions.attach`): the window's frame
+paints before the model (and pydantic) is imported.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 if TYPE_CHECKING:
     from ...model.format.schema import Kind
+    from ..dialogs import StatusLine
+    from ..document import SeminarDocument
     from .reading_dialog import ReadingDialog  # imported when first shown
+    from .settings import AppSettings
 
 
 def presets() -> tuple[tuple[str, frozenset[Kind]], ...]:
@@ -48,11 +52,14 @@ def _menu_titled(window: QMainWindow, title: str) -> QMenu:
 
 
 class AnalysisActions(QObject):
-    """The counted-kinds actions and the Reading the Analysis page, on ``window`` (a MainWindow)."""
+    """The counted-kinds actions and the Reading the Analysis page, on ``window``; the choice is kept in ``settings``."""
 
-    def __init__(self, window):
+    def __init__(self, window: QMainWindow, settings: AppSettings, status: StatusLine, toolbar: QToolBar):
         super().__init__(window)
-        self.window = window
+        self.host = window
+        self.settings = settings
+        self.status = status
+        self.document: SeminarDocument | None = None  # from attach() on
         self.menu = QMenu("Counted &Kinds", window)
         self.menu.setToolTipsVisible(True)
         self.menu.setEnabled(False)  # filled in and enabled once a seminar is shown
@@ -69,7 +76,7 @@ class AnalysisActions(QObject):
         self.count_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.count_button.setAccessibleName("Counted kinds")
         self.count_button.setEnabled(False)
-        window.toolbar.addWidget(self.count_button)
+        toolbar.addWidget(self.count_button)
 
         self.reading_action = QAction("&Reading the Analysis", window)
         self.reading_action.setStatusTip("What every measure, verdict rule and mark means, with the formulas")
@@ -82,7 +89,6 @@ class AnalysisActions(QObject):
             help_menu.insertAction(first, self.reading_action)
             help_menu.insertSeparator(first)
         self.reading_dialog: ReadingDialog | None = None
-        window.when_seminar_shown(self._attach)
 
     def _fill_menu(self) -> None:
         from ...model.format.schema import Kind
@@ -108,19 +114,20 @@ class AnalysisActions(QObject):
     @property
     def counted_kinds(self) -> frozenset[Kind]:
         """The kinds counted now: the document's once a seminar is shown, else the remembered ones."""
-        if self.window.has_seminar:
-            return self.window.document.counted_kinds
-        return self.window.settings.counted_kinds
+        if self.document is not None:
+            return self.document.counted_kinds
+        return self.settings.counted_kinds
 
-    def _attach(self) -> None:
+    def attach(self, document: SeminarDocument) -> None:
+        """Fill in the kinds and follow ``document``, the seminar the window now shows, counting the remembered kinds."""
+        self.document = document
         self._fill_menu()
-        document = self.window.document
         document.countedKindsChanged.connect(self._follow_document)
-        document.set_counted_kinds(self.window.settings.counted_kinds)
+        document.set_counted_kinds(self.settings.counted_kinds)
         self._follow_document()
 
     def _follow_document(self) -> None:
-        self._show_kinds(self.window.document.counted_kinds)
+        self._show_kinds(self.counted_kinds)
 
     def _show_kinds(self, kinds: frozenset[Kind]) -> None:
         from ...presentation.reading import counting_sentence
@@ -140,13 +147,13 @@ class AnalysisActions(QObject):
         kinds = frozenset(kinds)
         if not kinds:
             self._show_kinds(self.counted_kinds)
-            self.window.statusBar().showMessage("At least one kind of position must be counted.", 6000)
+            self.status("At least one kind of position must be counted.", 6000)
             return
-        self.window.settings.counted_kinds = kinds
-        if self.window.has_seminar:
-            self.window.document.set_counted_kinds(kinds)
+        self.settings.counted_kinds = kinds
+        if self.document is not None:
+            self.document.set_counted_kinds(kinds)
         self._show_kinds(kinds)
-        self.window.statusBar().showMessage(counting_sentence(kinds), 6000)
+        self.status(counting_sentence(kinds), 6000)
 
     def _on_kind_toggled(self) -> None:
         self.set_counted_kinds(kind for kind, action in self.kind_actions.items() if action.isChecked())
@@ -155,7 +162,7 @@ class AnalysisActions(QObject):
     def _reading_html(self) -> str:
         from ...presentation.reading import reading_html
 
-        scale = self.window.document.dataset.seminar.scale if self.window.has_seminar else None
+        scale = self.document.dataset.seminar.scale if self.document is not None else None
         return reading_html(scale, self.counted_kinds)
 
     def show_reading(self) -> ReadingDialog:
@@ -163,7 +170,7 @@ class AnalysisActions(QObject):
         if self.reading_dialog is None:
             from .reading_dialog import ReadingDialog
 
-            self.reading_dialog = ReadingDialog(self.window)
+            self.reading_dialog = ReadingDialog(self.host)
         self.reading_dialog.set_html(self._reading_html())
         self.reading_dialog.show()
         self.reading_dialog.raise_()

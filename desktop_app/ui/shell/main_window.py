@@ -4,7 +4,9 @@ The window owns the document and the selection and hands them to the views,
 which follow both themselves; the window only keeps its own title, status
 line and tabs up to date.  It talks to the user only through its :class:`Dialogs` object and remembers
 its layout and files through :class:`AppSettings`.  Files are opened through
-its :class:`FileOpener`, which loads big ones in a worker thread.
+its :class:`FileOpener`, which loads big ones in a worker thread.  The window
+wires its parts together: each is handed what it uses (the document, the
+dialogs, the status line, the selection, the menus it fills), never the window.
 
 Start-up comes in three steps, each after the previous one is on screen.  A
 window made without a seminar paints its frame first (menus, toolbar, status
@@ -42,7 +44,7 @@ from ...presentation.tabs import TAB_TITLES, TABS
 from ..appearance import mark_caption
 from ..dialogs import Dialogs
 from ..files.export_actions import ExportActions
-from ..files.import_actions import install_import_actions
+from ..files.import_actions import ImportActions
 from ..icons import themed_icon
 from ..selection import Selection
 from .analysis_actions import AnalysisActions
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
     chartReady = Signal()
     seminarShown = Signal()  # the views are built and show the seminar
     document: SeminarDocument  # from show_seminar on, like the views
-    editing: EditActions  # these three from show_seminar on, given by install_editing and install_coding
+    editing: EditActions  # these three from show_seminar on
     saving: Saving
     coding: Coding
 
@@ -121,9 +123,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_counts)
         self._build_actions()
         self._build_menus_and_toolbar()
-        self.exports = ExportActions(self)
-        self.analysis_actions = AnalysisActions(self)  # View ▸ Counted Kinds, the Count button, Help ▸ Reading
-        self.imports = install_import_actions(self)
+        self.exports = ExportActions(self, self.dialogs, self.show_status, self.selection, self.settings, self._on_screen_sort)
+        self.add_file_actions([self.exports.pdf_action])
+        self.add_file_actions([self.exports.csv_menu.menuAction()], toolbar=False)
+        # View ▸ Counted Kinds, the Count button, Help ▸ Reading the Analysis
+        self.analysis_actions = AnalysisActions(self, self.settings, self.show_status, self.toolbar)
+        self.when_seminar_shown(lambda: self.analysis_actions.attach(self.document))
+        self.imports = ImportActions(self, self.dialogs, self.show_status)
+        self.file_menu.insertAction(self.open_action, self.imports.action)  # File ▸ New (editing) goes above it
         self._seminar_actions = [
             self.open_action, self.find_action, self.overview_action,
             *self.tab_actions.values(), *self.sort_actions.values(),
@@ -198,15 +205,15 @@ class MainWindow(QMainWindow):
 
         self.document.reset.connect(self._on_reset)
         self.document.edited.connect(self._show_dataset_facts)
-        from ..editing.edit_actions import install_editing
-
-        install_editing(self)  # Undo/Redo, History, New/Save/Save As, autosave: self.editing, self.saving
-        from ..editing.coding_actions import install_coding
-
-        install_coding(self)  # Code Selection, the coding editor, Speakers and Themes: self.coding
+        self._install_editing()
         from ..views.search_bar import SearchNavigator
 
-        self.search = SearchNavigator(self)
+        self.search = SearchNavigator(
+            self, self.document, self.selection,
+            speaker_list=self.speaker_list, detail=self.detail, source=self.source, show_tab=self.show_tab,
+        )
+        self.exports.attach(self.document)
+        self.imports.attach(self.document, self.saving)
         self._shows_seminar = True
         self._show_dataset_facts()
         self._restore_layout()
@@ -218,6 +225,29 @@ class MainWindow(QMainWindow):
         for job in self._when_shown:
             job()
         self._when_shown.clear()
+
+    def _install_editing(self) -> None:
+        """Undo/Redo, History, seminar-wide edits; New/Save/Save As and autosave; Code Selection, the coding editor, Speakers and Themes."""
+        from ..editing.coding_actions import Coding
+        from ..editing.edit_actions import EditActions
+        from ..files.saving import Saving
+
+        document, dialogs, status = self.document, self.dialogs, self.show_status
+        self.editing = EditActions(self, document, dialogs, status, edit_menu=self.edit_menu, view_menu=self.view_menu)
+        self.saving = Saving(
+            self, document, dialogs, status,
+            file_menu=self.file_menu, recent_menu=self.recent_menu, remember_file=self._remember_file,
+            show_banner=self.set_banner, show_lost_excerpts=self.editing.show_lost_excerpts, reopen=self.opener.open,
+        )
+        self.coding = Coding(
+            self, document, dialogs, status,
+            editing=self.editing, source=self.source, detail=self.detail, speaker_list=self.speaker_list, tabs=self,
+            edit_menu=self.edit_menu, view_menu=self.view_menu, toolbar=self.toolbar, source_tab_action=self.tab_actions["source"],
+        )
+
+    def show_status(self, message: str, milliseconds: int) -> None:
+        """The status line the window's parts are given: ``message`` for so many milliseconds."""
+        self.statusBar().showMessage(message, milliseconds)
 
     def after_first_paint(self, job: Callable[[], None]) -> None:
         """Run ``job`` once the window's first frame is on screen (at once if it already is)."""
@@ -389,11 +419,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Another seminar is still opening: wait for it, or cancel it first.", 5000)
 
     def _on_file_opened(self, dataset: Dataset, path: str) -> None:
-        absolute = str(Path(path).resolve())
+        self._remember_file(str(Path(path).resolve()))
+        self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+
+    def _remember_file(self, absolute: str) -> None:
+        """A file opened or saved: the one to open next time, first among the recent files."""
         self.settings.last_file = absolute
         self.settings.add_recent_file(absolute)
         self.refresh_recent_menu()
-        self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
 
     def _on_file_failed(self, error: DatasetError, path: str) -> None:
         self.dialogs.show_problems(self, error)
@@ -423,7 +456,7 @@ class MainWindow(QMainWindow):
         """Open the first seminar among dropped files, trying the next when one fails; say what was skipped."""
         from ..files.drop import DroppedFiles
 
-        DroppedFiles(self, paths).start()
+        DroppedFiles(paths, self.opener, self.open_path, self.show_status, self).start()
 
     # -- reacting to the document and the selection -------------------------------------
     def _on_reset(self) -> None:
@@ -479,6 +512,10 @@ class MainWindow(QMainWindow):
                 job()
             self._when_chart_built.clear()
         return self.chart
+
+    def _on_screen_sort(self) -> str:
+        """The order of the chart's rows the user is looking at (the remembered one until the chart is built)."""
+        return self.chart.sort if self.chart is not None else self.settings.chart_sort
 
     def set_chart_sort(self, sort: str) -> None:
         self.ensure_chart().set_sort(sort)

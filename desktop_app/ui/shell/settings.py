@@ -7,11 +7,13 @@ default used, so bad settings can never stop the application from starting.
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ... import APP_NAME, ORGANISATION
+from ...app_folders import EARLIER_NAMES, FOLDER_NAME, SETTINGS_NAME, move_file
 from ...presentation.chart_sorts import SORTS as CHART_SORTS
 from ...presentation.tabs import TABS
 
@@ -22,8 +24,32 @@ MAX_RECENT = 8
 
 
 def open_settings() -> QSettings:
-    """The application's settings store (an INI file in the user's config folder)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APP_NAME)
+    """The application's settings store: an INI file in the user's config folder (``seminar-lens/seminar-lens.ini`` on Linux)."""
+    return _ini(FOLDER_NAME, SETTINGS_NAME)
+
+
+def move_earlier_settings() -> list[str]:
+    """Bring the settings file of an earlier folder name to :func:`open_settings`' place, once; the problems, in words.
+
+    Called before the settings are first read.  When there is nothing to move
+    it costs a look at one file per earlier name; it never writes over
+    settings already at the new place (see :func:`~desktop_app.app_folders.move_file`).
+    """
+    current = Path(_ini(FOLDER_NAME, SETTINGS_NAME).fileName())
+    problems: list[str] = []
+    for name in EARLIER_NAMES:
+        earlier = Path(_ini(name, name).fileName())
+        if earlier != current:
+            problem = move_file(earlier, current)
+            if problem is not None:
+                problems.append(problem)
+            with contextlib.suppress(OSError):  # the earlier folder, if that left it empty
+                earlier.parent.rmdir()
+    return problems
+
+
+def _ini(organisation: str, application: str) -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, organisation, application)
 
 
 class AppSettings:

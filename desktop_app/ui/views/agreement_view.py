@@ -24,17 +24,11 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QLinearGradient,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-)
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -53,12 +47,20 @@ from ...model.analysis.seminar_analysis import (
 )
 from ...model.dataset import Dataset
 from ...model.format.schema import Speaker
+from ...painting.agreement_cells import (
+    cell_colour,
+    cell_text_colour,
+    paint_scale_key,
+    paint_thin_key,
+    thin_brush,
+)
+from ...presentation.agreement_legend import SCALE_KEY_SIZE, SCALE_LEGEND, THIN_KEY_SIZE, THIN_LEGEND
 from ...presentation.focus import Focus, FocusKind
+from ...presentation.names import distinct_initials
 from ...presentation.reading import counting_sentence
-from ...presentation.wording import matrix_labels, role_label
+from ...presentation.wording import role_label
 from ..appearance import mark_caption
 from ..document import SeminarDocument
-from ..palette import beyond_chance_colour, text_colour_on
 from ..selection import Selection
 
 SpeakerIdsRole = Qt.ItemDataRole.UserRole + 1
@@ -68,23 +70,8 @@ ComparableRole = Qt.ItemDataRole.UserRole + 4
 """Whether the pair shares enough themes (MIN_SHARED_THEMES) to be compared: false cells are hatched."""
 Index = QModelIndex | QPersistentModelIndex
 
-THIN_GREY = QColor("#9a9a9a")
-"""The hatching of a pair with too few shared themes, and its text."""
-NO_CHANCE_COLOUR = QColor("#d8d8d8")
-"""A pair whose chance level is already full agreement: nothing beyond chance can be shown."""
 MIN_CELL_WIDTH = 34
 """Narrowest column that still reads ``0.6`` over ``k 3``; a wider panel than fits scrolls at this width."""
-
-
-def hatched_brush() -> QBrush:
-    return QBrush(THIN_GREY, Qt.BrushStyle.BDiagPattern)
-
-
-def corrected_colour(pair: PairAgreement) -> QColor:
-    """A compared pair's colour: agreement beyond chance, with chance and below at the scale's start."""
-    if pair.chance_corrected is None:
-        return NO_CHANCE_COLOUR
-    return beyond_chance_colour(pair.chance_corrected)
 
 
 class AgreementModel(QAbstractTableModel):
@@ -116,7 +103,7 @@ class AgreementModel(QAbstractTableModel):
     def _collect(self) -> None:
         compared = set(self.analysis.compared_speakers)
         self._speakers = [s for s in self._dataset.speakers if s.id in compared]
-        self._labels = matrix_labels([s.name for s in self._speakers])
+        self._labels = distinct_initials([s.name for s in self._speakers])
         self._rank = {speaker.id: row for row, speaker in enumerate(self._speakers)}
 
     def wait_while(self, waiting: Callable[[], bool]) -> None:
@@ -184,9 +171,9 @@ class AgreementModel(QAbstractTableModel):
                 return "\u2013"
             return f"{format_measure(pair.agreement)}\nk\u00a0{pair.shared_themes}"
         if role == Qt.ItemDataRole.BackgroundRole and pair.agreement is not None:
-            return corrected_colour(pair) if pair.comparable else hatched_brush()
+            return cell_colour(pair.chance_corrected) if pair.comparable else thin_brush()
         if role == Qt.ItemDataRole.ForegroundRole and pair.agreement is not None:
-            return text_colour_on(corrected_colour(pair)) if pair.comparable else None
+            return cell_text_colour(pair.chance_corrected) if pair.comparable else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -229,20 +216,12 @@ class _Swatch(QWidget):
     def __init__(self, hatched: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self._hatched = hatched
-        self.setFixedSize(QSize(16 if hatched else 72, 14))
+        self.setFixedSize(QSize(*(THIN_KEY_SIZE if hatched else SCALE_KEY_SIZE)))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        rect = self.rect().adjusted(0, 0, -1, -1)
-        if self._hatched:
-            painter.fillRect(rect, hatched_brush())
-        else:
-            gradient = QLinearGradient(rect.topLeft().toPointF(), rect.topRight().toPointF())
-            for step in range(5):
-                gradient.setColorAt(step / 4, beyond_chance_colour(step / 4))
-            painter.fillRect(rect, gradient)
-        painter.setPen(THIN_GREY)
-        painter.drawRect(rect)
+        rect = QRectF(self.rect().adjusted(0, 0, -1, -1))
+        (paint_thin_key if self._hatched else paint_scale_key)(painter, rect)
         painter.end()
 
 
@@ -282,8 +261,8 @@ class AgreementView(QWidget):
             "0 = opposite extremes), and k, the number of those shared themes. Hover a name or a cell for more; "
             "click a cell to compare the two."
         )
-        self.legend_scale = _caption("Colour: agreement beyond chance for the pair's own stance mixes, from chance or below (palest) to full agreement (darkest).")
-        self.legend_thin = _caption(f"Hatched: fewer than {MIN_SHARED_THEMES} shared themes, too few to compare.")
+        self.legend_scale = _caption(SCALE_LEGEND)
+        self.legend_thin = _caption(THIN_LEGEND)
         legend = QVBoxLayout()
         legend.setSpacing(2)
         for swatch, words in ((_Swatch(False), self.legend_scale), (_Swatch(True), self.legend_thin)):

@@ -12,6 +12,9 @@ Matching folds case, accents and letters such as Ł or ø (see
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTextEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +37,13 @@ from ...presentation.search import (
 )
 from ..appearance import mark_caption
 from .speaker_model import SpeakerIdRole
+
+if TYPE_CHECKING:
+    from ..document import SeminarDocument
+    from ..selection import Selection
+    from .detail_panel import DetailPanel
+    from .source_view import SourceView
+    from .speaker_list import SpeakerListView
 
 
 class SearchStatus(QWidget):
@@ -63,16 +74,37 @@ class SearchStatus(QWidget):
 
 
 class SearchNavigator(QObject):
-    """Keeps the hits of the window's search and moves between them; ``window`` is a MainWindow."""
+    """Keeps the hits of the search in ``speaker_list``'s box and moves between them.
+
+    F3 and Shift+F3 are actions on ``window``; ``show_tab`` brings the Source tab
+    forward for a place in the report.
+    """
 
     hitsChanged = Signal(int)  # how many hits the search has now
 
-    def __init__(self, window):
+    def __init__(
+        self,
+        window: QWidget,
+        document: SeminarDocument,
+        selection: Selection,
+        *,
+        speaker_list: SpeakerListView,
+        detail: DetailPanel,
+        source: SourceView,
+        show_tab: Callable[[str], None],
+    ):
         super().__init__(window)
-        self.window = window
-        self.box: QLineEdit = window.speaker_list.search
+        self.document = document
+        self.selection = selection
+        self.speaker_list = speaker_list
+        self.detail = detail
+        self.source = source
+        self.show_tab = show_tab
+        self.box: QLineEdit = speaker_list.search
         self.status = SearchStatus()
-        window.speaker_list.layout().insertWidget(1, self.status)
+        layout = speaker_list.layout()
+        assert isinstance(layout, QVBoxLayout)  # the list's column: search box, then this line, then the list
+        layout.insertWidget(1, self.status)
         self.hits: list[Hit] = []
         self.index: int | None = None
         self._terms: list[str] = []
@@ -93,13 +125,12 @@ class SearchNavigator(QObject):
 
         self.box.textChanged.connect(self._on_text)
         self.box.installEventFilter(self)
-        document = window.document
         # Connected after the views: the detail panel has drawn its new page before it is marked.
-        window.selection.changed.connect(self._mark_detail)
+        selection.changed.connect(self._mark_detail)
         # Scrolled, or made taller or shorter (the bar's range follows the panel's height):
         # other matches come into view.
-        window.detail.body.verticalScrollBar().valueChanged.connect(self._mark_detail_in_view)
-        window.detail.body.verticalScrollBar().rangeChanged.connect(self._mark_detail_in_view)
+        detail.body.verticalScrollBar().valueChanged.connect(self._mark_detail_in_view)
+        detail.body.verticalScrollBar().rangeChanged.connect(self._mark_detail_in_view)
         document.reset.connect(self._refresh)
         document.edited.connect(self._refresh)
 
@@ -113,16 +144,15 @@ class SearchNavigator(QObject):
 
     def _refresh(self, *_why) -> None:
         self.index = None
-        window = self.window
         if not self._terms:
             self.hits = []
         else:
-            proxy = window.speaker_list.proxy
+            proxy = self.speaker_list.proxy
             speakers = [Hit("speaker", proxy.index(row, 0).data(SpeakerIdRole)) for row in range(proxy.rowCount())]
-            dataset = window.document.dataset
-            report = window.document.derived.of_source_text(FoldedText)
+            dataset = self.document.dataset
+            report = self.document.derived.of_source_text(FoldedText)
             self.hits = speakers + theme_hits(dataset, self._terms) + report_hits(report, self._terms)
-        window.source.set_search_ranges([(hit.start, hit.end) for hit in self.hits if hit.kind == "source"])
+        self.source.set_search_ranges([(hit.start, hit.end) for hit in self.hits if hit.kind == "source"])
         self._mark_detail()
         self._show_count()
         self.hitsChanged.emit(len(self.hits))
@@ -150,14 +180,13 @@ class SearchNavigator(QObject):
         self._show_count()
 
     def _go_to(self, hit: Hit) -> None:
-        window = self.window
         if hit.kind == "speaker":
-            window.selection.select_speaker(hit.target)
+            self.selection.select_speaker(hit.target)
         elif hit.kind == "theme":
-            window.selection.select_theme(hit.target)
+            self.selection.select_theme(hit.target)
         else:
-            window.show_tab("source")
-            window.source.show_range(hit.start, hit.end)
+            self.show_tab("source")
+            self.source.show_range(hit.start, hit.end)
 
     def clear(self) -> None:
         self.box.clear()
@@ -176,7 +205,7 @@ class SearchNavigator(QObject):
     # -- the detail panel's marks ------------------------------------------------
     def _mark_detail(self, *_why) -> None:
         """Find the search's words on the page the detail panel shows, and mark those in view."""
-        body: QTextEdit = self.window.detail.body
+        body: QTextEdit = self.detail.body
         self._detail_found = FoldedText(body.document().toPlainText()).find(self._terms) if self._terms else []
         self._found_in = body.document().revision()
         self._marked_view = None
@@ -188,7 +217,7 @@ class SearchNavigator(QObject):
         A page of a common word holds hundreds; marking each cost more than
         drawing the page.  Scrolling marks the matches it brings into view.
         """
-        body: QTextEdit = self.window.detail.body
+        body: QTextEdit = self.detail.body
         if self._detail_found and body.document().revision() != self._found_in:
             return  # a new page, scrolled to its top as it was put in: marked once its matches are found
         if not self._detail_found:

@@ -3,37 +3,25 @@
 pyqtgraph holds it (this module is imported only after the window has
 painted, since pyqtgraph and numpy are slow to import).  Geometry and words
 come from :mod:`desktop_app.presentation.chart_layout`, which the brief's
-chart paints too; this module draws them, answers hover, clicks and keys,
-marks the selected speaker on their own blocks and highlights the selected
-theme.  Text from the file reaches pyqtgraph as plain text (axis ticks) or
-escaped (the axis title and tooltips, which are rich text).
+chart paints too; the items that draw them are in :mod:`.chart_items`, and
+this widget answers hover, clicks and keys, marks the selected speaker on
+their own blocks and highlights the selected theme.  Text from the file
+reaches pyqtgraph as plain text (axis ticks) or escaped (the axis title and
+tooltips, which are rich text).
 
-The chart's tooltip is its own small window (:class:`ChartTip`): it stays
-while the pointer rests on a block, a click pins it until Esc or a click
-elsewhere, and the keyboard shows it for the block it reaches.
+The chart's tooltip is its own small window (:class:`.chart_tip.ChartTip`),
+with the words of :func:`desktop_app.presentation.chart_tooltip.chart_tooltip`.
 """
 
 from __future__ import annotations
 
 import html
-import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QGuiApplication,
-    QPainter,
-    QPalette,
-    QPen,
-    QPolygonF,
-    QTransform,
-)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
@@ -42,347 +30,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model.analysis.seminar_analysis import stance_label
 from ...model.dataset import Dataset
-from ...model.format.schema import Scale
+from ...painting.chart_glyphs import faded
 from ...presentation.chart_layout import (
-    BANDS,
     BAR_HEIGHT,
     LABEL_GAP,
-    LEGEND_LINE,
-    LEGEND_SWATCH,
-    SEPARATOR,
-    Block,
     ChartRow,
     axis_title,
     chart_name,
     chart_rows,
     column_widths,
     fitted_note,
-    flips_lines,
-    initials,
-    legend_groups,
-    legend_lines,
-    legend_pieces,
     row_note,
-    separated,
     speaker_marks,
-    voices_line,
     x_span,
     y_range,
 )
 from ...presentation.chart_sorts import SORT_LABELS, SORTS
-from ...presentation.colours import INK, MUTED, stance_hex, text_on
+from ...presentation.chart_tooltip import chart_tooltip
 from ...presentation.focus import Focus, FocusKind
-from ...presentation.wording import metrics_summary, signed
 from ..document import SeminarDocument
 from ..selection import Selection
+from .chart_items import ChartView, RowsItem, ScaleLegend
+from .chart_tip import ChartTip
 
-TENTATIVE_FILL = 0.42
-"""Opacity of a tentative row's blocks under their hatching."""
-HATCH_STEP = 5.0
-"""Distance between the hatching's lines, in pixels."""
 NARROW = 560
 """Below this many pixels of chart, each row's n and verdict move under its label instead of a column of their own."""
-TIP_WIDTH = 420
-"""Widest the tooltip grows, in pixels, before it wraps."""
-
-
-def faded(colour: QColor, alpha: float) -> QColor:
-    colour = QColor(colour)
-    colour.setAlphaF(alpha)
-    return colour
-
-
-def paint_block(painter: QPainter, rect: QRectF, band: int, tentative: bool, background: QColor) -> None:
-    """One block (or a stance's bar) in device pixels: solid, or faded and hatched when tentative."""
-    colour = QColor(stance_hex(band))
-    if not tentative:
-        painter.fillRect(rect, colour)
-        return
-    painter.fillRect(rect, faded(colour, TENTATIVE_FILL))
-    painter.save()
-    painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
-    painter.setPen(QPen(colour, 1.2))
-    height = rect.height()
-    x = rect.left() - height
-    while x < rect.right():
-        painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + height, rect.top()))
-        x += HATCH_STEP
-    painter.restore()
-    painter.setPen(QPen(colour, 1))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
-
-
-def paint_notch(painter: QPainter, rect: QRectF, background: QColor) -> None:
-    """The divided speaker's mark: a small notch cut into the top of their block."""
-    half = max(2.5, min(5.0, rect.width() / 4))
-    centre = rect.center().x()
-    notch = QPolygonF([QPointF(centre - half, rect.top() - 0.5), QPointF(centre + half, rect.top() - 0.5), QPointF(centre, rect.top() + half * 1.4)])
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(background)
-    painter.drawPolygon(notch)
-
-
-def paint_diamond(painter: QPainter, centre: QPointF, size: float, ink: QColor, fill: QColor) -> None:
-    half = size / 2
-    painter.setPen(QPen(ink, 1.6))
-    painter.setBrush(fill)
-    painter.drawPolygon(
-        QPolygonF([QPointF(centre.x(), centre.y() - half), QPointF(centre.x() + half, centre.y()),
-                   QPointF(centre.x(), centre.y() + half), QPointF(centre.x() - half, centre.y())])
-    )
-
-
-class ScaleLegend(pg.GraphicsWidget):
-    """The lines above the chart: the stance colours under the scale's words, then every glyph the chart uses."""
-
-    def __init__(self):
-        super().__init__()
-        self._scale: Scale | None = None
-        self._speaker_name: str | None = None
-        self._font = QFont()
-        self._text = QColor(INK)
-        self._muted = QColor(MUTED)
-        self._background = QColor("white")
-        self._fitted: float | None = None  # the width the legend's lines were last fitted to
-        self._laid_out: tuple[float, list] | None = None  # (width, pieces): a repaint reuses the last layout
-        self.setMinimumHeight(LEGEND_LINE + 6)
-        self.setMaximumHeight(LEGEND_LINE + 6)
-
-    def set_scale(self, scale: Scale, speaker_name: str | None) -> None:
-        if scale == self._scale and speaker_name == self._speaker_name:
-            return
-        self._scale = scale
-        self._speaker_name = speaker_name
-        self._fitted = None
-        self._laid_out = None
-        self.fit(self.size().width())
-
-    def set_style(self, font: QFont, text: QColor, muted: QColor, background: QColor) -> None:
-        self._font, self._text, self._muted, self._background = QFont(font), QColor(text), QColor(muted), QColor(background)
-        self._fitted = None
-        self._laid_out = None
-        self.update()
-
-    def labels(self) -> list[str]:
-        return [label for _, label in legend_groups(self._scale)] if self._scale is not None else []
-
-    def pieces(self, width: float):
-        if self._scale is None:
-            return []
-        if self._laid_out is None or self._laid_out[0] != width:
-            metrics = QFontMetricsF(self._font)
-            self._laid_out = (width, legend_pieces(self._scale, metrics.horizontalAdvance, width, self._speaker_name))
-        return self._laid_out[1]
-
-    def texts(self) -> list[str]:
-        """Every word the legend shows at its current width."""
-        return [piece.text for piece in self.pieces(self.size().width()) if piece.text]
-
-    def fit(self, width: float) -> None:
-        """Take as many lines as the legend needs at ``width``."""
-        if width == self._fitted:
-            return  # same words, same font, same width: the same lines
-        self._fitted = width
-        lines = legend_lines(self.pieces(max(width, 1.0)))
-        height = lines * LEGEND_LINE + 6
-        self.setMinimumHeight(height)
-        self.setMaximumHeight(height)
-        self.update()
-
-    def paint(self, painter: QPainter, *args) -> None:
-        if self._scale is None:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setFont(self._font)
-        for piece in self.pieces(self.size().width()):
-            top = 3 + piece.line * LEGEND_LINE
-            middle = top + LEGEND_LINE / 2
-            swatch = QRectF(piece.x, middle - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH)
-            if piece.band is not None:
-                painter.fillRect(swatch, QColor(stance_hex(piece.band)))
-            elif piece.glyph == "block":
-                paint_block(painter, swatch.adjusted(0, 0, -6, 0), 0, False, self._background)
-                paint_block(painter, swatch.adjusted(7, 0, 0, 0), 0, False, self._background)
-            elif piece.glyph == "divided":
-                paint_block(painter, swatch, 1, False, self._background)
-                paint_notch(painter, swatch, self._background)
-            elif piece.glyph == "tentative":
-                paint_block(painter, swatch, 1, True, self._background)
-            elif piece.glyph == "mark":
-                paint_diamond(painter, swatch.center(), LEGEND_SWATCH, self._text, self._background)
-            else:
-                painter.setPen(self._muted if piece.muted else self._text)
-                painter.drawText(QRectF(piece.x, top, piece.width, LEGEND_LINE), Qt.AlignmentFlag.AlignVCenter, piece.text)
-
-
-class RowsItem(pg.GraphicsObject):
-    """Every row's blocks, drawn in device pixels so that gaps, initials and hatching keep their size at any zoom."""
-
-    def __init__(self, chart: ThemeChart):
-        super().__init__()
-        # Painted once into a pixmap and copied from there: the selected speaker's marks, the theme's
-        # band or a tooltip moving over the blocks cost a copy, not every block and its hatching again.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)  # paint() learns what is exposed
-        self._chart = chart
-        self._rows: list[ChartRow] = []
-        self._names: dict[str, str] = {}
-        self._background = QColor("white")
-        self._font = QFont()
-        self._device = QTransform()
-        self.pixels_per_speaker = 0.0
-        """Width of one block in pixels at the last paint."""
-        self.cursor: tuple[int, int] | None = None
-        """(row, block) the keyboard has reached, ringed while the chart has focus."""
-
-    def set_rows(self, rows: list[ChartRow], names: dict[str, str]) -> None:
-        """Show ``rows``; only those that differ from the rows shown before are painted again."""
-        old_rows, old_names = self._rows, self._names
-        whole = names != old_names or len(rows) != len(old_rows) or _bounds(rows) != self.boundingRect()
-        if whole:
-            self.prepareGeometryChange()
-        self._rows = rows
-        self._names = names
-        if whole:
-            self.update()
-            return
-        for index, (new, old) in enumerate(zip(rows, old_rows, strict=True)):
-            if new != old:
-                self.update(self.row_rect(index))
-
-    def row_rect(self, index: int) -> QRectF:
-        """Row ``index``'s strip across the chart, in chart units."""
-        span = x_span(self._rows)
-        return QRectF(-span, index - 0.5, 2 * span, 1.0)
-
-    def set_style(self, background: QColor, font: QFont) -> None:
-        self._background = QColor(background)
-        self._font = QFont(font)
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        return _bounds(self._rows)
-
-    def block_rect(self, index: int, start: float, end: float) -> QRectF:
-        """A span of a row in device pixels (valid while painting)."""
-        rect = self._device.mapRect(QRectF(QPointF(start, index - BAR_HEIGHT / 2), QPointF(end, index + BAR_HEIGHT / 2)))
-        return rect.normalized()
-
-    def paint(self, painter: QPainter, option=None, *args) -> None:
-        if not self._rows:
-            return
-        exposed = option.exposedRect if option is not None else QRectF()
-        first, last = 0, len(self._rows) - 1
-        if not exposed.isEmpty():  # only the rows Qt asks for: the rest are clipped away anyway
-            first = max(first, math.floor(exposed.top()) - 1)
-            last = min(last, math.ceil(exposed.bottom()) + 1)
-        # The painter's transform maps the chart's units to pixels; blocks are drawn in pixels from here on.
-        self._device = painter.transform()
-        self.pixels_per_speaker = abs(self._device.m11())
-        apart = separated(self.pixels_per_speaker)
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setFont(self._font)
-        metrics = QFontMetricsF(self._font)
-        gap = SEPARATOR / 2
-        for index in range(first, last + 1):
-            row = self._rows[index]
-            if apart:
-                for block in row.blocks:
-                    rect = self.block_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
-                    paint_block(painter, rect, block.stance, row.tentative, self._background)
-                    if block.divided:
-                        paint_notch(painter, rect, self._background)
-                    self._paint_initials(painter, rect, block, metrics)
-            else:
-                for band in BANDS:
-                    segment = row.segments[band]
-                    if segment.width:
-                        paint_block(painter, self.block_rect(index, segment.start, segment.end), band, row.tentative, self._background)
-        if self.cursor is not None and self._chart.graphics.hasFocus():
-            row_index, block_index = self.cursor
-            if 0 <= row_index < len(self._rows) and 0 <= block_index < len(self._rows[row_index].blocks):
-                block = self._rows[row_index].blocks[block_index]
-                ring = self.block_rect(row_index, block.start, block.end).adjusted(-2, -2, 2, 2)
-                painter.setPen(QPen(self._chart.palette().color(QPalette.ColorRole.Highlight), 2))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(ring)
-        painter.restore()
-
-    def _paint_initials(self, painter: QPainter, rect: QRectF, block: Block, metrics: QFontMetricsF) -> None:
-        text = initials(self._names.get(block.speaker_id, ""))
-        if not text or metrics.horizontalAdvance(text) + 4 > rect.width() or metrics.height() > rect.height() + 2:
-            return
-        painter.setPen(QColor(text_on(stance_hex(block.stance))))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-
-
-def _bounds(rows: list[ChartRow]) -> QRectF:
-    """Where rows are drawn, in chart units."""
-    span = x_span(rows)
-    top, bottom = y_range(rows)
-    return QRectF(-span, top, 2 * span, bottom - top)
-
-
-class ChartView(pg.GraphicsLayoutWidget):
-    """The chart's canvas, with a focus ring around it while it has the keyboard."""
-
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)
-        super().drawForeground(painter, rect)
-        if self.hasFocus():
-            painter.save()
-            painter.resetTransform()
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1.5, 1.5, -1.5, -1.5))
-            painter.restore()
-
-
-class ChartTip(QLabel):
-    """The chart's tooltip: stays while shown, pinned by a click until Esc or a click elsewhere."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent, Qt.WindowType.ToolTip)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setWordWrap(True)
-        self.setMargin(7)
-        self.setMaximumWidth(TIP_WIDTH)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
-        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
-        self.setFrameShape(QLabel.Shape.Box)
-        self.pinned = False
-        self.key: tuple[int, int | None] | None = None
-        """(row, block) the tip is about."""
-
-    def show_at(self, global_pos: QPoint, text: str, key: tuple[int, int | None], pinned: bool = False) -> None:
-        self.pinned = pinned
-        if pinned:
-            text += "<br><span style='font-size:small'><i>Pinned: Esc or a click elsewhere closes it.</i></span>"
-        if text != self.text():
-            self.setText(text)
-        self.key = key
-        self.adjustSize()
-        spot = global_pos + QPoint(14, 18)
-        screen = QGuiApplication.screenAt(global_pos) or QGuiApplication.primaryScreen()
-        if screen is not None:
-            area = screen.availableGeometry()
-            spot.setX(max(area.left(), min(spot.x(), area.right() - self.width())))
-            if spot.y() + self.height() > area.bottom():
-                spot.setY(max(area.top(), global_pos.y() - self.height() - 8))
-        self.move(spot)
-        self.show()
-        self.raise_()
-
-    def close_tip(self) -> None:
-        self.pinned = False
-        self.key = None
-        self.hide()
-
 
 _UNSET = object()
 
@@ -441,7 +114,7 @@ class ThemeChart(QWidget):
         bottom.setTicks([[], []])
         self.plot.getViewBox().setDefaultPadding(0)
 
-        self.rows_item = RowsItem(self)
+        self.rows_item = RowsItem(self.graphics.hasFocus, lambda: self.palette().color(QPalette.ColorRole.Highlight))
         self.rows_item.setZValue(2)
         self.plot.addItem(self.rows_item)
         self.zero_line = pg.InfiniteLine(0, angle=90, movable=False)
@@ -727,36 +400,9 @@ class ThemeChart(QWidget):
 
     def tooltip(self, index: int, x: float | None = None, block: int | None = None) -> str:
         """Rich text for a row: the speaker under ``x`` (or block number ``block``) and their stance group, then the theme's evidence."""
-        row = self._rows[index]
-        dataset = self._dataset
-        scale = dataset.seminar.scale
-        metrics = row.metrics
-        lines = [f"<b>{html.escape(row.label)}</b>"]
         if block is None:
             block = self.block_index(index, x)
-        if block is not None:
-            hovered = row.blocks[block]
-            speaker = dataset.speaker(hovered.speaker_id)
-            line = f"<b>{html.escape(speaker.display_name)}</b>: {html.escape(signed(hovered.stance))} {html.escape(stance_label(hovered.stance, scale))}"
-            if hovered.divided:
-                line += " &middot; <i>divided: their positions here fall on both sides</i>"
-            lines.append(line)
-            segment = row.segments[hovered.stance]
-            count = len(segment.speakers)
-            if count > 1:
-                names = ", ".join(html.escape(dataset.speaker(s).display_name) for s in segment.speakers)
-                lines.append(f"{html.escape(stance_label(segment.band, scale))}: {count} speakers (<i>{names}</i>)")
-        lines.append(html.escape(row_note(metrics, scale)))
-        if not metrics.verdict.is_stated and metrics.n:
-            lines.append("Too few voices for a verdict. " + html.escape(voices_line(metrics, dataset, scale)))
-        if metrics.tentative:
-            flips = flips_lines(metrics, dataset, scale)
-            lines.append("<b>Tentative</b>: " + html.escape("; ".join(flips)))
-        table = "".join(
-            f"<tr><td>{html.escape(name)}</td><td>&nbsp;&nbsp;<b>{html.escape(value)}</b></td></tr>"
-            for name, value in metrics_summary(metrics, scale)
-        )
-        return "<br>".join(lines) + f"<table cellspacing='0' cellpadding='0' style='margin-top:6px'>{table}</table>"
+        return chart_tooltip(self._rows[index], self._dataset, block)
 
     def _global_of_scene(self, scene_pos: QPointF) -> QPoint:
         return self.graphics.viewport().mapToGlobal(self.graphics.mapFromScene(scene_pos))

@@ -144,3 +144,15 @@ def test_a_new_id_is_made_from_a_name_and_never_taken():
     assert unique_id(dataset, "speaker", "Kim Lee") == "kim-lee"
     assert unique_id(dataset, "speaker", "obi") == "obi-2"
     assert unique_id(dataset, "theme", "!!!") == "theme"
+
+
+def test_changing_a_stance_moves_the_figures_and_undo_brings_them_back():
+    """A recoded stance changes the theme's counts; its undo restores the stance, the file and the counts."""
+    dataset = debate_dataset()
+    position = next(p for p in dataset.positions if p.stance is not None and p.stance < 2)
+    after = round_trip(dataset, Replace(position.model_copy(update={"stance": 2})))
+    assert after.position(position.id).stance == 2
+    assert after.analysis.themes != dataset.analysis.themes
+    back, _ = apply_edit(after, apply_edit(dataset, Replace(position.model_copy(update={"stance": 2})))[1])
+    assert back.position(position.id).stance == position.stance
+    assert back.analysis.themes == dataset.analysis.themes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.model.format import json_text
 from desktop_app.model.importers import reading
 from desktop_app.model.importers.common import ImportFailed
 from desktop_app.model.importers.reading import detect_format, import_bytes, import_file
@@ -28,9 +29,15 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypa
     assert caught.value.message == "the file is too big to import (2 KiB; the limit is 1 KiB)"
 
 
-def test_the_limit_is_the_loaders():
-    """The import limit is the seminar loader's 128 MiB, so a 200 MB file is refused."""
-    assert reading.MAX_IMPORT_BYTES == 128 * 1024 * 1024 < 200_000_000
+def test_the_limit_is_the_loaders(tmp_path):
+    """The import limit is the seminar loader's own: a file one byte over it is refused without being read."""
+    assert reading.MAX_IMPORT_BYTES == json_text.MAX_FILE_BYTES
+    path = tmp_path / "huge.vtt"
+    with open(path, "wb") as stream:
+        stream.truncate(json_text.MAX_FILE_BYTES + 1)  # sparse: no disk used, nothing to read
+    with pytest.raises(ImportFailed) as caught:
+        import_file(path)
+    assert caught.value.message.endswith(f"the limit is {json_text.human_size(json_text.MAX_FILE_BYTES)})")
 
 
 def test_missing_file_and_folder(tmp_path):

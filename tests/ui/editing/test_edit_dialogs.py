@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.model.editing.new_seminar import (
@@ -36,6 +37,20 @@ def test_a_blank_title_is_refused_with_a_message_beside_the_buttons(qtbot):
     dialog.title.setText("")
     dialog.accept()
     assert dialog.result_seminar() is None and dialog.problem.text().startswith("title")
+
+
+def test_the_details_dialog_tabs_through_its_fields_and_source_before_its_buttons(qtbot):
+    """Tab walks title, question, ..., memo, then the source box and its button, and only then OK and Cancel."""
+    dialog = SeminarDetailsDialog(new_seminar_details("-"), with_source=True)
+    qtbot.addWidget(dialog)
+    chain, widget = [], dialog.nextInFocusChain()
+    while widget is not dialog:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    ok, cancel = dialog.buttons.buttons()[0], dialog.buttons.buttons()[1]
+    assert chain[0] is dialog.title and chain.index(dialog.memo) < chain.index(dialog.source.text)
+    assert chain.index(dialog.source.open_button) < min(chain.index(ok), chain.index(cancel))
 
 
 def test_the_source_text_dialog_refuses_a_blank_text(qtbot):

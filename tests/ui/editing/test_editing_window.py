@@ -48,13 +48,13 @@ def code_everything(window) -> None:
     document = window.document
     assert window.editing.replace_source(SOURCE) is not None
     for speaker in SPEAKERS:
-        assert push_edit(document, Insert(speaker), f"Add speaker {speaker.name}", window=window)
+        assert push_edit(document, Insert(speaker), f"Add speaker {speaker.name}", dialogs=window.dialogs, parent=window)
     for theme in THEMES:
-        assert push_edit(document, Insert(theme), f"Add theme {theme.label}", window=window)
+        assert push_edit(document, Insert(theme), f"Add theme {theme.label}", dialogs=window.dialogs, parent=window)
     for position_id, speaker, theme, stance, kind, excerpt in CODED:
         start = SOURCE.index(excerpt)
         position = Position(id=position_id, speaker=speaker, theme=theme, stance=stance, kind=kind, summary=f"Coded {position_id}.", excerpt=excerpt)
-        assert push_edit(document, Insert(position, span=Span(start, start + len(excerpt))), f"Code {position_id}", window=window)
+        assert push_edit(document, Insert(position, span=Span(start, start + len(excerpt))), f"Code {position_id}", dialogs=window.dialogs, parent=window)
 
 
 def test_a_seminar_built_from_nothing_undoes_to_nothing_and_redoes_to_the_same_file(qtbot, empty_window):

@@ -10,6 +10,7 @@ from desktop_app.ui.document import SeminarDocument
 from desktop_app.ui.editing import undo_commands
 from desktop_app.ui.editing.undo_commands import describe, push_edit
 from tests.factories import debate, to_bytes
+from tests.fakes import FakeDialogs
 
 
 @pytest.fixture
@@ -50,19 +51,11 @@ def test_typing_in_one_field_is_merged_into_one_step(document, monkeypatch):
     assert document.dataset.position("obi-emissions").summary == position.summary
 
 
-class _Window:
-    def __init__(self):
-        self.errors = []
-        self.dialogs = self
-
-    def show_error(self, parent, title, message, details=None):
-        self.errors.append((title, message))
-
-
 def test_a_refused_edit_changes_nothing_and_says_why(document):
     """Deleting a theme still in use is refused with the place of the problem, and the history stays empty."""
-    window = _Window()
-    assert push_edit(document, Remove("theme", "costs"), "Delete theme Costs", window=window) is None
+    dialogs = FakeDialogs()
+    assert push_edit(document, Remove("theme", "costs"), "Delete theme Costs", dialogs=dialogs) is None
     assert document.undo_stack.count() == 0 and document.dataset.has_theme("costs")
-    assert window.errors[0][0] == "Could not delete theme Costs"
-    assert "unknown theme 'costs'" in window.errors[0][1]
+    [(title, message, _details)] = dialogs.named("show_error")
+    assert title == "Could not delete theme Costs"
+    assert "unknown theme 'costs'" in message

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.model.editing.edits import (
@@ -70,7 +70,7 @@ def _edit(document: SeminarDocument, data: st.DataObject, operation: str, step: 
     if operation in {"stance", "summary", "delete position", "split position"} and positions:
         position = dataset.position(pick(positions))
         if operation == "stance":
-            return Replace(position.model_copy(update={"stance": data.draw(st.integers(-2, 2))}))
+            return Replace(position.model_copy(update={"stance": data.draw(st.integers(-2, 2).filter(lambda v: v != position.stance))}))
         if operation == "summary":
             return Replace(position.model_copy(update={"summary": f"Summary {step}"}))
         if operation == "delete position":
@@ -118,11 +118,15 @@ def test_figures_worked_out_again_only_for_what_changed_equal_those_worked_out_a
     """After any edits of positions, the analysis and lookups carried over from before equal ones made from scratch."""
     document = SeminarDocument(load_bytes(to_bytes(debate()), "debate.seminar.json"))
     document.dataset.precompute()
+    applied = 0
     for step, operation in enumerate(operations):
         edit = _edit(document, data, operation, step)
+        before = document.dataset.model
         if edit is None or push_edit(document, edit, operation) is None:
             continue
+        applied += 1
         dataset = document.dataset
+        assert dataset.model != before, f"{operation} was accepted but changed nothing"
         themes, stances = _fresh_figures(dataset)
         assert dataset.analysis.themes == themes
         assert {s.id: dict(dataset.analysis.speaker_stances(s.id)) for s in dataset.speakers} == stances
@@ -132,3 +136,5 @@ def test_figures_worked_out_again_only_for_what_changed_equal_those_worked_out_a
         for theme in dataset.themes:
             assert dataset.positions_on(theme.id) == rebuilt.positions_on(theme.id)
     document.undo_stack.clear()
+    # Examples where every edit was refused check nothing; let hypothesis look for others.
+    assume(applied > 0)

@@ -243,7 +243,7 @@ def test_open_imported_replaces_the_seminar_and_clears_the_selection(window, def
 
     window.selection.select_speaker(default_dataset.speakers[0].id)
     transcript = import_file(FIXTURES / "panel.srt")
-    open_imported(window, build_seminar(transcript, LabelMapping.initial(transcript), "Library panel"))
+    open_imported(window.document, window.show_status, build_seminar(transcript, LabelMapping.initial(transcript), "Library panel"))
     assert window.windowTitle().startswith("Library panel[*]")
     assert window.selection.focus.speaker is None
     assert window.speaker_list.proxy.rowCount() == 2

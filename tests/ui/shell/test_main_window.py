@@ -259,6 +259,9 @@ def test_layout_and_files_survive_a_restart(qtbot, panel_dataset, settings, dial
     first.resize(1100, 700)
     first.show()
     qtbot.waitExposed(first)
+    # restoreGeometry fits a window into its screen: the size can come back only on a screen it fits on.
+    screen = first.screen().availableGeometry()
+    assert screen.width() > 1100 and screen.height() > 700, f"the test's screen is {screen.width()}x{screen.height()}"
     first.splitter.setSizes([300, 380, 400])
     sizes = first.splitter.sizes()
     first.show_tab("source")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.gui import open_window
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.views.theme_chart import ThemeChart
+from tests.ui.event_loop import settle
 
 
 class FirstPaintRecorder(QObject):
@@ -45,7 +46,7 @@ def test_a_window_never_shown_builds_no_chart(qtbot, default_dataset, settings, 
     """A window that is built but not shown leaves pyqtgraph's chart unbuilt until it is asked for."""
     window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
     qtbot.addWidget(window)
-    qtbot.wait(10)
+    settle(qtbot)
     assert window.chart is None
     assert isinstance(window.ensure_chart(), ThemeChart)
 

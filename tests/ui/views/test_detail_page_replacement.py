@@ -13,6 +13,7 @@ from desktop_app.presentation.detail_html import Ink, speaker_page, theme_page
 from desktop_app.ui.editing.undo_commands import push_edit
 from desktop_app.ui.views.page_view import PageView
 from tests.factories import coded_panel, to_bytes
+from tests.ui.event_loop import settle
 
 
 def _long_pages():
@@ -46,7 +47,7 @@ def test_a_long_page_after_a_long_page_keeps_the_scroll_bar(qtbot, open_window):
     for speaker in ("ben", "ana", "ben"):
         window.selection.select_speaker(speaker)
         assert "Statement" in body.toPlainText()
-    qtbot.wait(20)
+    settle(qtbot)
     assert body.verticalScrollBar().isVisible()
     assert resizes.count == 0
 

@@ -1,0 +1,235 @@
+"""The theme chart's pyqtgraph items: the legend above it, every row's blocks, and the canvas that holds them.
+
+pyqtgraph and numpy are slow to import, so this module is imported (by
+:mod:`.theme_chart`) only after the window has painted.  The glyphs are
+painted by :mod:`desktop_app.painting.chart_glyphs`, which paints the
+brief's chart too; the geometry and words come from
+:mod:`desktop_app.presentation.chart_layout`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsItem
+
+from ...model.format.schema import Scale
+from ...painting.chart_glyphs import paint_block, paint_legend_key, paint_notch
+from ...presentation.chart_layout import (
+    BANDS,
+    BAR_HEIGHT,
+    LEGEND_LINE,
+    LEGEND_SWATCH,
+    SEPARATOR,
+    Block,
+    ChartRow,
+    legend_groups,
+    legend_lines,
+    legend_pieces,
+    separated,
+    x_span,
+    y_range,
+)
+from ...presentation.colours import INK, MUTED, stance_hex, text_on
+from ...presentation.names import initials
+
+
+class ScaleLegend(pg.GraphicsWidget):
+    """The lines above the chart: the stance colours under the scale's words, then every glyph the chart uses."""
+
+    def __init__(self):
+        super().__init__()
+        self._scale: Scale | None = None
+        self._speaker_name: str | None = None
+        self._font = QFont()
+        self._text = QColor(INK)
+        self._muted = QColor(MUTED)
+        self._background = QColor("white")
+        self._fitted: float | None = None  # the width the legend's lines were last fitted to
+        self._laid_out: tuple[float, list] | None = None  # (width, pieces): a repaint reuses the last layout
+        self.setMinimumHeight(LEGEND_LINE + 6)
+        self.setMaximumHeight(LEGEND_LINE + 6)
+
+    def set_scale(self, scale: Scale, speaker_name: str | None) -> None:
+        if scale == self._scale and speaker_name == self._speaker_name:
+            return
+        self._scale = scale
+        self._speaker_name = speaker_name
+        self._fitted = None
+        self._laid_out = None
+        self.fit(self.size().width())
+
+    def set_style(self, font: QFont, text: QColor, muted: QColor, background: QColor) -> None:
+        self._font, self._text, self._muted, self._background = QFont(font), QColor(text), QColor(muted), QColor(background)
+        self._fitted = None
+        self._laid_out = None
+        self.update()
+
+    def labels(self) -> list[str]:
+        return [label for _, label in legend_groups(self._scale)] if self._scale is not None else []
+
+    def pieces(self, width: float):
+        if self._scale is None:
+            return []
+        if self._laid_out is None or self._laid_out[0] != width:
+            metrics = QFontMetricsF(self._font)
+            self._laid_out = (width, legend_pieces(self._scale, metrics.horizontalAdvance, width, self._speaker_name))
+        return self._laid_out[1]
+
+    def texts(self) -> list[str]:
+        """Every word the legend shows at its current width."""
+        return [piece.text for piece in self.pieces(self.size().width()) if piece.text]
+
+    def fit(self, width: float) -> None:
+        """Take as many lines as the legend needs at ``width``."""
+        if width == self._fitted:
+            return  # same words, same font, same width: the same lines
+        self._fitted = width
+        lines = legend_lines(self.pieces(max(width, 1.0)))
+        height = lines * LEGEND_LINE + 6
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
+        self.update()
+
+    def paint(self, painter: QPainter, *args) -> None:
+        if self._scale is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self._font)
+        for piece in self.pieces(self.size().width()):
+            top = 3 + piece.line * LEGEND_LINE
+            middle = top + LEGEND_LINE / 2
+            swatch = QRectF(piece.x, middle - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH)
+            if not paint_legend_key(painter, piece, swatch, self._text, self._background):
+                painter.setPen(self._muted if piece.muted else self._text)
+                painter.drawText(QRectF(piece.x, top, piece.width, LEGEND_LINE), Qt.AlignmentFlag.AlignVCenter, piece.text)
+
+
+class RowsItem(pg.GraphicsObject):
+    """Every row's blocks, drawn in device pixels so that gaps, initials and hatching keep their size at any zoom."""
+
+    def __init__(self, has_focus: Callable[[], bool], ring_colour: Callable[[], QColor]):
+        super().__init__()
+        # Painted once into a pixmap and copied from there: the selected speaker's marks, the theme's
+        # band or a tooltip moving over the blocks cost a copy, not every block and its hatching again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)  # paint() learns what is exposed
+        self._has_focus = has_focus
+        self._ring_colour = ring_colour
+        self._rows: list[ChartRow] = []
+        self._names: dict[str, str] = {}
+        self._background = QColor("white")
+        self._font = QFont()
+        self._device = QTransform()
+        self.pixels_per_speaker = 0.0
+        """Width of one block in pixels at the last paint."""
+        self.cursor: tuple[int, int] | None = None
+        """(row, block) the keyboard has reached, ringed while the chart has focus."""
+
+    def set_rows(self, rows: list[ChartRow], names: dict[str, str]) -> None:
+        """Show ``rows``; only those that differ from the rows shown before are painted again."""
+        old_rows, old_names = self._rows, self._names
+        whole = names != old_names or len(rows) != len(old_rows) or _bounds(rows) != self.boundingRect()
+        if whole:
+            self.prepareGeometryChange()
+        self._rows = rows
+        self._names = names
+        if whole:
+            self.update()
+            return
+        for index, (new, old) in enumerate(zip(rows, old_rows, strict=True)):
+            if new != old:
+                self.update(self.row_rect(index))
+
+    def row_rect(self, index: int) -> QRectF:
+        """Row ``index``'s strip across the chart, in chart units."""
+        span = x_span(self._rows)
+        return QRectF(-span, index - 0.5, 2 * span, 1.0)
+
+    def set_style(self, background: QColor, font: QFont) -> None:
+        self._background = QColor(background)
+        self._font = QFont(font)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return _bounds(self._rows)
+
+    def block_rect(self, index: int, start: float, end: float) -> QRectF:
+        """A span of a row in device pixels (valid while painting)."""
+        rect = self._device.mapRect(QRectF(QPointF(start, index - BAR_HEIGHT / 2), QPointF(end, index + BAR_HEIGHT / 2)))
+        return rect.normalized()
+
+    def paint(self, painter: QPainter, option=None, *args) -> None:
+        if not self._rows:
+            return
+        exposed = option.exposedRect if option is not None else QRectF()
+        first, last = 0, len(self._rows) - 1
+        if not exposed.isEmpty():  # only the rows Qt asks for: the rest are clipped away anyway
+            first = max(first, math.floor(exposed.top()) - 1)
+            last = min(last, math.ceil(exposed.bottom()) + 1)
+        # The painter's transform maps the chart's units to pixels; blocks are drawn in pixels from here on.
+        self._device = painter.transform()
+        self.pixels_per_speaker = abs(self._device.m11())
+        apart = separated(self.pixels_per_speaker)
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self._font)
+        metrics = QFontMetricsF(self._font)
+        gap = SEPARATOR / 2
+        for index in range(first, last + 1):
+            row = self._rows[index]
+            if apart:
+                for block in row.blocks:
+                    rect = self.block_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
+                    paint_block(painter, rect, block.stance, row.tentative, self._background)
+                    if block.divided:
+                        paint_notch(painter, rect, self._background)
+                    self._paint_initials(painter, rect, block, metrics)
+            else:
+                for band in BANDS:
+                    segment = row.segments[band]
+                    if segment.width:
+                        paint_block(painter, self.block_rect(index, segment.start, segment.end), band, row.tentative, self._background)
+        if self.cursor is not None and self._has_focus():
+            row_index, block_index = self.cursor
+            if 0 <= row_index < len(self._rows) and 0 <= block_index < len(self._rows[row_index].blocks):
+                block = self._rows[row_index].blocks[block_index]
+                ring = self.block_rect(row_index, block.start, block.end).adjusted(-2, -2, 2, 2)
+                painter.setPen(QPen(self._ring_colour(), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(ring)
+        painter.restore()
+
+    def _paint_initials(self, painter: QPainter, rect: QRectF, block: Block, metrics: QFontMetricsF) -> None:
+        text = initials(self._names.get(block.speaker_id, ""))
+        if not text or metrics.horizontalAdvance(text) + 4 > rect.width() or metrics.height() > rect.height() + 2:
+            return
+        painter.setPen(QColor(text_on(stance_hex(block.stance))))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _bounds(rows: list[ChartRow]) -> QRectF:
+    """Where rows are drawn, in chart units."""
+    span = x_span(rows)
+    top, bottom = y_range(rows)
+    return QRectF(-span, top, 2 * span, bottom - top)
+
+
+class ChartView(pg.GraphicsLayoutWidget):
+    """The chart's canvas, with a focus ring around it while it has the keyboard."""
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)
+        super().drawForeground(painter, rect)
+        if self.hasFocus():
+            painter.save()
+            painter.resetTransform()
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+            painter.restore()
+

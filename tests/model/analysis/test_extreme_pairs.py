@@ -1,0 +1,60 @@
+"""The extremes of the agreement matrix: every comparable pair counted once, the lowest and highest kept, in slices."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.model.analysis import extreme_pairs as module
+from desktop_app.model.analysis.extreme_pairs import extreme_pairs
+from desktop_app.model.format.loader import load_bytes
+from tests.factories import coded_panel, to_bytes
+
+STANCES = {
+    "ada": {"t1": 2, "t2": 2, "t3": 1, "t4": 2},
+    "bo": {"t1": -2, "t2": -1, "t3": -2, "t4": -2},
+    "cy": {"t1": 1, "t2": 2, "t3": 1},
+    "di": {"t1": 0, "t2": -1, "t3": 0, "t4": 1},
+    "ed": {"t1": 2, "t2": 1, "t3": 2, "t4": 2},
+    "fi": {"t1": -1, "t2": 1},  # two themes only: comparable with nobody
+}
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    positions = [(speaker, theme, stance, "assessment") for speaker, themes in STANCES.items() for theme, stance in themes.items()]
+    return load_bytes(to_bytes(coded_panel(positions, speakers=("host",)))).analysis
+
+
+def _every_comparable_pair(analysis):
+    ids = analysis.matrix.speaker_ids
+    pairs = []
+    for row, first in enumerate(ids):
+        for column in range(row + 1, len(ids)):
+            pair = analysis.pair(first, ids[column])
+            if pair.comparable:
+                pairs.append((pair.agreement, row, column, pair.expected_by_chance))
+    return pairs
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 128])
+def test_the_extremes_are_those_of_every_comparable_pair_whatever_the_slices(analysis, monkeypatch, chunk_rows):
+    """Scanned one row, two rows or all rows at a time, the count, chance level and extremes match asking pair by pair."""
+    monkeypatch.setattr(module, "CHUNK_ROWS", chunk_rows)
+    pairs = _every_comparable_pair(analysis)
+    assert len(pairs) == 10  # five speakers sharing three or more themes; fi shares two at most
+    found = extreme_pairs(analysis.matrix, keep=3)
+    assert found.comparable == len(pairs)
+    assert found.chance == pytest.approx(sum(p[3] for p in pairs) / len(pairs))
+    lowest = sorted((value, row, column) for value, row, column, _ in pairs)[:3]
+    highest = sorted(((value, row, column) for value, row, column, _ in pairs), key=lambda p: (-p[0], p[1], p[2]))[:3]
+    assert [(row, column) for _, row, column in found.lowest] == [(row, column) for _, row, column in lowest]
+    assert [(row, column) for _, row, column in found.highest] == [(row, column) for _, row, column in highest]
+    assert [value for value, _, _ in found.lowest] == pytest.approx([value for value, _, _ in lowest])
+    assert found.lowest[0][0] < found.highest[0][0]
+
+
+def test_a_panel_with_no_comparable_pair_has_no_chance_level_and_no_extremes():
+    """Speakers who share fewer than three themes give nothing to rank, and no chance level to quote."""
+    positions = [("ada", "t1", 1, "assessment"), ("bo", "t1", -1, "assessment"), ("bo", "t2", 2, "assessment")]
+    found = extreme_pairs(load_bytes(to_bytes(coded_panel(positions, speakers=("host",)))).analysis.matrix, keep=3)
+    assert (found.comparable, found.chance, found.lowest, found.highest) == (0, None, [], [])
