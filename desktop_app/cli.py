@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--csv-kind", choices=("positions", "matrix", "themes", "pairs"), help="with --export-csv: one row "
                         "per position (default), the speaker \u00d7 theme matrix of stances, one row per theme (figures, "
                         "verdict, robustness) or one row per pair of speakers (agreement against chance)")
-    export.add_argument("--counted-kinds", metavar="LIST", help="with --export-csv: comma-separated kinds of position the "
+    export.add_argument("--counted-kinds", metavar="LIST", help="with either export: comma-separated kinds of position the "
                         "analysis counts (default assessment,prediction,prescription; also question, history, summary)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
@@ -93,8 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return export(parser, args)
         if args.page_size or args.sections or args.speaker or args.csv_kind or args.counted_kinds or args.force:
             parser.error(
-                "--page-size, --sections and --speaker go with --export-pdf; --csv-kind and --counted-kinds with "
-                "--export-csv; --force with --import or either export"
+                "--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv; "
+                "--counted-kinds with either export; --force with --import or either export"
             )
         if args.screenshot:
             return screenshot(parser, args)
@@ -187,23 +187,23 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     for option, out in (("--export-pdf", args.export_pdf), ("--export-csv", args.export_csv)):
         if out is not None and not out.strip():
             parser.error(f"{option} needs the name of the file to write, not an empty one")
+    counted = COUNTED_KINDS_DEFAULT
+    if args.counted_kinds is not None:
+        try:
+            counted = parse_kinds(args.counted_kinds)
+        except ValueError as exc:
+            parser.error(f"--counted-kinds: {exc}")
     if args.export_csv is not None:
         if args.page_size or args.sections or args.speaker:
             parser.error("--page-size, --sections and --speaker go with --export-pdf")
-        counted = COUNTED_KINDS_DEFAULT
-        if args.counted_kinds is not None:
-            try:
-                counted = parse_kinds(args.counted_kinds)
-            except ValueError as exc:
-                parser.error(f"--counted-kinds: {exc}")
         print(
             export_csv_command(
                 Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions", counted, args.force
             )
         )
         return EXIT_OK
-    if args.csv_kind or args.counted_kinds:
-        parser.error("--csv-kind and --counted-kinds go with --export-csv")
+    if args.csv_kind:
+        parser.error("--csv-kind goes with --export-csv")
     try:
         sections = parse_sections(args.sections) if args.sections is not None else DEFAULT_SECTIONS
     except ValueError as exc:
@@ -211,7 +211,7 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.speaker and len(args.speaker) > 1:
         parser.error("--export-pdf takes one --speaker")
     speaker = args.speaker[0] if args.speaker else None
-    options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=speaker)
+    options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=speaker, counted_kinds=counted)
     print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options, args.force))
     return EXIT_OK
 

@@ -1,4 +1,4 @@
-"""``--check`` on hostile files: one FILE: LOCATION: MESSAGE line per problem, exit code 1, no traceback."""
+"""``--check`` and ``--import`` on hostile files: one FILE: LOCATION: MESSAGE line per problem, exit code 1, no traceback."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from desktop_app.assets import default_seminar_path
 from desktop_app.model.format.problems import MAX_PROBLEMS, TOO_MANY_PROBLEMS
+from tests.synthetic import hostile_imports
 
 DEFAULT_TEXT = default_seminar_path().read_text(encoding="utf-8")
 STANCE_LINE = DEFAULT_TEXT[: DEFAULT_TEXT.index('"stance": 2,')].count("\n") + 1
@@ -73,3 +74,35 @@ def test_flood_of_problems_and_terminal_escapes(tmp_path):
     assert len(lines) == MAX_PROBLEMS + 1
     assert lines[-1] == f"{path}: (file): {TOO_MANY_PROBLEMS}"
     assert "unknown speaker '\\x1b]0;owned\\x07'" in "\n".join(lines)
+
+
+def run_import(path, tmp_path) -> str:
+    """``--import`` of a hostile file: it must be refused cleanly, writing nothing; its one stderr line is returned."""
+    out = tmp_path / "out.seminar.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--import", str(path), "--out", str(out)],
+        capture_output=True, text=True, timeout=300,  # generous: the bound is what is tested, not the time
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+    assert not out.exists()
+    (line,) = result.stderr.splitlines()
+    return line
+
+
+@pytest.mark.parametrize(
+    ("make", "name", "expected"),
+    [
+        (hostile_imports.whisper_long_number, "long.json", "a number with 5,000 digits is too long (at most 100 digits)"),
+        (hostile_imports.zip_version_76, "v76.docx", "asks for zip version 7.6, newer than the 6.3 that can be read here"),
+        (hostile_imports.docx_bomb, "bomb.docx", "says it unpacks to 400 MiB, more than the 256 MiB an import unpacks"),
+        (hostile_imports.docx_paragraphs, "many.docx", "has more than 50,000 paragraphs, the most an import reads"),
+        (hostile_imports.pdf_bomb, "bomb.pdf", "one of its streams (object 4) inflates to more than 64 MiB"),
+    ],
+)
+def test_hostile_import_is_refused_naming_the_input_and_the_bound(tmp_path, make, name, expected):
+    """Each hostile transcript gets one FILE: LOCATION: MESSAGE line naming the input (not the output) and the bound."""
+    path = make(tmp_path / name)
+    line = run_import(path, tmp_path)
+    assert line.startswith(f"{path}: ") and expected in line
+    assert "seminar.json" not in line

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.commands import import_transcript
+from desktop_app.commands.stderr_progress import StderrProgress
 from desktop_app.model.format.loader import load
 
 from .model.importers.checks import FIXTURES
+from .synthetic import hostile_imports
 
 
 def test_import_writes_a_valid_seminar_and_prints_a_summary(tmp_path, capsys):
@@ -109,3 +113,42 @@ def test_export_pdf_still_takes_one_speaker(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["--export-pdf", "x.pdf", "--speaker", "rumer", "--speaker", "lukin"])
     assert caught.value.code == 2 and "one --speaker" in capsys.readouterr().err
+
+
+def test_a_long_import_reports_its_progress_on_stderr(tmp_path, capsys, monkeypatch):
+    """Past its first second, a Word import prints how far it has read, as the exports do; its result line is unchanged."""
+    ticks = iter(range(1000))
+
+    def slow_clock() -> float:
+        return next(ticks) * 0.6  # each look at the clock finds 0.6 s gone
+
+    monkeypatch.setattr(import_transcript, "StderrProgress", functools.partial(StderrProgress, clock=slow_clock))
+    body = hostile_imports.paragraph("Ilse Varga: The quay floods.") * 5_000 + hostile_imports.PANEL
+    path = hostile_imports.docx(tmp_path / "panel.docx", body)
+    assert main(["--import", str(path), "--out", str(tmp_path / "p.seminar.json")]) == 0
+    printed = capsys.readouterr()
+    lines = printed.err.splitlines()
+    assert lines == [f"seminar-lens: reading panel.docx\u2026 {share} %" for share in (39, 59, 79, 99, 100)]
+    assert printed.out.startswith(f"wrote {tmp_path / 'p.seminar.json'}: 2 speakers")
+
+
+def test_a_quick_import_prints_no_progress(tmp_path, capsys):
+    path = hostile_imports.docx(tmp_path / "panel.docx", hostile_imports.PANEL)
+    assert main(["--import", str(path), "--out", str(tmp_path / "p.seminar.json")]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_zoom_speakers_who_speak_once_are_kept_from_the_command_line(tmp_path, capsys):
+    """Two guests with one cue each are speakers of their own, not words in the chair's turn."""
+    path = tmp_path / "zoom.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nMira Castellan: Our guests tonight.\n\n"
+        "00:00:03.000 --> 00:00:05.000\nJoss Whitlock: The quay floods.\n\n"
+        "00:00:05.000 --> 00:00:07.000\nHana Ostrova: The budget is spent.\n\n"
+        "00:00:07.000 --> 00:00:09.000\nMira Castellan: Thank you.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "zoom.seminar.json"
+    assert main(["--import", str(path), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {out}: 3 speakers, 4 turns")
+    assert "Joss Whitlock:" not in load(out).seminar.source.text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import time
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from ..presentation.brief_options import ReportOptions
 from ..report.errors import ExportFailed, ReadOnlyRefused, UnsafeTargetRefused, refuse_read_only, refuse_unsafe
 from ..write_targets import other_links
 from .failure import CommandFailed
+from .stderr_progress import StderrProgress
 
 
 def _load(dataset_path: Path) -> Dataset:
@@ -135,35 +135,3 @@ def export_csv_command(
     else:
         rows, noun = len(dataset.speakers), "speaker"
     return f"wrote {path} ({rows} {noun}{'' if rows == 1 else 's'}){note}"
-
-
-QUIET_FOR_S = 1.0
-"""An export quicker than this prints nothing but its result."""
-EVERY_S = 0.5
-"""Least time between two progress lines."""
-
-
-class StderrProgress:
-    """Progress lines on stderr for a long export: none in its first second, then one every half second or so."""
-
-    def __init__(self, stream=None, clock=time.monotonic):
-        self._stream = stream if stream is not None else sys.stderr
-        self._clock = clock
-        self._start = clock()
-        self._last = -EVERY_S
-
-    def _say(self, words: str, *, always: bool = False) -> None:
-        now = self._clock() - self._start
-        if now < QUIET_FOR_S or (not always and now - self._last < EVERY_S):
-            return
-        self._last = now
-        print(f"seminar-lens: {words}", file=self._stream, flush=True)
-
-    def building(self, words: str) -> None:
-        self._say(f"{words[0].lower()}{words[1:]}\u2026", always=True)
-
-    def laying_out(self, done: int, total: int) -> None:
-        self._say(f"laid out {done:,} of {total:,} passages")
-
-    def painted(self, done: int, total: int) -> None:
-        self._say(f"wrote page {done:,} of {total:,}", always=done == total)

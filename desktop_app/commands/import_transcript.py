@@ -22,6 +22,7 @@ from ..model.importers.mapping import LabelMapping, build_seminar, title_from_pa
 from ..model.importers.reading import import_file
 from ..write_targets import UnsafeTarget, check_target
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from .stderr_progress import StderrProgress
 
 
 def parse_speaker_option(value: str) -> tuple[str, str]:
@@ -30,18 +31,6 @@ def parse_speaker_option(value: str) -> tuple[str, str]:
     if not equals or not name.strip() or not label.strip():
         raise ValueError(f"--speaker expects NAME=LABEL, not {value!r}")
     return " ".join(name.split()), label.strip()
-
-
-def _page_progress():
-    """A PDF's pages read, every tenth page on stderr, when someone is watching the terminal."""
-    if not sys.stderr.isatty():
-        return None
-
-    def report(done: int, total: int) -> None:
-        if total >= 20 and (done % 10 == 0 or done == total):
-            print(f"reading page {done} of {total}", file=sys.stderr, flush=True)
-
-    return report
 
 
 def import_command(
@@ -61,8 +50,13 @@ def import_command(
     if out.exists() and not force:
         raise CommandFailed(f"{out} already exists; add --force to replace it")
     labels = [label for _, label in speakers]
+    report = StderrProgress()  # quiet unless the import lasts over a second
+
+    def reading(done: int, total: int) -> None:
+        report.reading(source.name, done, total)
+
     try:
-        transcript = import_file(source, format_name, confirmed=labels, progress=_page_progress())
+        transcript = import_file(source, format_name, confirmed=labels, progress=reading, docx_progress=reading)
     except ImportFailed as failure:
         print(failure.line_for(str(source)), file=sys.stderr)
         return EXIT_FAILED

@@ -117,9 +117,9 @@ class Dataset:
     def analysis_for(self, counted_kinds: Iterable[Kind]) -> SeminarAnalysis:
         """The analysis counting only ``counted_kinds``, worked out once per choice and kept."""
         kinds = frozenset(counted_kinds)
-        if kinds == COUNTED_KINDS_DEFAULT:
-            return self.analysis
         found = self._analyses.get(kinds)
+        if found is None and kinds == COUNTED_KINDS_DEFAULT:
+            return self.analysis
         if found is None:
             found = SeminarAnalysis(
                 self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers], kinds
@@ -130,6 +130,23 @@ class Dataset:
     @cached_property
     def _analyses(self) -> dict[frozenset[Kind], SeminarAnalysis]:
         return {}
+
+    def counting(self, counted_kinds: Iterable[Kind]) -> Dataset:
+        """This seminar with :attr:`analysis` counting ``counted_kinds``: for code that reads ``dataset.analysis`` (the brief).
+
+        The same dataset for the default kinds; otherwise a twin sharing every
+        lookup and analysis already worked out (the chosen one among them).
+        """
+        kinds = frozenset(counted_kinds)
+        if kinds == COUNTED_KINDS_DEFAULT:
+            return self
+        chosen = self.analysis_for(kinds)
+        twin = Dataset(self.model, self.spans, self.path)
+        twin.__dict__.update(self.__dict__)
+        twin.__dict__["analysis"] = chosen
+        # The twin's analysis_for still finds the default kinds' analysis, which is no longer its ``analysis``.
+        twin.__dict__["_analyses"] = {**self._analyses, COUNTED_KINDS_DEFAULT: self.analysis}
+        return twin
 
     def precompute(self, monitor: Monitor | None = None) -> None:
         """Work out now what is otherwise worked out on first use: the lookups, the analysis, the agreement matrix.

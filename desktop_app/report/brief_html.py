@@ -25,11 +25,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
-from ..model.analysis.extreme_pairs import ExtremePairs, extreme_pairs
+from ..model.analysis.extreme_pairs import ExtremePairs
 from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_SHARE,
+    COUNTED_KINDS_DEFAULT,
     MIN_SHARED_THEMES,
     MIN_VOICES,
+    PairAgreement,
     SeminarAnalysis,
     ThemeMetrics,
     Verdict,
@@ -180,6 +182,8 @@ def build_brief(
     agreement beyond chance (None when chance is already full agreement),
     the colour the window's agreement map gives it.
     """
+    dataset = dataset.counting(options.counted_kinds)  # every figure below counts the kinds the user chose
+    counted = bool(dataset.analysis.compared_speakers)
     units = _Units()
     speaker_id = options.speaker
     words = brief_words(dataset)
@@ -190,17 +194,19 @@ def build_brief(
             parts.append(_speaker_glance(dataset, speaker_id, units))
         else:
             parts.append(_judgements(dataset, words, units))
-    if options.includes("chart"):
+    if options.includes("chart") and not counted:
+        parts.append(_nothing_counted("chart", units))
+    elif options.includes("chart"):
         chart_size = (body_width, chart_height(len(dataset.themes)))
         parts.append(_chart_section(dataset, speaker_id, chart_size, units))
     if options.includes("themes"):
         parts.append(_theme_table(dataset, units))
     if options.includes("agree_split") and not speaker_id:
-        parts.append(_agree_and_split(dataset, units))
+        parts.append(_agree_and_split(dataset, units) if counted else _nothing_counted("agree_split", units))
     if options.includes("forecasts"):
         parts.append(_forecasts(dataset, speaker_id, units))
     if options.includes("agreement"):
-        parts.append(_agreement(dataset, speaker_id, cell_hex, units))
+        parts.append(_agreement(dataset, speaker_id, cell_hex, units) if counted else _nothing_counted("agreement", units))
     if options.includes("method"):
         parts.append(_method(dataset, units))
     if options.includes("source"):
@@ -282,6 +288,9 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
         parts.append(_point_rows(words.what_to_watch, "\u25b8", units))
     analysis = dataset.analysis
     counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds]
+    if not analysis.compared_speakers:
+        parts.append(f'<p style="margin-top:6px;">{esc(_nothing_counted_words(dataset))}</p>')
+        return "".join(parts)
     basis = (
         f"Based on {len(counted):,} counted positions taken by {len(analysis.compared_speakers):,} speakers "
         f"on {sum(1 for m in analysis.themes.values() if m.n)} themes "
@@ -305,6 +314,36 @@ KIND_SINGULAR = {
 
 def _kinds_words(analysis: SeminarAnalysis, counted: bool = True) -> str:
     return kinds_phrase([kind for kind in Kind if (kind in analysis.counted_kinds) == counted])
+
+
+def _nothing_counted_words(dataset: Dataset) -> str:
+    """What a brief says in place of figures when no position of the counted kinds has been coded yet."""
+    analysis = dataset.analysis
+    total = len(dataset.model.positions)
+    kinds = _kinds_words(analysis)
+    if not total:
+        why = "no position has been coded"
+    elif total == 1:
+        why = f"the one position coded is not of a counted kind ({kinds})"
+    else:
+        why = f"none of the {total:,} positions coded is of a counted kind ({kinds})"
+    return f"Nothing is counted yet: {why}, so there is no chart, verdict or speaker agreement to show."
+
+
+_NOTHING_TO_SHOW = {
+    "chart": "Nothing is counted yet, so there is no chart to draw.",
+    "agree_split": "Nothing is counted yet, so no theme has a verdict to quote.",
+    "agreement": "Nothing is counted yet, so there are no speakers to compare.",
+}
+"""What a section whose figures would all be empty says instead."""
+
+
+def _nothing_counted(section: str, units: _Units) -> str:
+    """A section whose figures would all be empty: its heading and one plain line saying that nothing is counted yet."""
+    return (
+        f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES[section])}</h2>'
+        f'<p style="{units.start()}">{esc(_NOTHING_TO_SHOW[section])}</p>'
+    )
 
 
 def _sentence_html(sentence: Sentence) -> str:
@@ -578,7 +617,7 @@ _NOTE_AGREEMENT = (
 
 
 def _agreement(dataset: Dataset, speaker_id: str | None, cell_hex: Callable[[float | None], str], units: _Units) -> str:
-    summary = extreme_pairs(dataset.analysis.matrix, DIVIDED_PAIRS)
+    summary = dataset.analysis.extreme_pairs(DIVIDED_PAIRS)  # streamed: never the n × n matrix
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
     note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
@@ -656,20 +695,20 @@ def _agreement_legend() -> str:
 
 def _divided_pairs(dataset: Dataset, cell_hex: Callable[[float | None], str], summary: ExtremePairs) -> str:
     """For a large panel: the most divided and the closest pairs with enough shared themes, not the whole matrix."""
-    matrix = dataset.analysis.matrix
-    ids = matrix.speaker_ids
+    ids = dataset.analysis.compared_speakers
     cell = f'style="padding:3px 6px; border-bottom:1px solid {RULE};"'
 
-    def table(pairs: list[tuple[float, int, int]]) -> str:
+    def table(pairs: Iterable[PairAgreement]) -> str:
         lines = []
-        for value, row, column in pairs:
-            colour = cell_hex(matrix.pair(ids[row], ids[column]).chance_corrected)
+        for pair in pairs:
+            value = pair.agreement if pair.agreement is not None else 0.0
+            colour = cell_hex(pair.chance_corrected)
             lines.append(
-                f"<tr><td {cell}>{esc(dataset.speaker(ids[row]).display_name)}</td>"
-                f"<td {cell}>{esc(dataset.speaker(ids[column]).display_name)}</td>"
+                f"<tr><td {cell}>{esc(dataset.speaker(pair.speaker_a).display_name)}</td>"
+                f"<td {cell}>{esc(dataset.speaker(pair.speaker_b).display_name)}</td>"
                 f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">'
                 f"{format_measure(value)}</td>"
-                f'<td {cell} align="right">{int(matrix.shared_themes[row, column])}</td></tr>'
+                f'<td {cell} align="right">{pair.shared_themes}</td></tr>'
             )
         header = f"<tr><th {cell}>Speaker</th><th {cell}>Speaker</th><th {cell}>Agreement</th><th {cell}>k</th></tr>"
         return (
@@ -717,13 +756,22 @@ def _agreement_list(dataset: Dataset, speaker_id: str, cell_hex: Callable[[float
 # -- 8. method and caveats -----------------------------------------------------------------------
 
 
+def _kinds_counted(analysis: SeminarAnalysis) -> str:
+    """The method box's account of the counted kinds, saying so when they are the user's choice rather than the default."""
+    context = [kind for kind in Kind if kind not in analysis.counted_kinds]
+    if analysis.counted_kinds == COUNTED_KINDS_DEFAULT:
+        return f"{_kinds_words(analysis)}; {_kinds_words(analysis, counted=False)} are shown as context, never counted."
+    chosen = "all six kinds of position: " if not context else ""
+    default = kinds_phrase(COUNTED_KINDS_DEFAULT)
+    text = f"{chosen}{_kinds_words(analysis)}, as chosen for this brief (by default only {default} count)"
+    return text + (f"; {_kinds_words(analysis, counted=False)} are shown as context, not counted." if context else ".")
+
+
 def _method(dataset: Dataset, units: _Units) -> str:
     analysis = dataset.analysis
     scale = dataset.seminar.scale
-    context = [kind for kind in Kind if kind not in analysis.counted_kinds]
     text = (
-        f"<b>Kinds counted:</b> {esc(_kinds_words(analysis))}"
-        + (f"; {esc(_kinds_words(analysis, counted=False))} are shown as context, never counted. " if context else ". ")
+        f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))} "
         + "Stances are the analyst\u2019s coding of the source, from \u22122 (strong "
         f"{esc(scale.negative)}) to +2 (strong {esc(scale.positive)}); a speaker\u2019s stance on a theme is the median of "
         "their counted positions there, and a speaker silent on a theme is left out of it. "

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection
+import math
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
-from ..atomic import write_text_atomic
+from ..atomic import atomic_writer
 from ..model.analysis.ordinal import STANCES
+from ..model.analysis.pairs import MIN_SHARED_THEMES
 from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
@@ -175,36 +177,46 @@ PAIR_COLUMNS = (
 )
 
 
-def pair_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:
-    """Header, then one row per pair of speakers with a counted position, in speaking order.
+def pair_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> Iterator[list[str]]:
+    """Header, then one row per pair of speakers with a counted position, in speaking order, made as they are read.
 
     Blank figures where the two share no theme; ``comparable`` is false below
-    the shared themes needed to rank a pair against others.
+    the shared themes needed to rank a pair against others.  The pairs are
+    streamed a speaker at a time (:meth:`SeminarAnalysis.pairs_by_row`): the
+    output grows with the square of the panel, its memory need not.
     """
     analysis = analysis or dataset.analysis
-    matrix = analysis.matrix
     kinds = analysis.counted_kinds_text
-    ids = matrix.speaker_ids
+    ids = analysis.compared_speakers
     names = [dataset.speaker(speaker_id).display_name for speaker_id in ids]
-    rows = [list(PAIR_COLUMNS)]
-    for row, first in enumerate(ids):
-        for column in range(row + 1, len(ids)):
-            pair = matrix.pair(first, ids[column])
-            rows.append(
-                [
-                    first,
-                    names[row],
-                    ids[column],
-                    names[column],
-                    Figure(pair.shared_themes),
-                    _figure(pair.agreement),
-                    _figure(pair.expected_by_chance),
-                    _figure(pair.chance_corrected),
-                    str(pair.comparable).lower(),
-                    kinds,
-                ]
-            )
-    return rows
+    yield list(PAIR_COLUMNS)
+    # Millions of rows: each row's figures are read out of numpy once, not pair by pair.
+    for pairs in analysis.pairs_by_row():
+        row = pairs.row
+        first, first_name = ids[row], names[row]
+        shared_themes = pairs.shared_themes.tolist()
+        agreement, expected, corrected = pairs.agreement.tolist(), pairs.expected.tolist(), pairs.chance_corrected.tolist()
+        for offset, shared in enumerate(shared_themes):
+            later = row + 1 + offset
+            if shared:
+                figures = [_figure(agreement[offset]), _figure(expected[offset]), _figure(_defined(corrected[offset]))]
+            else:
+                figures = ["", "", ""]
+            yield [
+                first,
+                first_name,
+                ids[later],
+                names[later],
+                Figure(str(shared)),
+                *figures,
+                "true" if shared >= MIN_SHARED_THEMES else "false",
+                kinds,
+            ]
+
+
+def _defined(value: float) -> float | None:
+    """None for NaN: how a streamed row marks a figure that is not defined."""
+    return None if math.isnan(value) else value
 
 
 FIGURE_DECIMALS = 3
@@ -224,13 +236,18 @@ _ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs"
 
 def csv_text(dataset: Dataset, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT) -> str:
     """The CSV of one kind as text; ``counted_kinds`` chooses the positions the analysis counts."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(_rows(dataset, kind, counted_kinds))
+    return buffer.getvalue()
+
+
+def _rows(dataset: Dataset, kind: str, counted_kinds: Collection[Kind]) -> Iterable[list[str]]:
+    """The rows of one kind of CSV, each cell made inert as it is read: a pairs CSV is never held whole."""
     if kind not in CSV_KINDS:
         raise ValueError(f"CSV kind must be one of {', '.join(CSV_KINDS)}, not {kind!r}")
     make = _ROWS[kind]
     rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds))
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows([inert(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
+    return ([inert(cell) for cell in row] for row in rows)
 
 
 def export_csv(
@@ -250,11 +267,13 @@ def export_csv(
     path = Path(path)
     refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
-    text = csv_text(dataset, kind, counted_kinds)
+    rows = _rows(dataset, kind, counted_kinds)
     try:
-        write_text_atomic(
-            path, text, encoding=ENCODING, newline="", replace_read_only=replace_read_only, protected=(dataset.path,)
-        )
+        # Row by row into the temporary file: a pairs CSV of thousands of speakers is never held whole in memory.
+        with atomic_writer(
+            path, "w", encoding=ENCODING, newline="", replace_read_only=replace_read_only, protected=(dataset.path,)
+        ) as stream:
+            csv.writer(stream).writerows(rows)
     except OSError as error:
         raise write_failure(path, error) from None
     return path

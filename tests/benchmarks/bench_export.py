@@ -6,6 +6,12 @@ is loaded and analysed first, as it is in the window, then the peak resident
 set size is reset (``/proc/self/clear_refs``), the brief is exported, and the
 growth is the new peak less the resident size before the export.  Linux only,
 like the figures in the README.
+
+The command-line rows compare whole processes instead: ``seminar-lens
+--check FILE`` and an export of the same 5,000-speaker file, run one after
+the other in fresh interpreters, each peak read from its own rusage; the
+ratio says whether the export's memory stays linear in the positions, as
+loading them is.
 """
 
 from __future__ import annotations
@@ -161,6 +167,99 @@ def export_memory(settings: Settings) -> Measurement:
     _, taken = samples(settings)
     growth = [sample["growth_mib"] for sample in taken]
     return Measurement(growth, "MiB", "peak resident size during the export less that before it")
+
+
+LARGE = (5000, 40, 100_000)
+"""The panel of the brief's command-line memory row: speakers, themes, positions (the synthetic seminar, seed 1)."""
+PAIRS_PANEL = (2000, 40, 40_000)
+"""The panel of the pairs CSV's row, capped: 5,000 speakers make 12.5 million rows, over 8 minutes a sample here.
+
+A single run at 5,000 speakers (2026-12-07) peaked at 732 MiB, as --check of the same file did: 1.00×."""
+
+
+def _peak_of_command(args: list[str], home: Path) -> tuple[float, float]:
+    """Run ``seminar-lens ARGS`` in a fresh interpreter with a home of its own; its peak resident size in MiB and its seconds."""
+    from .children import CHECKOUT, child_environment
+
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", *args], cwd=CHECKOUT, env=child_environment(home, "offscreen"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    # wait4 gives this child's own peak (ru_maxrss, KiB on Linux), not the largest of every child so far.
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode != 0:
+        raise RuntimeError(errors.strip().splitlines()[-1] if errors.strip() else f"exit {process.returncode}")
+    return usage.ru_maxrss / 1024, seconds
+
+
+_command_samples: dict[tuple[object, ...], list[dict[str, float]]] = {}
+
+
+def command_samples(settings: Settings, kind: str, panel: tuple[int, int, int] = LARGE) -> tuple[tuple[int, int, int], list[dict[str, float]]]:
+    """Peaks of ``--check`` and of one export (``pdf`` or ``pairs``) of the same synthetic file, taken side by side.
+
+    Each sample runs ``--check`` and then the export, each a fresh
+    interpreter, so the two see the same machine load; the file is written
+    once by ``python -m tests.synthetic``.
+    """
+    speakers, themes, positions = panel
+    size = (settings.size(speakers, quick=40), settings.size(themes, quick=8), settings.size(positions, quick=800))
+    runs = min(settings.runs, 3)  # each sample loads 100,000 positions twice: three are enough for a median
+    key = (*size, kind, runs)
+    if key in _command_samples:
+        return size, _command_samples[key]
+    taken = []
+    with tempfile.TemporaryDirectory(prefix="seminar-lens-bench-") as folder:
+        data = Path(folder) / "large.seminar.json"
+        subprocess.run(
+            [sys.executable, "-m", "tests.synthetic", "--speakers", str(size[0]), "--themes", str(size[1]),
+             "--positions", str(size[2]), "--seed", str(SEED), str(data)],
+            check=True, capture_output=True, cwd=Path(__file__).parents[2],
+        )
+        out = Path(folder) / ("brief.pdf" if kind == "pdf" else "pairs.csv")
+        export = ["--export-pdf", str(out)] if kind == "pdf" else ["--export-csv", str(out), "--csv-kind", "pairs"]
+        for index in range(runs):
+            home = Path(folder) / f"home-{index}"
+            check_peak, check_seconds = _peak_of_command(["--check", str(data)], home)
+            export_peak, export_seconds = _peak_of_command([*export, str(data)], home)
+            taken.append(
+                {
+                    "check_mib": check_peak, "check_s": check_seconds, "export_mib": export_peak, "export_s": export_seconds,
+                    "out_mib": out.stat().st_size / 2**20,
+                }
+            )
+            out.unlink()
+    _command_samples[key] = taken
+    return size, taken
+
+
+def _command_detail(size: tuple[int, int, int], taken: list[dict[str, float]], what: str) -> str:
+    speakers, themes, positions = size
+    middle = sorted(taken, key=lambda sample: sample["export_mib"] / sample["check_mib"])[len(taken) // 2]
+    return (
+        f"{speakers:,} speakers, {themes} themes, {positions:,} positions: peak resident {what} "
+        f"{middle['export_mib']:.0f} MiB side by side with --check {middle['check_mib']:.0f} MiB "
+        f"({middle['export_mib'] / middle['check_mib']:.2f}×); {what} {middle['export_s']:.1f} s, "
+        f"--check {middle['check_s']:.1f} s; {middle['out_mib']:.1f} MiB written"
+    )
+
+
+@benchmark("PDF brief of 5,000 speakers: peak memory / --check of the same file", target=1.5, unit="×", group="export")
+def brief_memory_ratio(settings: Settings) -> Measurement:
+    size, taken = command_samples(settings, "pdf")
+    ratios = [sample["export_mib"] / sample["check_mib"] for sample in taken]
+    return Measurement(ratios, "×", _command_detail(size, taken, "--export-pdf"))
+
+
+@benchmark("pairs CSV of 2,000 speakers: peak memory / --check of the same file", target=1.5, unit="×", group="export")
+def pairs_csv_memory_ratio(settings: Settings) -> Measurement:
+    size, taken = command_samples(settings, "pairs", PAIRS_PANEL)
+    ratios = [sample["export_mib"] / sample["check_mib"] for sample in taken]
+    return Measurement(ratios, "×", _command_detail(size, taken, "--export-csv --csv-kind pairs"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,9 @@ loader's rules.  The PDF sample is extracting and cleaning the text of a
 report drawn with QPdfWriter (made once, before the clock starts).  The
 window sample is the same import followed by opening the new seminar in a
 main window (offscreen) with its Source tab in front, until it is painted.
+The hostile rows run ``seminar-lens --import`` on each hostile file of
+:mod:`tests.synthetic.hostile_imports` in a fresh interpreter, and give the
+time to its answer (target ≤ 10 s), its peak memory (≤ 1 GiB) and the answer.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import functools
 import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -21,6 +26,7 @@ from pathlib import Path
 from desktop_app.model.format.loader import from_model
 from desktop_app.model.importers.mapping import LabelMapping, build_seminar
 from desktop_app.model.importers.reading import import_bytes
+from tests.synthetic import hostile_imports
 
 from .harness import Measurement, Settings, benchmark, shown, timed
 
@@ -176,3 +182,47 @@ def vtt_import_and_open(settings: Settings) -> Measurement:
         f"opening and painting {shown(statistics.median(parts['open']), 's')} (medians)"
     )
     return Measurement(samples, "s", detail)
+
+
+HOSTILE = (
+    ("a 5,000-digit number in whisper JSON", "long.json", hostile_imports.whisper_long_number, {}),
+    ("a .docx of zip version 7.6", "v76.docx", hostile_imports.zip_version_76, {}),
+    ("a .docx unpacking to 400 MiB", "bomb.docx", hostile_imports.docx_bomb, {"unpacked_mib": (400, 40)}),
+    ("a .docx of 2 million paragraphs", "many.docx", hostile_imports.docx_paragraphs, {"count": (2_000_000, 200_000)}),
+    ("a PDF whose page inflates to 400 MiB", "bomb.pdf", hostile_imports.pdf_bomb, {"inflated_mib": (400, 40)}),
+)
+"""The hostile files, each with the keyword of its size: (full run, quick run)."""
+
+
+def _hostile_import(settings: Settings, name: str, make, sizes: dict[str, tuple[int, int]]) -> Measurement:
+    """``--import`` of one hostile file in a fresh interpreter, as a user runs it: wall time and peak resident memory."""
+    folder = Path(tempfile.mkdtemp(prefix="seminar-lens-hostile-"))
+    path = make(folder / name, **{key: settings.size(full, quick=quick) for key, (full, quick) in sizes.items()})
+    samples: list[float] = []
+    peaks: list[float] = []
+    answer = ""
+    for _ in range(settings.runs):
+        out = folder / "out.seminar.json"
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "desktop_app", "--import", str(path), "--out", str(out), "--force"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        _, _, usage = os.wait4(child.pid, 0)
+        samples.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+        answer = (child.stderr.read() if child.stderr else "").strip().splitlines()[-1:] or ["(nothing on stderr)"]
+        answer = answer[0].removeprefix(f"{path}: ")
+        child.communicate()
+    detail = f"{path.stat().st_size / 1024:,.0f} KiB; peak {statistics.median(peaks):,.0f} MiB (target ≤ 1,024); {answer}"
+    return Measurement(samples, "s", detail)
+
+
+def _register_hostile() -> None:
+    for label, name, make, sizes in HOSTILE:
+        benchmark(f"import of hostile file: {label} (answered)", target=10.0, group="import")(
+            functools.partial(_hostile_import, name=name, make=make, sizes=sizes)
+        )
+
+
+_register_hostile()

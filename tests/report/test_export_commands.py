@@ -133,7 +133,7 @@ def test_csv_export_themes_and_pairs_with_chosen_kinds(tmp_path):
         ("--csv-kind", "matrix"),
         ("--counted-kinds", "history"),
         ("--export-csv", "x.csv", "--counted-kinds", "forecast"),
-        ("--export-pdf", "x.pdf", "--counted-kinds", "history"),
+        ("--export-pdf", "x.pdf", "--counted-kinds", "history,opinion"),
         ("--page-size", "letter"),
         ("--export-csv", "x.csv", "--speaker", "someone"),
         ("--export-pdf", "x.pdf", "--csv-kind", "matrix"),

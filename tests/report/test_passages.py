@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from desktop_app.commands.export import StderrProgress
+from desktop_app.commands.stderr_progress import StderrProgress
 from desktop_app.report.page_layout import (
     ROWS_PER_PART,
     inline_style_sheet,

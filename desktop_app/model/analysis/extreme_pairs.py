@@ -1,61 +1,73 @@
-"""The extremes of a large panel's agreement matrix: how many pairs can be compared, their chance level, and the
-lowest and highest of them.
+"""The extremes of a large panel's pairs: how many can be compared, their chance level, and the least and most agreeing.
 
 What a summarised brief says of the pairs instead of printing the whole
-matrix.  The matrix is scanned in slices of :data:`CHUNK_ROWS` rows: a
-whole-matrix numpy step on 2,000 speakers (four million cells) holds Python's
-interpreter lock for over a hundred milliseconds, a slice for a few, so a
-window exporting in the background keeps repainting.
+matrix.  The pairs are streamed a block of speakers at a time
+(:func:`~.pairs.pairs_by_row`), never held as an n × n matrix, so the memory
+follows the positions: a 5,000-speaker panel's 12.5 million pairs pass
+through a few megabytes.  Each step is short, so a window exporting in the
+background keeps repainting.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .pairs import MIN_SHARED_THEMES, AgreementMatrix
-
-CHUNK_ROWS = 128
-"""Rows of the matrix scanned at a time."""
-
-Extreme = tuple[float, int, int]
-"""One pair: its agreement, and the row and column of its two speakers in the matrix (row < column)."""
+from .pairs import MIN_SHARED_THEMES, PairAgreement, compared_speakers, pairs_by_row
 
 
 @dataclass(frozen=True)
 class ExtremePairs:
-    """The comparable pairs of a matrix in brief: their number, their mean chance level, and the extremes."""
+    """The comparable pairs in brief: their number, their mean chance level, and the extremes."""
 
     comparable: int
+    """Pairs sharing at least MIN_SHARED_THEMES themes."""
     chance: float | None
     """Mean agreement by chance over the comparable pairs; None when there are none."""
-    lowest: list[Extreme]
-    """The least agreeing pairs, lowest first (ties in matrix order)."""
-    highest: list[Extreme]
-    """The most agreeing pairs, highest first (ties in matrix order)."""
+    lowest: tuple[PairAgreement, ...]
+    """The least agreeing comparable pairs, lowest first (ties in speaking order)."""
+    highest: tuple[PairAgreement, ...]
+    """The most agreeing comparable pairs, highest first (ties in speaking order)."""
 
 
-def extreme_pairs(matrix: AgreementMatrix, keep: int) -> ExtremePairs:
-    """The pairs with at least MIN_SHARED_THEMES shared themes, each counted once, keeping the ``keep`` lowest and highest."""
+def extreme_pairs(speaker_ids: Sequence[str], stances: Mapping[str, Mapping[str, int]], keep: int) -> ExtremePairs:
+    """The comparable pairs of the speakers with a stance (``{speaker: {theme: stance}}``), keeping the ``keep`` lowest and highest.
+
+    Pairs are ranked by agreement, then by the first speaker's place, then the
+    second's, so equal figures come out in speaking order, as a scan of the
+    whole matrix would give them.
+    """
     import numpy as np  # imported here: only the agreement section needs it, and it costs start-up time
 
-    count = len(matrix.speaker_ids)
+    included = compared_speakers(speaker_ids, stances)
     comparable = 0
     chance_sum = 0.0
-    lowest: list[Extreme] = []
-    highest: list[Extreme] = []
-    columns = np.arange(count)
-    for start in range(0, count, CHUNK_ROWS):
-        stop = min(count, start + CHUNK_ROWS)
-        rows = np.arange(start, stop)[:, None]
-        usable = (matrix.shared_themes[start:stop] >= MIN_SHARED_THEMES) & (columns[None, :] > rows)
-        found_rows, found_columns = np.nonzero(usable)
-        if not len(found_rows):
+    # (agreement, row, offset, pair) for the lowest; (-agreement, row, offset, pair) for the highest.
+    lowest: list[tuple[float, int, int, PairAgreement]] = []
+    highest: list[tuple[float, int, int, PairAgreement]] = []
+    for pairs in pairs_by_row(included, stances):
+        usable = np.flatnonzero(pairs.shared_themes >= MIN_SHARED_THEMES)
+        if not len(usable):
             continue
-        values = matrix.agreement[start:stop][found_rows, found_columns]
-        comparable += len(values)
-        chance_sum += float(matrix.expected[start:stop][found_rows, found_columns].sum())
-        for pick, into in ((np.argsort(values, kind="stable")[:keep], lowest), (np.argsort(-values, kind="stable")[:keep], highest)):
-            into.extend((float(values[i]), start + int(found_rows[i]), int(found_columns[i])) for i in pick)
-        lowest = sorted(lowest)[:keep]
-        highest = sorted(highest, key=lambda item: (-item[0], item[1], item[2]))[:keep]
-    return ExtremePairs(comparable, chance_sum / comparable if comparable else None, lowest, highest)
+        values = pairs.agreement[usable]
+        comparable += len(usable)
+        chance_sum += float(pairs.expected[usable].sum())
+        for signed, kept in ((values, lowest), (-values, highest)):
+            candidates = usable
+            if len(kept) == keep:
+                # Only a strictly better figure can enter: on a tie the earlier row already there wins.
+                better = np.flatnonzero(signed < kept[-1][0])
+                if not len(better):
+                    continue
+                candidates, signed = usable[better], signed[better]
+            for index in np.argsort(signed, kind="stable")[:keep]:
+                offset = int(candidates[index])
+                kept.append((float(signed[index]), pairs.row, offset, pairs.pair(included, offset)))
+            kept.sort(key=lambda item: item[:3])
+            del kept[keep:]
+    return ExtremePairs(
+        comparable,
+        chance_sum / comparable if comparable else None,
+        tuple(pair for *_, pair in lowest),
+        tuple(pair for *_, pair in highest),
+    )

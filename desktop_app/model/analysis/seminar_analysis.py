@@ -35,11 +35,12 @@ chance gives for their own stance mixes (:mod:`.pairs`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..format.schema import Kind, Position
+from .extreme_pairs import ExtremePairs, extreme_pairs
 from .ordinal import (
     MEASURE_DECIMALS,
     STANCE_RANGE,
@@ -56,9 +57,11 @@ from .pairs import (
     MIN_SHARED_THEMES,
     AgreementMatrix,
     PairAgreement,
+    PairsAfter,
     agreement_matrix,
     distances_from,
     pair_agreement,
+    pairs_by_row,
     stance_shares,
 )
 from .robustness import Flip, describe_flip, describe_flips, verdict_flips
@@ -82,8 +85,10 @@ __all__ = [
     "STANCES",
     "STANCE_RANGE",
     "AgreementMatrix",
+    "ExtremePairs",
     "Flip",
     "PairAgreement",
+    "PairsAfter",
     "SeminarAnalysis",
     "ThemeMetrics",
     "Verdict",
@@ -228,8 +233,10 @@ class SeminarAnalysis:
     """The analysis of one seminar for one choice of counted kinds, computed once and read by every view.
 
     Theme figures are computed up front (one pass over the positions); pair
-    agreements on first use, one pair at a time (:meth:`pair`) or all at once
-    (:attr:`matrix`), since they grow with the square of the panel.
+    agreements on first use, one pair at a time (:meth:`pair`), all at once
+    (:attr:`matrix`, n × n arrays for the heatmap), or streamed a speaker at a
+    time (:meth:`pairs_by_row`, :meth:`extreme_pairs`) in memory linear in the
+    positions, since they grow with the square of the panel.
     """
 
     def __init__(
@@ -257,6 +264,7 @@ class SeminarAnalysis:
                 own[theme_id] = stance
         self._pairs: dict[tuple[str, str], PairAgreement] = {}
         self._mixes: dict[str, tuple[list[float], list[float]]] = {}
+        self._extremes: dict[int, ExtremePairs] = {}
 
     def revised(self, theme_ids: Collection[str], positions_on: Callable[[str], Iterable[Position]]) -> SeminarAnalysis:
         """The analysis after positions on ``theme_ids`` changed (same themes and speakers): only those themes are worked out again.
@@ -292,6 +300,7 @@ class SeminarAnalysis:
         revised._by_speaker = by_speaker
         revised._pairs = {}
         revised._mixes = {}
+        revised._extremes = {}
         return revised
 
     @property
@@ -349,6 +358,17 @@ class SeminarAnalysis:
     def matrix(self) -> AgreementMatrix:
         """Agreement of every pair of compared speakers, in speaking order, computed on first use and kept."""
         return agreement_matrix(self.speaker_ids, self._by_speaker)
+
+    def pairs_by_row(self) -> Iterator[PairsAfter]:
+        """Every pair of :attr:`compared_speakers`, a speaker at a time with those after them, never the whole matrix."""
+        return pairs_by_row(self.compared_speakers, self._by_speaker)
+
+    def extreme_pairs(self, keep: int) -> ExtremePairs:
+        """The ``keep`` least and most agreeing comparable pairs, with their count and mean chance level; kept once found."""
+        found = self._extremes.get(keep)
+        if found is None:
+            found = self._extremes[keep] = extreme_pairs(self.compared_speakers, self._by_speaker, keep)
+        return found
 
     def themes_with(self, *verdicts: Verdict) -> list[str]:
         """Ids of the themes whose verdict is one of ``verdicts``, in report order."""

@@ -80,6 +80,9 @@ def decode(data: bytes) -> str:
         message = f"the file looks like {without_bom} text without a byte-order mark; save it as UTF-8"
         raise JsonProblem([Problem((), message, 1, 1)])
     data = data.removeprefix(codecs.BOM_UTF8)
+    if data.startswith(codecs.BOM_UTF8):
+        message = "the file starts with two byte-order marks (U+FEFF); remove the second one, or save it again as UTF-8"
+        raise JsonProblem([Problem((), message, 1, 1)])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

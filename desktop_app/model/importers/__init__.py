@@ -12,6 +12,6 @@ Everything here is pure Python (no Qt).  The pieces, in the order a caller uses 
 - :func:`.mapping.build_seminar` makes the new seminar file model;
 - :mod:`.command` is ``seminar-lens --import``.
 
-One module per format: webvtt, srt (both through cue_text and segments),
+One module per format: webvtt, srt (both through cues, cue_text, name_like and segments),
 whisper, plain_text (with labels), word, pdf_text; encoding decodes text files.
 """

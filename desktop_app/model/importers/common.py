@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypedDict
+
+Progress = Callable[[int, int], None]
+"""Told (done, in all) as a long read goes on: a PDF's pages, a Word document's paragraphs."""
 
 
 class FileDetails(TypedDict, total=False):

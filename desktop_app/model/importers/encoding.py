@@ -16,6 +16,12 @@ _BOMS = (
 )
 _LINE_BREAKS = re.compile(r"\r\n?|\u2028|\u2029|\x0c|\x0b|\x85")
 _REFUSED_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")  # controls no text uses, and undecodable bytes
+NOT_TEXT_SAMPLE = 65_536
+"""Characters looked at to tell text from binary data."""
+MAX_NOT_TEXT_SHARE = 0.05
+"""Above this share of control codes and undecodable bytes, a file is refused as not text.
+Random bytes read as Windows-1252 or Latin-1 give about 23 %; real text, with a stray control or two, well under 1 %."""
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -55,7 +61,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def normalise(text: str) -> str:
     """``text`` with every line ending as ``\\n``, without a leading BOM or refused control characters."""
-    text = text.removeprefix("\ufeff")
+    text = text.lstrip("\ufeff")  # an editor that adds a byte-order mark to a file that had one leaves two
     text = _LINE_BREAKS.sub("\n", text)
     if not text.isprintable():
         text = _REFUSED_CONTROLS.sub("", text)
@@ -66,3 +72,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
     """Decoded and normalised text, with the encoding's name."""
     text, name = decode(data)
     return normalise(text), name
+
+
+def not_text_share(text: str) -> tuple[float, int]:
+    """The share of control codes and undecodable bytes in the start of a decoded text, and how many characters were looked at."""
+    sample = text[:NOT_TEXT_SAMPLE]
+    if not sample:
+        return 0.0, 0
+    return len(_NOT_TEXT.findall(sample)) / len(sample), len(sample)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MAX_LABEL = 60
@@ -103,16 +103,20 @@ NO_CHOICES = LabelChoices()
 """No label confirmed or rejected: recurrence alone decides."""
 
 
-def speaking_labels(labels: Iterable[str], choices: LabelChoices = NO_CHOICES) -> tuple[set[str], list[str]]:
+def speaking_labels(
+    labels: Iterable[str], choices: LabelChoices = NO_CHOICES, once: Callable[[str], bool] | None = None
+) -> tuple[set[str], list[str]]:
     """Labels taken as speakers (seen at least twice, or confirmed, and not rejected), and the one-off labels left as text.
 
-    Labels compare without regard to case; pass them through one :class:`Spellings` first.
+    ``once``, when given, says which labels count even the first time.  Labels
+    compare without regard to case; pass them through one :class:`Spellings` first.
     """
     counts = Counter(labels)
     speaking = {
         label
         for label, count in counts.items()
-        if (count >= 2 or label.casefold() in choices.confirmed) and label.casefold() not in choices.rejected
+        if (count >= 2 or label.casefold() in choices.confirmed or (once is not None and once(label)))
+        and label.casefold() not in choices.rejected
     }
     single = [label for label, count in counts.items() if count == 1 and label not in speaking]
     return speaking, single

@@ -12,21 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..format.schema import MAX_LINE
-from .common import ImportedTranscript, ImportFailed
+from .common import ImportedTranscript, ImportFailed, Progress
 from .encoding import normalise
 from .labels import NO_CHOICES, LabelChoices, LabelPattern
+from .pdf_bounds import check_pages, check_streams
 from .plain_text import parse_text
 
-Progress = Callable[[int, int], None]
-"""Called with (pages done, pages in all) as pages are read."""
+if TYPE_CHECKING:
+    from pypdfium2 import PdfTextPage
 
 NO_TEXT_LAYER = "this PDF has no text layer; run OCR first"
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
 _GAPS = re.compile(r"[ \t]+")
+_JOINED = re.compile(r"(?<=\S) (?=[A-Z\[{*]|[^\W\d_a-z])")  # a space before what could open a label
 _EDGE_LINES = 2  # lines at each end of a page looked at for running heads and footers
 
 
@@ -37,6 +39,7 @@ def parse_pdf(
     progress: Progress | None = None,
 ) -> ImportedTranscript:
     """The transcript of a PDF's bytes; a prose report gives a transcript with no turns."""
+    check_streams(data)
     pages, metadata = _page_texts(data, progress)
     if not any(page.strip() for page in pages):
         raise ImportFailed(NO_TEXT_LAYER)
@@ -66,6 +69,7 @@ def _page_texts(data: bytes, progress: Progress | None) -> tuple[list[str], dict
         raise ImportFailed(f"this PDF cannot be read: {exc}") from None
     try:
         count = len(document)
+        check_pages(count)
         pages = []
         for index in range(count):
             page = document[index]
@@ -73,7 +77,8 @@ def _page_texts(data: bytes, progress: Progress | None) -> tuple[list[str], dict
                 text_page = page.get_textpage()
                 # PDFium joins a word hyphenated at a line end, marking the join with U+FFFE (or \x02):
                 # put the hyphen and the line break back, and let join_pages decide as for any other.
-                text = text_page.get_text_range().replace("\ufffe", "-\n").replace("\x02", "-\n")
+                text = _with_line_breaks(text_page, text_page.get_text_range())
+                text = text.replace("\ufffe", "-\n").replace("\x02", "-\n")
                 pages.append(normalise(text))
                 text_page.close()
             finally:
@@ -86,6 +91,27 @@ def _page_texts(data: bytes, progress: Progress | None) -> tuple[list[str], dict
     finally:
         document.close()
     return pages, metadata
+
+
+def _with_line_breaks(text_page: PdfTextPage, text: str) -> str:
+    """``text`` with a line break wherever PDFium joined two lines with a space before a capital (or a bracket).
+
+    PDFium sometimes runs the last line of a paragraph and the first of the
+    next together ("…climate change. Ruth Kim: I think…"), which would hide a
+    speaker's label inside a line.  Each such space is checked against the
+    characters' boxes: when the next character sits wholly below the one
+    before the space, a new line began there.
+    """
+    if len(text) != text_page.count_chars():
+        return text  # characters outside the BMP: offsets no longer match PDFium's, so leave the text as it is
+    chars = list(text)
+    for found in _JOINED.finditer(text):
+        space = found.start()
+        _, before_bottom, _, _ = text_page.get_charbox(space - 1)
+        _, _, _, next_top = text_page.get_charbox(space + 1)
+        if next_top < before_bottom:
+            chars[space] = "\n"
+    return "".join(chars)
 
 
 def _pdf_date(value: str) -> dt.date | None:

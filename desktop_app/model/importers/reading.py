@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..format.json_text import MAX_FILE_BYTES, human_size
-from .common import FORMATS, ImportedTranscript, ImportFailed
-from .encoding import decode_text
+from .common import FORMATS, ImportedTranscript, ImportFailed, Progress
+from .encoding import MAX_NOT_TEXT_SHARE, decode, decode_text, normalise, not_text_share
 from .labels import LabelChoices, LabelPattern
-from .pdf_text import Progress, parse_pdf
+from .pdf_text import parse_pdf
 from .plain_text import parse_text
 from .srt import parse_srt
 from .webvtt import parse_vtt
@@ -43,6 +43,7 @@ def import_file(
     rejected: Iterable[str] = (),
     pattern: str | None = None,
     progress: Progress | None = None,
+    docx_progress: Progress | None = None,
 ) -> ImportedTranscript:
     """The transcript in the file at ``path``.
 
@@ -50,12 +51,20 @@ def import_file(
     content when None); ``confirmed`` names labels to take as speakers even
     if they occur once, ``rejected`` labels never to take (case is ignored
     in both); ``pattern`` is a regex with a ``speaker`` group for
-    typed transcripts; ``progress`` follows a PDF page by page.  Raises
+    typed transcripts; ``progress`` follows a PDF page by page, and
+    ``docx_progress`` a Word document paragraph by paragraph.  Raises
     ImportFailed with a plain message (and location) for any bad input.
     """
     data = read_bytes(Path(path))
     return import_bytes(
-        data, Path(path).name, format_name, confirmed=confirmed, rejected=rejected, pattern=pattern, progress=progress
+        data,
+        Path(path).name,
+        format_name,
+        confirmed=confirmed,
+        rejected=rejected,
+        pattern=pattern,
+        progress=progress,
+        docx_progress=docx_progress,
     )
 
 
@@ -68,6 +77,7 @@ def import_bytes(
     rejected: Iterable[str] = (),
     pattern: str | None = None,
     progress: Progress | None = None,
+    docx_progress: Progress | None = None,
 ) -> ImportedTranscript:
     """As :func:`import_file`, for bytes already read; ``name`` (a file name) helps detect the format."""
     if len(data) > MAX_IMPORT_BYTES:
@@ -85,15 +95,13 @@ def import_bytes(
         raise ImportFailed("a speaker pattern applies to text, Word and PDF files only")
     choices = LabelChoices.of(confirmed, rejected)
     if format_name == "docx":
-        transcript = parse_docx(data, choices, label_pattern)
+        transcript = parse_docx(data, choices, label_pattern, docx_progress)
     elif format_name == "pdf":
         if not data.lstrip().startswith(b"%PDF"):
             raise ImportFailed("this is not a PDF file: it does not start with %PDF")
         transcript = parse_pdf(data, choices, label_pattern, progress)
     else:
-        text, encoding = decode_text(data)
-        if not text.strip():
-            raise ImportFailed("the file is empty")
+        text, encoding = _decoded_text(data)
         if format_name == "vtt":
             transcript = parse_vtt(text, choices, encoding)
         elif format_name == "srt":
@@ -104,7 +112,27 @@ def import_bytes(
             transcript = parse_text(text, choices, label_pattern, encoding)
     if not transcript.text.strip():
         raise ImportFailed("the file holds no text")
+    if len(transcript.text) * 4 > MAX_IMPORT_BYTES and len(transcript.text.encode("utf-8")) > MAX_IMPORT_BYTES:
+        size = len(transcript.text.encode("utf-8"))
+        raise ImportFailed(
+            f"its text is {human_size(size)}, more than the {human_size(MAX_IMPORT_BYTES)} a seminar file may hold"
+        )
     return transcript
+
+
+def _decoded_text(data: bytes) -> tuple[str, str]:
+    """The text of a text file, normalised, and its encoding; refused when it is empty or not text at all."""
+    raw, encoding = decode(data)
+    share, looked_at = not_text_share(raw)
+    if share > MAX_NOT_TEXT_SHARE:
+        raise ImportFailed(
+            f"this does not look like text: {share:.0%} of its first {looked_at:,} characters are control codes "
+            "or bytes that cannot be decoded (is it a binary file, or in another format?)"
+        )
+    text = normalise(raw)
+    if not text.strip():
+        raise ImportFailed("the file is empty")
+    return text, encoding
 
 
 def read_bytes(path: Path) -> bytes:

@@ -15,6 +15,7 @@ from typing import Unpack
 
 from .common import FileDetails, ImportedTranscript, ImportedTurn
 from .labels import NO_CHOICES, LabelChoices, Spellings, speaking_labels
+from .name_like import looks_like_a_name
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,25 @@ class Segment:
     """The words with a ``Name:`` prefix still on, when the label came from one (it may prove not to be a label)."""
 
 
-def assemble(segments: Sequence[Segment], format_name: str, choices: LabelChoices = NO_CHOICES, **extra: Unpack[FileDetails]) -> ImportedTranscript:
-    """The transcript of ``segments``: a ``Name:`` label counts only if it recurs or is confirmed, and is not rejected."""
+def assemble(
+    segments: Sequence[Segment],
+    format_name: str,
+    choices: LabelChoices = NO_CHOICES,
+    *,
+    subtitles: bool = False,
+    **extra: Unpack[FileDetails],
+) -> ImportedTranscript:
+    """The transcript of ``segments``: a ``Name:`` label counts only if it recurs or is confirmed, and is not rejected.
+
+    In ``subtitles`` (cues) a ``Name:`` that opens a cue and reads as a person's
+    name counts even once: Zoom names every cue's speaker that way.
+    """
     spelling = Spellings()
     segments = [replace(segment, label=spelling(segment.label)) if segment.label else segment for segment in segments]
     speaking, single = speaking_labels(
-        (segment.label for segment in segments if segment.label and segment.prefixed is not None), choices
+        (segment.label for segment in segments if segment.label and segment.prefixed is not None),
+        choices,
+        once=looks_like_a_name if subtitles else None,
     )
     paragraphs: list[str] = []
     turns: list[ImportedTurn] = []

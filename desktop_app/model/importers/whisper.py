@@ -6,6 +6,8 @@ import json
 import math
 from typing import Any
 
+from ..format.json_text import JsonProblem
+from ..format.json_text import parse as parse_json
 from .common import ImportedTranscript, ImportFailed
 from .encoding import normalise
 from .labels import MAX_LABEL, NO_CHOICES, LabelChoices
@@ -16,11 +18,11 @@ def parse_whisper(text: str, choices: LabelChoices = NO_CHOICES, encoding: str |
     """The transcript of whisper's JSON; words are optional and unused.  ImportFailed names the segment."""
     del choices  # speaker fields are labels already: nothing to confirm
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(f"this is not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}") from None
-    except RecursionError:
-        raise ImportFailed("the JSON is nested too deeply") from None
+        # The seminar loader's reader: numbers too long or too large, NaN, deep nesting and the like get located words.
+        data = parse_json(text).value
+    except JsonProblem as problem:
+        first = problem.problems[0]
+        raise ImportFailed(first.message, first.location) from None
     raw_segments = data.get("segments") if isinstance(data, dict) else data
     if not isinstance(raw_segments, list):
         raise ImportFailed("expected whisper JSON: an object with a list of \"segments\" (or a list of segments)")

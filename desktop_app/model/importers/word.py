@@ -4,35 +4,42 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from typing import TYPE_CHECKING
 
 from ..format.schema import MAX_LINE
-from .common import ImportedTranscript, ImportFailed
+from .common import ImportedTranscript, ImportFailed, Progress
 from .encoding import normalise
 from .labels import MAX_LABEL, NO_CHOICES, LabelChoices, LabelMatch, LabelPattern
 from .plain_text import Line, lines_to_transcript
+from .word_package import check_package
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
+_PROGRESS_EVERY = 1_000  # paragraphs
 
-def parse_docx(data: bytes, choices: LabelChoices = NO_CHOICES, pattern: LabelPattern | None = None) -> ImportedTranscript:
-    """The transcript of a .docx file's bytes; ImportFailed when it is not a Word document."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ImportFailed("this is not a Word document (.docx): it is not even a zip archive")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportFailed(f"this Word document is damaged: {exc}") from None
-    if "word/document.xml" not in names:
-        raise ImportFailed("this is a zip archive, but not a Word document: it has no word/document.xml")
+
+def parse_docx(
+    data: bytes,
+    choices: LabelChoices = NO_CHOICES,
+    pattern: LabelPattern | None = None,
+    progress: Progress | None = None,
+) -> ImportedTranscript:
+    """The transcript of a .docx file's bytes; ImportFailed when it is not a Word document or passes a bound.
+
+    ``progress`` is told (paragraphs read, paragraphs in all) as the paragraphs are read.
+    """
+    check_package(data)
     try:
         import docx  # python-docx, imported only when a Word file is read
 
         document = docx.Document(io.BytesIO(data))
-        paragraphs = [_paragraph(paragraph) for paragraph in document.paragraphs]
+        found = document.paragraphs
+        paragraphs = []
+        for number, paragraph in enumerate(found, start=1):
+            paragraphs.append(_paragraph(paragraph))
+            if progress is not None and (number % _PROGRESS_EVERY == 0 or number == len(found)):
+                progress(number, len(found))
         properties = document.core_properties
         title = properties.title or None
         created = properties.created

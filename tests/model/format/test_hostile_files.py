@@ -92,6 +92,13 @@ def test_utf16_and_utf32_with_byte_order_mark(encoding):
     assert problem.line == 1
 
 
+def test_two_byte_order_marks_are_named_as_such():
+    """A file that starts with two UTF-8 byte-order marks is told so in plain words, not as a decoding hint."""
+    (problem,) = refused(codecs.BOM_UTF8 * 2 + DEFAULT_BYTES)
+    assert problem.message.startswith("the file starts with two byte-order marks")
+    assert "utf-8-sig" not in problem.message and (problem.line, problem.column) == (1, 1)
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_and_utf32_without_byte_order_mark(encoding):
     """ASCII-only UTF-16 or UTF-32 without a byte-order mark is named as such, not as bad JSON."""

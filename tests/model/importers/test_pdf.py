@@ -11,6 +11,8 @@ from desktop_app.model.importers.common import ImportFailed
 from desktop_app.model.importers.pdf_text import NO_TEXT_LAYER, join_pages
 from desktop_app.model.importers.reading import import_bytes
 
+from .checks import assert_turns_valid, turn_texts
+
 
 def text_pdf(pages: list[list[str]]) -> bytes:
     """A PDF drawn with QPdfWriter, one line of text per entry, a running head and a page number on each page."""
@@ -112,3 +114,42 @@ def test_only_the_very_first_or_last_line_of_every_page_counts_as_a_short_report
     both = join_pages(["Quay report\nFirst page words.\nDraft", "Quay report\nSecond page words.\nDraft"])
     assert both == "First page words.\nSecond page words."
     assert join_pages(["Quay report\nOnly one page.\nDraft"]) == "Quay report\nOnly one page.\nDraft"
+
+
+def document_pdf(html: str) -> bytes:
+    """A PDF of rich text laid out by QTextDocument and written by QPdfWriter, as Qt applications print."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(writer)
+    buffer.close()
+    return bytes(data.data())
+
+
+def test_a_qt_written_transcript_with_name_labels_gives_its_speakers_and_turns(qapp):
+    """Labels are found per line, though PDFium runs a paragraph's last line into the next paragraph's label."""
+    turns = [
+        ("Tom Baker", "Thank you for coming. The question tonight is whether the harbour wall can be repaired "
+                      "before the winter storms, and what it costs the town if we wait for the climate to change."),
+        ("Ruth Kim", "We should start now. The engineers told us in March that the wall will not last."),
+        ("Tom Baker", "And the budget?"),
+        ("Ruth Kim", "It was set aside in spring, so that is not the problem."),
+    ]
+    transcript = import_bytes(document_pdf("".join(f"<p>{name}: {words}</p>" for name, words in turns)), "panel.pdf")
+    assert_turns_valid(transcript)
+    assert [label for label, _ in turn_texts(transcript)] == [name for name, _ in turns]
+    assert turn_texts(transcript)[1] == ("Ruth Kim", f"Ruth Kim: {turns[1][1]}")
+    assert transcript.single_labels == ()
+
+
+def test_a_capital_inside_a_line_stays_on_its_line(qapp):
+    """Only a space where the text really moves down a line becomes a line break."""
+    transcript = import_bytes(text_pdf([["Ada Lind: We met Tom Baker: he agreed. Then Ruth Kim spoke."]]), "one.pdf")
+    assert transcript.text.endswith("\nAda Lind: We met Tom Baker: he agreed. Then Ruth Kim spoke.")

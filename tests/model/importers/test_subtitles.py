@@ -104,3 +104,61 @@ def test_srt_cut_after_its_number_is_truncated():
     with pytest.raises(ImportFailed) as caught:
         import_bytes(b"1\n00:00:01,000 --> 00:00:02,000\nA: x\n\n2\n", "x.srt")
     assert "truncated" in caught.value.message and caught.value.location == "cue 2 (line 5)"
+
+
+def test_srt_without_blank_lines_between_cues_keeps_its_cues_and_speakers():
+    """A cue number followed by a timing line opens a cue even with no blank line before it (so does a bare timing line)."""
+    data = (
+        b"1\n00:00:01,000 --> 00:00:03,000\nOren Pike: Welcome to the library panel.\n"
+        b"2\n00:00:03,000 --> 00:00:05,000\nTalia Brook: Thanks, Oren.\nBooks are only the start.\n"
+        b"3\n00:00:05,000 --> 00:00:06,000\nTalia Brook: 12 of them.\n"
+        b"00:00:06,000 --> 00:00:08,000\nOren Pike: Lovely.\n"
+    )
+    transcript = import_bytes(data, "tight.srt")
+    assert_turns_valid(transcript)
+    assert turn_texts(transcript) == [
+        ("Oren Pike", "Welcome to the library panel."),
+        ("Talia Brook", "Thanks, Oren. Books are only the start. 12 of them."),
+        ("Oren Pike", "Lovely."),
+    ]
+    assert "-->" not in transcript.text
+    assert (transcript.turns[1].start_time, transcript.turns[1].end_time) == (3.0, 6.0)
+
+
+def test_a_cue_run_together_with_the_next_names_the_right_line_when_it_is_bad():
+    """Cues split without blank lines still report a bad timing at its own cue and line."""
+    data = b"1\n00:00:01,000 --> 00:00:02,000\nA: x\n2\n00:00:03,000 --> 00:00:02,500\nA: y\n"
+    with pytest.raises(ImportFailed) as caught:
+        import_bytes(data, "x.srt")
+    assert caught.value.location == "cue 2 (line 5)" and "before it starts" in caught.value.message
+
+
+def test_zoom_speakers_who_speak_once_are_kept():
+    """In a VTT, a cue-initial 'First Last:' is a speaker the first time; their name leaves the text."""
+    data = (
+        b"WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nMira Castellan: Welcome, everyone.\n\n"
+        b"2\n00:00:04.000 --> 00:00:07.000\nMira Castellan: Two guests tonight.\n\n"
+        b"3\n00:00:07.000 --> 00:00:09.000\nJoss Whitlock: The quay floods.\n\n"
+        b"4\n00:00:09.000 --> 00:00:11.000\nAna de la Cruz: The budget is spent.\n\n"
+        b"5\n00:00:11.000 --> 00:00:12.000\nMira Castellan: Thank you both.\n"
+    )
+    transcript = import_bytes(data, "zoom.vtt")
+    assert turn_texts(transcript) == [
+        ("Mira Castellan", "Welcome, everyone. Two guests tonight."),
+        ("Joss Whitlock", "The quay floods."),
+        ("Ana de la Cruz", "The budget is spent."),
+        ("Mira Castellan", "Thank you both."),
+    ]
+    assert transcript.single_labels == ()
+
+
+@pytest.mark.parametrize(
+    "words", ["The point is simple: we wait.", "So what: nothing changed.", "Reminder: bring maps.", "In Lisbon Today: rain."]
+)
+def test_sentence_text_with_a_colon_in_a_single_cue_stays_text(words):
+    """Sentence words before a colon, or a lone word, are not a one-off speaker in a subtitle file."""
+    data = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAda Lind: One.\n\n"
+        f"00:00:02.000 --> 00:00:03.000\n{words}\n\n00:00:03.000 --> 00:00:04.000\nAda Lind: Two.\n"
+    ).encode()
+    assert turn_texts(import_bytes(data, "x.vtt")) == [("Ada Lind", f"One. {words} Two.")]
