@@ -52,6 +52,9 @@ def make_application(*, headless: bool = False, with_icon: bool = True):
         os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="seminar-lens-runtime-")
     from PySide6.QtWidgets import QApplication
 
+    from .pyside_imports import skip_feature_scan
+
+    skip_feature_scan()  # every module imported from here on, pydantic, numpy and pyqtgraph among them
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "seminar-lens"])

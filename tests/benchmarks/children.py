@@ -32,8 +32,12 @@ def child_platform() -> str:
     return "xcb" if os.environ.get("DISPLAY") else "offscreen"
 
 
-def child_environment(home: Path, platform: str | None = None, bytecode_cache: Path | None = None) -> dict[str, str]:
+def child_environment(
+    home: Path, platform: str | None = None, bytecode_cache: Path | None = None, display: str | None = None
+) -> dict[str, str]:
     """The caller's environment with a private, empty home and XDG folders, and the Qt platform to use.
+
+    With ``display``, the child paints on that X display (``DISPLAY``).
 
     With ``bytecode_cache``, Python keeps the compiled bytecode of every module
     in that folder (``PYTHONPYCACHEPREFIX``), even where the caller turned
@@ -58,6 +62,8 @@ def child_environment(home: Path, platform: str | None = None, bytecode_cache: P
         env[name] = str(folder)
     (home / "runtime").chmod(0o700)
     env["QT_QPA_PLATFORM"] = platform or child_platform()
+    if display is not None:
+        env["DISPLAY"] = display
     env.pop("PYTHONSTARTUP", None)
     return env
 
@@ -70,16 +76,17 @@ def run_child(
     pass_clock: bool = False,
     timeout: float = 600,
     bytecode_cache: Path | None = None,
+    display: str | None = None,
 ) -> dict[str, Any]:
     """Run ``python -m tests.benchmarks.<module> ARGS`` in a fresh home; the JSON object it printed last.
 
     With ``pass_clock``, this process's ``time.perf_counter()`` and
     ``time.time()``, read just before the child is spawned, follow the
     arguments, so the child can time itself from its own spawning.
-    ``bytecode_cache`` is passed to :func:`child_environment`.
+    ``bytecode_cache`` and ``display`` are passed to :func:`child_environment`.
     """
     with tempfile.TemporaryDirectory(prefix="seminar-lens-bench-") as scratch:
-        env = child_environment(Path(scratch), platform, bytecode_cache)
+        env = child_environment(Path(scratch), platform, bytecode_cache, display)
         command = [sys.executable, "-m", f"{__package__}.{module}", *args]
         if pass_clock:
             command += [repr(time.perf_counter()), repr(time.time())]

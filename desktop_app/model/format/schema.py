@@ -117,9 +117,14 @@ ANCHOR_KEYS: tuple[AnchorKey, ...] = ("-2", "-1", "0", "1", "2")
 
 
 class _Strict(BaseModel):
-    """Base of every model in the format: unknown fields are an error."""
+    """Base of every model in the format: unknown fields are an error.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    Each model's validator is built when it is first needed rather than with
+    the class: the window starts on the default seminar without them (see
+    :mod:`.trusted`).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
 class Role(StrEnum):

@@ -24,9 +24,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
-from ... import APP_NAME
+from ...app_folders import state_folder
 
 MARK_SUFFIX = ".open.json"
 
@@ -54,7 +52,7 @@ class FileStamp:
 
 def marks_folder() -> Path:
     """Where the open marks are kept: beside the recovery files, in the user's state folder."""
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "open"
+    return state_folder() / "open"
 
 
 def _key(path: Path) -> str:

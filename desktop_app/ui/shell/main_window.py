@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._after_first_paint: list[Callable[[], None]] = []
         self._when_shown: list[Callable[[], None]] = []
+        self._when_chart_built: list[Callable[[], None]] = []
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
 
         self.opening_note = QLabel("Opening the seminar\u2026")
@@ -254,6 +255,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, job)
         else:
             self._after_first_paint.append(job)
+
+    def when_chart_built(self, job: Callable[[], None]) -> None:
+        """Run ``job`` once the chart is built (at once if it already is)."""
+        if self.chart is not None:
+            job()
+        else:
+            self._when_chart_built.append(job)
 
     def when_seminar_shown(self, job: Callable[[], None]) -> None:
         """Run ``job`` once the views show a seminar (at once if they already do)."""
@@ -485,6 +493,9 @@ class MainWindow(QMainWindow):
     def ensure_chart(self) -> ThemeChart:
         """Build the chart now if it is not built yet (importing pyqtgraph), and return it."""
         if self.chart is None:
+            from ..views.pyqtgraph_import import import_pyqtgraph
+
+            import_pyqtgraph()  # before the chart's module imports it the usual way, which costs more
             from ..views.theme_chart import ThemeChart
 
             self.chart = ThemeChart(self.document, self.selection, self.settings.chart_sort)
@@ -497,6 +508,9 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
             self.chart_placeholder.deleteLater()
             self.chartReady.emit()
+            for job in self._when_chart_built:
+                job()
+            self._when_chart_built.clear()
         return self.chart
 
     def _on_screen_sort(self) -> str:

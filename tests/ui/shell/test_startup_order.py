@@ -128,6 +128,56 @@ def test_a_broken_default_seminar_is_reported_once_the_window_is_up(qtbot, monke
     assert any("default.seminar.json" in line for line in reported[0].lines())
 
 
+def test_a_default_seminar_changed_since_it_shipped_is_checked_in_full(qtbot, monkeypatch, tmp_path):
+    """A default seminar whose bytes are not those shipped is checked field by field: a value out of range is reported."""
+    from desktop_app import gui
+    from tests.factories import debate, to_bytes
+
+    data = debate()
+    data["positions"][0]["stance"] = 7  # of the right type, but out of range: only a full check sees it
+    broken = tmp_path / "default.seminar.json"
+    broken.write_bytes(to_bytes(data))
+    monkeypatch.setattr(gui, "default_seminar_path", lambda: broken)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    reported: list = []
+    _app, window = open_window(None, on_broken_installation=reported.append)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: reported != [], timeout=10_000)
+    assert not window.has_seminar
+    assert any("positions[0].stance" in line for line in reported[0].lines())
+
+
+def test_the_default_seminar_is_checked_in_full_once_its_chart_is_built(qtbot, monkeypatch):
+    """Started on the shipped seminar taken as it stands, the window checks it in full once the chart is built."""
+    from desktop_app import gui
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    checked: list[bool] = []
+    monkeypatch.setattr(gui, "check_shipped_seminar", lambda *_: checked.append(window.chart is not None))
+    _app, window = open_window(None)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: checked != [], timeout=10_000)
+    assert checked == [True]
+
+
+def test_the_cycle_collector_is_paused_from_launch_until_the_chart_is_built(qtbot, monkeypatch):
+    """Starting, Python's cycle collector waits: off from the launch until the chart is built, then on again."""
+    import gc
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert gc.isenabled()
+    try:
+        _app, window = open_window(None)
+        qtbot.addWidget(window)
+        seen = [gc.isenabled()]
+        window.chartReady.connect(lambda: seen.append(gc.isenabled()))
+        qtbot.waitUntil(gc.isenabled, timeout=10_000)
+        assert seen == [False, False]
+        assert window.chart is not None
+    finally:
+        gc.enable()
+
+
 def test_a_missing_last_file_is_explained_in_the_banner_once_the_seminar_shows(qtbot, settings, dialogs, tmp_path):
     """Starting on a last file that has gone shows the default seminar with a banner naming the file."""
     from desktop_app.assets import default_seminar_path
