@@ -247,40 +247,75 @@ def verdict_words(metrics: ThemeMetrics, scale: Scale) -> str | None:
     return f"{words}, {TENTATIVE}" if metrics.tentative else words
 
 
+TOO_FEW = "too few voices"
+"""What a row with one or two voices says in place of a verdict (a verdict needs three)."""
+TOO_FEW_SHORT = "too few"
+NO_VOICE = "no voices"
+"""What a row with no counted position says, so that it does not stand empty without a word."""
+POLE_KEPT = 4
+"""Fewest letters of a pole word a squeezed verdict keeps (``consensus: conv…``)."""
+
+
 def row_note(metrics: ThemeMetrics, scale: Scale) -> str:
-    """The text beside a row: ``n = 5 · contested``; ``n = 2`` alone when there are too few voices for a verdict."""
+    """The text beside a row: ``n = 5 · contested``; ``n = 2 · too few voices`` below three voices."""
     words = verdict_words(metrics, scale)
     count = f"n = {metrics.n}"
-    return count if words is None else f"{count} \u00b7 {words}"
+    if words is None:
+        return f"{count} \u00b7 {NO_VOICE if metrics.n == 0 else TOO_FEW}"
+    return f"{count} \u00b7 {words}"
 
 
-def fitted_note(metrics: ThemeMetrics, scale: Scale, text_width: Callable[[str], float], room: float) -> str:
-    """:func:`row_note` within ``room``: n always shows, and "tentative" (shortened to "tent." first) is never dropped.
-
-    What gives way, in order: "tentative" becomes "(tent.)", then the verdict's words are cut.
-    """
-    full = row_note(metrics, scale)
-    if text_width(full) <= room or not metrics.verdict.is_stated:
-        return full
+def _note_forms(metrics: ThemeMetrics, scale: Scale, lines: int) -> list[str]:
+    """Every way of writing a row's note, longest first; none cuts the verdict word."""
     count = f"n = {metrics.n}"
-    words = verdict_label(metrics.verdict, scale)
+    if not metrics.verdict.is_stated:
+        word = NO_VOICE if metrics.n == 0 else TOO_FEW
+        forms = [f"{count} \u00b7 {word}"]
+        if lines > 1:
+            forms.append(f"{count}\n{word}")
+        return [*forms, f"{count} \u00b7 {TOO_FEW_SHORT}" if metrics.n else forms[0]]
     tail = f" ({TENTATIVE_SHORT})" if metrics.tentative else ""
-    if tail and text_width(f"{count} \u00b7 {words}{tail}") <= room:
-        return f"{count} \u00b7 {words}{tail}"
+    full = row_note(metrics, scale)
+    words = verdict_label(metrics.verdict, scale)
+    verdict, _, pole = words.partition(": ")
+    forms = [full, f"{count} \u00b7 {words}{tail}"]
+    if lines > 1:
+        forms += [f"{count} \u00b7 {verdict}:\n{pole}{tail}" if pole else f"{count}\n{verdict}{tail}", f"{count}\n{words}{tail}"]
+    if pole:
+        # The pole word is cut, never the verdict word, and keeps enough letters to tell the poles apart.
+        for length in range(len(pole) - 1, POLE_KEPT - 1, -1):
+            forms.append(f"{count} \u00b7 {verdict}: {pole[:length].rstrip()}\u2026{tail}")
+        if lines > 1:
+            for length in range(len(pole) - 1, POLE_KEPT - 1, -1):
+                forms.append(f"{count} \u00b7 {verdict}:\n{pole[:length].rstrip()}\u2026{tail}")
+    return forms
 
-    def cut_to(length: int) -> str:
-        return f"{count} \u00b7 {words[:length].rstrip()}\u2026{tail}"
 
-    low, high = 1, len(words) - 1  # the longest cut that fits, found by halving
-    if text_width(cut_to(low)) > room:
-        return f"{count} \u00b7 {TENTATIVE_SHORT}" if tail else count
-    while low < high:
-        middle = (low + high + 1) // 2
-        if text_width(cut_to(middle)) <= room:
-            low = middle
-        else:
-            high = middle - 1
-    return cut_to(low)
+def fitted_note(
+    metrics: ThemeMetrics, scale: Scale, text_width: Callable[[str], float], room: float, lines: int = 1
+) -> str:
+    """:func:`row_note` within ``room`` and ``lines`` lines: n and the whole verdict word always show.
+
+    What gives way, in order: "tentative" becomes "(tent.)", then (given two lines) the
+    note wraps, then the pole word after "consensus:" is cut to no fewer than
+    :data:`POLE_KEPT` letters.  "consensus" and "contested" are never cut: when even
+    the shortest form is wider than ``room``, it is returned whole (see :func:`note_floor`,
+    the room a column must give).
+    """
+    forms = _note_forms(metrics, scale, lines)
+    for form in forms:
+        if max(text_width(line) for line in form.split("\n")) <= room:
+            return form
+    return forms[-1]
+
+
+def note_floor(rows: list[ChartRow], scale: Scale, text_width: Callable[[str], float], lines: int = 1) -> float:
+    """The narrowest column in which every row's note shows its n and its whole verdict word."""
+    widest = 0.0
+    for row in rows:
+        shortest = _note_forms(row.metrics, scale, lines)[-1]
+        widest = max([widest] + [text_width(line) for line in shortest.split("\n")])
+    return widest
 
 
 def voices_line(metrics: ThemeMetrics, dataset: Dataset, scale: Scale) -> str:
@@ -299,14 +334,16 @@ def flips_lines(metrics: ThemeMetrics, dataset: Dataset, scale: Scale) -> list[s
 # -- columns --------------------------------------------------------------------------------------
 
 
-def column_widths(total: float, label_wanted: float, note_wanted: float) -> tuple[float, float]:
+def column_widths(total: float, label_wanted: float, note_wanted: float, note_least: float = 0.0) -> tuple[float, float]:
     """Widths of the theme labels' and the notes' columns in a chart ``total`` wide.
 
     Each column gets what its longest text wants, up to its share; the plot
     keeps the rest, so that long labels or pole words never squeeze it away.
+    The notes' column never gets less than ``note_least`` (see :func:`note_floor`):
+    a verdict is never cut.
     """
     label = min(label_wanted + LABEL_GAP, total * LABEL_SHARE)
-    note = min(note_wanted + LABEL_GAP, total * NOTE_SHARE)
+    note = max(min(note_wanted + LABEL_GAP, total * NOTE_SHARE), min(note_least + LABEL_GAP, note_wanted + LABEL_GAP))
     return max(0.0, label), max(0.0, note)
 
 
@@ -404,11 +441,13 @@ def legend_lines(pieces: list[LegendPiece]) -> int:
     return 1 + max((piece.line for piece in pieces), default=0)
 
 
-def axis_title(scale: Scale, text_width: Callable[[str], float] | None = None, room: float = 0.0) -> str:
+def axis_title(scale: Scale, text_width: Callable[[str], float] | None = None, room: float = 0.0, lines: int = 1) -> str:
     """The horizontal axis's title, in the scale's words (plain text): which side is which.
 
-    Given ``text_width`` and ``room``, the longer pole word is cut (with …) until the title
-    fits, so both sides stay named rather than the middle of the title going missing.
+    Given ``text_width`` and ``room``, a title too wide for one line goes on two
+    (``← divergence`` over ``convergence →``) when ``lines`` allows; only then is the
+    longer pole word cut (with …) until the title fits, so both sides stay named
+    rather than the middle of the title going missing.
     """
     negative, positive = elide(scale.negative, LEGEND_LABEL), elide(scale.positive, LEGEND_LABEL)
 
@@ -417,6 +456,10 @@ def axis_title(scale: Scale, text_width: Callable[[str], float] | None = None, r
 
     if text_width is None:
         return title(negative, positive)
+    if lines > 1 and text_width(title(negative, positive)) > room:
+        left, right = f"\u2190 {negative}", f"{positive} \u2192"
+        if max(text_width(left), text_width(right)) <= room:
+            return f"{left}\n{right}"
     while text_width(title(negative, positive)) > room and max(len(negative), len(positive)) > 2:
         if len(negative.rstrip("\u2026")) >= len(positive.rstrip("\u2026")):
             negative = negative.rstrip("\u2026")[:-1] + "\u2026"

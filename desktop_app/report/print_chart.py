@@ -42,6 +42,7 @@ from ..presentation.chart_layout import (
     fitted_note,
     legend_lines,
     legend_pieces,
+    note_floor,
     row_note,
     separated,
     speaker_marks,
@@ -150,7 +151,8 @@ class PrintedChart:
         notes = [row_note(row.metrics, scale) for row in rows]
         label_wanted = max((label_metrics.horizontalAdvance(row.label) for row in rows), default=0) + 4
         note_wanted = max((small_metrics.horizontalAdvance(text) for text in notes), default=0) + 4
-        left_width, right_width = column_widths(box.width(), label_wanted, note_wanted)
+        least = note_floor(rows, scale, small_metrics.horizontalAdvance) + 4
+        left_width, right_width = column_widths(box.width(), label_wanted, note_wanted, least)
         title_height = label_metrics.height() + 8
         plot = QRectF(
             box.left() + left_width,

@@ -55,3 +55,11 @@ def test_a_firm_row_is_solid_in_the_pdf(qapp, tmp_path):
     faded, full = fill_pixels(firm, tmp_path, -1)
     assert faded < 20
     assert full > 1000
+
+
+def test_a_row_below_three_voices_says_too_few_voices_in_the_pdf(qapp, tmp_path):
+    """Two voices: the printed chart's note reads "too few voices", as the window's does."""
+    out = tmp_path / "chart.pdf"
+    export_pdf(one_theme([1, -1]), out, ReportOptions(sections=("chart",)))
+    text = pdfium.PdfDocument(str(out))[0].get_textpage().get_text_range()
+    assert "too few voices" in text

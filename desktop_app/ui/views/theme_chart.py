@@ -41,6 +41,7 @@ from ...presentation.chart_layout import (
     chart_rows,
     column_widths,
     fitted_note,
+    note_floor,
     row_note,
     speaker_marks,
     x_span,
@@ -57,6 +58,9 @@ from .chart_tip import ChartTip
 
 NARROW = 560
 """Below this many pixels of chart, each row's n and verdict move under its label instead of a column of their own."""
+
+NARROW_LABELS_MOST = 0.54
+"""Most of a narrow chart's width its labels' column takes, to give every note its whole verdict word."""
 
 _UNSET = object()
 
@@ -295,7 +299,8 @@ class ThemeChart(QWidget):
         if self._narrow:
             # The note goes under its label, and the labels' column takes the room the notes' column had.
             wanted = max([label_metrics.horizontalAdvance(text) for text in labels + notes] + [0])
-            left_width = min(wanted + LABEL_GAP + 4, width * 0.46)
+            least = note_floor(self._rows, scale, label_metrics.horizontalAdvance)
+            left_width = max(min(wanted + LABEL_GAP + 4, width * 0.46), min(least + LABEL_GAP + 4, width * NARROW_LABELS_MOST))
             right_width = 12.0
             text_room = left_width - LABEL_GAP - 4
             ticks = [
@@ -306,15 +311,19 @@ class ThemeChart(QWidget):
         else:
             left_wanted = max([label_metrics.horizontalAdvance(text) for text in labels] + [0])
             note_wanted = max([note_metrics.horizontalAdvance(text) for text in notes] + [0])
-            left_width, right_width = column_widths(width, left_wanted + 4, note_wanted + 4)
+            least = note_floor(self._rows, scale, note_metrics.horizontalAdvance, lines=2)
+            left_width, right_width = column_widths(width, left_wanted + 4, note_wanted + 4, least + 4)
             ticks = [(index, self._elided(label_metrics, label, left_width - LABEL_GAP - 4)) for index, label in enumerate(labels)]
             room = right_width - LABEL_GAP - 4
             right_ticks = [
-                (index, fitted_note(row.metrics, scale, note_metrics.horizontalAdvance, room)) for index, row in enumerate(self._rows)
+                (index, fitted_note(row.metrics, scale, note_metrics.horizontalAdvance, room, lines=2))
+                for index, row in enumerate(self._rows)
             ]
         title_metrics = QFontMetricsF(self.font())
         plot_room = max(width - left_width - right_width - 20, 40.0)
-        title = html.escape(axis_title(scale, title_metrics.horizontalAdvance, plot_room))
+        # The title is centred under the plot and may reach as far into the columns beside it on each side.
+        title_room = plot_room + 2 * min(left_width, right_width)
+        title = "<br>".join(html.escape(line) for line in axis_title(scale, title_metrics.horizontalAdvance, title_room, lines=2).split("\n"))
         # Each setter re-lays out or repaints its axis: an edit that changes one row's note sets only that column.
         self._apply("title", title, lambda: self.plot.setLabel("bottom", title))
         self._apply("left width", int(left_width), lambda: left_axis.setWidth(int(left_width)))

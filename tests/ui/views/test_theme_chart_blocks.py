@@ -95,11 +95,11 @@ def test_a_tentative_row_is_marked_and_says_what_flips_it(chart_for, panel_datas
 
 
 def test_a_row_with_too_few_voices_shows_n_and_the_stances_but_no_verdict(chart_for):
-    """Two voices get "n = 2" and no verdict word; the tooltip lists each voice with its stance."""
+    """Two voices get "n = 2 · too few voices" and no verdict word; the tooltip lists each voice with its stance."""
     data = coded_panel([("a", "t", 0, "assessment"), ("b", "t", -1, "assessment")], speakers=("chair",))
     chart = chart_for(load_bytes(to_bytes(data)))
     (note,) = chart.note_texts()
-    assert note == "n = 2"
+    assert note == "n = 2 · too few voices"
     tip = chart.tooltip(0)
     assert "2 voices: Speaker A mixed, Speaker B divergence" in tip
     assert "contested" not in note and "consensus" not in note and "mixed" not in note
@@ -197,3 +197,27 @@ def test_the_plot_keeps_its_room_at_every_window_size(open_window, default_datas
     legend_bottom = chart.legend.sceneBoundingRect().bottom()
     assert legend_bottom < 0.4 * chart.graphics.height()
     assert all(len(text) < 300 for text in chart.label_texts())
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 700)])
+def test_at_small_window_sizes_every_verdict_word_and_both_poles_show_whole(open_window, default_dataset, size):
+    """At 800x600 and 1024x700, each row's note names its whole verdict (never "con…"), rows below three voices say so, and the axis names both poles whole."""
+    window = open_window(default_dataset)
+    window.resize(*size)
+    window.show_tab("themes")
+    chart = window.ensure_chart()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    chart._fit_columns()
+    notes = chart.note_texts()
+    rows = chart.rows()
+    assert len(notes) == len(rows)
+    for row, note in zip(rows, notes, strict=True):
+        assert note.startswith(f"n = {row.metrics.n}")
+        if row.metrics.verdict.is_stated:
+            assert row.metrics.verdict.value.split(":")[0] in note, note
+        elif row.metrics.n:
+            assert "too few" in note
+    title = chart.plot.getAxis("bottom").labelText
+    assert "divergence" in title and "convergence" in title, title
