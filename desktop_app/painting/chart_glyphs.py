@@ -12,13 +12,13 @@ blocks), so on paper the fade is mixed into the background instead:
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QRegion
 
+from ..presentation.block_ink import TENTATIVE_FILL, initials_ink
 from ..presentation.chart_layout import LegendPiece
 from ..presentation.colours import stance_hex
 
-TENTATIVE_FILL = 0.42
-"""Strength of a tentative row's block colour under its hatching (its opacity on screen)."""
+__all__ = ["TENTATIVE_FILL", "faded", "initials_colour", "mixed", "paint_block", "paint_diamond", "paint_legend_key", "paint_notch"]
 HATCH_STEP = 5.0
 """Distance between the hatching's lines."""
 HATCH_WIDTH = 1.2
@@ -46,8 +46,25 @@ def mixed(colour: QColor | str, background: QColor | str, share: float) -> QColo
     )
 
 
-def paint_block(painter: QPainter, rect: QRectF, band: int, tentative: bool, background: QColor, *, see_through: bool = True) -> None:
-    """One block (or a stance's bar): solid, or faded, hatched and outlined when its row's verdict is tentative."""
+def initials_colour(band: int, tentative: bool, background: QColor) -> QColor:
+    """The ink of a block's initials, by contrast on the block's fill (see :mod:`desktop_app.presentation.block_ink`)."""
+    return QColor(initials_ink(band, tentative, QColor(background).name()))
+
+
+def paint_block(
+    painter: QPainter,
+    rect: QRectF,
+    band: int,
+    tentative: bool,
+    background: QColor,
+    *,
+    see_through: bool = True,
+    clear: QRectF | None = None,
+) -> None:
+    """One block (or a stance's bar): solid, or faded, hatched and outlined when its row's verdict is tentative.
+
+    ``clear`` is where the block's initials go: the hatching leaves it, so the initials stand on the faded fill alone.
+    """
     colour = QColor(stance_hex(band))
     if not tentative:
         painter.fillRect(rect, colour)
@@ -55,6 +72,9 @@ def paint_block(painter: QPainter, rect: QRectF, band: int, tentative: bool, bac
     painter.fillRect(rect, faded(colour, TENTATIVE_FILL) if see_through else mixed(colour, background, TENTATIVE_FILL))
     painter.save()
     painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    if clear is not None and not clear.isEmpty():
+        outside = QRegion(rect.toAlignedRect()).subtracted(QRegion(clear.toAlignedRect()))
+        painter.setClipRegion(outside, Qt.ClipOperation.IntersectClip)
     painter.setPen(QPen(colour, HATCH_WIDTH))
     height = rect.height()
     x = rect.left() - height

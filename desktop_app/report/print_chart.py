@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 
 from ..model.analysis.seminar_analysis import SeminarAnalysis
 from ..model.dataset import Dataset
-from ..painting.chart_glyphs import faded, paint_block, paint_diamond, paint_legend_key, paint_notch
+from ..painting.chart_glyphs import faded, initials_colour, paint_block, paint_diamond, paint_legend_key, paint_notch
 from ..presentation.chart_layout import (
     BANDS,
     BAR_HEIGHT,
@@ -49,7 +49,7 @@ from ..presentation.chart_layout import (
     x_span,
     y_range,
 )
-from ..presentation.colours import HIGHLIGHT, INK, PAPER, stance_hex, text_on
+from ..presentation.colours import HIGHLIGHT, INK, PAPER
 from ..presentation.names import initials
 
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
@@ -183,17 +183,22 @@ class PrintedChart:
             if apart:
                 for block in row.blocks:
                     rect = span_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
-                    _paint_block(painter, rect, block.stance, row.tentative)
+                    letters = initials(self.dataset.speaker(block.speaker_id).name)
+                    fits = tiny_metrics.horizontalAdvance(letters) + 4 <= rect.width() and tiny_metrics.height() <= rect.height() + 2
+                    letters_box = None
+                    if letters and fits:
+                        box_width, box_height = tiny_metrics.horizontalAdvance(letters) + 2, tiny_metrics.ascent() + 2
+                        letters_box = QRectF(rect.center().x() - box_width / 2, rect.center().y() - box_height / 2, box_width, box_height)
+                    paint_block(painter, rect, block.stance, row.tentative, QColor(PAPER), see_through=False, clear=letters_box)
                     if block.divided:
                         paint_notch(painter, rect, QColor(PAPER))
-                    letters = initials(self.dataset.speaker(block.speaker_id).name)
-                    if tiny_metrics.horizontalAdvance(letters) + 4 <= rect.width() and tiny_metrics.height() <= rect.height() + 2:
+                    if letters_box is not None:
                         # Drawn as shapes: initials are a picture of the block, not words of the brief.
                         shape = QPainterPath()
                         baseline = rect.center().y() + (tiny_metrics.ascent() - tiny_metrics.descent()) / 2
                         shape.addText(rect.center().x() - tiny_metrics.horizontalAdvance(letters) / 2, baseline, tiny, letters)
                         painter.setPen(Qt.PenStyle.NoPen)
-                        painter.setBrush(QColor(text_on(stance_hex(block.stance))))
+                        painter.setBrush(initials_colour(block.stance, row.tentative, QColor(PAPER)))
                         painter.drawPath(shape)
             else:
                 for band in BANDS:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...model.format.schema import Scale
-from ...painting.chart_glyphs import paint_block, paint_legend_key, paint_notch
+from ...painting.chart_glyphs import initials_colour, paint_block, paint_legend_key, paint_notch
 from ...presentation.chart_layout import (
     BANDS,
     BAR_HEIGHT,
@@ -34,7 +34,7 @@ from ...presentation.chart_layout import (
     x_span,
     y_range,
 )
-from ...presentation.colours import INK, MUTED, stance_hex, text_on
+from ...presentation.colours import INK, MUTED
 from ...presentation.names import initials
 
 
@@ -186,10 +186,14 @@ class RowsItem(pg.GraphicsObject):
             if apart:
                 for block in row.blocks:
                     rect = self.block_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
-                    paint_block(painter, rect, block.stance, row.tentative, self._background)
+                    text = self._initials_fitting(rect, block, metrics)
+                    box = self._initials_box(rect, text, metrics) if text else None
+                    paint_block(painter, rect, block.stance, row.tentative, self._background, clear=box)
                     if block.divided:
                         paint_notch(painter, rect, self._background)
-                    self._paint_initials(painter, rect, block, metrics)
+                    if text:
+                        painter.setPen(self.ink_for(block.stance, row.tentative))
+                        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             else:
                 for band in BANDS:
                     segment = row.segments[band]
@@ -205,12 +209,22 @@ class RowsItem(pg.GraphicsObject):
                 painter.drawRect(ring)
         painter.restore()
 
-    def _paint_initials(self, painter: QPainter, rect: QRectF, block: Block, metrics: QFontMetricsF) -> None:
+    def _initials_fitting(self, rect: QRectF, block: Block, metrics: QFontMetricsF) -> str:
+        """The block's initials, or nothing when they do not fit in it."""
         text = initials(self._names.get(block.speaker_id, ""))
         if not text or metrics.horizontalAdvance(text) + 4 > rect.width() or metrics.height() > rect.height() + 2:
-            return
-        painter.setPen(QColor(text_on(stance_hex(block.stance))))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            return ""
+        return text
+
+    @staticmethod
+    def _initials_box(rect: QRectF, text: str, metrics: QFontMetricsF) -> QRectF:
+        """The box the initials take, centred in ``rect``, with a pixel of air: the hatching keeps out of it."""
+        width, height = metrics.horizontalAdvance(text) + 2, metrics.ascent() + 2
+        return QRectF(rect.center().x() - width / 2, rect.center().y() - height / 2, width, height)
+
+    def ink_for(self, band: int, tentative: bool) -> QColor:
+        """The initials' ink on a block of ``band``, firm or tentative, on this chart's background."""
+        return initials_colour(band, tentative, self._background)
 
 
 def _bounds(rows: list[ChartRow]) -> QRectF:

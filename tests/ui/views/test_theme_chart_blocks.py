@@ -221,3 +221,19 @@ def test_at_small_window_sizes_every_verdict_word_and_both_poles_show_whole(open
             assert "too few" in note
     title = chart.plot.getAxis("bottom").labelText
     assert "divergence" in title and "convergence" in title, title
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_charts_initials_ink_reads_on_each_block_in_the_windows_palette(chart_for, panel_dataset, dark):
+    """In the light and the dark palette, the ink the chart paints initials in reaches 4.5:1 on every block's actual fill."""
+    from desktop_app.presentation.block_ink import block_fill_hex
+    from desktop_app.presentation.contrast import contrast_ratio
+    from desktop_app.ui.appearance import dark_palette, light_palette
+
+    chart = chart_for(panel_dataset)
+    chart.setPalette(dark_palette() if dark else light_palette())
+    background = chart.palette().color(QPalette.ColorRole.Base).name()
+    for band in (-2, -1, 0, 1, 2):
+        for tentative in (False, True):
+            ink = chart.rows_item.ink_for(band, tentative).name()
+            assert contrast_ratio(ink, block_fill_hex(band, tentative, background)) >= 4.5, (band, tentative, ink)
