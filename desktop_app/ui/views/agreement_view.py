@@ -246,6 +246,8 @@ class AgreementView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        # One Tab stop: the arrow keys walk the cells, Tab leaves the matrix (49 stops for 7 speakers were a trap).
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName("Agreement between speakers")
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
             header.setHighlightSections(True)

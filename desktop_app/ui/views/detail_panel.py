@@ -22,6 +22,7 @@ from ...presentation.focus import Focus, FocusKind, Navigation
 from ...presentation.reading import METRICS, metric_definition
 from ...presentation.wording import role_label, signed, speaker_line, stance_words
 from ..document import SeminarDocument
+from ..focus_ring import FocusRing
 from ..selection import Selection
 from .page_view import PageView
 from .stance_strip import StanceStrip, StripCell
@@ -66,6 +67,7 @@ class DetailPanel(QWidget):
         # definition becomes the body's tooltip while the pointer is on it (and pops up on a click).
         self.body.highlighted.connect(self._on_hover_link)
         self.body.setAccessibleName("Details")
+        self.focus_ring = FocusRing(self.body)
         self.body.document().setDocumentMargin(12)
         self._body_view = PageView(self.body)
 

@@ -24,6 +24,7 @@ from ...presentation.focus import Focus, FocusKind
 from ...presentation.wording import signed
 from ..appearance import mark_caption
 from ..document import SeminarDocument
+from ..focus_ring import FocusRing
 from ..palette import stance_colour, stance_text_colour
 from ..selection import Selection
 from .speaker_model import (
@@ -166,6 +167,7 @@ class SpeakerListView(QWidget):
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setItemDelegate(SpeakerDelegate(self.list))
+        self.focus_ring = FocusRing(self.list)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setUniformItemSizes(True)
         self.list.setAccessibleName("Speakers")

@@ -1,0 +1,59 @@
+"""The window from the keyboard alone: where focus starts, one Tab stop for the matrix, the arrow keys inside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.ui.shell.main_window import MainWindow
+
+
+def test_a_fresh_window_starts_on_the_speaker_list(qtbot, settings, dialogs, default_dataset):
+    """Shown empty and then given its seminar (as at start), the window's keyboard focus is in the speaker list, where Down moves."""
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.show_seminar(default_dataset)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible())
+    assert QApplication.focusWidget() is window.speaker_list.list
+    QTest.keyClick(window.speaker_list.list, Qt.Key.Key_Down)
+    assert window.speaker_list.list.currentIndex().isValid()
+
+
+def test_the_agreement_matrix_is_one_tab_stop_walked_with_the_arrow_keys(window, qtbot):
+    """In the matrix, Right and Down move between cells; Tab leaves the matrix instead of walking its 49 cells."""
+    window.show_tab("agreement")
+    table = window.agreement.table
+    window.activateWindow()
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentIndex(table.model().index(0, 0))
+    QTest.keyClick(table, Qt.Key.Key_Right)
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, 1)
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, 1)
+
+
+def test_the_speaker_list_and_the_details_show_a_focus_ring_while_they_have_the_keyboard(window, qtbot):
+    """The list shows a highlight frame while focused; Tab takes focus, and the frame, to the detail panel."""
+    from PySide6.QtGui import QPalette
+
+    speakers, details = window.speaker_list.list, window.detail.body
+    window.activateWindow()
+    speakers.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(speakers.hasFocus)
+    assert window.speaker_list.focus_ring.isVisible() and not window.detail.focus_ring.isVisible()
+    highlight = speakers.palette().color(QPalette.ColorRole.Highlight)
+    image = speakers.grab().toImage()
+    assert image.pixelColor(image.width() // 2, 0) == highlight
+    QTest.keyClick(speakers, Qt.Key.Key_Tab)
+    qtbot.waitUntil(details.hasFocus)
+    assert window.detail.focus_ring.isVisible() and not window.speaker_list.focus_ring.isVisible()
+    image = details.grab().toImage()
+    assert image.pixelColor(0, image.height() // 2) == highlight
