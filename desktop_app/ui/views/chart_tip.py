@@ -7,7 +7,7 @@ words come from :func:`desktop_app.presentation.chart_tooltip.chart_tooltip`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -32,7 +32,10 @@ class ChartTip(QLabel):
         self.key: tuple[int, int | None] | None = None
         """(row, block) the tip is about."""
 
-    def show_at(self, global_pos: QPoint, text: str, key: tuple[int, int | None], pinned: bool = False) -> None:
+    def show_at(
+        self, global_pos: QPoint, text: str, key: tuple[int, int | None], pinned: bool = False, keep_clear: QRect | None = None
+    ) -> None:
+        """Show ``text`` by ``global_pos``; a pinned tip goes beside ``keep_clear`` (the chart's rows), never over it."""
         self.pinned = pinned
         if pinned:
             text += "<br><span style='font-size:small'><i>Pinned: Esc or a click elsewhere closes it.</i></span>"
@@ -47,9 +50,20 @@ class ChartTip(QLabel):
             spot.setX(max(area.left(), min(spot.x(), area.right() - self.width())))
             if spot.y() + self.height() > area.bottom():
                 spot.setY(max(area.top(), global_pos.y() - self.height() - 8))
+            if keep_clear is not None:
+                spot = self._beside(keep_clear, global_pos, area)
         self.move(spot)
         self.show()
         self.raise_()
+
+    def _beside(self, keep_clear: QRect, global_pos: QPoint, area: QRect) -> QPoint:
+        """Where a pinned tip stays off ``keep_clear`` (the clicked row and those below): to its left or right, else above it."""
+        top = max(area.top(), min(global_pos.y() - self.height() // 2, area.bottom() - self.height()))
+        if keep_clear.left() - self.width() - 4 >= area.left():
+            return QPoint(keep_clear.left() - self.width() - 4, top)
+        if keep_clear.right() + self.width() + 4 <= area.right():
+            return QPoint(keep_clear.right() + 4, top)
+        return QPoint(max(area.left(), min(global_pos.x(), area.right() - self.width())), max(area.top(), keep_clear.top() - self.height() - 4))
 
     def close_tip(self) -> None:
         self.pinned = False

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -427,7 +427,17 @@ class ThemeChart(QWidget):
         return self.graphics.viewport().mapToGlobal(self.graphics.mapFromScene(scene_pos))
 
     def _show_tip(self, index: int, block: int | None, scene_pos: QPointF, pinned: bool = False) -> None:
-        self.tip.show_at(self._global_of_scene(scene_pos), self.tooltip(index, block=block), (index, block), pinned)
+        # Pinned, the tip stays up while the user reads on: it goes beside the rows, not over those below.
+        keep_clear = self.rows_global_rect(index) if pinned else None
+        self.tip.show_at(self._global_of_scene(scene_pos), self.tooltip(index, block=block), (index, block), pinned, keep_clear)
+
+    def rows_global_rect(self, first: int = 0) -> QRect:
+        """Row ``first`` and every row below it, with their labels and notes, in screen coordinates."""
+        scene = self.plot.sceneBoundingRect()
+        top = self.plot.getViewBox().mapViewToScene(QPointF(0, first - 0.5)).y()
+        scene.setTop(max(scene.top(), top))
+        view = self.graphics.mapFromScene(scene).boundingRect()
+        return QRect(self.graphics.viewport().mapToGlobal(view.topLeft()), view.size())
 
     def _on_scene_hover(self, scene_pos: QPointF) -> None:
         if self.tip.pinned:

@@ -237,3 +237,16 @@ def test_the_charts_initials_ink_reads_on_each_block_in_the_windows_palette(char
         for tentative in (False, True):
             ink = chart.rows_item.ink_for(band, tentative).name()
             assert contrast_ratio(ink, block_fill_hex(band, tentative, background)) >= 4.5, (band, tentative, ink)
+
+
+@pytest.mark.parametrize("theme", ["trade", "talks"])
+def test_a_pinned_tooltip_leaves_the_clicked_row_and_the_rows_below_it_in_view(qtbot, chart_for, panel_dataset, theme):
+    """A click pins the tooltip beside or above the rows, never over the clicked theme's row or the rows under it."""
+    chart = chart_for(panel_dataset, width=560, height=460)
+    index = chart.row_index(theme)
+    block = chart.rows()[index].blocks[0]
+    qtbot.mouseClick(chart.graphics.viewport(), Qt.MouseButton.LeftButton, pos=widget_of(chart, block.centre, index))
+    assert chart.tip.isVisible() and chart.tip.pinned
+    below = chart.rows_global_rect(index)
+    assert below.height() > 0
+    assert not chart.tip.frameGeometry().intersects(below), (chart.tip.frameGeometry(), below)
