@@ -88,10 +88,13 @@ def paint_block(
 
 
 def paint_notch(painter: QPainter, rect: QRectF, background: QColor) -> None:
-    """The divided speaker's mark: a small notch cut into the top of their block, in the background's colour."""
-    half = max(2.5, min(5.0, rect.width() / 4))
+    """The divided speaker's mark: a notch cut into the top of their block, in the background's colour.
+
+    A third of the block wide on each side of its centre (at least 3.5 pixels), and deep, so it reads at a glance.
+    """
+    half = max(3.5, min(7.0, rect.width() / 3))
     centre = rect.center().x()
-    notch = QPolygonF([QPointF(centre - half, rect.top() - 0.5), QPointF(centre + half, rect.top() - 0.5), QPointF(centre, rect.top() + half * 1.4)])
+    notch = QPolygonF([QPointF(centre - half, rect.top() - 0.5), QPointF(centre + half, rect.top() - 0.5), QPointF(centre, rect.top() + min(half * 1.4, rect.height() * 0.45))])
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(background)
     painter.drawPolygon(notch)
@@ -115,8 +118,11 @@ def paint_legend_key(
     if piece.band is not None:
         painter.fillRect(swatch, QColor(stance_hex(piece.band)))
     elif piece.glyph == "block":
-        paint_block(painter, swatch.adjusted(0, 0, -6, 0), 0, False, background)
-        paint_block(painter, swatch.adjusted(7, 0, 0, 0), 0, False, background)
+        # Outlines in the ink, not filled: the grey of the neutral stance ("mixed") is a colour of its own.
+        painter.setPen(QPen(ink, EDGE_WIDTH))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(swatch.adjusted(0.5, 0.5, -6.5, -0.5))
+        painter.drawRect(swatch.adjusted(7.5, 0.5, -0.5, -0.5))
     elif piece.glyph == "divided":
         paint_block(painter, swatch, 1, False, background)
         paint_notch(painter, swatch, background)

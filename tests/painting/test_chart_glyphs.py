@@ -104,3 +104,31 @@ def test_a_legend_key_paints_its_glyph_and_leaves_words_to_the_caller():
     assert results == [True, False]
     assert any(close(pixel, QColor(stance_hex(1))) for pixel in inside(key))
     assert all(pixel.alpha() == 0 for pixel in inside(words))
+
+
+def test_the_one_speaker_key_is_not_the_mixed_swatch():
+    """The legend's "one speaker" key is outlined blocks in the ink: not a pixel of the neutral grey that keys "mixed"."""
+    swatch = QRectF(20, 3, 13, 13)
+    ink = QColor("#1b1b1b")
+    one = painted(lambda p: paint_legend_key(p, LegendPiece(0, 13, glyph="block"), swatch, ink, WHITE))
+    mixed_key = painted(lambda p: paint_legend_key(p, LegendPiece(0, 13, band=0), swatch, ink, WHITE))
+    grey = QColor(stance_hex(0))
+    assert sum(close(colour, grey) for colour in inside(mixed_key)) > 100
+    assert not any(close(colour, grey) for colour in inside(one))
+    assert sum(close(colour, ink, 40) for colour in inside(one)) > 20
+
+
+def test_a_divided_notch_takes_a_visible_bite_of_a_block():
+    """On a block 24 pixels wide, the notch clears at least 50 pixels to the background: a mark you can see."""
+    block = QRectF(10, 0, 24, HEIGHT)
+
+    def paint(painter: QPainter) -> None:
+        painter.fillRect(QRectF(0, 0, WIDTH, HEIGHT), WHITE)
+        paint_block(painter, block, 2, False, WHITE)
+        paint_notch(painter, block, WHITE)
+
+    image = painted(paint)
+    cleared = sum(
+        close(image.pixelColor(x, y), WHITE, 20) for y in range(HEIGHT) for x in range(10, 34)
+    )
+    assert cleared >= 50, cleared
