@@ -127,9 +127,11 @@ def _position_block(
         f"<p>{esc(position.summary)}</p>"
         f"{quotation(position.excerpt, rule)}"
         f"{note}"
-        f'<p><a href="source:{esc(position.id)}">Show in source \u203a</a>'
-        f'&nbsp;&nbsp;<small><a href="edit:{esc(position.id)}">Edit</a> \u00b7 <a href="split:{esc(position.id)}">Split</a>'
-        f' \u00b7 <a href="delete:{esc(position.id)}">Delete</a></small></p>'
+        # Reading on the left, changing on the right: Delete sits a column away from "Show in source".
+        f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td><a href="source:{esc(position.id)}">Show in source \u203a</a></td>'
+        f'<td align="right"><small><a href="edit:{esc(position.id)}">Edit</a> \u00b7 <a href="split:{esc(position.id)}">Split</a>'
+        f' \u00b7 <a href="delete:{esc(position.id)}">Delete</a></small></td></tr></table>'
     )
 
 
