@@ -2,7 +2,8 @@
 
 Clicking a highlight selects that speaker and asks the detail panel to bring
 the position into view; a navigation to the source (the detail panel's "Show
-in source") scrolls here and flashes the passage, centred, even on the tab's
+in source") scrolls here and flashes the passage, centred, and leaves it marked
+until the selection changes or the text is clicked, even on the tab's
 first showing.  Highlighting is done
 block by block by a syntax highlighter over a sorted list of spans, so a large
 report with thousands of excerpts costs little more than a small one.  The
@@ -50,6 +51,9 @@ DISPLAY_BREAK = "\u200b"
 """Zero-width space: an invisible place where Qt may wrap a line."""
 _UNBROKEN_RUN = re.compile(rf"[^\s\u200b]{{{BREAK_EVERY + 1},}}")
 
+
+LASTING_MARK = 0.3
+"""Strength of the mark a passage keeps once its "Show in source" flash has faded."""
 
 class QtOffsets:
     """Converts offsets in a Python string to positions in the Qt document showing it.
@@ -308,7 +312,7 @@ class SourceView(QWidget):
         self._flash = QVariantAnimation(self)
         self._flash.setDuration(1400)
         self._flash.setStartValue(1.0)
-        self._flash.setEndValue(0.0)
+        self._flash.setEndValue(LASTING_MARK)
         self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
         self._flash.valueChanged.connect(self._paint_flash)
         self._flash_span: _Span | None = None
@@ -445,6 +449,7 @@ class SourceView(QWidget):
         # Hidden (another tab is showing), the emphasis waits until the tab is shown: a click in
         # the list then costs the source nothing, however long the report.
         self._wanted_emphasis = self._emphasis_for(focus)
+        self.clear_mark()  # a new selection: the passage shown for the last one is no longer the point
         if not self.isVisible():
             return
         self._apply_emphasis()
@@ -499,7 +504,11 @@ class SourceView(QWidget):
             self._pending = navigation.position
 
     def show_position(self, position_id: str) -> None:
-        """Scroll the passage of a position into the middle of the view and flash it."""
+        """Scroll the passage of a position into the middle of the view, flash it, and leave it marked.
+
+        The mark stays, outlined by an underline, until the selection changes or the text is clicked,
+        so where the passage ends can still be told from the speaker's next excerpt.
+        """
         self.ensure_filled()
         span = self._spans.get(position_id)
         if span is None:
@@ -513,15 +522,22 @@ class SourceView(QWidget):
         self._paint_flash(1.0)  # at once: the animation's first step comes only with the next frame
 
     def flashing_position(self) -> str | None:
-        return self._flash_span.position_id if self._flash_span and self._flash.state() == QVariantAnimation.State.Running else None
+        """The position whose passage "Show in source" brought into view and still marks."""
+        return self._flash_span.position_id if self._flash_span is not None else None
+
+    def clear_mark(self) -> None:
+        """Take away the mark "Show in source" left on a passage."""
+        if self._flash_span is None:
+            return
+        self._flash.stop()
+        self._flash_span = None
+        self.text.setExtraSelections(self._search_marks)
 
     def _paint_flash(self, strength: float) -> None:
         span = self._flash_span
         if span is None:
             return
-        if strength <= 0.01:
-            self.text.setExtraSelections(self._search_marks)
-            return
+        strength = max(strength, LASTING_MARK)
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(span.start)
@@ -530,6 +546,8 @@ class SourceView(QWidget):
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         colour.setAlphaF(0.75 * strength)
         selection.format.setBackground(colour)
+        selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        selection.format.setUnderlineColor(self.palette().color(QPalette.ColorRole.Highlight))
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
         self.text.setExtraSelections([*self._search_marks, selection])
 
@@ -667,6 +685,8 @@ class SourceView(QWidget):
             return True
         if watched is self.text.viewport():
             kind = event.type()
+            if kind == event.Type.MouseButtonPress:
+                self.clear_mark()  # a click elsewhere in the text: the reader has moved on
             if kind == event.Type.MouseButtonDblClick and event.button() == Qt.MouseButton.LeftButton:
                 self._double_click = (QElapsedTimer(), event.position().toPoint())
                 self._double_click[0].start()
