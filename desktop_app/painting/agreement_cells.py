@@ -14,26 +14,36 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter
 
-from ..presentation.colours import beyond_chance_hex, text_on
+from ..presentation.colours import LIGHT_TEXT, beyond_chance_hex
+from ..presentation.contrast import contrast_ratio
 
 THIN_GREY = "#9a9a9a"
 """The hatching of a pair with too few shared themes, and the legend keys' frame."""
 NO_CHANCE_GREY = "#d8d8d8"
 """A pair whose chance level is already full agreement: nothing beyond chance can be shown."""
+NO_CHANCE_GREY_DARK = "#3a3a3a"
+"""The same in a dark palette, near its background."""
+CELL_BLACK = "#000000"
+"""The dark ink of a cell's figures."""
 SCALE_STEPS = 5
 """Colour stops of the legend's scale, from chance to full agreement."""
 
 
-def cell_colour(chance_corrected: float | None) -> QColor:
-    """A compared pair's colour: agreement beyond chance, with chance and below at the scale's start."""
+def cell_colour(chance_corrected: float | None, dark: bool = False) -> QColor:
+    """A compared pair's colour: agreement beyond chance, with chance and below at the scale's start (``dark``: the dark palette's scale)."""
     if chance_corrected is None:
-        return QColor(NO_CHANCE_GREY)
-    return QColor(beyond_chance_hex(chance_corrected))
+        return QColor(NO_CHANCE_GREY_DARK if dark else NO_CHANCE_GREY)
+    return QColor(beyond_chance_hex(chance_corrected, dark))
 
 
-def cell_text_colour(chance_corrected: float | None) -> QColor:
-    """Dark or light text, whichever reads better on the pair's colour."""
-    return QColor(text_on(cell_colour(chance_corrected).name()))
+def cell_text_colour(chance_corrected: float | None, dark: bool = False) -> QColor:
+    """Black or white text, whichever contrasts more with the pair's colour.
+
+    Pure black, not the body text's near-black: on the scale's mid-tones only the
+    pair of the extremes is sure to reach 4.5:1 one way or the other.
+    """
+    fill = cell_colour(chance_corrected, dark).name()
+    return QColor(max((CELL_BLACK, LIGHT_TEXT), key=lambda ink: contrast_ratio(ink, fill)))
 
 
 def thin_brush() -> QBrush:
@@ -41,13 +51,13 @@ def thin_brush() -> QBrush:
     return QBrush(QColor(THIN_GREY), Qt.BrushStyle.BDiagPattern)
 
 
-def paint_scale_key(painter: QPainter, rect: QRectF) -> None:
-    """The colour scale from chance (left) to full agreement (right), framed."""
+def paint_scale_key(painter: QPainter, rect: QRectF, dark: bool = False) -> None:
+    """The colour scale from chance (left) to full agreement (right), framed (``dark``: the dark palette's scale)."""
     # From the first column of pixels inside the frame to the last (the frame's right edge is one pixel on).
     gradient = QLinearGradient(rect.topLeft(), QPointF(rect.right() - 1, rect.top()))
     for step in range(SCALE_STEPS):
         share = step / (SCALE_STEPS - 1)
-        gradient.setColorAt(share, cell_colour(share))
+        gradient.setColorAt(share, cell_colour(share, dark))
     painter.fillRect(rect, gradient)
     _frame(painter, rect)
 

@@ -75,13 +75,25 @@ as on the stance chart.
 """
 
 
-def beyond_chance_hex(corrected: float) -> str:
-    """Colour for chance-corrected agreement: palest at chance or below, darkest at full agreement."""
+BEYOND_CHANCE_DARK_SCALE = ("#262330", "#3b3354", "#5a4a8c", "#8d78cc", "#c9b8f5")
+"""The same scale for a dark palette: from near the dark background at chance to bright lavender at full.
+
+On a dark page the weakest cells must not be the brightest thing on screen, so
+the scale runs toward the background there: more agreement stands out more.
+"""
+
+
+def beyond_chance_hex(corrected: float, dark: bool = False) -> str:
+    """Colour for chance-corrected agreement: faintest at chance or below, strongest at full agreement.
+
+    Faintest is palest on a light page and closest to the background on a dark one (``dark``).
+    """
+    scale = BEYOND_CHANCE_DARK_SCALE if dark else BEYOND_CHANCE_SCALE
     value = max(0.0, min(1.0, corrected))
-    place = value * (len(BEYOND_CHANCE_SCALE) - 1)
+    place = value * (len(scale) - 1)
     low = int(place)
-    high = min(low + 1, len(BEYOND_CHANCE_SCALE) - 1)
-    start, end = hex_to_rgb(BEYOND_CHANCE_SCALE[low]), hex_to_rgb(BEYOND_CHANCE_SCALE[high])
+    high = min(low + 1, len(scale) - 1)
+    start, end = hex_to_rgb(scale[low]), hex_to_rgb(scale[high])
     return rgb_to_hex(*(a + (b - a) * (place - low) for a, b in zip(start, end, strict=True)))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from desktop_app.painting.agreement_cells import (
+    CELL_BLACK,
     NO_CHANCE_GREY,
     THIN_GREY,
     cell_colour,
@@ -13,7 +15,7 @@ from desktop_app.painting.agreement_cells import (
     paint_scale_key,
     paint_thin_key,
 )
-from desktop_app.presentation.colours import BEYOND_CHANCE_SCALE, DARK_TEXT, LIGHT_TEXT
+from desktop_app.presentation.colours import BEYOND_CHANCE_SCALE, LIGHT_TEXT
 
 
 def painted(paint, width: int = 72, height: int = 14) -> QImage:
@@ -36,7 +38,7 @@ def test_a_cell_is_coloured_by_agreement_beyond_chance():
     assert cell_colour(1.0) == QColor(BEYOND_CHANCE_SCALE[-1])
     assert cell_colour(0.5) == QColor(BEYOND_CHANCE_SCALE[2])
     assert cell_colour(None) == QColor(NO_CHANCE_GREY)
-    assert cell_text_colour(1.0) == QColor(LIGHT_TEXT) and cell_text_colour(0.0) == QColor(DARK_TEXT)
+    assert cell_text_colour(1.0) == QColor(LIGHT_TEXT) and cell_text_colour(0.0) == QColor(CELL_BLACK)
 
 
 def test_the_scale_key_runs_from_palest_to_darkest_in_a_frame():
@@ -53,3 +55,32 @@ def test_the_thin_key_is_hatched():
     inner = [image.pixelColor(x, y) for y in range(2, 12) for x in range(2, 14)]
     assert any(pixel == QColor(THIN_GREY) for pixel in inner)
     assert any(pixel.alpha() == 0 for pixel in inner)
+
+
+DARK_BASE = "#1f1f1f"
+
+
+def test_in_the_dark_palette_the_weakest_cells_sit_near_the_background_and_the_strongest_stand_out():
+    """On a dark page the scale runs toward the background: chance is the dimmest cell, full agreement the brightest."""
+    from desktop_app.painting.agreement_cells import cell_colour
+    from desktop_app.presentation.contrast import contrast_ratio, relative_luminance
+
+    steps = [cell_colour(value / 10, dark=True).name() for value in range(11)]
+    lightness = [relative_luminance(colour) for colour in steps]
+    assert lightness == sorted(lightness)
+    assert contrast_ratio(steps[0], DARK_BASE) < 1.5 < contrast_ratio(steps[-1], DARK_BASE)
+    assert relative_luminance(cell_colour(None, dark=True).name()) < relative_luminance(steps[-1])
+    # On a light page it is the other way round, as before.
+    light = [relative_luminance(cell_colour(value / 10).name()) for value in range(11)]
+    assert light == sorted(light, reverse=True)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_every_cells_figures_reach_aa_contrast(dark):
+    """The figures in every cell colour, compared or not, contrast at least 4.5:1 with it."""
+    from desktop_app.painting.agreement_cells import cell_colour, cell_text_colour
+    from desktop_app.presentation.contrast import contrast_ratio
+
+    for value in [None, *(step / 20 for step in range(21))]:
+        fill, ink = cell_colour(value, dark).name(), cell_text_colour(value, dark).name()
+        assert contrast_ratio(ink, fill) >= 4.5, (value, fill, ink)

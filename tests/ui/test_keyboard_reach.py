@@ -57,3 +57,29 @@ def test_the_speaker_list_and_the_details_show_a_focus_ring_while_they_have_the_
     assert window.detail.focus_ring.isVisible() and not window.speaker_list.focus_ring.isVisible()
     image = details.grab().toImage()
     assert image.pixelColor(0, image.height() // 2) == highlight
+
+
+def test_in_the_dark_palette_the_weakest_agreement_cell_is_darker_than_the_strongest(window):
+    """With the dark palette, the map's cells run toward the background: the pair agreeing least beyond chance is the dimmest."""
+    from PySide6.QtGui import QColor
+
+    from desktop_app.presentation.contrast import relative_luminance
+    from desktop_app.ui.appearance import dark_palette
+    from desktop_app.ui.views.agreement_view import SpeakerIdsRole
+
+    window.agreement.setPalette(dark_palette())
+    model = window.agreement.model
+    assert model.dark
+    cells = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            fill = model.data(index, Qt.ItemDataRole.BackgroundRole)
+            if isinstance(fill, QColor) and model.data(index, Qt.ItemDataRole.ForegroundRole) is not None:
+                pair = model.analysis.pair(*model.data(index, SpeakerIdsRole))
+                if pair.chance_corrected is not None:
+                    cells.append((pair.chance_corrected, relative_luminance(fill.name())))
+    assert cells
+    weakest = min(cells)[1]
+    strongest = max(cells)[1]
+    assert weakest < strongest

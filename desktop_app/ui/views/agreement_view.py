@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -61,6 +62,7 @@ from ...presentation.reading import counting_sentence
 from ...presentation.wording import role_label
 from ..appearance import mark_caption
 from ..document import SeminarDocument
+from ..palette import is_dark
 from ..selection import Selection
 
 SpeakerIdsRole = Qt.ItemDataRole.UserRole + 1
@@ -85,6 +87,8 @@ class AgreementModel(QAbstractTableModel):
         self._rank: dict[str, int] = {}
         self._waiting: Callable[[], bool] = lambda: False
         self._stale = False
+        self.dark = False
+        """Colour the cells on the dark palette's scale (see :meth:`AgreementView.changeEvent`)."""
         self._collect()
         # Any edit can move agreement anywhere in the table (a position changes a whole row and column).
         document.reset.connect(self._refresh)
@@ -171,9 +175,9 @@ class AgreementModel(QAbstractTableModel):
                 return "\u2013"
             return f"{format_measure(pair.agreement)}\nk\u00a0{pair.shared_themes}"
         if role == Qt.ItemDataRole.BackgroundRole and pair.agreement is not None:
-            return cell_colour(pair.chance_corrected) if pair.comparable else thin_brush()
+            return cell_colour(pair.chance_corrected, self.dark) if pair.comparable else thin_brush()
         if role == Qt.ItemDataRole.ForegroundRole and pair.agreement is not None:
-            return cell_text_colour(pair.chance_corrected) if pair.comparable else None
+            return cell_text_colour(pair.chance_corrected, self.dark) if pair.comparable else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -216,12 +220,17 @@ class _Swatch(QWidget):
     def __init__(self, hatched: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self._hatched = hatched
+        self.dark = False
+        """Paint the dark palette's scale."""
         self.setFixedSize(QSize(*(THIN_KEY_SIZE if hatched else SCALE_KEY_SIZE)))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         rect = QRectF(self.rect().adjusted(0, 0, -1, -1))
-        (paint_thin_key if self._hatched else paint_scale_key)(painter, rect)
+        if self._hatched:
+            paint_thin_key(painter, rect)
+        else:
+            paint_scale_key(painter, rect, self.dark)
         painter.end()
 
 
@@ -267,7 +276,8 @@ class AgreementView(QWidget):
         self.legend_thin = _caption(THIN_LEGEND)
         legend = QVBoxLayout()
         legend.setSpacing(2)
-        for swatch, words in ((_Swatch(False), self.legend_scale), (_Swatch(True), self.legend_thin)):
+        self.scale_swatch = _Swatch(False)
+        for swatch, words in ((self.scale_swatch, self.legend_scale), (_Swatch(True), self.legend_thin)):
             row = QHBoxLayout()
             row.addWidget(swatch, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(words, 1)
@@ -283,6 +293,7 @@ class AgreementView(QWidget):
         layout.addWidget(self.counted)
         self._update_captions()
         self._fit_columns()
+        self._follow_palette()
         selection.changed.connect(self._on_focus)
         # Connected after the model's own slots, so the rows are already the new seminar's.
         document.reset.connect(self._redraw)
@@ -307,6 +318,22 @@ class AgreementView(QWidget):
         self._update_captions()
         self._fit_columns()
         self._on_focus(self._selection.focus)
+
+    def _follow_palette(self) -> None:
+        """Colour the cells and the scale's key for the palette in use: a dark one runs the scale toward its background."""
+        dark = is_dark(self.palette())
+        if dark == self.model.dark:
+            return
+        self.model.dark = self.scale_swatch.dark = dark
+        self.scale_swatch.update()
+        if self.model.rowCount():
+            last = self.model.rowCount() - 1
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(last, last))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "scale_swatch"):
+            self._follow_palette()
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._stale or self.model.is_stale:

@@ -35,6 +35,7 @@ from ...model.dataset import Dataset
 from ...model.editing.coding import turn_words
 from ...model.editing.edits import Edit, Remove, SetOrders, leaves
 from ...presentation.focus import Focus, FocusKind, Navigation
+from ...presentation.source_tints import dark_tints
 from ...presentation.turns import clock
 from ..appearance import mark_caption
 from ..document import SeminarDocument
@@ -52,6 +53,8 @@ DISPLAY_BREAK = "\u200b"
 _UNBROKEN_RUN = re.compile(rf"[^\s\u200b]{{{BREAK_EVERY + 1},}}")
 
 
+DARK_PAGE = ("#1f1f1f", "#e8e8e8")
+"""Background and text of the dark palette, for tints made without a view's own colours."""
 LASTING_MARK = 0.3
 """Strength of the mark a passage keeps once its "Show in source" flash has faded."""
 
@@ -162,15 +165,22 @@ class ExcerptHighlighter(QSyntaxHighlighter):
     """
 
     def __init__(
-        self, document, spans: list[_Span], colours: dict[str, QColor], dark: bool, emphasis: str | None = None
+        self,
+        document,
+        spans: list[_Span],
+        colours: dict[str, QColor],
+        dark: bool,
+        emphasis: str | None = None,
+        page: tuple[str, str] | None = None,
     ):
+        """``page`` is the view's (background, text) colours, which a dark palette's tints are fitted to."""
         super().__init__(document)  # the document's first highlighting follows, once control returns to Qt
         self._spans = list(spans)  # its own copy: edits update it in place
         self._starts = [span.start for span in spans]
         self._by_speaker: dict[str, list[_Span]] = {}
         for span in spans:
             self._by_speaker.setdefault(span.speaker_id, []).append(span)
-        self._formats = {speaker: _speaker_formats(colour, dark) for speaker, colour in colours.items()}
+        self._formats = {speaker: _speaker_formats(colour, dark, page) for speaker, colour in colours.items()}
         self._emphasis = emphasis
         self._longest = max((span.end - span.start for span in spans), default=0)
 
@@ -260,20 +270,28 @@ class ExcerptHighlighter(QSyntaxHighlighter):
             self.setFormat(start, end - start, fmt)
 
 
-def _speaker_formats(base: QColor, dark: bool) -> tuple[QTextCharFormat, QTextCharFormat, QTextCharFormat]:
-    """A speaker's excerpt formats: with no one emphasised, emphasised (stronger, underlined), and dimmed."""
+def _speaker_formats(
+    base: QColor, dark: bool, page: tuple[str, str] | None = None
+) -> tuple[QTextCharFormat, QTextCharFormat, QTextCharFormat]:
+    """A speaker's excerpt formats: with no one emphasised, emphasised (stronger, underlined), and dimmed.
+
+    On a dark page the tints are opaque colours fitted to the page by contrast (:mod:`desktop_app.presentation.source_tints`).
+    """
+    plain, emphasised, dimmed = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
+    emphasised.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    emphasised.setUnderlineColor(base)
+    if dark:
+        background, text = page or DARK_PAGE
+        for fmt, fitted in zip((plain, emphasised, dimmed), dark_tints(base.name(), background, text), strict=True):
+            fmt.setBackground(QColor(fitted))
+        return plain, emphasised, dimmed
     tint = highlight_colour(base, dark)
-    plain = QTextCharFormat()
     plain.setBackground(tint)
     strong = QColor(tint)
     strong.setAlphaF(min(1.0, tint.alphaF() * 2.0))
-    emphasised = QTextCharFormat()
     emphasised.setBackground(strong)
-    emphasised.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    emphasised.setUnderlineColor(base)
     faint = QColor(tint)
     faint.setAlphaF(tint.alphaF() * 0.45)
-    dimmed = QTextCharFormat()
     dimmed.setBackground(faint)
     return plain, emphasised, dimmed
 
@@ -420,8 +438,10 @@ class SourceView(QWidget):
                 for start, end, speaker, time_text in self._document.derived.get(turn_layout)
             ]
         )
+        palette = self.text.palette()
+        page = (palette.color(QPalette.ColorRole.Base).name(), palette.color(QPalette.ColorRole.Text).name())
         self.highlighter = ExcerptHighlighter(
-            self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis
+            self.text.document(), spans, colours, is_dark(self.palette()), self._wanted_emphasis, page
         )
         self._filled_for = dataset
         self._settling = True

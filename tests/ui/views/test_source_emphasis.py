@@ -156,3 +156,16 @@ def test_opening_the_source_tab_shows_the_selected_speakers_first_passage(qtbot,
     window.show_tab("source")
     first = min(panel_dataset.spans[p.id].start for p in panel_dataset.positions_of("eli"))
     assert window.source.text.textCursor().position() == first
+
+
+def test_in_the_dark_palette_another_speakers_excerpts_stay_visible(qapp):
+    """In dark mode the formats of a dimmed speaker's excerpts stand at least 1.5:1 off the page (they once fell to 1.04:1)."""
+    from PySide6.QtGui import QColor
+
+    from desktop_app.presentation.colours import speaker_hex
+    from desktop_app.presentation.contrast import contrast_ratio
+    from desktop_app.ui.views.source_view import DARK_PAGE, _speaker_formats
+
+    for rank in range(9):
+        _, _, dimmed = _speaker_formats(QColor(speaker_hex(rank)), True, DARK_PAGE)
+        assert contrast_ratio(dimmed.background().color().name(), DARK_PAGE[0]) >= 1.5, rank
