@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.analysis.seminar_analysis import MIN_SHARED_THEMES
 
-SCALE_LEGEND = "Colour: agreement beyond chance for the pair's own stance mixes, from chance or below (palest) to full agreement (darkest)."
+SCALE_LEGEND = "Colour: agreement beyond chance for the pair's own stance mixes, from chance or below (faintest) to full agreement (strongest)."
 """What the colour of a compared pair's cell says."""
 THIN_LEGEND = f"Hatched: fewer than {MIN_SHARED_THEMES} shared themes, too few to compare."
 """What a hatched cell says."""
