@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from itertools import pairwise
 
 import pytest
@@ -250,3 +251,25 @@ def test_a_pinned_tooltip_leaves_the_clicked_row_and_the_rows_below_it_in_view(q
     below = chart.rows_global_rect(index)
     assert below.height() > 0
     assert not chart.tip.frameGeometry().intersects(below), (chart.tip.frameGeometry(), below)
+
+
+def test_at_800_by_600_an_elided_theme_label_is_whole_in_the_tooltip_of_its_label(open_window, default_dataset):
+    """A label cut to fit the narrow chart is given whole by the tooltip shown on that label."""
+    window = open_window(default_dataset)
+    window.resize(800, 600)
+    window.show_tab("themes")
+    chart = window.ensure_chart()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    chart._fit_columns()
+    rows = chart.rows()
+    cut = [index for index, text in enumerate(chart.label_texts()) if "\u2026" in text.split("\n")[0]]
+    assert cut, "at 800x600 the default seminar has a label too long for the chart"
+    axis = chart.plot.getAxis("left").sceneBoundingRect()
+    for index in cut:
+        middle = chart.plot.getViewBox().mapViewToScene(QPointF(0, index))
+        on_label = QPointF(axis.center().x(), middle.y())
+        assert chart.row_at(on_label) == index
+        chart._on_scene_hover(on_label)
+        assert chart.tip.isVisible() and html.escape(rows[index].label) in chart.tip.text()
