@@ -83,3 +83,19 @@ def test_in_the_dark_palette_the_weakest_agreement_cell_is_darker_than_the_stron
     weakest = min(cells)[1]
     strongest = max(cells)[1]
     assert weakest < strongest
+
+
+def test_tab_runs_from_the_count_button_to_the_search_the_speakers_and_the_details(window, qtbot):
+    """The toolbar's Count button comes just before the search box in the Tab order, then the speaker list and the details."""
+    count = window.analysis_actions.count_button
+    window.activateWindow()
+    count.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(count.hasFocus)
+    expected = [window.speaker_list.search, window.speaker_list.list, window.detail.body]
+    for widget in expected:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(widget.hasFocus)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    qtbot.waitUntil(count.hasFocus)

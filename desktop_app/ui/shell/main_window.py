@@ -18,6 +18,7 @@ costs more than everything else the window needs.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -220,6 +221,10 @@ class MainWindow(QMainWindow):
         for action in self._seminar_actions:
             action.setEnabled(True)
         self.refresh_recent_menu()
+        # Tab runs as the window reads: the toolbar's Count, the search, the speakers, the details, the tabs.
+        order = [self.analysis_actions.count_button, self.speaker_list.search, self.speaker_list.list, self.detail.body, self.tabs]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
         self.speaker_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self.seminarShown.emit()
         for job in self._when_shown:
