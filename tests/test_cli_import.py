@@ -58,7 +58,7 @@ def test_a_malformed_file_exits_1_with_a_located_message(tmp_path, capsys, name,
     out = tmp_path / "x.seminar.json"
     assert main(["--import", str(FIXTURES / name), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(str(FIXTURES / expected.split(":")[0])) and expected.split(": ", 1)[1] in err
+    assert err.startswith(f"seminar-lens: {FIXTURES / expected.split(':')[0]}") and expected.split(": ", 1)[1] in err
     assert "Traceback" not in err and not out.exists()
 
 
@@ -67,7 +67,7 @@ def test_an_empty_file_exits_1_saying_so(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert main(["--import", str(empty), "--out", str(tmp_path / "x.json")]) == 1
-    assert capsys.readouterr().err == f"{empty}: (file): the file is empty\n"
+    assert capsys.readouterr().err == f"seminar-lens: {empty}: (file): the file is empty\n"
 
 
 def test_an_unknown_label_in_speaker_is_exit_1_listing_the_labels(tmp_path, capsys):
