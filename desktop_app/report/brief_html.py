@@ -785,9 +785,10 @@ def _method(dataset: Dataset, units: _Units) -> str:
     scale = dataset.seminar.scale
     text = (
         f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))} "
-        + "Stances are the analyst\u2019s coding of the source, from \u22122 (strong "
+        + "Stances are a coding of the source, from \u22122 (strong "
         f"{esc(scale.negative)}) to +2 (strong {esc(scale.positive)}); a speaker\u2019s stance on a theme is the median of "
-        "their counted positions there, and a speaker silent on a theme is left out of it. "
+        "their counted positions there, rounded toward 0 when it falls between two steps, and a speaker silent on a "
+        "theme is left out of it. "
         f"<b>Verdicts:</b> none below {MIN_VOICES} voices (the stances are listed instead); consensus needs more than half "
         "the voices on one pole and nobody on the other (a mixed voice is not support); contested needs voices on both poles, "
         f"the smaller side at least {CONTESTED_MIN_SHARE:.0%} of all; otherwise mixed. <b>Tentative</b> verdicts change if any "

@@ -137,6 +137,13 @@ def test_the_default_seminars_provenance_names_the_default_coding_and_no_analyst
     assert "key judgements are the analyst" not in text
 
 
+def test_the_method_box_says_the_median_is_rounded_toward_0_and_credits_no_analyst(export_brief):
+    """The method states the rule the analysis applies, and leaves who coded to the provenance."""
+    text = export_brief(_panel_with_brief(), ReportOptions(sections=("method",))).text
+    assert normalised("the median of their counted positions there, rounded toward 0 when it falls between two steps") in text
+    assert "analyst\u2019s coding" not in text
+
+
 def test_the_citation_names_source_publisher_date_address_app_preparer_and_export_date(export_brief):
     """The provenance gives the source's title, publisher, date and address, the app and version, the preparer and the date."""
     text = export_brief(_panel_with_brief()).text
