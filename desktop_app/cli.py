@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from .commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error
 from .model.importers.common import FORMATS
 from .presentation.brief_options import PAGE_SIZES
 from .presentation.tabs import TABS
@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.files[0] if args.files else None)
     except CommandFailed as exc:
-        print(f"seminar-lens: {exc}", file=sys.stderr)
+        print_error(str(exc))
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the contract: a message, never a traceback (set SEMINAR_LENS_DEBUG=1 to see it)
         if os.environ.get("SEMINAR_LENS_DEBUG"):
             raise
-        print(f"seminar-lens: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print_error(f"unexpected error: {type(exc).__name__}: {exc}")
         return EXIT_FAILED
 
 
@@ -158,8 +158,7 @@ def check(files: Sequence[str]) -> int:
         try:
             dataset = load(name)
         except DatasetError as exc:
-            for line in exc.lines():
-                print(line, file=sys.stderr)
+            print_error("\n".join(exc.lines()))
             status = EXIT_FAILED
             continue
         model = dataset.model

@@ -112,7 +112,7 @@ def run_gui(file: str | None) -> int:
 def _give_up(app, error: DatasetError) -> None:
     print("seminar-lens: the default seminar shipped with the application cannot be read:", file=sys.stderr)
     for line in error.lines():
-        print(line, file=sys.stderr)
+        print(f"seminar-lens: {line}", file=sys.stderr)  # as every command's error lines start
     app.exit(1)
 
 

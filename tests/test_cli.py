@@ -56,7 +56,7 @@ def test_check_lists_every_problem_of_a_broken_file_and_continues(tmp_path, defa
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3
-    assert all(line.startswith(f"{broken}: positions[") for line in lines)
+    assert all(line.startswith(f"seminar-lens: {broken}: positions[") for line in lines)
     assert any("(line " in line and "unknown speaker 'ghost'" in line for line in lines)
     assert "Traceback" not in result.stderr
     assert result.stdout.count(": ok: ") == 1
@@ -73,7 +73,7 @@ def test_check_never_shows_a_traceback(tmp_path, content):
     path.write_bytes(content)
     result = run("--check", str(path))
     assert result.returncode == 1
-    assert result.stderr.startswith(f"{path}: ")
+    assert result.stderr.startswith(f"seminar-lens: {path}: ")
     assert "Traceback" not in result.stderr
 
 
@@ -82,7 +82,7 @@ def test_check_missing_file_is_one_line(tmp_path):
     missing = tmp_path / "absent.seminar.json"
     result = run("--check", str(missing))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"{missing}: (file): no such file"
+    assert result.stderr.strip() == f"seminar-lens: {missing}: (file): no such file"
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ def check(path) -> list[str]:
     assert result.stdout == ""
     assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines and all(line.startswith(f"{path}: ") for line in lines), lines[:3]
+    assert lines and all(line.startswith(f"seminar-lens: {path}: ") for line in lines), lines[:3]
     assert all(line.isprintable() for line in lines)
     return lines
 
@@ -44,7 +44,7 @@ def test_file_of_200_megabytes(tmp_path):
     path = tmp_path / "huge.seminar.json"
     path.write_bytes(b"")
     os.truncate(path, 200 * 1024 * 1024)  # sparse: takes no disk space
-    assert check(path) == [f"{path}: (file): the file is 200 MiB, larger than the 128 MiB limit for seminar files"]
+    assert check(path) == [f"seminar-lens: {path}: (file): the file is 200 MiB, larger than the 128 MiB limit for seminar files"]
 
 
 @pytest.mark.parametrize("constant", ["NaN", "-Infinity"])
@@ -72,7 +72,7 @@ def test_flood_of_problems_and_terminal_escapes(tmp_path):
     path.write_text(DEFAULT_TEXT.replace('"positions": [', '"positions": [' + entry * 100_000, 1), encoding="utf-8")
     lines = check(path)
     assert len(lines) == MAX_PROBLEMS + 1
-    assert lines[-1] == f"{path}: (file): {TOO_MANY_PROBLEMS}"
+    assert lines[-1] == f"seminar-lens: {path}: (file): {TOO_MANY_PROBLEMS}"
     assert "unknown speaker '\\x1b]0;owned\\x07'" in "\n".join(lines)
 
 
@@ -104,5 +104,5 @@ def test_hostile_import_is_refused_naming_the_input_and_the_bound(tmp_path, make
     """Each hostile transcript gets one FILE: LOCATION: MESSAGE line naming the input (not the output) and the bound."""
     path = make(tmp_path / name)
     line = run_import(path, tmp_path)
-    assert line.startswith(f"{path}: ") and expected in line
+    assert line.startswith(f"seminar-lens: {path}: ") and expected in line
     assert "seminar.json" not in line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import os
@@ -58,7 +59,7 @@ def test_a_malformed_file_exits_1_with_a_located_message(tmp_path, capsys, name,
     out = tmp_path / "x.seminar.json"
     assert main(["--import", str(FIXTURES / name), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(str(FIXTURES / expected.split(":")[0])) and expected.split(": ", 1)[1] in err
+    assert err.startswith(f"seminar-lens: {FIXTURES / expected.split(':')[0]}") and expected.split(": ", 1)[1] in err
     assert "Traceback" not in err and not out.exists()
 
 
@@ -67,7 +68,7 @@ def test_an_empty_file_exits_1_saying_so(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert main(["--import", str(empty), "--out", str(tmp_path / "x.json")]) == 1
-    assert capsys.readouterr().err == f"{empty}: (file): the file is empty\n"
+    assert capsys.readouterr().err == f"seminar-lens: {empty}: (file): the file is empty\n"
 
 
 def test_an_unknown_label_in_speaker_is_exit_1_listing_the_labels(tmp_path, capsys):
@@ -152,3 +153,16 @@ def test_zoom_speakers_who_speak_once_are_kept_from_the_command_line(tmp_path, c
     assert main(["--import", str(path), "--out", str(out)]) == 0
     assert capsys.readouterr().out.startswith(f"wrote {out}: 3 speakers, 4 turns")
     assert "Joss Whitlock:" not in load(out).seminar.source.text
+
+
+def test_import_takes_the_title_and_date_the_report_states_and_title_wins(tmp_path, capsys):
+    """A report's heading and written date become the seminar's; --title, when given, still wins."""
+    report = tmp_path / "harbour_notes.txt"
+    report.write_text("Harbour Futures: a public panel\n25 August 2021\n\nAna Silva: Hello.\nBen Okafor: Hi.\n"
+                      "Ana Silva: Bye.\n", encoding="utf-8")
+    stated, titled = tmp_path / "stated.seminar.json", tmp_path / "titled.seminar.json"
+    assert main(["--import", str(report), "--out", str(stated)]) == 0
+    assert main(["--import", str(report), "--out", str(titled), "--title", "Quay evening"]) == 0
+    capsys.readouterr()
+    assert (load(stated).seminar.title, load(stated).seminar.date) == ("Harbour Futures: a public panel", dt.date(2021, 8, 25))
+    assert (load(titled).seminar.title, load(titled).seminar.date) == ("Quay evening", dt.date(2021, 8, 25))

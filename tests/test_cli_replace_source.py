@@ -49,7 +49,7 @@ def test_an_excerpt_no_longer_found_is_listed_and_nothing_is_written(tmp_path, s
     out = tmp_path / "out.seminar.json"
     assert main(["--replace-source", str(revised), "--out", str(out), str(seminar)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == (f"{seminar}: position obi-enforcement (Ada Obi on Enforcement): excerpt not found in {revised}: "
+    assert err[0] == (f"seminar-lens: {seminar}: position obi-enforcement (Ada Obi on Enforcement): excerpt not found in {revised}: "
                       '"the inspectorate is underfunded"')
     assert err[-1] == "seminar-lens: nothing written: 1 excerpt was not found in the new text"
     assert not out.exists()
@@ -85,5 +85,5 @@ def test_out_must_not_be_the_seminar_and_an_unreadable_text_is_named(tmp_path, s
     assert main(["--replace-source", str(tmp_path / "missing.txt"), "--out", str(seminar), str(seminar)]) == 1
     assert capsys.readouterr().err.startswith("seminar-lens: --out: ")
     assert main(["--replace-source", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o.json"), str(seminar)]) == 1
-    assert capsys.readouterr().err == f"{tmp_path / 'missing.txt'}: (file): no such file\n"
+    assert capsys.readouterr().err == f"seminar-lens: {tmp_path / 'missing.txt'}: (file): no such file\n"
     assert seminar.read_bytes() == before

@@ -6,6 +6,9 @@ stderr, never a traceback), 2 wrong usage.
 
 from __future__ import annotations
 
+import sys
+from typing import TextIO
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -13,3 +16,14 @@ EXIT_USAGE = 2
 
 class CommandFailed(Exception):
     """A command could not do its job; the message is shown as it is, with exit code 1."""
+
+
+ERROR_PREFIX = "seminar-lens: "
+"""How every error line of every command starts, so a script can tell them from a file's own words."""
+
+
+def print_error(message: str, stream: TextIO | None = None) -> None:
+    """Print ``message`` on stderr (or ``stream``), each of its lines after :data:`ERROR_PREFIX`."""
+    out = sys.stderr if stream is None else stream
+    for line in message.splitlines() or [""]:
+        print(f"{ERROR_PREFIX}{line}", file=out)

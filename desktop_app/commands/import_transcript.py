@@ -10,7 +10,6 @@ the loader's own rules before it is written, and written atomically.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from ..model.importers.common import ImportFailed
 from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
 from ..model.importers.reading import import_file
 from ..write_targets import UnsafeTarget, check_target
-from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from .failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error
 from .stderr_progress import StderrProgress
 
 
@@ -58,14 +57,14 @@ def import_command(
     try:
         transcript = import_file(source, format_name, confirmed=labels, progress=reading, docx_progress=reading)
     except ImportFailed as failure:
-        print(failure.line_for(str(source)), file=sys.stderr)
+        print_error(failure.line_for(str(source)))
         return EXIT_FAILED
     mapping = LabelMapping.initial(transcript)
     known = {label.casefold(): label for label in mapping.names}
     for name, label in speakers:
         if label.casefold() not in known:
             listed = ", ".join(mapping.names) or "none"
-            print(f"{source}: (file): --speaker: no label {label!r} in the file (labels: {listed})", file=sys.stderr)
+            print_error(f"{source}: (file): --speaker: no label {label!r} in the file (labels: {listed})")
             return EXIT_FAILED
         mapping = mapping.rename(known[label.casefold()], name)
     chosen_title = title if title is not None and title.strip() else transcript.title or title_from_path(source)

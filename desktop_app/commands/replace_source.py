@@ -10,7 +10,6 @@ is checked by the loader's rules and written atomically to OUT.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..atomic import write_text_atomic
@@ -22,7 +21,7 @@ from ..model.importers.common import ImportFailed
 from ..model.importers.encoding import decode_text
 from ..model.importers.reading import read_bytes
 from ..write_targets import UnsafeTarget, check_target
-from .failure import EXIT_FAILED, EXIT_OK, CommandFailed
+from .failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error
 
 
 def _quoted(words: str) -> str:
@@ -40,16 +39,15 @@ def replace_source_command(new_text_path: Path, seminar_path: Path, out: Path, *
     try:
         dataset = load(seminar_path)
     except DatasetError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
+        print_error("\n".join(error.lines()))
         return EXIT_FAILED
     try:
         text, _encoding = decode_text(read_bytes(new_text_path))
     except ImportFailed as failure:
-        print(failure.line_for(str(new_text_path)), file=sys.stderr)
+        print_error(failure.line_for(str(new_text_path)))
         return EXIT_FAILED
     if not text.strip():
-        print(f"{new_text_path}: (file): the new source text is blank", file=sys.stderr)
+        print_error(f"{new_text_path}: (file): the new source text is blank")
         return EXIT_FAILED
     edit, outcome = replace_source_text(dataset, text)
     changes = excerpt_changes(dataset, outcome)
@@ -59,8 +57,8 @@ def replace_source_command(new_text_path: Path, seminar_path: Path, out: Path, *
     lost = [change for change in changes if change.new is None]
     if lost:
         for change in lost:
-            print(f"{seminar_path}: position {change.position_id} ({change.name}): excerpt not found in {new_text_path}: "
-                  f"{_quoted(change.old)}", file=sys.stderr)
+            print_error(f"{seminar_path}: position {change.position_id} ({change.name}): excerpt not found in "
+                        f"{new_text_path}: {_quoted(change.old)}")
         noun = "excerpt was" if len(lost) == 1 else "excerpts were"
         raise CommandFailed(f"nothing written: {len(lost)} {noun} not found in the new text")
     replaced, _inverse = apply_edit(dataset, edit)

@@ -16,6 +16,7 @@ class FileDetails(TypedDict, total=False):
 
     encoding: str | None
     title: str | None
+    title_from: str | None
     date: dt.date | None
 
 
@@ -43,9 +44,13 @@ class ImportedTranscript:
     encoding: str | None = None
     """How the bytes were decoded, for text formats."""
     title: str | None = None
-    """A title the file itself gives (document properties), if any."""
+    """A title the file itself gives (its properties, or a heading at its top), if any."""
+    title_from: str | None = None
+    """Where ``title`` was found, for the preview: "the document's properties", "line 1"."""
     date: dt.date | None = None
-    """A date the file itself gives (document properties), if any."""
+    """A date the file itself gives (its properties, or a date written at its top), if any."""
+    date_from: str | None = None
+    """Where ``date`` was found, as ``title_from`` says it."""
     pages: int | None = None
     """Pages read, for a PDF."""
     single_labels: tuple[str, ...] = field(default=())

@@ -177,6 +177,14 @@ def _valid_title(title: str) -> str:
     return cleaned
 
 
+def parse_date(text: str) -> dt.date:
+    """A seminar date as the preview takes it, ``2021-08-25``; ValueError naming what was typed otherwise."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"the date must be written YYYY-MM-DD, as 2021-08-25, not {text.strip()!r}") from None
+
+
 def slug(name: str) -> str:
     """An id from a name: ASCII lower-case words joined by '-' ("Dr Amara Okafor" → "dr-amara-okafor")."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

@@ -33,3 +33,16 @@ def turn_previews(transcript: ImportedTranscript, words: int = 10, limit: int | 
         opening = transcript.text[turn.start:min(turn.end, turn.start + 40 * words)].split()[:words]
         rows.append(TurnPreview(turn.label, turn.start_time, " ".join(opening)))
     return rows
+
+
+def stated_note(transcript: ImportedTranscript) -> str:
+    """Where the preview's default title and date came from: "Title from line 1; date from line 3.", or ""."""
+    parts = []
+    if transcript.title_from:
+        parts.append(f"title from {transcript.title_from}")
+    if transcript.date_from:
+        parts.append(f"date from {transcript.date_from}")
+    if not parts:
+        return ""
+    note = "; ".join(parts)
+    return note[0].upper() + note[1:] + "."

@@ -14,6 +14,7 @@ from .labels import LabelChoices, LabelPattern
 from .pdf_text import parse_pdf
 from .plain_text import parse_text
 from .srt import parse_srt
+from .stated_details import with_stated_details
 from .webvtt import parse_vtt
 from .whisper import parse_whisper
 from .word import parse_docx
@@ -117,7 +118,7 @@ def import_bytes(
         raise ImportFailed(
             f"its text is {human_size(size)}, more than the {human_size(MAX_IMPORT_BYTES)} a seminar file may hold"
         )
-    return transcript
+    return with_stated_details(transcript)
 
 
 def _decoded_text(data: bytes) -> tuple[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..format.schema import MAX_LINE
@@ -41,7 +42,8 @@ def parse_docx(
             if progress is not None and (number % _PROGRESS_EVERY == 0 or number == len(found)):
                 progress(number, len(found))
         properties = document.core_properties
-        title = properties.title or None
+        title = properties.title or _title_paragraph(found)
+        title_from = ("the document's properties" if properties.title else "its Title paragraph") if title else None
         created = properties.created
     except ImportFailed:
         raise
@@ -59,7 +61,19 @@ def parse_docx(
     text = "\n".join(pieces)
     date = created.date() if isinstance(created, dt.datetime) else None
     title = " ".join(normalise(title).split())[:MAX_LINE] if title else None
-    return lines_to_transcript(text, lines, choices, "docx", title=title or None, date=date)
+    return lines_to_transcript(text, lines, choices, "docx", title=title or None, title_from=title_from, date=date)
+
+
+_TITLE_LOOKED_AT = 12
+"""Paragraphs at the top of a document searched for one in Word's Title style."""
+
+
+def _title_paragraph(paragraphs: Sequence[Paragraph]) -> str | None:
+    """The text of the first paragraph in the Title style near the top, if any (its style id, not its looked-up name)."""
+    for paragraph in paragraphs[:_TITLE_LOOKED_AT]:
+        if paragraph._p.style == "Title" and paragraph.text.strip():  # the id alone, without a style lookup
+            return paragraph.text
+    return None
 
 
 def _paragraph(paragraph: Paragraph) -> tuple[str, int]:

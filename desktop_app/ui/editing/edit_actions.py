@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from ...model.editing.edits import (
 from ...model.editing.excerpt_changes import excerpt_changes
 from ...model.editing.reanchor import reanchor
 from ...model.editing.speaker_edits import merge_speakers
+from .history_view import history_view
 from .undo_commands import EditCommand, push_edit
 
 if TYPE_CHECKING:
@@ -86,8 +86,7 @@ class EditActions(QObject):
         menu.addAction(self.details_action)
         menu.addAction(self.source_action)
 
-        self.history = QUndoView(stack)
-        self.history.setEmptyLabel("Opened")
+        self.history = history_view(stack)
         self.history_dock = QDockWidget("History", window)
         self.history_dock.setObjectName("historyDock")
         self.history_dock.setWidget(self.history)

@@ -4,7 +4,8 @@ Nothing is created until the analyst confirms.  The dialog shows the turns
 found (label, time, first words), one row per distinct label with its turn
 count, the speaker each label becomes (renamed, merged with another, or
 dropped) and that speaker's role, the one-off labels that may be confirmed as
-speakers, and the seminar's title.  The format and, for typed transcripts, a
+speakers, and the seminar's title and date (as the document states them, else the file
+name and today).  The format and, for typed transcripts, a
 custom label pattern can be changed: the file is then read again through the
 ``reread`` function the dialog was given, and the mapping made so far is kept
 for every label still found.  A file that cannot be read that way shows its
@@ -16,6 +17,7 @@ are redrawn from it, never edited in place.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -44,8 +46,8 @@ from PySide6.QtWidgets import (
 
 from ...model.format.schema import Role, SeminarFile
 from ...model.importers.common import FORMATS, ImportedTranscript, ImportFailed
-from ...model.importers.mapping import LabelMapping, build_seminar, label_counts, title_from_path
-from ...model.importers.preview import turn_previews
+from ...model.importers.mapping import LabelMapping, build_seminar, label_counts, parse_date, title_from_path
+from ...model.importers.preview import stated_note, turn_previews
 
 Reread = Callable[[str, tuple[str, ...], "str | None"], ImportedTranscript]
 """Reads the file again: (format, labels confirmed as speakers, custom pattern or None) → transcript; raises ImportFailed."""
@@ -93,6 +95,13 @@ class ImportDialog(QDialog):
 
         self.title_edit = QLineEdit(transcript.title or title_from_path(path))
         self.title_edit.setAccessibleName("Seminar title")
+        self.date_edit = QLineEdit((transcript.date or dt.date.today()).isoformat())
+        self.date_edit.setAccessibleName("Seminar date")
+        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.stated_label = QLabel(stated_note(transcript))
+        self.stated_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.stated_label.setEnabled(False)
+        self.stated_label.setVisible(bool(self.stated_label.text()))
         self.format_combo = QComboBox()
         for name in FORMATS:
             self.format_combo.addItem(FORMAT_NAMES[name], name)
@@ -112,6 +121,8 @@ class ImportDialog(QDialog):
         pattern_layout.addWidget(self.pattern_button)
         form = QFormLayout()
         form.addRow("Seminar &title:", self.title_edit)
+        form.addRow("Seminar dat&e:", self.date_edit)
+        form.addRow("", self.stated_label)
         form.addRow("&Format:", self.format_combo)
         pattern_label = QLabel("Label &pattern:")
         pattern_label.setBuddy(self.pattern_edit)
@@ -194,12 +205,12 @@ class ImportDialog(QDialog):
     # -- what the analyst gets -------------------------------------------------------
     def seminar_file(self) -> SeminarFile:
         """The new seminar as the preview stands: the text, the mapped speakers and their turns, no positions."""
-        return build_seminar(self.transcript, self.mapping, self.title_edit.text())
+        return build_seminar(self.transcript, self.mapping, self.title_edit.text(), date=parse_date(self.date_edit.text()))
 
     def accept(self) -> None:
         try:
             self.seminar_file()
-        except ValueError as error:  # a blank or too long title
+        except ValueError as error:  # a blank or too long title, a date not written YYYY-MM-DD
             self.show_problem(f"The seminar cannot be made: {error}.")
             return
         super().accept()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -10,9 +12,11 @@ from desktop_app.model.editing.edits import Insert
 from desktop_app.model.format.loader import load
 from desktop_app.model.format.schema import Kind, Position, Theme
 from desktop_app.model.importers.mapping import LabelMapping, build_seminar
+from desktop_app.model.importers.reading import import_file
 from desktop_app.presentation.detail_html import Ink, speaker_html
 from desktop_app.report.csv_export import position_rows
 from desktop_app.ui.files.import_actions import open_imported, placeholder_text
+from desktop_app.ui.files.import_dialog import ImportDialog
 from tests.model.importers.checks import FIXTURES
 from tests.model.importers.test_pdf import text_pdf
 from tests.ui.editing.test_coding import code_from_keyboard, select
@@ -248,3 +252,48 @@ def test_open_imported_replaces_the_seminar_and_clears_the_selection(window, def
     assert window.selection.focus.speaker is None
     assert window.speaker_list.proxy.rowCount() == 2
     assert window.status_counts.text().startswith("2 speakers")
+
+
+HEADED_REPORT = (
+    "Harbour Futures: a public panel\n"
+    "Held at the Old Customs House, 25 August 2021\n\n"
+    "Mira Castellan: Welcome, everyone.\n"
+    "Joss Whitlock: Thank you.\n"
+    "Mira Castellan: Let us begin with the quay.\n"
+)
+
+
+def test_the_preview_takes_the_title_and_date_the_document_states(window, dialogs, qtbot, tmp_path):
+    """The real preview offers the report's heading and written date, says where they came from, and the seminar gets them."""
+    path = tmp_path / "panel_notes.txt"
+    path.write_text(HEADED_REPORT, encoding="utf-8")
+    shown: list[tuple[str, str, str]] = []
+
+    def through_the_preview(parent, path, transcript, reread):
+        dialog = ImportDialog(path, transcript, reread, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown.append((dialog.title_edit.text(), dialog.date_edit.text(), dialog.stated_label.text()))
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == dialog.DialogCode.Accepted
+        return dialog.seminar_file()
+
+    dialogs.preview_answer = through_the_preview
+    dialogs.transcript_answer = str(path)
+    with qtbot.waitSignal(window.imports.opened):
+        window.imports.action.trigger()
+    assert shown == [("Harbour Futures: a public panel", "2021-08-25", "Title from line 1; date from line 2.")]
+    seminar = window.document.dataset.seminar
+    assert (seminar.title, seminar.date) == ("Harbour Futures: a public panel", dt.date(2021, 8, 25))
+
+
+def test_a_date_not_written_yyyy_mm_dd_keeps_the_preview_open(window, qtbot, tmp_path):
+    """A mistyped date is named in the preview, which stays open; nothing is created."""
+    path = tmp_path / "panel_notes.txt"
+    path.write_text(HEADED_REPORT, encoding="utf-8")
+    dialog = ImportDialog(str(path), import_file(path), lambda *_: import_file(path), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date_edit.setText("25/08/2021")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() != dialog.DialogCode.Accepted and "'25/08/2021'" in dialog.problem.text()
