@@ -37,6 +37,9 @@ from ...presentation.chart_layout import (
 from ...presentation.colours import INK, MUTED
 from ...presentation.names import initials
 
+INITIALS_AIR = 2
+"""Least room, in pixels, beside a block's initials: narrow blocks (800 pixels wide) keep them."""
+
 
 class ScaleLegend(pg.GraphicsWidget):
     """The lines above the chart: the stance colours under the scale's words, then every glyph the chart uses."""
@@ -212,7 +215,7 @@ class RowsItem(pg.GraphicsObject):
     def _initials_fitting(self, rect: QRectF, block: Block, metrics: QFontMetricsF) -> str:
         """The block's initials, or nothing when they do not fit in it."""
         text = initials(self._names.get(block.speaker_id, ""))
-        if not text or metrics.horizontalAdvance(text) + 4 > rect.width() or metrics.height() > rect.height() + 2:
+        if not text or metrics.horizontalAdvance(text) + INITIALS_AIR > rect.width() or metrics.height() > rect.height() + 2:
             return ""
         return text
 
