@@ -31,7 +31,7 @@ from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
-from .names import short_name
+from .names import speaker_short_name
 from .next_step import next_step
 from .reading import counting_sentence, metric_label
 from .richtext import esc, quotation, stance_chip
@@ -176,7 +176,7 @@ def voices_sentence(dataset: Dataset, metrics: ThemeMetrics) -> str:
     """``2 voices: Shagina mixed, Gardiner divergence (divided)``: each voice and how it counted (plain text)."""
     scale = dataset.seminar.scale
     voices = [
-        f"{short_name(dataset.speaker(speaker_id).name)} {stance_label(stance, scale)}"
+        f"{speaker_short_name(dataset.speaker(speaker_id))} {stance_label(stance, scale)}"
         + (" (divided)" if speaker_id in metrics.divided else "")
         for speaker_id, stance in sorted(metrics.stances.items(), key=lambda item: dataset.speaker_rank(item[0]))
     ]
@@ -248,7 +248,7 @@ def theme_page(
         )
     if metrics.flips:
         def surname(speaker_id: str) -> str:
-            return short_name(dataset.speaker(speaker_id).name)
+            return speaker_short_name(dataset.speaker(speaker_id))
 
         flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
         parts.append(f"<p>Tentative, since one voice would change it: {flips}.</p>")

@@ -55,7 +55,7 @@ from ..presentation.brief_text import (
 from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
-from ..presentation.names import distinct_initials
+from ..presentation.names import initials_by_id
 from ..presentation.quote_choice import positions_to_quote
 from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import (
@@ -626,7 +626,8 @@ def _agreement(dataset: Dataset, speaker_id: str | None, cell_hex: Callable[[flo
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
         return heading + _divided_pairs(dataset, cell_hex, summary) + _agreement_legend() + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
-    tags = distinct_initials([dataset.speaker(s).name for s in speakers])
+    by_id = initials_by_id(dataset.speakers)
+    tags = [by_id[s] for s in speakers]
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
         tables.append(_matrix_table(dataset, speakers, tags, start, cell_hex, units))
