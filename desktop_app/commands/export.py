@@ -59,7 +59,8 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
 
     A read-only file at ``out`` is refused unless ``force``; ``dataset_path``
     itself (under any name) and anything not a regular file always are.  An export that
-    lasts more than about a second reports its progress on stderr.
+    lasts more than about a second reports its progress on stderr, and text no installed
+    font can show is named there in one line before the export starts.
     """
     _refuse(out, dataset_path, force)
     note = links_note(out)
@@ -70,7 +71,12 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
     from ..qt_app import make_application
 
     make_application(headless=True)  # before any Qt object: picks the offscreen platform when there is no display
+    from ..report.fonts import missing_glyphs_warning
     from ..report.pdf import export_pdf, prepare_chart
+
+    warning = missing_glyphs_warning(dataset)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
 
     try:
         with _without_offscreen_notices():
