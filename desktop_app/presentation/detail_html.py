@@ -29,6 +29,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
+from .chair_words import needs_chair_words
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
 from .names import speaker_short_name
@@ -238,6 +239,9 @@ def theme_page(
     parts.append(f"<h2>How the panel stood</h2>{_figures_table(figures)}")
     if metrics.n:
         parts.append(f"<p>{esc(voices_sentence(dataset, metrics))}</p>")
+    chair_words = needs_chair_words(dataset, metrics)
+    if chair_words:
+        parts.append(f"<p>{esc(chair_words)}</p>")
     if metrics.verdict is Verdict.TOO_FEW_VOICES:
         parts.append(f'<p class="muted">Too few voices for a verdict: it needs {MIN_VOICES} voices.</p>')
     if metrics.divided:

@@ -52,6 +52,7 @@ from ..presentation.brief_text import (
     firmness,
     short_name,
 )
+from ..presentation.chair_words import left_out_words, needs_chair_words
 from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
@@ -405,6 +406,12 @@ def _verdict_cell(dataset: Dataset, metrics: ThemeMetrics) -> str:
     )
 
 
+def _chair_note(dataset: Dataset, metrics: ThemeMetrics) -> str:
+    """The line under a verdict that stands only while the chair is counted; nothing otherwise."""
+    words = needs_chair_words(dataset, metrics)
+    return f'<br><span class="muted small">{esc(words)}</span>' if words else ""
+
+
 _THEME_COLUMNS = (
     ("Theme", 19, "left"), ("n", 7, "right"), ("\u22122", 5, "right"), ("\u22121", 5, "right"), ("0", 5, "right"),
     ("+1", 5, "right"), ("+2", 5, "right"), ("Median", 9, "right"), ("Cns.", 6, "right"), ("Verdict", 34, "left"),
@@ -439,7 +446,7 @@ def _theme_table(dataset: Dataset, units: _Units) -> str:
             *counts,
             esc(format_measure(metrics.median)),
             esc(format_measure(metrics.consensus)),
-            _verdict_cell(dataset, metrics),
+            _verdict_cell(dataset, metrics) + _chair_note(dataset, metrics),
         ]
         cells = "".join(
             f'<td align="{align}" valign="top" style="{cell}">{value}</td>'
@@ -612,14 +619,14 @@ _NOTE_AGREEMENT = (
     "(1 = the same stance everywhere, 0 = opposite extremes), with k below it. Two speakers choosing stances at "
     "random with these speakers\u2019 own stance mixes would score {chance} on average, so only values well above that "
     "say much; the colour shows how far each pair is above its own chance level. Cells with k < {min_k} are hatched: "
-    "too few shared themes to compare. The chair, and anyone with no counted position, is left out."
+    "too few shared themes to compare. {left_out}"
 )
 
 
 def _agreement(dataset: Dataset, speaker_id: str | None, cell_hex: Callable[[float | None], str], units: _Units) -> str:
     summary = dataset.analysis.extreme_pairs(DIVIDED_PAIRS)  # streamed: never the n × n matrix
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
-    note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
+    note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance, left_out=left_out_words(dataset, dataset.analysis))
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
     if speaker_id:
         return heading + _agreement_list(dataset, speaker_id, cell_hex) + _agreement_legend() + f'<p class="muted small">{esc(note)}</p>'

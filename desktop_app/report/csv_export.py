@@ -25,9 +25,17 @@ from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from ..atomic import atomic_writer
+from ..model.analysis.chair_voice import chair_flip
 from ..model.analysis.ordinal import STANCES
 from ..model.analysis.pairs import MIN_SHARED_THEMES
-from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
+from ..model.analysis.seminar_analysis import (
+    COUNTED_KINDS_DEFAULT,
+    SeminarAnalysis,
+    ThemeMetrics,
+    describe_flips,
+    stance_label,
+    verdict_label,
+)
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
 from ..presentation.turns import clock, position_time
@@ -124,15 +132,23 @@ THEME_COLUMNS = (
     "verdict",
     "robust",
     "flips",
+    "needs_chair",
     "counted_kinds",
 )
+
+
+def _needs_chair(metrics: ThemeMetrics, chair_id: str | None) -> str:
+    """``true`` when the verdict would change without the chair (the new verdict is in ``flips``), ``false`` otherwise, blank without a verdict word."""
+    if metrics.robust is None:
+        return ""
+    return "true" if chair_flip(metrics, chair_id) else "false"
 
 
 def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:
     """Header, then one row per theme in report order: voices, counts per stance, median, consensus, verdict, flips.
 
-    ``robust`` is blank where there is no verdict word (too few voices, or
-    none); ``flips`` lists, separated by "; ", each change of one voice that
+    ``robust`` and ``needs_chair`` are blank where there is no verdict word (too few voices, or
+    none); ``needs_chair`` is true when leaving the chair out would change the verdict; ``flips`` lists, separated by "; ", each change of one voice that
     would change the verdict.
     """
     analysis = analysis or dataset.analysis
@@ -142,6 +158,7 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
     def name_of(speaker_id: str) -> str:
         return dataset.speaker(speaker_id).display_name
 
+    chair_id = dataset.chair.id if dataset.chair else None
     rows = [list(THEME_COLUMNS)]
     for theme in dataset.themes:
         metrics = analysis.themes[theme.id]
@@ -157,6 +174,7 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
                 verdict_label(metrics.verdict, scale),
                 robust,
                 "; ".join(describe_flips(metrics.flips, name_of, scale)),
+                _needs_chair(metrics, chair_id),
                 kinds,
             ]
         )
