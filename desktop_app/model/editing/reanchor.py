@@ -39,41 +39,6 @@ LENGTH_RATIO = 2.0
 
 
 @dataclass(frozen=True)
-class Change:
-    """Where two versions of a text differ: ``old[start:old_end]`` became ``new[start:new_end]``."""
-
-    start: int
-    old_end: int
-    new_end: int
-
-
-def find_change(old: str, new: str) -> Change:
-    """The one stretch where ``old`` and ``new`` differ (empty when they are equal)."""
-    limit = min(len(old), len(new))
-    start = 0
-    step = 4096
-    while start < limit:  # compare in blocks first: most of a long report is the same
-        end = min(start + step, limit)
-        if old[start:end] == new[start:end]:
-            start = end
-            continue
-        while old[start] == new[start]:
-            start += 1
-        break
-    suffix = 0
-    most = limit - start
-    while suffix < most:  # from the end, in blocks too
-        size = min(step, most - suffix)
-        if old[len(old) - suffix - size : len(old) - suffix] == new[len(new) - suffix - size : len(new) - suffix]:
-            suffix += size
-            continue
-        while suffix < most and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-            suffix += 1
-        break
-    return Change(start, len(old) - suffix, len(new) - suffix)
-
-
-@dataclass(frozen=True)
 class Reanchoring:
     """Where each excerpt lies in the new text, and which ones need the analyst."""
 

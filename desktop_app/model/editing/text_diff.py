@@ -101,7 +101,8 @@ class TextDiff:
         return list(self.stretches[low:high])
 
 
-def _stretches(old: str, new: str) -> list[Stretch]:
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters ``old`` and ``new`` share at their start, and then at their end."""
     limit = min(len(old), len(new))
     prefix = 0
     while prefix < limit:  # in blocks first: most of a long report is the same
@@ -122,6 +123,17 @@ def _stretches(old: str, new: str) -> list[Stretch]:
         while suffix < most and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
             suffix += 1
         break
+    return prefix, suffix
+
+
+def _one_stretch(old: str, new: str) -> list[Stretch]:
+    """The whole of ``old`` became ``new``, but for what their ends share: for texts too long to compare piece by piece."""
+    prefix, suffix = _common_ends(old, new)
+    return [Stretch(prefix, len(old) - suffix, prefix, len(new) - suffix)]
+
+
+def _stretches(old: str, new: str) -> list[Stretch]:
+    prefix, suffix = _common_ends(old, new)
     if prefix == len(old) == len(new):
         return []
     start = old.rfind("\n", 0, prefix) + 1  # back to the start of the line: whole lines are compared
@@ -132,7 +144,7 @@ def _stretches(old: str, new: str) -> list[Stretch]:
 def _by_lines(old: str, new: str) -> list[Stretch]:
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     if len(old_lines) > MAX_LINES or len(new_lines) > MAX_LINES:
-        return [Stretch(0, len(old), 0, len(new))]
+        return _one_stretch(old, new)
     old_at, new_at = _starts(old_lines), _starts(new_lines)
     stretches: list[Stretch] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines).get_opcodes():
@@ -151,7 +163,7 @@ def _by_lines(old: str, new: str) -> list[Stretch]:
 def _by_words(old: str, new: str) -> list[Stretch]:
     old_words, new_words = _TOKEN.findall(old), _TOKEN.findall(new)
     if len(old_words) > MAX_WORDS or len(new_words) > MAX_WORDS:
-        return [Stretch(0, len(old), 0, len(new))]
+        return _one_stretch(old, new)
     old_at, new_at = _starts(old_words), _starts(new_words)
     return [
         Stretch(old_at[i1], old_at[i2], new_at[j1], new_at[j2])

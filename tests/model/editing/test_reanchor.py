@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.model.editing.edits import apply_edit, replace_source_text
-from desktop_app.model.editing.reanchor import find_change, reanchor
+from desktop_app.model.editing.reanchor import reanchor
+from desktop_app.model.editing.text_diff import Stretch, TextDiff
 from desktop_app.model.format.excerpts import ExcerptFinder
 from desktop_app.model.format.loader import dumps
 from desktop_app.model.format.schema import Position
@@ -103,9 +104,11 @@ def test_replacing_the_source_is_undoable_and_keeps_lost_positions_unanchored():
 
 
 def test_the_changed_stretch_is_the_smallest_one():
-    """Two texts that differ in one word differ only there."""
-    change = find_change("one two three", "one too three")
-    assert (change.start, change.old_end, change.new_end) == (5, 6, 6)
+    """Two texts that differ in one word differ only there, however long the same text around it."""
+    same = "word " * 5_000
+    assert TextDiff("one two three", "one too three").stretches == (Stretch(4, 6, 4, 6),)
+    # One paragraph too long to compare word by word still differs only in the changed letter.
+    assert TextDiff(same + "two" + same, same + "too" + same).stretches == (Stretch(25_001, 25_002, 25_001, 25_002),)
 
 
 def test_rewrapped_lines_inside_an_excerpt_keep_its_words_and_place(old_spans):
