@@ -119,7 +119,12 @@ def _without_offscreen_notices() -> Iterator[None]:
 
 
 def export_csv_command(
-    out: Path, dataset_path: Path, kind: str, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT, force: bool = False
+    out: Path,
+    dataset_path: Path,
+    kind: str,
+    counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT,
+    force: bool = False,
+    without_chair: bool = False,
 ) -> str:
     """Write the CSV; returns the line to print.  Refuses what :func:`export_pdf_command` refuses."""
     _refuse(out, dataset_path, force)
@@ -128,7 +133,7 @@ def export_csv_command(
     from ..report.csv_export import export_csv
 
     try:
-        path = export_csv(dataset, out, kind, counted_kinds, replace_read_only=force)
+        path = export_csv(dataset, out, kind, counted_kinds, replace_read_only=force, without_chair=without_chair)
     except ExportFailed as error:
         raise _failed(error) from None
     if kind == "positions":
@@ -136,7 +141,7 @@ def export_csv_command(
     elif kind == "themes":
         rows, noun = len(dataset.themes), "theme"
     elif kind == "pairs":
-        compared = len(dataset.analysis_for(counted_kinds).compared_speakers)
+        compared = len(dataset.analysis_for(counted_kinds, without_chair).compared_speakers)
         rows, noun = compared * (compared - 1) // 2, "pair"
     else:
         rows, noun = len(dataset.speakers), "speaker"

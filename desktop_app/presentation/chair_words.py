@@ -35,3 +35,11 @@ def left_out_words(dataset: Dataset, analysis: SeminarAnalysis) -> str:
             " anyone with no counted position is left out."
         )
     return f"The {role}, {chair.display_name}, has no counted position and is left out, as is anyone else without one."
+
+
+def chair_left_out_words(dataset: Dataset, analysis: SeminarAnalysis) -> str:
+    """`` The chair's positions (Hana Host's) are left out.`` when the user chose so; else nothing."""
+    chair = dataset.chair
+    if chair is None or chair.id not in analysis.left_out:
+        return ""
+    return f" The {leader_label(chair).lower()}\u2019s positions ({chair.display_name}\u2019s) are left out."

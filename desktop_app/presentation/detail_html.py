@@ -29,7 +29,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
-from .chair_words import needs_chair_words
+from .chair_words import chair_left_out_words, needs_chair_words
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
 from .names import speaker_short_name
@@ -256,7 +256,7 @@ def theme_page(
 
         flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
         parts.append(f"<p>Tentative, since one voice would change it: {flips}.</p>")
-    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
+    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
     positions = dataset.positions_on(theme_id)
     parts.append(f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>")
     if not positions:
@@ -309,7 +309,7 @@ def pair_page(
                 f'<p class="muted">Only {pair.shared_themes} shared theme{"s" if pair.shared_themes != 1 else ""}:'
                 " too few to compare this pair with others.</p>"
             )
-    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
+    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
     header = (
         f'<tr><th width="20%"></th><th width="40%" align="left"><a href="speaker:{esc(first.id)}">{esc(first.display_name)}</a></th>'
         f'<th width="40%" align="left"><a href="speaker:{esc(second.id)}">{esc(second.display_name)}</a></th></tr>'
@@ -386,7 +386,7 @@ def overview_page(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None =
             for sentence in sentences
         )
         parts.append(f"<h2>At a glance</h2><ul>{items}</ul>")
-        parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
+        parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
     if seminar.summary:
         parts.append(f"<h2>Summary</h2><p>{esc(seminar.summary)}</p>")
     return _page(ink, [("page:overview", "".join(parts))])

@@ -52,7 +52,7 @@ from ..presentation.brief_text import (
     firmness,
     short_name,
 )
-from ..presentation.chair_words import left_out_words, needs_chair_words
+from ..presentation.chair_words import chair_left_out_words, left_out_words, needs_chair_words
 from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
@@ -183,7 +183,7 @@ def build_brief(
     agreement beyond chance (None when chance is already full agreement),
     the colour the window's agreement map gives it.
     """
-    dataset = dataset.counting(options.counted_kinds)  # every figure below counts the kinds the user chose
+    dataset = dataset.counting(options.counted_kinds, options.without_chair)  # every figure below counts the kinds the user chose
     counted = bool(dataset.analysis.compared_speakers)
     units = _Units()
     speaker_id = options.speaker
@@ -288,7 +288,7 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
         parts.append(f'<h2 style="{units.start(keep_with_next=True)}">What to watch</h2>')
         parts.append(_point_rows(words.what_to_watch, "\u25b8", units))
     analysis = dataset.analysis
-    counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds]
+    counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds and p.speaker not in analysis.left_out]
     if not analysis.compared_speakers:
         parts.append(f'<p style="margin-top:6px;">{esc(_nothing_counted_words(dataset))}</p>')
         return "".join(parts)
@@ -779,7 +779,7 @@ def _method(dataset: Dataset, units: _Units) -> str:
     analysis = dataset.analysis
     scale = dataset.seminar.scale
     text = (
-        f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))} "
+        f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))} {esc(chair_left_out_words(dataset, analysis).strip())}"
         + "Stances are the analyst\u2019s coding of the source, from \u22122 (strong "
         f"{esc(scale.negative)}) to +2 (strong {esc(scale.positive)}); a speaker\u2019s stance on a theme is the median of "
         "their counted positions there, and a speaker silent on a theme is left out of it. "

@@ -252,19 +252,21 @@ def _figure(value: float | None) -> str:
 _ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs": pair_rows}
 
 
-def csv_text(dataset: Dataset, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT) -> str:
-    """The CSV of one kind as text; ``counted_kinds`` chooses the positions the analysis counts."""
+def csv_text(
+    dataset: Dataset, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT, without_chair: bool = False
+) -> str:
+    """The CSV of one kind as text; ``counted_kinds`` (and ``without_chair``) choose the positions the analysis counts."""
     buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(_rows(dataset, kind, counted_kinds))
+    csv.writer(buffer).writerows(_rows(dataset, kind, counted_kinds, without_chair))
     return buffer.getvalue()
 
 
-def _rows(dataset: Dataset, kind: str, counted_kinds: Collection[Kind]) -> Iterable[list[str]]:
+def _rows(dataset: Dataset, kind: str, counted_kinds: Collection[Kind], without_chair: bool = False) -> Iterable[list[str]]:
     """The rows of one kind of CSV, each cell made inert as it is read: a pairs CSV is never held whole."""
     if kind not in CSV_KINDS:
         raise ValueError(f"CSV kind must be one of {', '.join(CSV_KINDS)}, not {kind!r}")
     make = _ROWS[kind]
-    rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds))
+    rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds, without_chair))
     return ([inert(cell) for cell in row] for row in rows)
 
 
@@ -275,6 +277,7 @@ def export_csv(
     counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT,
     *,
     replace_read_only: bool = False,
+    without_chair: bool = False,
 ) -> Path:
     """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written.
 
@@ -285,7 +288,7 @@ def export_csv(
     path = Path(path)
     refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
-    rows = _rows(dataset, kind, counted_kinds)
+    rows = _rows(dataset, kind, counted_kinds, without_chair)
     try:
         # Row by row into the temporary file: a pairs CSV of thousands of speakers is never held whole in memory.
         with atomic_writer(

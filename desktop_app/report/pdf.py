@@ -137,7 +137,7 @@ def prepare_chart(dataset: Dataset, options: ReportOptions) -> ChartArt | None:
         dataset,
         options.speaker,
         brief_font(CHART_POINTS),
-        analysis=dataset.analysis_for(options.counted_kinds),
+        analysis=dataset.analysis_for(options.counted_kinds, options.without_chair),
         sort=options.chart_sort,
     )
     return ChartArt(chart, size)

@@ -137,7 +137,7 @@ class ExportActions(QObject):
         if options is None:
             return None
         # The brief counts the kinds the window counts (View ▸ Counted Kinds).
-        options = replace(options, counted_kinds=self.document.counted_kinds)
+        options = replace(options, counted_kinds=self.document.counted_kinds, without_chair=self.document.without_chair)
         self.last_options = options
         # The brief's chart follows the window's: the rows in the order the user is looking at.
         options = replace(options, chart_sort=self._chart_sort())
@@ -243,7 +243,9 @@ class ExportActions(QObject):
         if path is None or not self._may_replace(path):
             return None
         try:
-            export_csv(dataset, path, kind, self.document.counted_kinds, replace_read_only=True)
+            export_csv(
+                dataset, path, kind, self.document.counted_kinds, replace_read_only=True, without_chair=self.document.without_chair
+            )
         except ExportFailed as error:
             self.dialogs.show_error(self.host, "Export failed", f"The CSV was not exported: {error}")
             return None
