@@ -49,6 +49,7 @@ CJK_FROM = 0x2E80
 CJK_INITIALS = 4
 """A CJK name up to this many characters is its own initials; a longer one gives its first word."""
 
+_ROMAN = re.compile(r"[IVX]+\.?")
 _TRANSLITERATED = re.compile(r"^(?P<name>[^()]*?)\s*\((?P<aside>[^()]*)\)\s*$")
 
 
@@ -67,6 +68,8 @@ def _parts(name: str) -> tuple[str, str]:
 def _is_capitals(word: str) -> bool:
     """Whether ``word`` is a family name written in capitals (``NAGY``), not an initial (``J.``) or a one-letter word."""
     letters = [character for character in word if character.isalpha()]
+    if _ROMAN.fullmatch(word):
+        return False  # a generation (John Smith III), not a family name
     return len(letters) >= 2 and all(character.isupper() for character in letters)
 
 

@@ -101,6 +101,7 @@ def test_a_family_name_in_capitals_is_the_surname_even_with_its_particle():
     assert short_name("Pieter DE VRIES") == "de Vries"
     assert short_name("SZENT-GYÖRGYI Albert") == "Szent-Györgyi"
     assert short_name("JOHN SMITH") == "SMITH"
+    assert short_name("Pope Pius XII") == "XII"  # a numeral is not a family name in capitals
     assert distinct_initials(["NAGY Imre", "NAGY Ilona"]) == ["NImr", "NIlo"]  # lengthened from the given name, read last
 
 
