@@ -140,3 +140,35 @@ def test_recoded_brief_rests_on_positions_that_exist(default_dataset):
     assert 3 <= len(brief.key_judgements) <= 6
     cited = [pid for j in (*brief.key_judgements, *brief.what_to_watch) for pid in j.positions]
     assert cited and all(default_dataset.position(pid) for pid in cited)
+
+
+def test_every_phrase_the_shipped_brief_quotes_is_in_an_excerpt_it_cites(default_dataset):
+    """A ‘quoted’ phrase in a judgement is the speaker's own words in a cited excerpt (… marks a gap), never a paraphrase."""
+    brief = default_dataset.model.brief
+    assert brief is not None
+    quoted = 0
+    for judgement in (*brief.key_judgements, *brief.what_to_watch):
+        excerpts = [normalise(default_dataset.position(pid).excerpt) for pid in judgement.positions]
+        for phrase in re.findall(r"\u2018([^\u2019]+)\u2019", judgement.text):
+            pieces = [normalise(piece.strip()) for piece in phrase.split("\u2026")]
+            assert any(all(piece in excerpt for piece in pieces) for excerpt in excerpts), phrase
+            quoted += 1
+    assert quoted >= 3
+
+
+def test_the_shipped_brief_gives_each_word_only_to_the_speaker_who_used_it(default_dataset):
+    """A clause using 'authoritarian', 'strategic partnership' or 'globalisation' names no speaker but the one whose excerpt has it."""
+    brief = default_dataset.model.brief
+    assert brief is not None
+    text = " ".join([brief.bottom_line, *(j.text for j in brief.key_judgements)])
+    surnames = {s.id: s.name.split()[-1] for s in default_dataset.speakers}
+    checked = 0
+    for word in ("authoritarian", "strategic partnership", "globalisation"):
+        owners = {p.speaker for p in default_dataset.positions if word in p.excerpt.lower()}
+        assert len(owners) == 1, (word, owners)
+        for clause in re.split(r"[.;:]\s|, and |, while ", text):
+            if word in clause.lower():
+                named = {speaker for speaker, surname in surnames.items() if surname in clause}
+                assert named <= owners, (word, clause)
+                checked += 1
+    assert checked >= 2

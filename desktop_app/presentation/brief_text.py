@@ -30,8 +30,10 @@ DRAFTED_LABEL = "Drafted from the coding; not reviewed"
 """How a brief marks judgements it wrote itself rather than took from the analyst."""
 MAX_JUDGEMENTS = 6
 MAX_WATCH = 5
-NAMES_IN_FULL = 4
+NAMES_IN_FULL = 6
 """Most speakers named in one judgement's evidence before the rest are counted instead."""
+THEMES_IN_FULL = 4
+"""Most themes a drafted bottom line names in one group before it only counts them."""
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,10 @@ def short_name(dataset: Dataset, speaker_id: str) -> str:
 
 
 def names_in_words(names: list[str]) -> str:
-    """``["A", "B", "C"]`` → ``A, B and C``; long lists name the first few and count the rest."""
+    """``["A", "B", "C"]`` → ``A, B and C``; past six names, the first six and how many more speakers."""
     if len(names) > NAMES_IN_FULL:
-        return f"{', '.join(names[:NAMES_IN_FULL - 1])} and {len(names) - NAMES_IN_FULL + 1:,} others"
+        rest = len(names) - NAMES_IN_FULL
+        return f"{', '.join(names[:NAMES_IN_FULL])} and {rest:,} more speaker{'' if rest == 1 else 's'}"
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
@@ -160,17 +163,22 @@ def _drafted_bottom_line(dataset: Dataset, metrics: list[ThemeMetrics], judged: 
     positive = [m for m in judged if m.verdict is Verdict.CONSENSUS_POSITIVE]
     negative = [m for m in judged if m.verdict is Verdict.CONSENSUS_NEGATIVE]
     contested = [m for m in judged if m.verdict is Verdict.CONTESTED]
+    leaning = (Verdict.CONSENSUS_POSITIVE, Verdict.CONSENSUS_NEGATIVE, Verdict.CONTESTED)
+    mixed = [m for m in judged if m.verdict not in leaning]
+
+    def themes(group: list[ThemeMetrics]) -> str:
+        return _themes_named(dataset, group)
+
     parts = []
     if positive:
-        parts.append(f"leaned to {scale.positive} on {_count(len(positive), 'theme')}")
+        parts.append(f"leaned to {scale.positive} on {themes(positive)}")
     if negative:
-        parts.append(f"to {scale.negative} on {_count(len(negative), 'theme')}" if positive else
-                     f"leaned to {scale.negative} on {_count(len(negative), 'theme')}")
+        parts.append(f"to {scale.negative} on {themes(negative)}" if positive else
+                     f"leaned to {scale.negative} on {themes(negative)}")
     if contested:
-        parts.append(f"was split on {_count(len(contested), 'theme')}")
-    mixed = len(judged) - len(positive) - len(negative) - len(contested)
+        parts.append(f"was split on {themes(contested)}")
     if mixed:
-        parts.append(f"showed no clear lean on {_count(mixed, 'theme')}")
+        parts.append(f"showed no clear lean on {themes(mixed)}")
     lead = capital(
         f"{_count(len(judged), 'theme')} drew the {MIN_VOICES} or more voices a verdict needs; on "
         f"{'it' if len(judged) == 1 else 'them'} the panel " + _joined(parts) + "."
@@ -192,6 +200,14 @@ def _drafted_bottom_line(dataset: Dataset, metrics: list[ThemeMetrics], judged: 
     if few:
         sentence += f" {capital(_count(few, 'other theme'))} had too few voices for any verdict."
     return sentence
+
+
+def _themes_named(dataset: Dataset, group: list[ThemeMetrics]) -> str:
+    """``two themes (Trade and Borders)``; a group too long to list is only counted."""
+    counted = _count(len(group), "theme")
+    if len(group) > THEMES_IN_FULL:
+        return counted
+    return f"{counted} ({_joined([dataset.theme(m.theme_id).label for m in group])})"
 
 
 def _joined(parts: list[str]) -> str:
@@ -240,25 +256,36 @@ def _drafted_judgements(
     return points
 
 
+WATCHED_KINDS = (Kind.PREDICTION, Kind.QUESTION)
+"""What a drafted "What to watch" is made of: forecasts, whose coming true can be watched, and open questions.
+
+Recommendations say what someone should do, not what to look out for: the
+brief lists them in its own section (forecasts and recommendations), never here.
+"""
+
+
 def _drafted_watch(dataset: Dataset, analysis: SeminarAnalysis) -> list[Point]:
-    """The forecasts and recommendations on the most-discussed themes, strongest first, one per theme."""
+    """Forecasts and open questions on the most-discussed themes, forecasts and strong stances first, one per theme."""
     scale = dataset.seminar.scale
-    candidates: list[Position] = [
-        p for p in dataset.model.positions if p.kind in (Kind.PREDICTION, Kind.PRESCRIPTION) and p.kind in analysis.counted_kinds
-    ]
-    candidates.sort(key=lambda p: (-analysis.themes[p.theme].n, -abs(p.stance), dataset.speaker_rank(p.speaker)))
+    candidates: list[Position] = [p for p in dataset.model.positions if p.kind in WATCHED_KINDS]
+    candidates.sort(key=lambda p: (
+        -analysis.themes[p.theme].n, p.kind is not Kind.PREDICTION, -abs(p.stance), dataset.speaker_rank(p.speaker),
+    ))
     points = []
     seen: set[str] = set()
     for position in candidates:
         if position.theme in seen:
             continue
         seen.add(position.theme)
-        what = "forecast" if position.kind is Kind.PREDICTION else "recommendation"
-        points.append(Point(
-            position.summary,
-            f"{short_name(dataset, position.speaker)}\u2019s {what} on {dataset.theme(position.theme).label} "
-            f"({stance_words(position.stance, scale)}), in the analyst\u2019s words",
-        ))
+        label = dataset.theme(position.theme).label
+        name = short_name(dataset, position.speaker)
+        if position.kind is Kind.PREDICTION:
+            text = f"Whether {name}\u2019s forecast on {label} comes true. {position.summary}"
+            evidence = f"{name} \u00b7 {label} ({stance_words(position.stance, scale)}); the forecast in the analyst\u2019s words"
+        else:
+            text = f"How {name}\u2019s open question on {label} is answered. {position.summary}"
+            evidence = f"{name} \u00b7 {label}; the question in the analyst\u2019s words"
+        points.append(Point(text, evidence))
         if len(points) == MAX_WATCH:
             break
     return points

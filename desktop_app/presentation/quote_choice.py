@@ -7,16 +7,23 @@ from __future__ import annotations
 
 from ..model.analysis.seminar_analysis import ThemeMetrics
 from ..model.dataset import Dataset
-from ..model.format.schema import Position
+from ..model.format.schema import Kind, Position
+
+_ADVICE_LAST = {Kind.PRESCRIPTION: 1}
+"""A recommendation says what someone should do, so it shows a stance less plainly than a claim at the same step."""
 
 
 def best_position(dataset: Dataset, speaker_id: str, theme_id: str, stance: int) -> Position | None:
-    """The speaker's counted position on the theme that best shows their stance there: the nearest, then the shortest."""
+    """The speaker's counted position on the theme that best shows their stance there.
+
+    The nearest to the stance; among equally near ones, a claim (assessment,
+    forecast) before a recommendation, then the shortest.
+    """
     counted = dataset.analysis.counted_kinds
     candidates = [p for p in dataset.positions_of(speaker_id) if p.theme == theme_id and p.kind in counted]
     if not candidates:
         return None
-    return min(candidates, key=lambda p: (abs(p.stance - stance), len(p.excerpt)))
+    return min(candidates, key=lambda p: (abs(p.stance - stance), _ADVICE_LAST.get(p.kind, 0), len(p.excerpt)))
 
 
 def positions_to_quote(dataset: Dataset, metrics: ThemeMetrics, sign: int, most: int) -> list[Position]:

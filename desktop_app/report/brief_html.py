@@ -57,6 +57,7 @@ from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.names import initials_by_id
+from ..presentation.provenance import coding_credit, judgements_credit
 from ..presentation.quote_choice import positions_to_quote
 from ..presentation.richtext import esc, stance_chip
 from ..presentation.wording import (
@@ -292,14 +293,22 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
     if not analysis.compared_speakers:
         parts.append(f'<p style="margin-top:6px;">{esc(_nothing_counted_words(dataset))}</p>')
         return "".join(parts)
+    context = len(dataset.model.positions) - len(counted)
+    context_words = (
+        f"; {context:,} further position{'s' if context != 1 else ''} shown as context only" if context else ""
+    )
     basis = (
         f"Based on {len(counted):,} counted positions taken by {len(analysis.compared_speakers):,} speakers "
-        f"on {sum(1 for m in analysis.themes.values() if m.n)} themes "
-        f"({_kinds_words(analysis)} counted; {len(dataset.model.positions) - len(counted):,} further positions "
-        "shown as context only)."
+        f"on {_themes_addressed(analysis)} "
+        f"({_kinds_words(analysis)} counted{context_words})."
     )
     parts.append(f'<p class="muted small" style="margin-top:6px;">{esc(basis)}</p>')
     return "".join(parts)
+
+
+def _themes_addressed(analysis: SeminarAnalysis) -> str:
+    addressed = sum(1 for m in analysis.themes.values() if m.n)
+    return f"{addressed:,} theme{'' if addressed == 1 else 's'}"
 
 
 KIND_SINGULAR = {
@@ -399,7 +408,8 @@ def _verdict_cell(dataset: Dataset, metrics: ThemeMetrics) -> str:
     if not metrics.tentative:
         return f'<span style="color:{colour}; font-weight:600;">{label}</span> <span class="muted">(firm)</span>'
     flips = describe_flips(metrics.flips[:1], lambda s: short_name(dataset, s), scale)
-    more = f" (and {len(metrics.flips) - 1} more)" if len(metrics.flips) > 1 else ""
+    others = len(metrics.flips) - 1
+    more = f"; {others} other single change{'s' if others != 1 else ''} would also alter it" if others else ""
     return (
         f'<span style="color:{colour}; font-weight:600;">{label}</span> <i>(tentative)</i>'
         f'<br><span class="muted small">{esc(capital(flips[0]) + more)}</span>'
@@ -455,7 +465,7 @@ def _theme_table(dataset: Dataset, units: _Units) -> str:
         rows.append(f"<tr>{cells}</tr>")
     omitted = (
         f'<p class="muted small" style="margin-top:4px;">The {len(shown)} themes with most voices; '
-        f"{left_out} more are in the application and the theme CSV.</p>"
+        f"{left_out} more themes are in the application and the theme CSV.</p>"
         if left_out
         else ""
     )
@@ -549,7 +559,10 @@ def _agree_and_split(dataset: Dataset, units: _Units) -> str:
     left_out = max(0, len(agreed) - QUOTED_THEMES) + max(0, len(split) - QUOTED_THEMES)
     note = "Quotations are verbatim from the source; [\u2026] marks a cut. Firm verdicts come first."
     if left_out:
-        note += f" {left_out} further themes with a verdict are in the theme table."
+        note += (
+            f" {left_out} further theme{'s' if left_out != 1 else ''} with a verdict "
+            f"{'are' if left_out != 1 else 'is'} in the theme table."
+        )
     parts.append(f'<p class="muted small" style="margin-top:4px;">{esc(note)}</p>')
     return "".join(parts)
 
@@ -779,10 +792,11 @@ def _method(dataset: Dataset, units: _Units) -> str:
     analysis = dataset.analysis
     scale = dataset.seminar.scale
     text = (
-        f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))} {esc(chair_left_out_words(dataset, analysis).strip())}"
-        + "Stances are the analyst\u2019s coding of the source, from \u22122 (strong "
+        f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))}{esc(chair_left_out_words(dataset, analysis))} "
+        + "Stances are a coding of the source, from \u22122 (strong "
         f"{esc(scale.negative)}) to +2 (strong {esc(scale.positive)}); a speaker\u2019s stance on a theme is the median of "
-        "their counted positions there, and a speaker silent on a theme is left out of it. "
+        "their counted positions there, rounded toward 0 when it falls between two steps, and a speaker silent on a "
+        "theme is left out of it. "
         f"<b>Verdicts:</b> none below {MIN_VOICES} voices (the stances are listed instead); consensus needs more than half "
         "the voices on one pole and nobody on the other (a mixed voice is not support); contested needs voices on both poles, "
         f"the smaller side at least {CONTESTED_MIN_SHARE:.0%} of all; otherwise mixed. <b>Tentative</b> verdicts change if any "
@@ -810,12 +824,10 @@ def _source(dataset: Dataset, words: BriefWords, generated: dt.date, units: _Uni
     event = (
         f"{esc(seminar.title)}. {esc(seminar.organiser)}, {esc(seminar.venue)}, {long_date(seminar.date)}."
     )
-    preparer = f"Prepared by {esc(words.preparer)}" if words.preparer else "Preparer not named"
+    made = f"Prepared by {esc(words.preparer)}, with" if words.preparer else "Made with"
     file_name = f" from {esc(dataset.path.name)}" if dataset.path else ""
-    judged = (
-        "The bottom line and key judgements were drafted by the application from the coding and have not been reviewed."
-        if words.drafted
-        else "The bottom line and key judgements are the analyst\u2019s, as recorded in the seminar file."
+    credits = (
+        f"{esc(coding_credit(dataset, words.preparer))} {esc(judgements_credit(dataset, words.preparer, words.drafted))}"
     )
     return (
         f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES["source"])}</h2>'
@@ -823,9 +835,9 @@ def _source(dataset: Dataset, words: BriefWords, generated: dt.date, units: _Uni
         f'<tr><td width="90" class="muted" style="padding:2px 10px 2px 0px;">Source</td><td style="padding:2px 0px;">{cited}</td></tr>'
         f'<tr><td class="muted" style="padding:2px 10px 2px 0px;">Event</td><td style="padding:2px 0px;">{event}</td></tr>'
         f'<tr><td class="muted" style="padding:2px 10px 2px 0px;">This brief</td><td style="padding:2px 0px;">'
-        f"{preparer}, with {esc(APP_NAME)} {esc(__version__)}{file_name}, on {long_date(generated)}. "
-        f"{judged} It is an analysis of the source, not a publication of {esc(seminar.organiser)}; quotations are verbatim "
-        "from the source, and everything else is the analyst\u2019s wording.</td></tr></table>"
+        f"{made} {esc(APP_NAME)} {esc(__version__)}{file_name}, on {long_date(generated)}. "
+        f"{credits} It is an analysis of the source, not a publication of {esc(seminar.organiser)}; quotations are "
+        "verbatim from the source, and everything else is the coder\u2019s wording.</td></tr></table>"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop_app.model.format.loader import load_bytes
 from desktop_app.presentation.brief_text import brief_words, names_in_words
-from tests.factories import coded_panel, panel, to_bytes, world_panel
+from tests.factories import coded_panel, panel, to_bytes, transport_panel, world_panel
 
 
 def test_a_drafted_brief_answers_from_the_verdicts_and_marks_itself_drafted():
@@ -27,7 +27,7 @@ def test_a_drafted_brief_claims_nothing_on_too_few_voices():
     assert [point.text for point in words.key_judgements] == [
         "No verdict is possible on Ties: fewer than 3 speakers took a counted position there."
     ]
-    assert words.what_to_watch and "Ada\u2019s forecast on Ties" in words.what_to_watch[0].evidence
+    assert words.what_to_watch and words.what_to_watch[0].text.startswith("Whether Ada\u2019s forecast on Ties comes true.")
 
 
 def test_a_written_judgement_gets_the_speakers_and_themes_it_rests_on():
@@ -40,10 +40,42 @@ def test_a_written_judgement_gets_the_speakers_and_themes_it_rests_on():
     assert words.key_judgements[0].evidence.endswith("n\u00a0=\u00a03)")
 
 
-def test_long_lists_of_names_are_counted_not_spelled_out():
-    """Up to four names are listed; beyond that, the first three and how many others."""
+def test_up_to_six_names_are_spelled_out_and_the_rest_counted_as_speakers():
+    """Six names are listed in full; past six, the first six and how many more speakers, never "others"."""
     assert names_in_words(["A", "B"]) == "A and B"
-    assert names_in_words(["A", "B", "C", "D", "E", "F"]) == "A, B, C and 3 others"
+    assert names_in_words(["A", "B", "C", "D", "E", "F"]) == "A, B, C, D, E and F"
+    assert names_in_words(["A", "B", "C", "D", "E", "F", "G"]) == "A, B, C, D, E, F and 1 more speaker"
+    assert names_in_words([*"ABCDEFGHI"]) == "A, B, C, D, E, F and 3 more speakers"
+
+
+def test_a_written_judgement_names_every_speaker_of_a_six_voice_theme():
+    """Evidence resting on six speakers names all six: a reader sees who, not "and 2 others"."""
+    data = coded_panel([(who, "ties", 1, "assessment") for who in ("ann", "bea", "cy", "di", "ed", "flo")], speakers=("host",))
+    data["brief"] = {"bottom_line": "Holds.", "key_judgements": [{"text": "Ties bind.", "positions": [f"p{n}" for n in range(6)]}]}
+    evidence = brief_words(load_bytes(to_bytes(data))).key_judgements[0].evidence
+    assert evidence.startswith("Ann, Bea, Cy, Di, Ed and Flo \u00b7 Ties")
+    assert "others" not in evidence
+
+
+def test_a_drafted_bottom_line_names_the_themes_behind_each_verdict():
+    """An event without a written brief gets a bottom line that says which themes leaned which way, by label."""
+    words = brief_words(load_bytes(to_bytes(panel())))
+    assert words.drafted
+    assert "leaned to convergence on one theme (Energy)" in words.bottom_line
+    assert "to divergence on one theme (Borders)" in words.bottom_line
+    assert "was split on one theme (Trade)" in words.bottom_line
+    assert "no clear lean on one theme (Talks)" in words.bottom_line
+
+
+def test_a_drafted_what_to_watch_holds_forecasts_and_open_questions_never_recommendations():
+    """What to watch lists what could be monitored: forecasts and open questions; the recommendations are left out."""
+    words = brief_words(load_bytes(to_bytes(transport_panel())))
+    texts = [point.text for point in words.what_to_watch]
+    assert texts and all(text.startswith(("Whether ", "How ")) for text in texts)
+    assert any("forecast on Bus lanes comes true" in text for text in texts)
+    assert any(text.startswith("How Patel\u2019s open question on Night buses is answered.") for text in texts)
+    assert not any("Okafor" in text for text in texts)  # his only forward-looking position is a recommendation
+    assert not any("Parking charges" in text for text in texts)  # only a recommendation looks ahead there
 
 
 def test_evidence_names_speakers_by_surname_with_its_particle_and_never_cuts_a_bracket():

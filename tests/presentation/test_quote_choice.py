@@ -37,3 +37,14 @@ def test_a_speakers_passage_is_a_counted_one_nearest_their_stance():
     chosen = best_position(dataset, "ada", "t1", 1)
     assert chosen is not None and chosen.id == "p0"
     assert best_position(dataset, "host", "t1", 0) is None
+
+
+def test_a_claim_is_quoted_before_a_recommendation_at_the_same_step():
+    """Of two passages at the speaker's stance, the forecast shows it better than the shorter recommendation built on it."""
+    data = coded_panel([("ada", "t1", -1, "prediction"), ("ada", "t1", -1, "prescription")], speakers=("host",))
+    data["seminar"]["source"]["text"] += "\nShort."
+    data["positions"][1]["excerpt"] = "Short."
+    dataset = load_bytes(to_bytes(data))
+    assert len(dataset.position("p1").excerpt) < len(dataset.position("p0").excerpt)
+    chosen = best_position(dataset, "ada", "t1", -1)
+    assert chosen is not None and chosen.id == "p0"

@@ -66,8 +66,17 @@ def test_the_counts_are_of_speakers_who_took_counted_positions(export_brief):
         ]
     )
     text = export_brief(load_bytes(to_bytes(data))).text
-    assert normalised("Based on 3 counted positions taken by 3 speakers on 1 themes") in text
+    assert normalised("Based on 3 counted positions taken by 3 speakers on 1 theme (") in text
     assert "2 further positions shown as context only" in text
+
+
+def test_the_basis_drops_a_count_of_nothing_and_the_verdicts_say_what_their_count_is_of(export_brief):
+    """No "0 further positions" when every position is counted, and no bare "(and 2 more)" after a verdict's flip."""
+    text = export_brief(load_bytes(to_bytes(panel())), ReportOptions(sections=("judgements", "themes"))).text
+    assert "Based on " in text
+    assert "0 further" not in text and "further positions" not in text
+    assert "more)" not in text
+    assert normalised("; 1 other single change would also alter it") in normalised(text)
 
 
 def test_the_matrix_names_its_speakers_shows_k_and_leaves_the_chair_out(export_brief):
@@ -123,6 +132,28 @@ def test_agree_and_split_quote_the_source_verbatim_with_the_speakers_name(export
     )
     split = _section(text, "Where they split", SECTION_TITLES["forecasts"])
     assert "Trade" in split and "Leaning to convergence:" in split and "Leaning to divergence:" in split
+
+
+def test_the_provenance_credits_the_preparer_with_coding_and_judgements(export_brief):
+    """A named preparer is said to have coded the positions and written the judgements, not "the analyst"."""
+    text = export_brief(_panel_with_brief(), ReportOptions(sections=("source",))).text
+    assert "Positions coded by A. Analyst, Test Desk." in text
+    assert normalised("The bottom line, key judgements and what to watch were written by A. Analyst, Test Desk") in text
+
+
+def test_the_default_seminars_provenance_names_the_default_coding_and_no_analyst(default_brief):
+    """The shipped brief says it was coded with the default coding, and credits its judgements to no analyst."""
+    text = default_brief.text
+    assert "Prepared by Seminar Lens default coding" not in text
+    assert normalised("Positions coded with Seminar Lens\u2019s default coding") in text
+    assert "key judgements are the analyst" not in text
+
+
+def test_the_method_box_says_the_median_is_rounded_toward_0_and_credits_no_analyst(export_brief):
+    """The method states the rule the analysis applies, and leaves who coded to the provenance."""
+    text = export_brief(_panel_with_brief(), ReportOptions(sections=("method",))).text
+    assert normalised("the median of their counted positions there, rounded toward 0 when it falls between two steps") in text
+    assert "analyst\u2019s coding" not in text
 
 
 def test_the_citation_names_source_publisher_date_address_app_preparer_and_export_date(export_brief):

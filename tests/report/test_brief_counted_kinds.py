@@ -48,9 +48,9 @@ def test_window_brief_counts_all_six_kinds_when_all_are_ticked(window, tmp_path)
     text = read_pdf(tmp_path / "brief.pdf").text
     assert "Based on 17 counted positions taken by 6 speakers" in text
     assert (
-        "(assessments, predictions, prescriptions, questions, history and chair's summaries counted; "
-        "0 further positions shown as context only)"
+        "(assessments, predictions, prescriptions, questions, history and chair's summaries counted)"
     ) in text
+    assert "0 further positions" not in text
     assert (
         "Kinds counted: all six kinds of position: assessments, predictions, prescriptions, questions, history and "
         "chair's summaries, as chosen for this brief (by default only assessments, predictions and prescriptions count)."

@@ -59,15 +59,18 @@ def _key(path: Path) -> str:
     return hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:20]
 
 
-def _alive(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether the process ``pid`` (another window's, or a recovery file's writer) is still running."""
     if pid == os.getpid():
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:  # PermissionError: running, as another user
-        return True
+    except PermissionError:
+        return True  # running, as another user
+    except OSError:
+        return False  # not a process number at all
     return True
 
 
@@ -103,7 +106,7 @@ class OpenMark:
                 if token == self._token or not pid_text.isdigit():
                     continue
                 pid = int(pid_text)
-                if _alive(pid):
+                if process_running(pid):
                     others.append(OtherHolder(pid, pid == os.getpid()))
                 else:
                     with contextlib.suppress(OSError):

@@ -25,6 +25,7 @@ from ...model.format.loader import dumps, load
 from ...model.format.problems import DatasetError
 from ...model.format.references import SeminarParts, check_references
 from ...model.format.schema import SeminarFile
+from .other_writers import process_running
 
 SUFFIX = ".recovery.seminar.json"
 INFO_SUFFIX = ".recovery.info.json"
@@ -97,7 +98,7 @@ def left_by_crashes(folder: Path) -> list[RecoveryFile]:
     found: list[RecoveryFile] = []
     for path in folder.glob(f"*{SUFFIX}"):
         pid_text = path.name[: -len(SUFFIX)]
-        if not pid_text.isdigit() or _running(int(pid_text)):
+        if not pid_text.isdigit() or process_running(int(pid_text)):
             continue
         info = _read_info(_info_path(path))
         found.append(
@@ -145,17 +146,3 @@ def _read_info(path: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return value if isinstance(value, dict) else {}
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    except OSError:
-        return False
-    return True

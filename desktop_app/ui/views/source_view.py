@@ -182,15 +182,7 @@ class ExcerptHighlighter(QSyntaxHighlighter):
         if previous is None or speaker_id is None:
             self.rehighlight()  # every other speaker's excerpts dim, or brighten again
             return
-        document = self.document()
-        blocks: dict[int, QTextBlock] = {}
-        for span in self._by_speaker.get(previous, []) + self._by_speaker.get(speaker_id, []):
-            block = document.findBlock(span.start)
-            while block.isValid() and block.position() < span.end:
-                blocks.setdefault(block.blockNumber(), block)
-                block = block.next()
-        for block in blocks.values():
-            self.rehighlightBlock(block)
+        self._rehighlight_spans(self._by_speaker.get(previous, []) + self._by_speaker.get(speaker_id, []))
 
     def update_spans(self, removed: list[_Span], added: list[_Span]) -> None:
         """Take some excerpts out and put others in, re-highlighting only the paragraphs they touch."""
@@ -210,6 +202,7 @@ class ExcerptHighlighter(QSyntaxHighlighter):
         self._rehighlight_spans([*removed, *added])
 
     def _rehighlight_spans(self, changed) -> None:
+        """Re-highlight each paragraph that one of the ``changed`` excerpts touches, once."""
         document = self.document()
         blocks: dict[int, QTextBlock] = {}
         for span in changed:
