@@ -49,7 +49,7 @@ from ..presentation.chart_layout import (
     y_range,
 )
 from ..presentation.colours import HIGHLIGHT, INK, PAPER, stance_hex, text_on
-from ..presentation.names import initials
+from ..presentation.names import initials_by_id
 
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 """The text object type of the chart in the brief's document."""
@@ -177,6 +177,7 @@ class PrintedChart:
         # Blocks, one per speaker with a gap between neighbours, or one bar per stance when too narrow to part.
         apart = separated(plot.width() / (2 * span))
         gap = SEPARATOR / 2
+        tags = initials_by_id(self.dataset.speakers)
         for index, row in enumerate(rows):
             if apart:
                 for block in row.blocks:
@@ -184,7 +185,7 @@ class PrintedChart:
                     _paint_block(painter, rect, block.stance, row.tentative)
                     if block.divided:
                         paint_notch(painter, rect, QColor(PAPER))
-                    letters = initials(self.dataset.speaker(block.speaker_id).name)
+                    letters = tags[block.speaker_id]
                     if tiny_metrics.horizontalAdvance(letters) + 4 <= rect.width() and tiny_metrics.height() <= rect.height() + 2:
                         # Drawn as shapes: initials are a picture of the block, not words of the brief.
                         shape = QPainterPath()

@@ -35,7 +35,6 @@ from ...presentation.chart_layout import (
     y_range,
 )
 from ...presentation.colours import INK, MUTED, stance_hex, text_on
-from ...presentation.names import initials
 
 
 class ScaleLegend(pg.GraphicsWidget):
@@ -121,7 +120,7 @@ class RowsItem(pg.GraphicsObject):
         self._has_focus = has_focus
         self._ring_colour = ring_colour
         self._rows: list[ChartRow] = []
-        self._names: dict[str, str] = {}
+        self._initials: dict[str, str] = {}
         self._background = QColor("white")
         self._font = QFont()
         self._device = QTransform()
@@ -130,14 +129,14 @@ class RowsItem(pg.GraphicsObject):
         self.cursor: tuple[int, int] | None = None
         """(row, block) the keyboard has reached, ringed while the chart has focus."""
 
-    def set_rows(self, rows: list[ChartRow], names: dict[str, str]) -> None:
-        """Show ``rows``; only those that differ from the rows shown before are painted again."""
-        old_rows, old_names = self._rows, self._names
-        whole = names != old_names or len(rows) != len(old_rows) or _bounds(rows) != self.boundingRect()
+    def set_rows(self, rows: list[ChartRow], initials: dict[str, str]) -> None:
+        """Show ``rows``, each block marked with its speaker's ``initials`` (by id); only rows that differ are painted again."""
+        old_rows, old_initials = self._rows, self._initials
+        whole = initials != old_initials or len(rows) != len(old_rows) or _bounds(rows) != self.boundingRect()
         if whole:
             self.prepareGeometryChange()
         self._rows = rows
-        self._names = names
+        self._initials = initials
         if whole:
             self.update()
             return
@@ -206,7 +205,7 @@ class RowsItem(pg.GraphicsObject):
         painter.restore()
 
     def _paint_initials(self, painter: QPainter, rect: QRectF, block: Block, metrics: QFontMetricsF) -> None:
-        text = initials(self._names.get(block.speaker_id, ""))
+        text = self._initials.get(block.speaker_id, "")
         if not text or metrics.horizontalAdvance(text) + 4 > rect.width() or metrics.height() > rect.height() + 2:
             return
         painter.setPen(QColor(text_on(stance_hex(block.stance))))
