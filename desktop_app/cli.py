@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--csv-kind", choices=("positions", "matrix", "themes", "pairs"), help="with --export-csv: one row "
                         "per position (default), the speaker \u00d7 theme matrix of stances, one row per theme (figures, "
                         "verdict, robustness) or one row per pair of speakers (agreement against chance)")
+    export.add_argument("--without-chair", action="store_true", help="with either export: leave the chair's positions "
+                        "out of every figure, as View \u25b8 Counted Kinds \u25b8 Leave Out the Chair does")
     export.add_argument("--counted-kinds", metavar="LIST", help="with either export: comma-separated kinds of position the "
                         "analysis counts (default assessment,prediction,prescription; also question, history, summary)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -109,10 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check(args.files)
         if args.export_pdf is not None or args.export_csv is not None:
             return export(parser, args)
-        if args.page_size or args.sections or args.speaker or args.csv_kind or args.counted_kinds or args.force:
+        if args.page_size or args.sections or args.speaker or args.csv_kind or args.counted_kinds or args.without_chair or args.force:
             parser.error(
                 "--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv; "
-                "--counted-kinds with either export; --force with --import or either export"
+                "--counted-kinds and --without-chair with either export; --force with --import or either export"
             )
         if args.screenshot:
             return screenshot(parser, args)
@@ -212,7 +214,12 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             parser.error("--page-size, --sections and --speaker go with --export-pdf")
         print(
             export_csv_command(
-                Path(args.export_csv), resolve_dataset_path(args.files), args.csv_kind or "positions", counted, args.force
+                Path(args.export_csv),
+                resolve_dataset_path(args.files),
+                args.csv_kind or "positions",
+                counted,
+                args.force,
+                without_chair=args.without_chair,
             )
         )
         return EXIT_OK
@@ -225,7 +232,9 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.speaker and len(args.speaker) > 1:
         parser.error("--export-pdf takes one --speaker")
     speaker = args.speaker[0] if args.speaker else None
-    options = ReportOptions(page_size=args.page_size or "a4", sections=sections, speaker=speaker, counted_kinds=counted)
+    options = ReportOptions(
+        page_size=args.page_size or "a4", sections=sections, speaker=speaker, counted_kinds=counted, without_chair=args.without_chair
+    )
     print(export_pdf_command(Path(args.export_pdf), resolve_dataset_path(args.files), options, args.force))
     return EXIT_OK
 
@@ -257,7 +266,7 @@ def replace_source(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
         parser.error("--replace-source needs exactly one FILE, the seminar to re-anchor")
     if not args.out:
         parser.error("--replace-source needs --out OUT.seminar.json")
-    if args.title or args.format or args.speaker or args.page_size or args.sections or args.csv_kind or args.counted_kinds:
+    if args.title or args.format or args.speaker or args.page_size or args.sections or args.csv_kind or args.counted_kinds or args.without_chair:
         parser.error("--replace-source takes only FILE, --out and --force")
     return replace_source_command(Path(args.replace_source), Path(args.files[0]), Path(args.out), force=args.force)
 

@@ -59,7 +59,8 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
 
     A read-only file at ``out`` is refused unless ``force``; ``dataset_path``
     itself (under any name) and anything not a regular file always are.  An export that
-    lasts more than about a second reports its progress on stderr.
+    lasts more than about a second reports its progress on stderr, and text no installed
+    font can show is named there in one line before the export starts.
     """
     _refuse(out, dataset_path, force)
     note = links_note(out)
@@ -70,7 +71,12 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
     from ..qt_app import make_application
 
     make_application(headless=True)  # before any Qt object: picks the offscreen platform when there is no display
+    from ..report.fonts import missing_glyphs_warning
     from ..report.pdf import export_pdf, prepare_chart
+
+    warning = missing_glyphs_warning(dataset)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
 
     try:
         with _without_offscreen_notices():
@@ -113,7 +119,12 @@ def _without_offscreen_notices() -> Iterator[None]:
 
 
 def export_csv_command(
-    out: Path, dataset_path: Path, kind: str, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT, force: bool = False
+    out: Path,
+    dataset_path: Path,
+    kind: str,
+    counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT,
+    force: bool = False,
+    without_chair: bool = False,
 ) -> str:
     """Write the CSV; returns the line to print.  Refuses what :func:`export_pdf_command` refuses."""
     _refuse(out, dataset_path, force)
@@ -122,7 +133,7 @@ def export_csv_command(
     from ..report.csv_export import export_csv
 
     try:
-        path = export_csv(dataset, out, kind, counted_kinds, replace_read_only=force)
+        path = export_csv(dataset, out, kind, counted_kinds, replace_read_only=force, without_chair=without_chair)
     except ExportFailed as error:
         raise _failed(error) from None
     if kind == "positions":
@@ -130,7 +141,7 @@ def export_csv_command(
     elif kind == "themes":
         rows, noun = len(dataset.themes), "theme"
     elif kind == "pairs":
-        compared = len(dataset.analysis_for(counted_kinds).compared_speakers)
+        compared = len(dataset.analysis_for(counted_kinds, without_chair).compared_speakers)
         rows, noun = compared * (compared - 1) // 2, "pair"
     else:
         rows, noun = len(dataset.speakers), "speaker"

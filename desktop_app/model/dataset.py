@@ -114,38 +114,40 @@ class Dataset:
             self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers]
         )
 
-    def analysis_for(self, counted_kinds: Iterable[Kind]) -> SeminarAnalysis:
-        """The analysis counting only ``counted_kinds``, worked out once per choice and kept."""
+    def analysis_for(self, counted_kinds: Iterable[Kind], without_chair: bool = False) -> SeminarAnalysis:
+        """The analysis counting only ``counted_kinds`` (and none of the chair's positions when ``without_chair``), worked out once per choice and kept."""
         kinds = frozenset(counted_kinds)
-        found = self._analyses.get(kinds)
-        if found is None and kinds == COUNTED_KINDS_DEFAULT:
+        left_out = frozenset({self.seminar.chair} if without_chair and self.seminar.chair else ())
+        key = (kinds, left_out)
+        found = self._analyses.get(key)
+        if found is None and kinds == COUNTED_KINDS_DEFAULT and not left_out:
             return self.analysis
         if found is None:
             found = SeminarAnalysis(
-                self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers], kinds
+                self.positions, [theme.id for theme in self.themes], [speaker.id for speaker in self.speakers], kinds, left_out
             )
-            self._analyses[kinds] = found
+            self._analyses[key] = found
         return found
 
     @cached_property
-    def _analyses(self) -> dict[frozenset[Kind], SeminarAnalysis]:
+    def _analyses(self) -> dict[tuple[frozenset[Kind], frozenset[str]], SeminarAnalysis]:
         return {}
 
-    def counting(self, counted_kinds: Iterable[Kind]) -> Dataset:
+    def counting(self, counted_kinds: Iterable[Kind], without_chair: bool = False) -> Dataset:
         """This seminar with :attr:`analysis` counting ``counted_kinds``: for code that reads ``dataset.analysis`` (the brief).
 
-        The same dataset for the default kinds; otherwise a twin sharing every
+        The same dataset for the default kinds with the chair counted; otherwise a twin sharing every
         lookup and analysis already worked out (the chosen one among them).
         """
         kinds = frozenset(counted_kinds)
-        if kinds == COUNTED_KINDS_DEFAULT:
+        chosen = self.analysis_for(kinds, without_chair)
+        if chosen is self.analysis:
             return self
-        chosen = self.analysis_for(kinds)
         twin = Dataset(self.model, self.spans, self.path)
         twin.__dict__.update(self.__dict__)
         twin.__dict__["analysis"] = chosen
         # The twin's analysis_for still finds the default kinds' analysis, which is no longer its ``analysis``.
-        twin.__dict__["_analyses"] = {**self._analyses, COUNTED_KINDS_DEFAULT: self.analysis}
+        twin.__dict__["_analyses"] = {**self._analyses, (COUNTED_KINDS_DEFAULT, frozenset()): self.analysis}
         return twin
 
     def precompute(self, monitor: Monitor | None = None) -> None:

@@ -54,6 +54,8 @@ class ReportOptions:
     speaker: str | None = None
     counted_kinds: frozenset[Kind] = COUNTED_KINDS_DEFAULT
     """The kinds of position the brief's figures count (the window's View ▸ Counted Kinds)."""
+    without_chair: bool = False
+    """Whether the chair's positions are left out of the figures (View ▸ Counted Kinds ▸ Leave Out the Chair)."""
     chart_sort: str = "report"
     """The order of the chart's rows (one of chart_sorts.SORTS): the window passes its chart's."""
 

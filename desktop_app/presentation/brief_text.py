@@ -23,7 +23,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Judgement, Kind, Position, Scale
-from .names import short_name as _short
+from .names import speaker_short_name
 from .wording import capital, stance_words
 
 DRAFTED_LABEL = "Drafted from the coding; not reviewed"
@@ -58,7 +58,7 @@ class BriefWords:
 def short_name(dataset: Dataset, speaker_id: str) -> str:
     """The speaker as a brief names them in passing (see :func:`.names.short_name`)."""
     speaker = dataset.speaker(speaker_id)
-    return _short(speaker.name) or speaker.display_name
+    return speaker_short_name(speaker) or speaker.display_name
 
 
 def names_in_words(names: list[str]) -> str:

@@ -29,9 +29,10 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
+from .chair_words import chair_left_out_words, needs_chair_words
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
-from .names import short_name
+from .names import speaker_short_name
 from .next_step import next_step
 from .reading import counting_sentence, metric_label
 from .richtext import esc, quotation, stance_chip
@@ -178,7 +179,7 @@ def voices_sentence(dataset: Dataset, metrics: ThemeMetrics) -> str:
     """``2 voices: Shagina mixed, Gardiner divergence (divided)``: each voice and how it counted (plain text)."""
     scale = dataset.seminar.scale
     voices = [
-        f"{short_name(dataset.speaker(speaker_id).name)} {stance_label(stance, scale)}"
+        f"{speaker_short_name(dataset.speaker(speaker_id))} {stance_label(stance, scale)}"
         + (" (divided)" if speaker_id in metrics.divided else "")
         for speaker_id, stance in sorted(metrics.stances.items(), key=lambda item: dataset.speaker_rank(item[0]))
     ]
@@ -240,6 +241,9 @@ def theme_page(
     parts.append(f"<h2>How the panel stood</h2>{_figures_table(figures)}")
     if metrics.n:
         parts.append(f"<p>{esc(voices_sentence(dataset, metrics))}</p>")
+    chair_words = needs_chair_words(dataset, metrics)
+    if chair_words:
+        parts.append(f"<p>{esc(chair_words)}</p>")
     if metrics.verdict is Verdict.TOO_FEW_VOICES:
         parts.append(f'<p class="muted">Too few voices for a verdict: it needs {MIN_VOICES} voices.</p>')
     if metrics.divided:
@@ -250,11 +254,11 @@ def theme_page(
         )
     if metrics.flips:
         def surname(speaker_id: str) -> str:
-            return short_name(dataset.speaker(speaker_id).name)
+            return speaker_short_name(dataset.speaker(speaker_id))
 
         flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
         parts.append(f"<p>Tentative, since one voice would change it: {flips}.</p>")
-    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
+    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
     positions = dataset.positions_on(theme_id)
     parts.append(f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>")
     if not positions:
@@ -307,7 +311,7 @@ def pair_page(
                 f'<p class="muted">Only {pair.shared_themes} shared theme{"s" if pair.shared_themes != 1 else ""}:'
                 " too few to compare this pair with others.</p>"
             )
-    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
+    parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
     header = (
         f'<tr><th width="20%"></th><th width="40%" align="left"><a href="speaker:{esc(first.id)}">{esc(first.display_name)}</a></th>'
         f'<th width="40%" align="left"><a href="speaker:{esc(second.id)}">{esc(second.display_name)}</a></th></tr>'
@@ -384,7 +388,7 @@ def overview_page(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None =
             for sentence in sentences
         )
         parts.append(f"<h2>At a glance</h2><ul>{items}</ul>")
-        parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds))}</p>')
+        parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
     if seminar.summary:
         parts.append(f"<h2>Summary</h2><p>{esc(seminar.summary)}</p>")
     return _page(ink, [("page:overview", "".join(parts))])

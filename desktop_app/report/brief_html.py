@@ -52,10 +52,11 @@ from ..presentation.brief_text import (
     firmness,
     short_name,
 )
+from ..presentation.chair_words import chair_left_out_words, left_out_words, needs_chair_words
 from ..presentation.chart_layout import chart_note
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
 from ..presentation.glance import Sentence, speaker_sentences
-from ..presentation.names import distinct_initials
+from ..presentation.names import initials_by_id
 from ..presentation.provenance import coding_credit, judgements_credit
 from ..presentation.quote_choice import positions_to_quote
 from ..presentation.richtext import esc, stance_chip
@@ -183,7 +184,7 @@ def build_brief(
     agreement beyond chance (None when chance is already full agreement),
     the colour the window's agreement map gives it.
     """
-    dataset = dataset.counting(options.counted_kinds)  # every figure below counts the kinds the user chose
+    dataset = dataset.counting(options.counted_kinds, options.without_chair)  # every figure below counts the kinds the user chose
     counted = bool(dataset.analysis.compared_speakers)
     units = _Units()
     speaker_id = options.speaker
@@ -288,7 +289,7 @@ def _judgements(dataset: Dataset, words: BriefWords, units: _Units) -> str:
         parts.append(f'<h2 style="{units.start(keep_with_next=True)}">What to watch</h2>')
         parts.append(_point_rows(words.what_to_watch, "\u25b8", units))
     analysis = dataset.analysis
-    counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds]
+    counted = [p for p in dataset.model.positions if p.kind in analysis.counted_kinds and p.speaker not in analysis.left_out]
     if not analysis.compared_speakers:
         parts.append(f'<p style="margin-top:6px;">{esc(_nothing_counted_words(dataset))}</p>')
         return "".join(parts)
@@ -415,6 +416,12 @@ def _verdict_cell(dataset: Dataset, metrics: ThemeMetrics) -> str:
     )
 
 
+def _chair_note(dataset: Dataset, metrics: ThemeMetrics) -> str:
+    """The line under a verdict that stands only while the chair is counted; nothing otherwise."""
+    words = needs_chair_words(dataset, metrics)
+    return f'<br><span class="muted small">{esc(words)}</span>' if words else ""
+
+
 _THEME_COLUMNS = (
     ("Theme", 19, "left"), ("n", 7, "right"), ("\u22122", 5, "right"), ("\u22121", 5, "right"), ("0", 5, "right"),
     ("+1", 5, "right"), ("+2", 5, "right"), ("Median", 9, "right"), ("Cns.", 6, "right"), ("Verdict", 34, "left"),
@@ -449,7 +456,7 @@ def _theme_table(dataset: Dataset, units: _Units) -> str:
             *counts,
             esc(format_measure(metrics.median)),
             esc(format_measure(metrics.consensus)),
-            _verdict_cell(dataset, metrics),
+            _verdict_cell(dataset, metrics) + _chair_note(dataset, metrics),
         ]
         cells = "".join(
             f'<td align="{align}" valign="top" style="{cell}">{value}</td>'
@@ -625,21 +632,22 @@ _NOTE_AGREEMENT = (
     "(1 = the same stance everywhere, 0 = opposite extremes), with k below it. Two speakers choosing stances at "
     "random with these speakers\u2019 own stance mixes would score {chance} on average, so only values well above that "
     "say much; the colour shows how far each pair is above its own chance level. Cells with k < {min_k} are hatched: "
-    "too few shared themes to compare. The chair, and anyone with no counted position, is left out."
+    "too few shared themes to compare. {left_out}"
 )
 
 
 def _agreement(dataset: Dataset, speaker_id: str | None, cell_hex: Callable[[float | None], str], units: _Units) -> str:
     summary = dataset.analysis.extreme_pairs(DIVIDED_PAIRS)  # streamed: never the n × n matrix
     chance = format_measure(summary.chance) if summary.chance is not None else "\u2013"
-    note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance)
+    note = _NOTE_AGREEMENT.format(min_k=MIN_SHARED_THEMES, chance=chance, left_out=left_out_words(dataset, dataset.analysis))
     heading = f'<h2 style="{units.start()}">{esc(SECTION_TITLES["agreement"])}</h2>'
     if speaker_id:
         return heading + _agreement_list(dataset, speaker_id, cell_hex) + _agreement_legend() + f'<p class="muted small">{esc(note)}</p>'
     speakers = list(dataset.analysis.compared_speakers)
     if len(speakers) > LARGE_PANEL:
         return heading + _divided_pairs(dataset, cell_hex, summary) + _agreement_legend() + f'<p class="muted small" style="margin-top:6px;">{esc(note)}</p>'
-    tags = distinct_initials([dataset.speaker(s).name for s in speakers])
+    by_id = initials_by_id(dataset.speakers)
+    tags = [by_id[s] for s in speakers]
     tables = []
     for start in range(0, len(speakers), MATRIX_COLUMNS):
         tables.append(_matrix_table(dataset, speakers, tags, start, cell_hex, units))
@@ -784,7 +792,7 @@ def _method(dataset: Dataset, units: _Units) -> str:
     analysis = dataset.analysis
     scale = dataset.seminar.scale
     text = (
-        f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))} "
+        f"<b>Kinds counted:</b> {esc(_kinds_counted(analysis))}{esc(chair_left_out_words(dataset, analysis))} "
         + "Stances are a coding of the source, from \u22122 (strong "
         f"{esc(scale.negative)}) to +2 (strong {esc(scale.positive)}); a speaker\u2019s stance on a theme is the median of "
         "their counted positions there, rounded toward 0 when it falls between two steps, and a speaker silent on a "

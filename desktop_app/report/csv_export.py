@@ -25,9 +25,17 @@ from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from ..atomic import atomic_writer
+from ..model.analysis.chair_voice import chair_flip
 from ..model.analysis.ordinal import STANCES
 from ..model.analysis.pairs import MIN_SHARED_THEMES
-from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, SeminarAnalysis, describe_flips, stance_label, verdict_label
+from ..model.analysis.seminar_analysis import (
+    COUNTED_KINDS_DEFAULT,
+    SeminarAnalysis,
+    ThemeMetrics,
+    describe_flips,
+    stance_label,
+    verdict_label,
+)
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
 from ..presentation.turns import clock, position_time
@@ -124,15 +132,23 @@ THEME_COLUMNS = (
     "verdict",
     "robust",
     "flips",
+    "needs_chair",
     "counted_kinds",
 )
+
+
+def _needs_chair(metrics: ThemeMetrics, chair_id: str | None) -> str:
+    """``true`` when the verdict would change without the chair (the new verdict is in ``flips``), ``false`` otherwise, blank without a verdict word."""
+    if metrics.robust is None:
+        return ""
+    return "true" if chair_flip(metrics, chair_id) else "false"
 
 
 def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:
     """Header, then one row per theme in report order: voices, counts per stance, median, consensus, verdict, flips.
 
-    ``robust`` is blank where there is no verdict word (too few voices, or
-    none); ``flips`` lists, separated by "; ", each change of one voice that
+    ``robust`` and ``needs_chair`` are blank where there is no verdict word (too few voices, or
+    none); ``needs_chair`` is true when leaving the chair out would change the verdict; ``flips`` lists, separated by "; ", each change of one voice that
     would change the verdict.
     """
     analysis = analysis or dataset.analysis
@@ -142,6 +158,7 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
     def name_of(speaker_id: str) -> str:
         return dataset.speaker(speaker_id).display_name
 
+    chair_id = dataset.chair.id if dataset.chair else None
     rows = [list(THEME_COLUMNS)]
     for theme in dataset.themes:
         metrics = analysis.themes[theme.id]
@@ -157,6 +174,7 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
                 verdict_label(metrics.verdict, scale),
                 robust,
                 "; ".join(describe_flips(metrics.flips, name_of, scale)),
+                _needs_chair(metrics, chair_id),
                 kinds,
             ]
         )
@@ -234,19 +252,21 @@ def _figure(value: float | None) -> str:
 _ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs": pair_rows}
 
 
-def csv_text(dataset: Dataset, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT) -> str:
-    """The CSV of one kind as text; ``counted_kinds`` chooses the positions the analysis counts."""
+def csv_text(
+    dataset: Dataset, kind: str = "positions", counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT, without_chair: bool = False
+) -> str:
+    """The CSV of one kind as text; ``counted_kinds`` (and ``without_chair``) choose the positions the analysis counts."""
     buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(_rows(dataset, kind, counted_kinds))
+    csv.writer(buffer).writerows(_rows(dataset, kind, counted_kinds, without_chair))
     return buffer.getvalue()
 
 
-def _rows(dataset: Dataset, kind: str, counted_kinds: Collection[Kind]) -> Iterable[list[str]]:
+def _rows(dataset: Dataset, kind: str, counted_kinds: Collection[Kind], without_chair: bool = False) -> Iterable[list[str]]:
     """The rows of one kind of CSV, each cell made inert as it is read: a pairs CSV is never held whole."""
     if kind not in CSV_KINDS:
         raise ValueError(f"CSV kind must be one of {', '.join(CSV_KINDS)}, not {kind!r}")
     make = _ROWS[kind]
-    rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds))
+    rows = position_rows(dataset) if make is None else make(dataset, dataset.analysis_for(counted_kinds, without_chair))
     return ([inert(cell) for cell in row] for row in rows)
 
 
@@ -257,6 +277,7 @@ def export_csv(
     counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT,
     *,
     replace_read_only: bool = False,
+    without_chair: bool = False,
 ) -> Path:
     """Write the CSV to ``path`` atomically; ExportFailed (nothing left behind) when it cannot be written.
 
@@ -267,7 +288,7 @@ def export_csv(
     path = Path(path)
     refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
-    rows = _rows(dataset, kind, counted_kinds)
+    rows = _rows(dataset, kind, counted_kinds, without_chair)
     try:
         # Row by row into the temporary file: a pairs CSV of thousands of speakers is never held whole in memory.
         with atomic_writer(

@@ -61,6 +61,7 @@ from ..atomic import write_bytes_atomic
 from ..model.dataset import Dataset
 from ..painting.agreement_cells import cell_colour
 from ..presentation.brief_options import PAGE_SIZE_LABELS, PAGE_SIZES, ReportOptions
+from . import fonts
 from .agreement_keys import KeyObject, has_agreement_map, paint_agreement_parts
 from .brief_html import CHART_IMAGE, MUTED, RULE, STYLE_SHEET, build_brief, running_title
 from .errors import ExportCancelled, ExportFailed, refuse_read_only, refuse_unsafe, write_failure
@@ -75,7 +76,6 @@ PAGE_IDS = {size: QPageSize.PageSizeId[PAGE_SIZE_LABELS[size]] for size in PAGE_
 """Qt's page size for each of the brief's, found by its label (A4, Letter)."""
 MARGINS_MM = QMarginsF(20, 18, 20, 22)
 """Page margins, left, top, right, bottom; the footer sits in the bottom one."""
-FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
 BODY_POINTS = 9.0
 CHART_POINTS = 8.5
 
@@ -87,13 +87,8 @@ CancelCheck = Callable[[], bool]
 """Returns True when the user has asked to stop."""
 
 def brief_font(points: float = BODY_POINTS) -> QFont:
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(points)
-    # Without ligatures, words copied or searched in the PDF read as typed ("fit", not "ﬁt").
-    for tag in ("liga", "clig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    return font
+    """The brief's font (:func:`.fonts.brief_font`), at body size unless told."""
+    return fonts.brief_font(points)
 
 
 def pair_cell_hex(chance_corrected: float | None) -> str:
@@ -142,7 +137,7 @@ def prepare_chart(dataset: Dataset, options: ReportOptions) -> ChartArt | None:
         dataset,
         options.speaker,
         brief_font(CHART_POINTS),
-        analysis=dataset.analysis_for(options.counted_kinds),
+        analysis=dataset.analysis_for(options.counted_kinds, options.without_chair),
         sort=options.chart_sort,
     )
     return ChartArt(chart, size)

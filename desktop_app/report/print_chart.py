@@ -50,7 +50,7 @@ from ..presentation.chart_layout import (
     y_range,
 )
 from ..presentation.colours import HIGHLIGHT, INK, PAPER
-from ..presentation.names import initials
+from ..presentation.names import initials_by_id
 
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 """The text object type of the chart in the brief's document."""
@@ -179,11 +179,12 @@ class PrintedChart:
         # Blocks, one per speaker with a gap between neighbours, or one bar per stance when too narrow to part.
         apart = separated(plot.width() / (2 * span))
         gap = SEPARATOR / 2
+        tags = initials_by_id(self.dataset.speakers)
         for index, row in enumerate(rows):
             if apart:
                 for block in row.blocks:
                     rect = span_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
-                    letters = initials(self.dataset.speaker(block.speaker_id).name)
+                    letters = tags[block.speaker_id]
                     fits = tiny_metrics.horizontalAdvance(letters) + 4 <= rect.width() and tiny_metrics.height() <= rect.height() + 2
                     letters_box = None
                     if letters and fits:

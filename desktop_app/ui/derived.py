@@ -29,11 +29,17 @@ class DerivedData:
     """Values worked out from one dataset, each on first request and then kept."""
 
     def __init__(
-        self, dataset: Dataset, counted_kinds: Iterable[Kind] = COUNTED_KINDS_DEFAULT, earlier: DerivedData | None = None
+        self,
+        dataset: Dataset,
+        counted_kinds: Iterable[Kind] = COUNTED_KINDS_DEFAULT,
+        earlier: DerivedData | None = None,
+        without_chair: bool = False,
     ):
         self.dataset = dataset
         self.counted_kinds = frozenset(counted_kinds)
         """The kinds of position the analysis counts (the window's filter)."""
+        self.without_chair = without_chair
+        """Whether the chair's positions are left out of the analysis."""
         self._kept: dict[Callable[[Dataset], Any], Any] = {}
         same_text = earlier is not None and earlier.dataset.seminar.source.text == dataset.seminar.source.text
         self._of_text: dict[Callable[[str], Any], Any] = earlier._of_text if earlier is not None and same_text else {}
@@ -58,7 +64,7 @@ class DerivedData:
 
     @property
     def analysis(self) -> SeminarAnalysis:
-        """Theme metrics and speaker agreement, counting :attr:`counted_kinds`."""
+        """Theme metrics and speaker agreement, counting :attr:`counted_kinds` (without the chair's positions if :attr:`without_chair`)."""
         # The report and the command line, which have no document, share the dataset's cached
         # analysis; the views reach it through here so that it can move out of the model whole.
-        return self.dataset.analysis_for(self.counted_kinds)
+        return self.dataset.analysis_for(self.counted_kinds, self.without_chair)

@@ -46,6 +46,7 @@ class SeminarDocument(QObject):
         super().__init__(parent)
         self._dataset = dataset
         self._counted_kinds = COUNTED_KINDS_DEFAULT
+        self._without_chair = False
         self._derived = DerivedData(dataset, self._counted_kinds)
         self.undo_stack = QUndoStack(self)
         """Where editing commands go (the editing issue fills it); cleared when another seminar opens."""
@@ -70,8 +71,24 @@ class SeminarDocument(QObject):
         if kinds == self._counted_kinds:
             return
         self._counted_kinds = kinds
-        self._derived = DerivedData(self._dataset, kinds, earlier=self._derived)
+        self._derived = self._derive(self._dataset)
         self.countedKindsChanged.emit()
+
+    @property
+    def without_chair(self) -> bool:
+        """Whether the chair's positions are left out of the analysis (View \u25b8 Counted Kinds \u25b8 Leave Out the Chair)."""
+        return self._without_chair
+
+    def set_without_chair(self, without: bool) -> None:
+        """Leave the chair's positions out, or count them again; announces ``countedKindsChanged`` when that changes."""
+        if without == self._without_chair:
+            return
+        self._without_chair = without
+        self._derived = self._derive(self._dataset)
+        self.countedKindsChanged.emit()
+
+    def _derive(self, dataset: Dataset) -> DerivedData:
+        return DerivedData(dataset, self._counted_kinds, earlier=self._derived, without_chair=self._without_chair)
 
     def replace_dataset(self, dataset: Dataset, derived: DerivedData | None = None) -> None:
         """Open another seminar: forget the undo history and announce ``reset``.
@@ -79,8 +96,17 @@ class SeminarDocument(QObject):
         ``derived`` may bring values a background load worked out already for this very dataset.
         """
         self._dataset = dataset
-        reusable = derived is not None and derived.dataset is dataset and derived.counted_kinds == self._counted_kinds
-        self._derived = derived if derived is not None and reusable else DerivedData(dataset, self._counted_kinds)
+        reusable = (
+            derived is not None
+            and derived.dataset is dataset
+            and derived.counted_kinds == self._counted_kinds
+            and derived.without_chair == self._without_chair
+        )
+        self._derived = (
+            derived
+            if derived is not None and reusable
+            else DerivedData(dataset, self._counted_kinds, without_chair=self._without_chair)
+        )
         self.undo_stack.clear()
         self.reset.emit()
 
@@ -106,7 +132,7 @@ class SeminarDocument(QObject):
         """
         dataset, inverse = apply_edit(self._dataset, edit)
         self._dataset = dataset
-        self._derived = DerivedData(dataset, self._counted_kinds, earlier=self._derived)
+        self._derived = self._derive(dataset)
         for part in leaves(edit):
             self._announce(part)
         self.edited.emit(edit)

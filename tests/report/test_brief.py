@@ -99,6 +99,18 @@ def test_the_matrix_heads_its_columns_with_the_initials_the_chart_uses(export_br
     assert "HCB" not in matrix and "PDV" not in matrix
 
 
+def test_the_files_initials_and_short_names_win_in_the_brief(export_brief):
+    """A speaker's own initials head the matrix and their own short name is the one the text uses."""
+    data = world_panel()
+    for speaker in data["speakers"]:
+        if speaker["id"] == "ben":
+            speaker.update(initials="LML", short_name="Lin")
+    text = export_brief(load_bytes(to_bytes(data))).text
+    matrix = _section(text, SECTION_TITLES["agreement"], "Each cell")
+    assert "(LML)" in matrix and "PV LML HB" in matrix
+    assert "Rests on: de Vries, Lin and Berg" in normalised(text)
+
+
 def test_no_verdict_word_is_given_on_fewer_than_three_voices(export_brief):
     """A theme with two voices lists the stances instead of a verdict, in the table and everywhere else."""
     data = coded_panel([("ada", "ties", 1, "assessment"), ("bo", "ties", -1, "assessment")], speakers=("host",))
@@ -209,3 +221,4 @@ def test_the_brief_is_written_as_pdf_a_1b_with_its_fonts_embedded(export_brief):
     for font in fonts.values():
         descendant = font.get_object()["/DescendantFonts"][0].get_object()
         assert "/FontFile2" in descendant["/FontDescriptor"].get_object()
+

@@ -84,6 +84,7 @@ __all__ = [
     "MIN_VOICES",
     "STANCES",
     "STANCE_RANGE",
+    "WITHOUT_CHAIR",
     "AgreementMatrix",
     "ExtremePairs",
     "Flip",
@@ -128,6 +129,10 @@ def _kinds_problem(unknown: list[str]) -> str:
     if unknown:
         return f"unknown kind {', '.join(repr(name) for name in unknown)}; choose from {choices}"
     return f"no kind given; choose from {choices}"
+
+
+WITHOUT_CHAIR = "without-chair"
+"""How an export's counted_kinds column and the command line name leaving the chair's positions out."""
 
 
 def counted_kinds_text(kinds: Collection[Kind]) -> str:
@@ -245,8 +250,13 @@ class SeminarAnalysis:
         theme_ids: Sequence[str],
         speaker_ids: Sequence[str],
         counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT,
+        left_out: Collection[str] = (),
     ):
         self.counted_kinds = frozenset(counted_kinds)
+        self.left_out = frozenset(left_out)
+        """Speakers none of whose positions are counted (the chair, when the user leaves the chair out)."""
+        if self.left_out:
+            positions = [position for position in positions if position.speaker not in self.left_out]
         by_theme, divided = speaker_stances_by_theme(positions, self.counted_kinds)
         self.theme_ids = tuple(theme_ids)
         self.speaker_ids = tuple(speaker_ids)
@@ -275,10 +285,17 @@ class SeminarAnalysis:
         changed = set(theme_ids)
         revised = SeminarAnalysis.__new__(SeminarAnalysis)
         revised.counted_kinds = self.counted_kinds
+        revised.left_out = left_out = self.left_out
         revised.theme_ids = self.theme_ids
         revised.speaker_ids = self.speaker_ids
         by_theme, divided = speaker_stances_by_theme(
-            (position for theme_id in changed for position in positions_on(theme_id)), self.counted_kinds
+            (
+                position
+                for theme_id in changed
+                for position in positions_on(theme_id)
+                if not left_out or position.speaker not in left_out
+            ),
+            self.counted_kinds,
         )
         themes = dict(self.themes)
         touched: set[str] = set()
@@ -305,8 +322,8 @@ class SeminarAnalysis:
 
     @property
     def counted_kinds_text(self) -> str:
-        """The counted kinds as an export states them: ``assessment;prediction;prescription``."""
-        return counted_kinds_text(self.counted_kinds)
+        """The counted kinds as an export states them: ``assessment;prediction;prescription``, then ``;without-chair`` when the chair is left out."""
+        return counted_kinds_text(self.counted_kinds) + (f";{WITHOUT_CHAIR}" if self.left_out else "")
 
     @cached_property
     def compared_speakers(self) -> tuple[str, ...]:

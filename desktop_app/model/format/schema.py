@@ -44,6 +44,10 @@ MAX_TEXT = 20_000
 """Longest summary, description or biography accepted, in characters."""
 MAX_EXCERPT = 5_000
 """Longest excerpt accepted, in characters."""
+MAX_SHORT_NAME = 60
+"""Longest short name accepted for a speaker, in characters."""
+MAX_INITIALS = 4
+"""Longest initials accepted for a speaker, in characters."""
 
 _ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 _LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
@@ -83,6 +87,12 @@ def _required_plain_text(value: str) -> str:
     return _non_blank(_plain_text(value))
 
 
+def _initials(value: str) -> str:
+    if any(character.isspace() or not character.isprintable() for character in value):
+        raise ValueError("must be letters without spaces, e.g. 'PV'")
+    return value
+
+
 def _iso_string(value: Any) -> Any:
     # JSON has no date type: only an ISO string is a date, never a number.
     if not isinstance(value, str):
@@ -107,6 +117,8 @@ Order = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
 Excerpt = Annotated[
     StrictStr, Field(max_length=MAX_EXCERPT), AfterValidator(_plain_text), AfterValidator(_non_blank)
 ]
+ShortName = Annotated[StrictStr, Field(min_length=1, max_length=MAX_SHORT_NAME), AfterValidator(_single_line)]
+Initials = Annotated[StrictStr, Field(min_length=1, max_length=MAX_INITIALS), AfterValidator(_initials)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_string)]
 IsoTime = Annotated[dt.time, BeforeValidator(_iso_string)]
 
@@ -247,6 +259,13 @@ class Speaker(_Strict):
 
     id: Id
     name: Line = Field(description="Name as it should be displayed, e.g. 'Sergey Radchenko'.")
+    short_name: ShortName | None = Field(
+        None,
+        description="What a sentence calls them, e.g. 'de Vries' or 'Nagy' (optional; derived from the name when absent).",
+    )
+    initials: Initials | None = Field(
+        None, description="Initials for the chart and the agreement map, 1 to 4 characters, e.g. 'PV' (optional; derived when absent)."
+    )
     honorific: Line | None = Field(None, description="Title shown before the name, e.g. 'Prof.' or 'Dr'.")
     role: Role = Field(description="The part they played.")
     affiliation: Line | None = Field(None, description="Institution they belong to.")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.format.schema import ANCHOR_KEYS, AnchorKey, Role, Speaker, Theme
+from ...presentation.names import initials, short_name
 from .form_dialog import FormDialog, text_box
 
 
@@ -69,12 +70,16 @@ def _optional(text: str) -> str | None:
 
 
 class SpeakerDialog(_EntryDialog):
-    """A speaker's name, honorific, role, affiliation, job title, bio and summary."""
+    """A speaker's name, short name and initials (blank: derived from the name), honorific, role, affiliation, job title, bio and summary."""
 
     def __init__(self, speaker: Speaker, parent: QWidget | None = None, *, new: bool = False):
         super().__init__("Add speaker" if new else "Edit speaker", parent)
         self._speaker = speaker
         self.name = QLineEdit(speaker.name)
+        self.short_name = QLineEdit(speaker.short_name or "")
+        self.initials = QLineEdit(speaker.initials or "")
+        self.name.textChanged.connect(self._show_derived)
+        self._show_derived(speaker.name)
         self.honorific = QLineEdit(speaker.honorific or "")
         self.role = QComboBox()
         for role in Role:
@@ -85,14 +90,21 @@ class SpeakerDialog(_EntryDialog):
         self.bio = text_box(speaker.bio, 70)
         self.summary = text_box(speaker.summary, 70)
         self.add_rows(
-            ("&Name:", self.name), ("&Honorific:", self.honorific), ("&Role:", self.role),
+            ("&Name:", self.name), ("Short na&me:", self.short_name), ("&Initials:", self.initials),
+            ("&Honorific:", self.honorific), ("&Role:", self.role),
             ("&Affiliation:", self.affiliation), ("&Job title:", self.job_title), ("&Bio:", self.bio), ("&Summary:", self.summary),
         )
+
+    def _show_derived(self, name: str) -> None:
+        """Blank fields show, greyed, what the name gives on its own."""
+        self.short_name.setPlaceholderText(short_name(name) if name.strip() else "")
+        self.initials.setPlaceholderText(initials(name) if name.strip() else "")
 
     def build(self) -> Speaker:
         data = self._speaker.model_dump(mode="json")
         data.update(
-            name=self.name.text().strip(), honorific=_optional(self.honorific.text()), role=self.role.currentData(),
+            name=self.name.text().strip(), short_name=_optional(self.short_name.text()),
+            initials=_optional(self.initials.text()), honorific=_optional(self.honorific.text()), role=self.role.currentData(),
             affiliation=_optional(self.affiliation.text()), job_title=_optional(self.job_title.text()),
             bio=self.bio.toPlainText().strip(), summary=self.summary.toPlainText().strip(),
         )

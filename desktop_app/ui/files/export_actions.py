@@ -137,7 +137,7 @@ class ExportActions(QObject):
         if options is None:
             return None
         # The brief counts the kinds the window counts (View ▸ Counted Kinds).
-        options = replace(options, counted_kinds=self.document.counted_kinds)
+        options = replace(options, counted_kinds=self.document.counted_kinds, without_chair=self.document.without_chair)
         self.last_options = options
         # The brief's chart follows the window's: the rows in the order the user is looking at.
         options = replace(options, chart_sort=self._chart_sort())
@@ -146,7 +146,11 @@ class ExportActions(QObject):
             return None
         if not self._may_replace(path):
             return None
+        from ...report.fonts import missing_glyphs_warning
         from ...report.pdf_job import PdfExportJob
+
+        # Checked here, in the window's thread, where fonts may be asked about; the job paints with the same fonts.
+        boxes = missing_glyphs_warning(dataset)
 
         dialog = progress_dialog(self.host, "Exporting PDF", f"Exporting {path.name}\u2026", self.progress_after_ms)
         self.progress_dialog = dialog
@@ -169,8 +173,14 @@ class ExportActions(QObject):
             dialogs.show_error(self.host, "Export failed", f"The PDF was not exported: {job.failure}")
             return None
         noun = "page" if exported.pages == 1 else "pages"
-        self.status(f"Exported {path.name} ({exported.pages} {noun})", 8000)
-        wants_it_open = dialogs.ask(self.host, "PDF exported", f"{path.name} is ready ({exported.pages} {noun}). Open it now?")
+        ready = f"{path.name} is ready ({exported.pages} {noun})."
+        if boxes:
+            self.status(f"Exported {path.name} ({exported.pages} {noun}). {boxes}", 15000)
+            ready += f"\n\n{boxes}\n\n"
+        else:
+            self.status(f"Exported {path.name} ({exported.pages} {noun})", 8000)
+            ready += " "
+        wants_it_open = dialogs.ask(self.host, "PDF exported", f"{ready}Open it now?")
         if wants_it_open and not dialogs.open_externally(str(path)):
             dialogs.show_error(
                 self.host,
@@ -233,7 +243,9 @@ class ExportActions(QObject):
         if path is None or not self._may_replace(path):
             return None
         try:
-            export_csv(dataset, path, kind, self.document.counted_kinds, replace_read_only=True)
+            export_csv(
+                dataset, path, kind, self.document.counted_kinds, replace_read_only=True, without_chair=self.document.without_chair
+            )
         except ExportFailed as error:
             self.dialogs.show_error(self.host, "Export failed", f"The CSV was not exported: {error}")
             return None

@@ -135,9 +135,10 @@ class ImportDialog(QDialog):
         self.turn_table.verticalHeader().hide()
         self.turn_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.turn_table.setWordWrap(False)
+        self.turn_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys walk it
         self.turns_note = QLabel()
         self.turns_note.setEnabled(False)
-        turns_box = QGroupBox("Turns found")
+        turns_box = QGroupBox("T&urns found")  # its shortcut puts the keyboard in the table
         turns_layout = QVBoxLayout(turns_box)
         turns_layout.addWidget(self.turn_table, 1)
         turns_layout.addWidget(self.turns_note)
@@ -151,6 +152,7 @@ class ImportDialog(QDialog):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setTabKeyNavigation(False)
         self.mapping_table.horizontalHeader().setSectionResizeMode(SPEAKER, QHeaderView.ResizeMode.Stretch)
         self.mapping_table.itemChanged.connect(self._on_item_changed)
         self.mapping_table.itemSelectionChanged.connect(self._update_buttons)
@@ -167,7 +169,7 @@ class ImportDialog(QDialog):
         for button in (self.merge_button, self.drop_button, self.keep_button):
             buttons_row.addWidget(button)
         buttons_row.addStretch(1)
-        mapping_hint = QLabel("Double-click a speaker's name to rename; the same name twice merges.")
+        mapping_hint = QLabel("Double-click a speaker's name, or press F2 on it, to rename; the same name twice merges.")
         mapping_hint.setWordWrap(True)
         mapping_hint.setEnabled(False)
         self.single_list = QListWidget()
@@ -175,7 +177,7 @@ class ImportDialog(QDialog):
         self.single_list.itemChanged.connect(self._on_single_checked)
         self.single_note = QLabel("Labels seen only once (tick to take one as a speaker):")
         self.single_note.setWordWrap(True)
-        mapping_box = QGroupBox("Speakers")
+        mapping_box = QGroupBox("&Speakers")
         mapping_layout = QVBoxLayout(mapping_box)
         mapping_layout.addWidget(self.mapping_table, 1)
         mapping_layout.addLayout(buttons_row)
@@ -201,6 +203,9 @@ class ImportDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
         self._show_transcript()
+        # The title as read is a suggestion: typing replaces it rather than adding to it.
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title_edit.selectAll()
 
     # -- what the analyst gets -------------------------------------------------------
     def seminar_file(self) -> SeminarFile:

@@ -65,6 +65,8 @@ class AnalysisActions(QObject):
         self.menu.setEnabled(False)  # filled in and enabled once a seminar is shown
         self.kind_actions: dict[Kind, QAction] = {}
         self.preset_actions: dict[str, QAction] = {}
+        self.chair_action: QAction | None = None
+        """Leave Out the Chair: none of the chair's positions counted, whatever their kind."""
 
         view_menu = _menu_titled(window, "&View")
         view_menu.addSeparator()
@@ -103,6 +105,12 @@ class AnalysisActions(QObject):
             action.triggered.connect(self._on_kind_toggled)
             self.kind_actions[kind] = action
         self.menu.addSeparator()
+        self.chair_action = self.menu.addAction("Leave Out the &Chair")
+        self.chair_action.setCheckable(True)
+        self.chair_action.setToolTip("Count none of the chair\u2019s positions, whatever their kind")
+        self.chair_action.setStatusTip("Leave the chair\u2019s positions out of every figure, to see which verdicts rest on them")
+        self.chair_action.toggled.connect(self.set_without_chair)
+        self.menu.addSeparator()
         for title, kinds in presets():
             action = self.menu.addAction(title)
             action.triggered.connect(lambda _checked=False, chosen=kinds: self.set_counted_kinds(chosen))
@@ -134,6 +142,10 @@ class AnalysisActions(QObject):
 
         for kind, action in self.kind_actions.items():
             action.setChecked(kind in kinds)
+        if self.chair_action is not None and self.document is not None:
+            self.chair_action.blockSignals(True)
+            self.chair_action.setChecked(self.document.without_chair)
+            self.chair_action.blockSignals(False)
         sentence = counting_sentence(kinds)
         self.count_button.setToolTip(f"Which kinds of position the figures count. {sentence}")
         if self.reading_dialog is not None:
@@ -154,6 +166,17 @@ class AnalysisActions(QObject):
             self.document.set_counted_kinds(kinds)
         self._show_kinds(kinds)
         self.status(counting_sentence(kinds), 6000)
+
+    def set_without_chair(self, without: bool) -> None:
+        """Leave the chair's positions out of every view and export, or count them again (not remembered: each session starts counting them)."""
+        if self.document is None:
+            return
+        self.document.set_without_chair(without)
+        chair = self.document.dataset.chair
+        if chair is None:
+            self.status("This seminar names no chair: every position is counted as before.", 6000)
+        else:
+            self.status(f"{chair.display_name}\u2019s positions are {'left out of' if without else 'counted in'} every figure.", 6000)
 
     def _on_kind_toggled(self) -> None:
         self.set_counted_kinds(kind for kind, action in self.kind_actions.items() if action.isChecked())

@@ -57,7 +57,7 @@ from ...painting.agreement_cells import (
 )
 from ...presentation.agreement_legend import SCALE_KEY_SIZE, SCALE_LEGEND, THIN_KEY_SIZE, THIN_LEGEND
 from ...presentation.focus import Focus, FocusKind
-from ...presentation.names import distinct_initials
+from ...presentation.names import initials_by_id
 from ...presentation.reading import counting_sentence
 from ...presentation.wording import role_label
 from ..appearance import mark_caption
@@ -107,7 +107,8 @@ class AgreementModel(QAbstractTableModel):
     def _collect(self) -> None:
         compared = set(self.analysis.compared_speakers)
         self._speakers = [s for s in self._dataset.speakers if s.id in compared]
-        self._labels = distinct_initials([s.name for s in self._speakers])
+        tags = initials_by_id(self._dataset.speakers)
+        self._labels = [tags[s.id] for s in self._speakers]
         self._rank = {speaker.id: row for row, speaker in enumerate(self._speakers)}
 
     def wait_while(self, waiting: Callable[[], bool]) -> None:

@@ -35,7 +35,6 @@ from ...presentation.chart_layout import (
     y_range,
 )
 from ...presentation.colours import INK, MUTED
-from ...presentation.names import initials
 
 INITIALS_AIR = 2
 """Least room, in pixels, beside a block's initials: narrow blocks (800 pixels wide) keep them."""
@@ -124,7 +123,7 @@ class RowsItem(pg.GraphicsObject):
         self._has_focus = has_focus
         self._ring_colour = ring_colour
         self._rows: list[ChartRow] = []
-        self._names: dict[str, str] = {}
+        self._initials: dict[str, str] = {}
         self._background = QColor("white")
         self._font = QFont()
         self._device = QTransform()
@@ -133,14 +132,14 @@ class RowsItem(pg.GraphicsObject):
         self.cursor: tuple[int, int] | None = None
         """(row, block) the keyboard has reached, ringed while the chart has focus."""
 
-    def set_rows(self, rows: list[ChartRow], names: dict[str, str]) -> None:
-        """Show ``rows``; only those that differ from the rows shown before are painted again."""
-        old_rows, old_names = self._rows, self._names
-        whole = names != old_names or len(rows) != len(old_rows) or _bounds(rows) != self.boundingRect()
+    def set_rows(self, rows: list[ChartRow], initials: dict[str, str]) -> None:
+        """Show ``rows``, each block marked with its speaker's ``initials`` (by id); only rows that differ are painted again."""
+        old_rows, old_initials = self._rows, self._initials
+        whole = initials != old_initials or len(rows) != len(old_rows) or _bounds(rows) != self.boundingRect()
         if whole:
             self.prepareGeometryChange()
         self._rows = rows
-        self._names = names
+        self._initials = initials
         if whole:
             self.update()
             return
@@ -214,7 +213,7 @@ class RowsItem(pg.GraphicsObject):
 
     def _initials_fitting(self, rect: QRectF, block: Block, metrics: QFontMetricsF) -> str:
         """The block's initials, or nothing when they do not fit in it."""
-        text = initials(self._names.get(block.speaker_id, ""))
+        text = self._initials.get(block.speaker_id, "")
         if not text or metrics.horizontalAdvance(text) + INITIALS_AIR > rect.width() or metrics.height() > rect.height() + 2:
             return ""
         return text

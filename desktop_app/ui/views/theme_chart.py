@@ -50,6 +50,7 @@ from ...presentation.chart_layout import (
 from ...presentation.chart_sorts import SORT_LABELS, SORTS
 from ...presentation.chart_tooltip import chart_tooltip
 from ...presentation.focus import Focus, FocusKind
+from ...presentation.names import initials_by_id
 from ...presentation.next_step import next_step
 from ..document import SeminarDocument
 from ..selection import Selection
@@ -255,7 +256,7 @@ class ThemeChart(QWidget):
         self._rows = chart_rows(dataset, self._sort, self._document.derived.analysis, earlier)
         self._speaker_order = speaker_order
         rows = self._rows
-        self.rows_item.set_rows(rows, {speaker.id: speaker.name for speaker in dataset.speakers})
+        self.rows_item.set_rows(rows, initials_by_id(dataset.speakers))
         span = x_span(rows)
         top, bottom = y_range(rows)
         self._apply("x", span, lambda: self.plot.setXRange(-span, span, padding=0))

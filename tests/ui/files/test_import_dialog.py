@@ -178,3 +178,32 @@ def test_a_prose_report_says_it_has_no_turns(preview, tmp_path, qtbot):
     qtbot.addWidget(dialog)
     assert "no turns" in dialog.turns_note.text()
     assert dialog.seminar_file().seminar.source.turns == [] and Path(dialog.path).name == "report.txt"
+
+
+def test_typing_a_title_replaces_the_suggested_one(preview, qtbot):
+    """The preview opens in the title box with its suggestion selected, so typing writes the title afresh."""
+    dialog = preview("whisperx.json")
+    qtbot.waitUntil(dialog.title_edit.hasFocus)
+    qtbot.keyClicks(dialog.title_edit, "Seed swap")
+    assert dialog.title_edit.text() == "Seed swap"
+
+
+def test_the_speaker_table_is_reached_and_edited_from_the_keyboard(preview, qtbot):
+    """Tab leaves the turns table instead of walking its cells, Alt+S reaches the speakers, and F2 renames one."""
+    dialog = preview("whisperx.json")
+    turns, speakers = dialog.turn_table, dialog.mapping_table
+    turns.setFocus()
+    qtbot.waitUntil(turns.hasFocus)
+    qtbot.keyClick(turns, Qt.Key.Key_Tab)
+    assert not turns.hasFocus()
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(speakers.hasFocus)
+    speakers.setCurrentCell(row_of(dialog, "SPEAKER_00"), SPEAKER)
+    qtbot.keyClick(speakers, Qt.Key.Key_F2)
+    editor = speakers.focusWidget()
+    assert editor is not None and editor is not speakers
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Amara Okafor")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the editor hands its text over once the event loop turns
+    qtbot.waitUntil(lambda: dialog.mapping.names["SPEAKER_00"] == "Amara Okafor")
+    assert dialog.isVisible()  # Return finished the rename, not the dialog
