@@ -154,6 +154,7 @@ def check(files: Sequence[str]) -> int:
     """``--check``: validate files, print one summary line each, or one line per problem."""
     from .model.format.loader import load
     from .model.format.problems import DatasetError
+    from .presentation.counts import counted
 
     status = EXIT_OK
     for name in files:
@@ -164,10 +165,11 @@ def check(files: Sequence[str]) -> int:
             status = EXIT_FAILED
             continue
         model = dataset.model
-        print(
-            f"{name}: ok: {len(model.speakers)} speakers, {len(model.themes)} themes, "
-            f"{len(model.positions)} positions ({dataset.seminar.title})"
+        figures = ", ".join(
+            counted(len(entries), noun)
+            for entries, noun in ((model.speakers, "speaker"), (model.themes, "theme"), (model.positions, "position"))
         )
+        print(f"{name}: ok: {figures} ({dataset.seminar.title})")
     return status
 
 

@@ -136,3 +136,16 @@ def test_output_cut_short_by_the_reader_is_not_an_error():
     _, err = process.communicate(timeout=60)
     assert process.returncode == 0
     assert b"Error" not in err
+
+
+def test_check_counts_one_of_a_kind_in_the_singular(tmp_path):
+    """A seminar with one theme and one position is summed up as '1 theme' and '1 position', not '1 themes'."""
+    data = panel()
+    data["positions"] = data["positions"][:1]
+    data["themes"] = [t for t in data["themes"] if t["id"] == data["positions"][0]["theme"]]
+    data.pop("brief", None)
+    path = tmp_path / "small.seminar.json"
+    path.write_bytes(to_bytes(data))
+    result = run("--check", str(path))
+    assert result.returncode == 0, result.stderr
+    assert ", 1 theme, 1 position (" in result.stdout
