@@ -99,3 +99,37 @@ def test_tab_runs_from_the_count_button_to_the_search_the_speakers_and_the_detai
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     qtbot.waitUntil(count.hasFocus)
+
+
+def _tab_stops(window) -> list:
+    """The widgets Tab may stop on, in the window's focus chain from the speaker list round to it."""
+    start = window.speaker_list.list
+    stops, widget = [], start.nextInFocusChain()
+    while widget is not start:
+        policy = widget.focusPolicy()
+        if (policy & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus and widget.isVisible() and widget.isEnabled():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def test_every_tab_stop_from_the_speaker_list_is_a_named_visible_control(window, qtbot):
+    """Walking the Tab chain from the speaker list meets only widgets a screen reader can name (the tabs by their titles)."""
+    from PySide6.QtWidgets import QTabBar, QTabWidget
+
+    window.show_tab("themes")
+    stops = _tab_stops(window)
+    assert window.chart.graphics in stops
+    for widget in stops:
+        tabs = isinstance(widget, (QTabBar, QTabWidget)) and all(widget.tabText(i) for i in range(widget.count()))
+        named = widget.accessibleName() or tabs
+        assert named, f"unnamed Tab stop {type(widget).__name__} in {type(widget.parent()).__name__}"
+
+
+def test_a_click_on_the_chart_still_gives_the_chart_the_keyboard(window, qtbot):
+    """With its viewport out of the Tab chain, a click on the chart still lets the arrow keys walk it."""
+    window.show_tab("themes")
+    window.activateWindow()
+    viewport = window.chart.graphics.viewport()
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.rect().center())
+    qtbot.waitUntil(window.chart.graphics.hasFocus)

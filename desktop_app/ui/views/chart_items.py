@@ -239,6 +239,12 @@ def _bounds(rows: list[ChartRow]) -> QRectF:
 class ChartView(pg.GraphicsLayoutWidget):
     """The chart's canvas, with a focus ring around it while it has the keyboard."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The view takes the keyboard (a click on the viewport gives it focus); its unnamed viewport
+        # is no Tab stop of its own.
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt's name)
         super().drawForeground(painter, rect)
         if self.hasFocus():
