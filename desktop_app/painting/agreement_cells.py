@@ -14,8 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter
 
-from ..presentation.colours import LIGHT_TEXT, beyond_chance_hex
-from ..presentation.contrast import contrast_ratio
+from ..presentation.colours import beyond_chance_hex
+from ..presentation.contrast import FIGURE_INKS, figure_ink
 
 THIN_GREY = "#9a9a9a"
 """The hatching of a pair with too few shared themes, and the legend keys' frame."""
@@ -23,7 +23,7 @@ NO_CHANCE_GREY = "#d8d8d8"
 """A pair whose chance level is already full agreement: nothing beyond chance can be shown."""
 NO_CHANCE_GREY_DARK = "#3a3a3a"
 """The same in a dark palette, near its background."""
-CELL_BLACK = "#000000"
+CELL_BLACK = FIGURE_INKS[0]
 """The dark ink of a cell's figures."""
 SCALE_STEPS = 5
 """Colour stops of the legend's scale, from chance to full agreement."""
@@ -42,8 +42,7 @@ def cell_text_colour(chance_corrected: float | None, dark: bool = False) -> QCol
     Pure black, not the body text's near-black: on the scale's mid-tones only the
     pair of the extremes is sure to reach 4.5:1 one way or the other.
     """
-    fill = cell_colour(chance_corrected, dark).name()
-    return QColor(max((CELL_BLACK, LIGHT_TEXT), key=lambda ink: contrast_ratio(ink, fill)))
+    return QColor(figure_ink(cell_colour(chance_corrected, dark).name()))
 
 
 def thin_brush() -> QBrush:

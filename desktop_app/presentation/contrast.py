@@ -11,6 +11,8 @@ import functools
 
 CAPTION_CONTRAST = 4.5
 """The least contrast any caption may have against its background (WCAG AA for normal text)."""
+FIGURE_INKS = ("#000000", "#ffffff")
+"""The inks of figures printed on a colour scale: of any two, only the extremes are sure to reach 4.5:1 on every fill."""
 
 
 def _channels(hex_colour: str) -> tuple[int, int, int]:
@@ -31,6 +33,15 @@ def contrast_ratio(first: str, second: str) -> float:
     """WCAG contrast of two ``#rrggbb`` colours, from 1 (same) to 21 (black on white)."""
     light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def figure_ink(fill: str) -> str:
+    """Black or white for a figure on ``fill``, whichever contrasts more.
+
+    One of the two always reaches at least 4.58:1 (the worst fill sits where
+    both are equal), so a figure on any colour meets WCAG AA.
+    """
+    return max(FIGURE_INKS, key=lambda ink: contrast_ratio(ink, fill))
 
 
 def mix(first: str, second: str, share: float) -> str:

@@ -54,7 +54,8 @@ from ..presentation.brief_text import (
 )
 from ..presentation.chair_words import chair_left_out_words, left_out_words, needs_chair_words
 from ..presentation.chart_layout import chart_note
-from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex, text_on
+from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex
+from ..presentation.contrast import figure_ink
 from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.names import initials_by_id
 from ..presentation.provenance import coding_credit, judgements_credit
@@ -682,7 +683,7 @@ def _matrix_table(
                 continue
             colour = cell_hex(pair.chance_corrected)
             cells.append(
-                f'<td align="center" style="background-color:{colour}; color:{text_on(colour)}; padding:2px 2px;">'
+                f'<td align="center" style="background-color:{colour}; color:{figure_ink(colour)}; padding:2px 2px;">'
                 f'<b>{value}</b><br><span style="font-size:7pt;">k {pair.shared_themes}</span></td>'
             )
         name = dataset.speaker(speaker).display_name
@@ -727,7 +728,7 @@ def _divided_pairs(dataset: Dataset, cell_hex: Callable[[float | None], str], su
             lines.append(
                 f"<tr><td {cell}>{esc(dataset.speaker(pair.speaker_a).display_name)}</td>"
                 f"<td {cell}>{esc(dataset.speaker(pair.speaker_b).display_name)}</td>"
-                f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{text_on(colour)};">'
+                f'<td align="center" style="padding:3px 6px; background-color:{colour}; color:{figure_ink(colour)};">'
                 f"{format_measure(value)}</td>"
                 f'<td {cell} align="right">{pair.shared_themes}</td></tr>'
             )
@@ -762,7 +763,7 @@ def _agreement_list(dataset: Dataset, speaker_id: str, cell_hex: Callable[[float
         else:
             colour = cell_hex(pair.chance_corrected)
             value = (
-                f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{text_on(colour)};">'
+                f'<td align="center" style="padding:4px 6px; background-color:{colour}; color:{figure_ink(colour)};">'
                 f"{format_measure(pair.agreement)}</td>"
             )
         rows.append(f"<tr><td {cell}>{esc(other.display_name)}</td>{value}<td {cell} align=\"right\">{pair.shared_themes}</td></tr>")

@@ -140,3 +140,49 @@ def test_the_pdf_gives_the_windows_legend(export_brief, dataset):
     text = export_brief(dataset, ReportOptions(sections=("agreement",))).text
     assert SCALE_LEGEND in text.replace("\u2019", "'")
     assert THIN_LEGEND in text
+
+
+class _Inks(HTMLParser):
+    """Every ``<td>`` that sets both a fill and an ink: ``(background, colour)``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "td":
+            return
+        parts = {
+            key.strip(): value.strip()
+            for key, _, value in (part.partition(":") for part in (dict(attrs).get("style") or "").split(";"))
+        }
+        if "background-color" in parts and "color" in parts:
+            self.pairs.append((parts["background-color"], parts["color"]))
+
+
+@pytest.mark.parametrize("speaker", [None, "a"], ids=["matrix", "one speaker's list"])
+def test_every_agreement_figure_in_the_brief_reads_at_wcag_aa_over_the_whole_scale(qapp, dataset, speaker):
+    """Whatever step of the colour scale a pair's cell takes, its figure's ink has at least 4.5:1 contrast with it."""
+    from desktop_app.presentation.colours import beyond_chance_hex
+    from desktop_app.presentation.contrast import contrast_ratio
+
+    steps = [beyond_chance_hex(step / 200) for step in range(201)]
+    waiting = list(steps)
+    printed: set[str] = set()
+    while waiting:
+        parser = _Inks()
+        parser.feed(
+            build_brief(
+                dataset,
+                ReportOptions(sections=("agreement",), speaker=speaker),
+                generated=dt.date(2025, 3, 14),
+                body_width=640,
+                chart_height=lambda rows: 100,
+                cell_hex=lambda corrected: waiting.pop() if waiting else steps[0],
+            ).html
+        )
+        assert parser.pairs
+        for fill, ink in parser.pairs:
+            printed.add(fill)
+            assert contrast_ratio(ink, fill) >= 4.5, f"{ink} on {fill}"
+    assert set(steps) <= printed
