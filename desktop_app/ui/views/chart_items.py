@@ -38,6 +38,10 @@ from ...presentation.colours import INK, MUTED
 
 INITIALS_AIR = 2
 """Least room, in pixels, beside a block's initials: narrow blocks (800 pixels wide) keep them."""
+INITIALS_FLOOR = 7.0
+"""Smallest point size the (bold) initials shrink to when the blocks are too narrow for them at their own size."""
+INITIALS_STEP = 0.25
+"""How far, in points, the initials' size goes down at a time on the way to :data:`INITIALS_FLOOR`."""
 
 
 class ScaleLegend(pg.GraphicsWidget):
@@ -126,9 +130,12 @@ class RowsItem(pg.GraphicsObject):
         self._initials: dict[str, str] = {}
         self._background = QColor("white")
         self._font = QFont()
+        self._fitted_font: tuple[float, QFont] | None = None  # (block width, the initials' font that fits it)
         self._device = QTransform()
         self.pixels_per_speaker = 0.0
         """Width of one block in pixels at the last paint."""
+        self.painted_initials: dict[tuple[int, str], tuple[str, float, QRectF]] = {}
+        """What the last paints wrote on each block, by (row, speaker id): the text, its width and the block's rect."""
         self.cursor: tuple[int, int] | None = None
         """(row, block) the keyboard has reached, ringed while the chart has focus."""
 
@@ -141,6 +148,8 @@ class RowsItem(pg.GraphicsObject):
         self._rows = rows
         self._initials = initials
         if whole:
+            self._fitted_font = None
+            self.painted_initials.clear()
             self.update()
             return
         for index, (new, old) in enumerate(zip(rows, old_rows, strict=True)):
@@ -155,6 +164,7 @@ class RowsItem(pg.GraphicsObject):
     def set_style(self, background: QColor, font: QFont) -> None:
         self._background = QColor(background)
         self._font = QFont(font)
+        self._fitted_font = None
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
@@ -180,15 +190,17 @@ class RowsItem(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setFont(self._font)
-        metrics = QFontMetricsF(self._font)
         gap = SEPARATOR / 2
+        font = self.initials_font(self.pixels_per_speaker - 2 * gap)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
         for index in range(first, last + 1):
             row = self._rows[index]
             if apart:
                 for block in row.blocks:
                     rect = self.block_rect(index, block.start, block.end).adjusted(gap, 0, -gap, 0)
                     text = self._initials_fitting(rect, block, metrics)
+                    self.painted_initials[(index, block.speaker_id)] = (text, metrics.horizontalAdvance(text), rect)
                     box = self._initials_box(rect, text, metrics) if text else None
                     paint_block(painter, rect, block.stance, row.tentative, self._background, clear=box)
                     if block.divided:
@@ -210,6 +222,27 @@ class RowsItem(pg.GraphicsObject):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(ring)
         painter.restore()
+
+    def initials_font(self, block_width: float) -> QFont:
+        """The initials' font for blocks ``block_width`` pixels wide: their own size, or smaller down to a floor.
+
+        One size for the whole chart, the largest at which the widest initials
+        fit a block; below :data:`INITIALS_FLOOR` they are not shrunk further
+        (a block they still do not fit shows none, its name being in the tooltip).
+        """
+        if self._fitted_font is not None and self._fitted_font[0] == block_width:
+            return self._fitted_font[1]
+        texts = set(self._initials.values())
+        own = self._font.pointSizeF()
+        sizes = [own - step * INITIALS_STEP for step in range(int((own - INITIALS_FLOOR) / INITIALS_STEP) + 1)]
+        font = QFont(self._font)
+        for size in [*sizes, INITIALS_FLOOR] if own > INITIALS_FLOOR else [own]:
+            font.setPointSizeF(size)
+            metrics = QFontMetricsF(font)
+            if all(metrics.horizontalAdvance(text) + INITIALS_AIR <= block_width for text in texts):
+                break
+        self._fitted_font = (block_width, font)
+        return font
 
     def _initials_fitting(self, rect: QRectF, block: Block, metrics: QFontMetricsF) -> str:
         """The block's initials, or nothing when they do not fit in it."""

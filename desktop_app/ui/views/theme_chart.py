@@ -63,6 +63,12 @@ NARROW = 560
 NARROW_LABELS_MOST = 0.54
 """Most of a narrow chart's width its labels' column takes, to give every note its whole verdict word."""
 
+NARROW_TEXT = 0.92
+"""Size of a narrow chart's labels and notes, relative to the window's font: the plot keeps room for every block's initials."""
+
+NARROW_RIGHT = 4.0
+"""Width, in pixels, of a narrow chart's right-hand column, which holds no text (the notes are under the labels)."""
+
 _UNSET = object()
 
 
@@ -215,7 +221,9 @@ class ThemeChart(QWidget):
             axis.setPen(pg.mkPen(faded(text, 0.5)))
             axis.setTextPen(pg.mkPen(text))
         self._label_font = QFont(self.font())
-        self.plot.getAxis("left").setTickFont(self._label_font)
+        self._narrow_font = QFont(self.font())
+        self._narrow_font.setPointSizeF(self.font().pointSizeF() * NARROW_TEXT)
+        self.plot.getAxis("left").setTickFont(self._narrow_font if self._narrow else self._label_font)
         self._note_font = QFont(self.font())
         self._note_font.setPointSizeF(self.font().pointSizeF() * 0.92)
         self._note_font.setItalic(True)
@@ -293,16 +301,18 @@ class ThemeChart(QWidget):
         scale = dataset.seminar.scale
         labels = [row.label for row in self._rows]
         notes = [row_note(row.metrics, scale) for row in self._rows]
-        label_metrics = QFontMetricsF(self._label_font)
         note_metrics = QFontMetricsF(self._note_font)
         self._narrow = width < NARROW
         left_axis, right_axis = self.plot.getAxis("left"), self.plot.getAxis("right")
+        font = self._narrow_font if self._narrow else self._label_font
+        label_metrics = QFontMetricsF(font)
+        self._apply("left font", font.toString(), lambda: left_axis.setTickFont(font))
         if self._narrow:
-            # The note goes under its label, and the labels' column takes the room the notes' column had.
+            # The note goes under its label, a little smaller, and the labels' column takes the room the notes' column had.
             wanted = max([label_metrics.horizontalAdvance(text) for text in labels + notes] + [0])
             least = note_floor(self._rows, scale, label_metrics.horizontalAdvance)
             left_width = max(min(wanted + LABEL_GAP + 4, width * 0.46), min(least + LABEL_GAP + 4, width * NARROW_LABELS_MOST))
-            right_width = 12.0
+            right_width = NARROW_RIGHT
             text_room = left_width - LABEL_GAP - 4
             ticks = [
                 (index, self._elided(label_metrics, label, text_room) + "\n" + fitted_note(row.metrics, scale, label_metrics.horizontalAdvance, text_room))

@@ -273,3 +273,33 @@ def test_at_800_by_600_an_elided_theme_label_is_whole_in_the_tooltip_of_its_labe
         assert chart.row_at(on_label) == index
         chart._on_scene_hover(on_label)
         assert chart.tip.isVisible() and html.escape(rows[index].label) in chart.tip.text()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 700), (1920, 1080)])
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_every_block_of_the_default_seminar_shows_its_initials_within_it(open_window, default_dataset, size, dark):
+    """At 800x600, 1024x700 and 1920x1080, light and dark, each speaker's block carries their initials, at 7 pt or more, inside the block."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.presentation.chart_layout import SEPARATOR
+    from desktop_app.presentation.names import initials_by_id
+    from desktop_app.ui.appearance import dark_palette, light_palette
+    from desktop_app.ui.views.chart_items import INITIALS_AIR, INITIALS_FLOOR
+
+    window = open_window(default_dataset)
+    window.setPalette(dark_palette() if dark else light_palette())
+    window.resize(*size)
+    assert (window.width(), window.height()) == size
+    window.show_tab("themes")
+    chart = window.ensure_chart()
+    QApplication.processEvents()
+    chart.graphics.grab()  # paints the rows now
+    initials = initials_by_id(default_dataset.speakers)
+    painted = chart.rows_item.painted_initials
+    blocks = [(index, block.speaker_id) for index, row in enumerate(chart.rows()) for block in row.blocks]
+    assert blocks
+    for index, speaker_id in blocks:
+        text, text_width, rect = painted[(index, speaker_id)]
+        assert text == initials[speaker_id], (size, index, speaker_id)
+        assert 0 < text_width + INITIALS_AIR <= rect.width(), (text, text_width, rect.width())
+    assert chart.rows_item.initials_font(chart.rows_item.pixels_per_speaker - SEPARATOR).pointSizeF() >= INITIALS_FLOOR
