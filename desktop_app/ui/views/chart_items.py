@@ -191,7 +191,7 @@ class RowsItem(pg.GraphicsObject):
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         gap = SEPARATOR / 2
-        font = self.initials_font(self.pixels_per_speaker - 2 * gap)
+        font = self.initials_font(self.pixels_per_speaker - 2 * gap) if apart else self._font  # bars carry no initials
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         for index in range(first, last + 1):
