@@ -273,3 +273,38 @@ def test_at_800_by_600_an_elided_theme_label_is_whole_in_the_tooltip_of_its_labe
         assert chart.row_at(on_label) == index
         chart._on_scene_hover(on_label)
         assert chart.tip.isVisible() and html.escape(rows[index].label) in chart.tip.text()
+
+
+def _drawn_texts(axis) -> list[str]:
+    """The tick texts the axis really paints: it leaves out, silently, any text it cannot hold whole."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in specs[2]] if specs else []
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 700), (1920, 1080)])
+@pytest.mark.parametrize("which", ["default", "world"])
+def test_every_rows_label_and_note_is_painted_at_every_window_size(open_window, default_dataset, size, which):
+    """No theme loses its label or note because its whole verdict is wider than the room first given to it."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.factories import world_panel
+
+    dataset = default_dataset if which == "default" else load_bytes(to_bytes(world_panel()))
+    window = open_window(dataset)
+    window.resize(*size)
+    window.show_tab("themes")
+    chart = window.ensure_chart()
+    QApplication.processEvents()
+    chart._fit_columns()
+    rows = len(chart.rows())
+    left = _drawn_texts(chart.plot.getAxis("left"))
+    assert len(left) == rows, (left, chart.label_texts())
+    if not chart._narrow:
+        assert len(_drawn_texts(chart.plot.getAxis("right"))) == rows, chart.note_texts()
