@@ -44,7 +44,6 @@ from ...presentation.focus import Navigation
 from ...presentation.tabs import TAB_TITLES, TABS
 from ..appearance import mark_caption
 from ..dialogs import Dialogs
-from ..files.chair_offer import offer_chair_summaries
 from ..files.export_actions import ExportActions
 from ..files.import_actions import ImportActions
 from ..icons import themed_icon
@@ -427,6 +426,8 @@ class MainWindow(QMainWindow):
     def _on_file_opened(self, dataset: Dataset, path: str) -> None:
         self._remember_file(str(Path(path).resolve()))
         self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        from ..files.chair_offer import offer_chair_summaries  # the editing modules wait until a file is opened
+
         if offer_chair_summaries(self.document, self.dialogs, self, Path(path).name):
             self.statusBar().showMessage(f"Opened {Path(path).name}; the chair’s assessments now count as summaries", 8000)
 

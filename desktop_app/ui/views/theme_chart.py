@@ -319,6 +319,9 @@ class ThemeChart(QWidget):
                 for index, (label, row) in enumerate(zip(labels, self._rows, strict=True))
             ]
             right_ticks: list = []
+            # A note is never cut inside its verdict, so it may need more than the room given:
+            # widen the column to it, since the axis leaves out any text it cannot hold whole.
+            left_width = max(left_width, _widest_line(label_metrics, ticks) + LABEL_GAP + 4)
         else:
             left_wanted = max([label_metrics.horizontalAdvance(text) for text in labels] + [0])
             note_wanted = max([note_metrics.horizontalAdvance(text) for text in notes] + [0])
@@ -330,6 +333,7 @@ class ThemeChart(QWidget):
                 (index, fitted_note(row.metrics, scale, note_metrics.horizontalAdvance, room, lines=2))
                 for index, row in enumerate(self._rows)
             ]
+            right_width = max(right_width, _widest_line(note_metrics, right_ticks) + LABEL_GAP + 4)
         title_metrics = QFontMetricsF(self.font())
         plot_room = max(width - left_width - right_width - 20, 40.0)
         # The title is centred under the plot and may reach as far into the columns beside it on each side.
@@ -530,3 +534,8 @@ class ThemeChart(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         self._ensure_current()  # what changed while another tab was shown, drawn before the first paint
         super().showEvent(event)
+
+
+def _widest_line(metrics: QFontMetricsF, ticks: list[tuple[int, str]]) -> float:
+    """The width of the widest line among the ticks' texts."""
+    return max((metrics.horizontalAdvance(line) for _, text in ticks for line in text.split("\n")), default=0.0)

@@ -303,3 +303,38 @@ def test_every_block_of_the_default_seminar_shows_its_initials_within_it(open_wi
         assert text == initials[speaker_id], (size, index, speaker_id)
         assert 0 < text_width + INITIALS_AIR <= rect.width(), (text, text_width, rect.width())
     assert chart.rows_item.initials_font(chart.rows_item.pixels_per_speaker - SEPARATOR).pointSizeF() >= INITIALS_FLOOR
+
+
+def _drawn_texts(axis) -> list[str]:
+    """The tick texts the axis really paints: it leaves out, silently, any text it cannot hold whole."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in specs[2]] if specs else []
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 700), (1920, 1080)])
+@pytest.mark.parametrize("which", ["default", "world"])
+def test_every_rows_label_and_note_is_painted_at_every_window_size(open_window, default_dataset, size, which):
+    """No theme loses its label or note because its whole verdict is wider than the room first given to it."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.factories import world_panel
+
+    dataset = default_dataset if which == "default" else load_bytes(to_bytes(world_panel()))
+    window = open_window(dataset)
+    window.resize(*size)
+    window.show_tab("themes")
+    chart = window.ensure_chart()
+    QApplication.processEvents()
+    chart._fit_columns()
+    rows = len(chart.rows())
+    left = _drawn_texts(chart.plot.getAxis("left"))
+    assert len(left) == rows, (left, chart.label_texts())
+    if not chart._narrow:
+        assert len(_drawn_texts(chart.plot.getAxis("right"))) == rows, chart.note_texts()
