@@ -62,6 +62,8 @@ NARROW = 560
 
 NARROW_LABELS_MOST = 0.54
 """Most of a narrow chart's width its labels' column takes, to give every note its whole verdict word."""
+PLOT_SHARE_LEAST = 0.35
+"""The share of a narrow chart's width the plot keeps when a note asks for a wider labels' column."""
 
 NARROW_TEXT = 0.92
 """Size of a narrow chart's labels and notes, relative to the window's font: the plot keeps room for every block's initials."""
@@ -319,9 +321,21 @@ class ThemeChart(QWidget):
                 for index, (label, row) in enumerate(zip(labels, self._rows, strict=True))
             ]
             right_ticks: list = []
-            # A note is never cut inside its verdict, so it may need more than the room given:
-            # widen the column to it, since the axis leaves out any text it cannot hold whole.
-            left_width = max(left_width, _widest_line(label_metrics, ticks) + LABEL_GAP + 4)
+            # A note is never cut inside its verdict, so it may need more than the room given, and
+            # the axis leaves out any text it cannot hold whole: widen the column to it while the
+            # plot keeps its share, else put the note on two lines under its label.
+            needed = _widest_line(label_metrics, ticks) + LABEL_GAP + 4
+            most = width * (1 - PLOT_SHARE_LEAST) - right_width - 20
+            if needed > left_width:
+                left_width = max(left_width, min(needed, most))
+                text_room = left_width - LABEL_GAP - 4
+                if needed > left_width:
+                    ticks = [
+                        (index, self._elided(label_metrics, label, text_room) + "\n"
+                         + fitted_note(row.metrics, scale, label_metrics.horizontalAdvance, text_room, lines=2))
+                        for index, (label, row) in enumerate(zip(labels, self._rows, strict=True))
+                    ]
+                    left_width = max(left_width, _widest_line(label_metrics, ticks) + LABEL_GAP + 4)
         else:
             left_wanted = max([label_metrics.horizontalAdvance(text) for text in labels] + [0])
             note_wanted = max([note_metrics.horizontalAdvance(text) for text in notes] + [0])
