@@ -4,7 +4,7 @@
 file NEW to TARGET with :func:`desktop_app.atomic.write_bytes_atomic`, and
 watches (through a profiling hook, which sees every call of a built-in) for
 a write to TARGET's own inode, the file every hard link to it shares.  After
-the first such write it prints ``MID-WRITE`` and waits to be killed; a
+the first such write it prints ``MID-WRITE`` and waits, reading its stdin, to be killed; a
 writer that never writes to that inode finishes and prints ``DONE``.
 
 ``python -m tests.atomic_child hold TARGET`` opens an atomic write of
@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
-WAIT_S = 60
+
+def _wait_to_be_killed() -> None:
+    """Block until the parent kills this process (or, if it dies first, closes our stdin)."""
+    sys.stdin.read()
 
 
 def _write_in_place(target: Path, new: bytes) -> None:
@@ -44,7 +46,7 @@ def _write_in_place(target: Path, new: bytes) -> None:
             seen["writes"] += 1
             sys.setprofile(None)
             print("MID-WRITE", flush=True)
-            time.sleep(WAIT_S)
+            _wait_to_be_killed()
 
     sys.setprofile(hook)
     write_bytes_atomic(target, new)
@@ -59,8 +61,8 @@ def _hold(target: Path) -> None:
         stream.write(b'{"half": ')
         stream.flush()
         print("WRITING", flush=True)
-        time.sleep(WAIT_S)
-        raise SystemExit("not killed in time")
+        _wait_to_be_killed()
+        raise SystemExit("not killed")
 
 
 def main(argv: list[str]) -> int:

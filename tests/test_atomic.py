@@ -105,7 +105,7 @@ def _seminar_like(entries: int, word: str) -> bytes:
 def _child(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.atomic_child", *args],
-        cwd=CHECKOUT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=CHECKOUT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
 
@@ -120,6 +120,7 @@ def _kill_after(child: subprocess.Popen, line: str) -> str:
         if child.poll() is None:
             child.kill()
             child.wait()
+        child.stdin.close()
         child.stdout.close()
         child.stderr.close()
     return said

@@ -188,7 +188,8 @@ def test_saving_a_hard_linked_file_says_its_other_name_keeps_the_old_version(ope
 
 def test_a_file_open_in_another_running_instance_is_announced(open_on, seminar):
     """A mark held by another live process (another instance) warns the window opening the same file."""
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    # Another live process: it runs until killed, reading a stdin that stays open.
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
     try:
         mark = OpenMark()
         mark.claim(seminar)
@@ -199,3 +200,4 @@ def test_a_file_open_in_another_running_instance_is_announced(open_on, seminar):
     finally:
         child.kill()
         child.wait()
+        child.stdin.close()
