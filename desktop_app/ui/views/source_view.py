@@ -529,14 +529,12 @@ class SourceView(QWidget):
         if span.speaker_id == self._wanted_emphasis:
             self._scrolled_for = span.speaker_id  # the passage is in view: the speaker's first must not replace it
         self._scroll_to(span)
-        self._flash_span = span
-        self._flash.stop()
-        self._flash.start()
-        self._paint_flash(1.0)  # at once: the animation's first step comes only with the next frame
+        self._start_flash(span, LASTING_MARK)
 
     def flashing_position(self) -> str | None:
         """The position whose passage "Show in source" brought into view and still marks."""
-        return self._flash_span.position_id if self._flash_span is not None else None
+        span = self._flash_span
+        return span.position_id if span is not None and span.position_id else None
 
     def clear_mark(self) -> None:
         """Take away the mark "Show in source" left on a passage."""
@@ -550,7 +548,10 @@ class SourceView(QWidget):
         span = self._flash_span
         if span is None:
             return
-        strength = max(strength, LASTING_MARK)
+        if strength <= 0.01:  # a search hit's flash has faded out: it leaves no mark
+            self._flash_span = None
+            self.text.setExtraSelections(self._search_marks)
+            return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(span.start)
@@ -594,7 +595,11 @@ class SourceView(QWidget):
             mark.format = fmt
             marks.append(mark)
         self._search_marks = marks
-        if self._flash.state() != QVariantAnimation.State.Running:
+        if self._flash.state() == QVariantAnimation.State.Running:
+            return  # the flash's next step draws the marks with it
+        if self._flash_span is not None:
+            self._paint_flash(float(self._flash.endValue()))  # keep the passage's lasting mark
+        else:
             self.text.setExtraSelections(marks)
 
     def show_range(self, start: int, end: int) -> None:
@@ -604,10 +609,15 @@ class SourceView(QWidget):
         to_qt = offsets.to_qt if offsets.shifts else int
         span = _Span(to_qt(start), to_qt(end), "", "")
         self._scroll_to(span)
+        self._start_flash(span, 0.0)
+
+    def _start_flash(self, span: _Span, end: float) -> None:
+        """Flash ``span``, fading to ``end``: a lasting mark for a position's passage, nothing for a search hit."""
         self._flash_span = span
         self._flash.stop()
+        self._flash.setEndValue(end)
         self._flash.start()
-        self._paint_flash(1.0)
+        self._paint_flash(1.0)  # at once: the animation's first step comes only with the next frame
 
     def select_range(self, start: int, end: int) -> None:
         """Select a stretch of the report (Python offsets) in the text, caret at its end, and scroll it into view."""

@@ -48,3 +48,22 @@ def test_a_click_in_the_text_takes_the_mark_away(qtbot, window):
     qtbot.mouseClick(window.source.text.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
     assert window.source.flashing_position() is None
     assert passage not in _marked_text(window)
+
+
+def test_a_search_typed_afterwards_keeps_the_mark(qtbot, window):
+    """New search matches are marked beside the passage's lasting mark, not instead of it."""
+    passage = _show(qtbot, window, _a_position(window, "shagina"))
+    window.source.set_search_ranges([(0, 5)])
+    marked = _marked_text(window)
+    assert passage in marked and len(marked) == 2
+
+
+def test_a_search_hit_flashes_and_leaves_no_lasting_mark(qtbot, window):
+    """Stepping to a search hit flashes it; once faded, only the search's own marks remain."""
+    source = window.source
+    source.set_search_ranges([(0, 5)])
+    source.show_range(0, 5)
+    with qtbot.waitSignal(source._flash.finished, timeout=5000):
+        pass
+    assert source.flashing_position() is None
+    assert len(source.text.extraSelections()) == 1
