@@ -118,14 +118,22 @@ def atomic_writer(
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-            _keep_owner_and_permissions(target, temporary)
-            check_target(path, protected)  # a device or a link to the input put there while the content was made
-            os.replace(temporary, target)
+            if fcntl is not None:  # renamed while open, so the lock lasts until the file has its name
+                _finish(path, protected, target, temporary)
+        if fcntl is None:  # no locks here, and Windows renames no file that is still open
+            _finish(path, protected, target, temporary)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     remove_stale_temporaries(target)
+
+
+def _finish(path: Path, protected: tuple[str | Path | None, ...], target: Path, temporary: str) -> None:
+    """Give the finished temporary file the target's owner and permissions, check the target again, and rename."""
+    _keep_owner_and_permissions(target, temporary)
+    check_target(path, protected)  # a device or a link to the input put there while the content was made
+    os.replace(temporary, target)
 
 
 def write_bytes_atomic(

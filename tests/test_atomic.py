@@ -10,6 +10,7 @@ killed write leaves is tidied by the next write of the same file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -189,3 +190,24 @@ def test_temporary_names_stay_short_whatever_the_target(folder, name):
         stream.write("{}")
         (temporary,) = [path.name for path in folder.iterdir() if path.name.endswith(".part")]
     assert len(temporary) == len(".~12345678.abcdefgh.part")
+
+
+def test_without_file_locks_the_temporary_file_is_closed_before_it_is_renamed(tmp_path, monkeypatch):
+    """Where there are no file locks (Windows), the finished file is closed first: Windows renames no open file."""
+    target = tmp_path / "panel.seminar.json"
+    target.write_bytes(b"old content")
+    monkeypatch.setattr(atomic, "fcntl", None)
+    rename = os.replace
+    still_open = []
+
+    def replace(source, destination):
+        for name in os.listdir("/proc/self/fd"):
+            with contextlib.suppress(OSError):
+                if os.readlink(f"/proc/self/fd/{name}") == str(source):
+                    still_open.append(source)
+        rename(source, destination)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    write_bytes_atomic(target, b"new content")
+    assert target.read_bytes() == b"new content"
+    assert still_open == []
