@@ -228,7 +228,12 @@ def open_start_seminar(
             raise
         on_broken_installation(error)
         return
-    window.show_seminar(choice.dataset)
+    try:
+        window.show_seminar(choice.dataset)
+    except BaseException:
+        if when_chart_built is not None:
+            when_chart_built()  # the window stays up with the error shown: let the collector run again
+        raise
 
     def after_chart() -> None:
         if when_chart_built is not None:

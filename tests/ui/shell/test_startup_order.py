@@ -193,3 +193,27 @@ def test_a_missing_last_file_is_explained_in_the_banner_once_the_seminar_shows(q
     assert window.document.dataset.path == default_seminar_path()
     assert window.banner.isVisible() and str(gone) in window.banner.message.text()
     assert settings.last_file is None
+
+
+def test_a_seminar_that_fails_to_show_lets_the_collector_run_again(qtbot, settings, dialogs, default_dataset, monkeypatch):
+    """Should showing the start seminar raise, the collector paused for the start is turned on again."""
+    import gc
+
+    import pytest
+
+    from desktop_app.gui import open_start_seminar
+
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+
+    def broken(dataset):
+        raise RuntimeError("a view could not be built")
+
+    monkeypatch.setattr(window, "show_seminar", broken)
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            open_start_seminar(window, None, settings, when_chart_built=gc.enable)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
