@@ -167,3 +167,31 @@ def test_the_pdf_progress_only_grows_and_ends_on_the_last_page(qtbot, window, fa
     assert steps[-1] == (f"Writing page {pages} of {pages}", 1.0)
     shares = [share for _, share in steps]
     assert shares == sorted(shares)
+
+
+def test_widgets_waiting_to_be_deleted_go_before_the_export_thread_starts(qtbot, window, fake_dialogs, tmp_path, monkeypatch):
+    """A widget left to deleteLater (a closed dialog) is deleted before the PDF's thread starts, never during it.
+
+    Deleted inside the wait for the thread, its destructor would hold Qt's connection lock while waiting
+    for Python's, which the thread holds while its text layout waits for that same Qt lock.
+    """
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from desktop_app.report.pdf_job import PdfExportJob
+
+    events: list[str] = []
+    closed = QWidget()
+    QLabel("a closed dialog's text", closed)
+    closed.destroyed.connect(lambda: events.append("deleted"))
+    start = PdfExportJob.start
+
+    def started(job, *args):
+        events.append("thread started")
+        return start(job, *args)
+
+    monkeypatch.setattr(PdfExportJob, "start", started)
+    closed.deleteLater()
+    fake_dialogs.options_answer = ReportOptions()
+    fake_dialogs.save_answer = str(tmp_path / "brief.pdf")
+    assert window.exports.export_pdf() == tmp_path / "brief.pdf"
+    assert events == ["deleted", "thread started"]

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressDialog, QStyle, QWidget
 
@@ -216,6 +216,10 @@ class ExportActions(QObject):
         ticker = QTimer()
         ticker.setInterval(PROGRESS_TICK_MS)
         ticker.timeout.connect(lambda: self._report(dialog, *job.progress()))
+        # Delete now what waits to be deleted (a closed dialog, say): deleted inside the loop below, such a
+        # widget would wait for Python's lock while holding Qt's connection lock, which the job's thread,
+        # holding Python's lock, may need for its text layout; both would wait for ever.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         job.start()
         ticker.start()
         if not job.isFinished():
