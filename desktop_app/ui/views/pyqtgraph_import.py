@@ -11,9 +11,15 @@ time, a quarter of importing pyqtgraph on this machine.
 fetch each name from PySide6 the first time it is asked for (and keep it),
 and hides PySide6's list of names from pyqtgraph's filling loop while
 pyqtgraph is imported.  Every name pyqtgraph or the chart asks for is the very
-object PySide6 has, and ``dir()`` of a copy lists them all, as before.  When
-pyqtgraph is already imported, would use another Qt binding, or is laid out
-differently from what this expects, it is imported as usual.
+object PySide6 has, and ``dir()`` of a copy lists them all, as before.
+
+pyqtgraph's package also imports, up front, four widgets the chart never
+uses, which bring its parameter trees and its multi-process machinery with
+them: another 60 ms or so.  They are left out while pyqtgraph is imported and
+come, as they were, the first time one of their names is asked of pyqtgraph
+(or their module is imported).  When pyqtgraph is already imported, would use
+another Qt binding, or is laid out differently from what this expects, it is
+imported as usual.
 """
 
 from __future__ import annotations
@@ -22,12 +28,19 @@ import contextlib
 import importlib.util
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
 MIRRORED = ("QtCore", "QtGui", "QtWidgets")
 """PySide6's modules of which pyqtgraph keeps copies, under ``pyqtgraph.Qt``."""
+DEFERRED = {
+    "pyqtgraph.widgets.ColorMapWidget": ("ColorMapWidget", "ColorMapParameter"),
+    "pyqtgraph.widgets.DataFilterWidget": ("DataFilterWidget",),
+    "pyqtgraph.widgets.RemoteGraphicsView": ("RemoteGraphicsView",),
+    "pyqtgraph.widgets.ScatterPlotWidget": ("ScatterPlotWidget",),
+}
+"""pyqtgraph's modules the chart does not use, each with the names pyqtgraph's package takes from it."""
 
 
 def import_pyqtgraph() -> ModuleType:
@@ -48,12 +61,13 @@ def import_pyqtgraph() -> ModuleType:
     for mirror in mirrors:
         sys.modules[mirror.__name__] = mirror
     try:
-        with _names_hidden(list(sources.values())):
+        with _names_hidden(list(sources.values())), _left_out(DEFERRED) as fetch_later:
             import pyqtgraph
     except BaseException:
         for mirror in mirrors:
             sys.modules.pop(mirror.__name__, None)
         raise
+    fetch_later(pyqtgraph)
     return pyqtgraph
 
 
@@ -87,6 +101,52 @@ def _lazy_mirror(name: str, path: Path, source: ModuleType) -> ModuleType:
     mirror.__getattr__ = fetch  # type: ignore[method-assign]
     mirror.__dir__ = names  # type: ignore[method-assign]
     return mirror
+
+
+@contextlib.contextmanager
+def _left_out(modules: dict[str, tuple[str, ...]]) -> Iterator[Callable[[ModuleType], None]]:
+    """While the block runs, each of ``modules`` is an empty stand-in; afterwards it is imported when first used.
+
+    The block gets a function to call with the package once it is imported:
+    it takes the stand-ins' names out of the package and has the package
+    import the real module the first time one of them is asked for.
+    """
+    placeholder = object()
+    standins = {}
+    for name, attributes in modules.items():
+        if name in sys.modules:
+            continue
+        standin = ModuleType(name)
+        standin.__dict__["__all__"] = []  # what ``from name import *`` takes
+        for attribute in attributes:
+            setattr(standin, attribute, placeholder)  # what ``from name import attribute`` takes
+        standins[name] = standin
+    sys.modules.update(standins)
+    owners = {attribute: name for name in standins for attribute in modules[name]}
+
+    def fetch_later(package: ModuleType) -> None:
+        for attribute in owners:
+            if vars(package).get(attribute) is placeholder:
+                delattr(package, attribute)
+
+        def fetch(attribute: str) -> object:
+            if attribute not in owners:
+                raise AttributeError(f"module {package.__name__!r} has no attribute {attribute!r}")
+            value = getattr(importlib.import_module(owners[attribute]), attribute)
+            setattr(package, attribute, value)
+            return value
+
+        package.__getattr__ = fetch  # type: ignore[method-assign]
+
+    try:
+        yield fetch_later
+    finally:
+        for name, standin in standins.items():
+            if sys.modules.get(name) is standin:
+                del sys.modules[name]
+            parent, _, child = name.rpartition(".")
+            if getattr(sys.modules.get(parent), child, None) is standin:
+                delattr(sys.modules[parent], child)
 
 
 @contextlib.contextmanager
