@@ -38,6 +38,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -185,15 +186,20 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     return removed
 
 
+FRESH_SECONDS = 60.0
+"""A temporary file changed this recently is left alone even when unlocked: a writer makes its file, then locks it."""
+
+
 def _abandoned(candidate: Path) -> bool:
-    """Whether ``candidate`` is a regular file that no writer holds (its lock is free)."""
+    """Whether ``candidate`` is a regular file that no writer holds (its lock is free) and none has just made."""
     assert fcntl is not None
     try:
         handle = os.open(candidate, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return False
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode) or time.time() - status.st_mtime < FRESH_SECONDS:
             return False
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -152,6 +152,7 @@ def test_the_next_save_removes_what_a_killed_save_left_and_nothing_else(folder):
     assert _kill_after(_child("hold", str(target)), "WRITING") == "WRITING"
     left = [path for path in folder.iterdir() if path.name.endswith(".part")]
     assert len(left) == 1 and left[0].name.startswith(temporary_prefix(target))
+    _age(left[0])
     prefix = temporary_prefix(target)
     others = {
         ".~abcdefgh.part": b"not this target's, or not ours",
@@ -162,11 +163,29 @@ def test_the_next_save_removes_what_a_killed_save_left_and_nothing_else(folder):
     }
     for name, content in others.items():
         (folder / name).write_bytes(content)
+        _age(folder / name)
     write_text_atomic(target, '{"version": 2}')
     assert not left[0].exists()
     assert target.read_text() == '{"version": 2}'
     for name, content in others.items():
         assert (folder / name).read_bytes() == content
+
+
+def _age(path: Path) -> None:
+    """Make ``path`` look as if it were last changed well before now."""
+    then = path.stat().st_mtime - 10 * atomic.FRESH_SECONDS
+    os.utime(path, (then, then))
+
+
+def test_a_temporary_file_just_made_and_not_yet_locked_is_left_alone(folder):
+    """Between making its temporary file and locking it a writer holds no lock: a fresh file is not taken for stale."""
+    target = folder / "talk.seminar.json"
+    just_made = folder / f"{temporary_prefix(target)}abcdefgh.part"
+    just_made.write_bytes(b"a write about to lock its file")
+    assert remove_stale_temporaries(target) == []
+    assert just_made.exists()
+    _age(just_made)
+    assert remove_stale_temporaries(target) == [just_made]
 
 
 def test_a_write_in_progress_is_never_taken_for_a_stale_one(folder):
