@@ -102,17 +102,19 @@ def run_gui(file: str | None) -> int:
     from .qt_app import has_display
 
     if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
-        print("seminar-lens: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-              "the window needs one. Headless commands such as --export-pdf work without.", file=sys.stderr)
+        from .commands.failure import print_error
+
+        print_error("no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+                    "the window needs one. Headless commands such as --export-pdf work without.")
         return 1
     app, _window = open_window(file, on_broken_installation=lambda error: _give_up(app, error))
     return app.exec()
 
 
 def _give_up(app, error: DatasetError) -> None:
-    print("seminar-lens: the default seminar shipped with the application cannot be read:", file=sys.stderr)
-    for line in error.lines():
-        print(f"seminar-lens: {line}", file=sys.stderr)  # as every command's error lines start
+    from .commands.failure import print_error
+
+    print_error("\n".join(["the default seminar shipped with the application cannot be read:", *error.lines()]))
     app.exit(1)
 
 

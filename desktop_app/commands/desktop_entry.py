@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 from .. import APP_NAME
 from ..desktop import MIME_TYPE, SEMINAR_GLOB, DesktopIntegrationError
 from ..desktop.install import install, uninstall
-from .failure import EXIT_OK, CommandFailed
+from .failure import EXIT_OK, CommandFailed, print_warning
 
 
 def install_desktop_entry() -> int:
@@ -44,4 +42,4 @@ def uninstall_desktop_entry() -> int:
 
 def _warn(warnings) -> None:
     for warning in warnings:
-        print(f"seminar-lens: warning: {warning}", file=sys.stderr)
+        print_warning(warning)

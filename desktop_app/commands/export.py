@@ -15,7 +15,7 @@ from ..model.format.schema import Kind
 from ..presentation.brief_options import ReportOptions
 from ..report.errors import ExportFailed, ReadOnlyRefused, UnsafeTargetRefused, refuse_read_only, refuse_unsafe
 from ..write_targets import other_links
-from .failure import CommandFailed
+from .failure import CommandFailed, print_warning
 from .stderr_progress import StderrProgress
 
 
@@ -76,7 +76,7 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
 
     warning = missing_glyphs_warning(dataset)
     if warning:
-        print(f"warning: {warning}", file=sys.stderr)
+        print_warning(warning)
 
     try:
         with _without_offscreen_notices():

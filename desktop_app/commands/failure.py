@@ -27,3 +27,8 @@ def print_error(message: str, stream: TextIO | None = None) -> None:
     out = sys.stderr if stream is None else stream
     for line in message.splitlines() or [""]:
         print(f"{ERROR_PREFIX}{line}", file=out)
+
+
+def print_warning(message: str, stream: TextIO | None = None) -> None:
+    """Print ``message`` on stderr (or ``stream``) as a warning: the error lines' prefix, then ``warning:``."""
+    print_error(f"warning: {message}", stream)

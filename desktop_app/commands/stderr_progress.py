@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 import time
 
+from .failure import ERROR_PREFIX
+
 QUIET_FOR_S = 1.0
 """A command quicker than this prints nothing but its result."""
 EVERY_S = 0.5
@@ -30,7 +32,7 @@ class StderrProgress:
         if now < QUIET_FOR_S or (not always and now - self._last < EVERY_S):
             return
         self._last = now
-        print(f"seminar-lens: {words}", file=self._stream, flush=True)
+        print(f"{ERROR_PREFIX}{words}", file=self._stream, flush=True)
 
     def building(self, words: str) -> None:
         self._say(f"{words[0].lower()}{words[1:]}\u2026", always=True)

@@ -75,7 +75,7 @@ def test_with_no_font_for_a_name_the_command_line_says_so_in_one_line(qapp, tmp_
     assert line.startswith("wrote ")
     warnings = [text for text in capsys.readouterr().err.splitlines() if "font" in text]
     assert warnings == [
-        f"warning: No installed font can show {CHINESE} (in the name {CHINESE} (Lin Meiling)); the PDF prints boxes there."
+        f"seminar-lens: warning: No installed font can show {CHINESE} (in the name {CHINESE} (Lin Meiling)); the PDF prints boxes there."
         f" Install a font that covers it, e.g. {fonts.CJK_PACKAGE}."
     ]
     assert out.exists()
