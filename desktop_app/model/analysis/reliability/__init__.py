@@ -1,0 +1,1 @@
+"""Agreement between coders: Krippendorff's alpha, its bootstrap interval, and the units it is computed on."""
