@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="re-anchor FILE's excerpts and turns onto a revised source text and write it to --out; "
         "prints each excerpt whose words changed; writes nothing if any is no longer found",
     )
+    parser.add_argument(
+        "--reliability", action="store_true",
+        help="how far two or more codings of one seminar (the FILEs) agree: Krippendorff's alpha overall and per theme, "
+        "with a 95 %% bootstrap interval, and the verdicts that differ; with --export-csv OUT.csv also a CSV",
+    )
     imports = parser.add_argument_group("import options")
     imports.add_argument("--out", metavar="OUT.seminar.json", help="with --import or --replace-source: the seminar file to write")
     imports.add_argument("--title", metavar="TEXT", help="with --import: the seminar's title (default: from the file)")
@@ -99,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.screenshot and (args.select or args.tab or args.size):
         parser.error("--select, --tab and --size go with --screenshot")
     try:
+        if args.reliability:
+            return reliability(parser, args)
         if args.import_file:
             return import_transcript(parser, args)
         if args.replace_source:
@@ -271,6 +278,21 @@ def replace_source(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     if args.title or args.format or args.speaker or args.page_size or args.sections or args.csv_kind or args.counted_kinds or args.without_chair:
         parser.error("--replace-source takes only FILE, --out and --force")
     return replace_source_command(Path(args.replace_source), Path(args.files[0]), Path(args.out), force=args.force)
+
+
+def reliability(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--reliability``: alpha between the codings in FILE..., printed and, with --export-csv, written."""
+    from .commands.reliability import reliability_command
+
+    if len(args.files) < 2:
+        parser.error("--reliability needs at least two FILEs, one per coder")
+    others = (args.check, args.schema, args.screenshot, args.import_file, args.replace_source, args.export_pdf, args.out,
+              args.csv_kind, args.counted_kinds, args.without_chair, args.page_size, args.sections, args.speaker)
+    if any(others):
+        parser.error("--reliability takes only its FILEs, --export-csv OUT.csv and --force")
+    out = Path(args.export_csv) if args.export_csv is not None else None
+    print(reliability_command([Path(name) for name in args.files], out, args.force))
+    return EXIT_OK
 
 
 def resolve_dataset_path(files: Sequence[str]) -> Path:

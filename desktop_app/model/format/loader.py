@@ -30,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 from ...atomic import write_text_atomic
 from ..dataset import Dataset
 from . import json_text
+from .coding import omit_unset_coding
 from .problems import MAX_PROBLEMS, DatasetError, Problem, quoted, shown
 from .progress import Monitor
 from .references import STEP_ENTRIES, SeminarParts, check_references
@@ -357,7 +358,7 @@ def _friendly(error: Mapping[str, Any]) -> str:
 
 def dumps(model: SeminarFile) -> str:
     """The file text for a model: UTF-8 JSON, two-space indent, fields in schema order."""
-    data = model.model_dump(mode="json", exclude_none=False)
+    data = omit_unset_coding(model.model_dump(mode="json", exclude_none=False))
     text: str = json.dumps(data, ensure_ascii=False, indent=2)
     return text + "\n"
 

@@ -29,6 +29,8 @@ from pydantic import (
     StrictStr,
 )
 
+from .coding import Coding
+
 FORMAT = "seminar-lens/2"
 """The value of the top-level ``format`` field this version writes."""
 READABLE_FORMATS = ("seminar-lens/1", FORMAT)
@@ -343,6 +345,7 @@ class SeminarFile(_Strict):
     speakers: list[Speaker] = Field(description="Speakers, each with a unique id.")
     positions: list[Position] = Field(description="Positions, each with a unique id.")
     brief: Brief | None = Field(None, description="The analyst's bottom line and key judgements (optional).")
+    coding: Coding | None = Field(None, description="Who coded this file and in which round (optional; absent for an original coding).")
 
 
 def json_schema() -> dict[str, Any]:

@@ -94,8 +94,8 @@ def coincidences(table: Sequence[Sequence[Value]]) -> Coincidences:
         key = tuple(counts)
         seen[key] = seen.get(key, 0) + 1
     patterns = np.zeros((len(seen), size * size))
-    for row, counts in enumerate(seen):
-        per_value = np.array(counts, dtype=float)
+    for row, pattern in enumerate(seen):
+        per_value = np.array(pattern, dtype=float)
         # Ordered pairs of different coders: m_c · m_k off the diagonal, m_c · (m_c - 1) on it.
         pairs = np.outer(per_value, per_value) - np.diag(per_value)
         patterns[row] = (pairs / (per_value.sum() - 1)).ravel()
@@ -108,11 +108,13 @@ def _distances(level: Level, values: np.ndarray, marginals: np.ndarray) -> np.nd
         size = len(values)
         return np.ones((size, size)) - np.eye(size)
     if level is Level.INTERVAL:
-        return np.subtract.outer(values, values) ** 2
+        squares: np.ndarray = np.subtract.outer(values, values) ** 2
+        return squares
     cumulative = np.cumsum(marginals, axis=-1)
     # Σ_{g=c..k} n_g - (n_c + n_k)/2, written so that it holds for c > k too (then it is the negative).
     between = cumulative[..., None, :] - cumulative[..., :, None] + (marginals[..., :, None] - marginals[..., None, :]) / 2
-    return between**2
+    ranks: np.ndarray = between**2
+    return ranks
 
 
 def _alpha_of(observed: np.ndarray, level: Level, values: np.ndarray) -> np.ndarray:
