@@ -194,6 +194,12 @@ class Dialogs:
         finally:
             dialog.deleteLater()
 
+    def coding_round(self, parent: QWidget | None, round_label: str):
+        """(coder, round, mode) for a new coding round, or None when the user cancels."""
+        from .files.coding_round_dialog import CodingRoundDialog
+
+        return self._run(CodingRoundDialog(round_label, parent), lambda d: d.choice())
+
     def seminar_details(self, parent: QWidget | None, seminar):
         """The seminar's details as edited (a Seminar), or None when the user cancels."""
         from .editing.edit_dialogs import SeminarDetailsDialog

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.imports.attach(self.document, self.saving)
         self._shows_seminar = True
         self._show_dataset_facts()
+        self._show_coding_round()
         self._restore_layout()
         for action in self._seminar_actions:
             action.setEnabled(True)
@@ -243,6 +244,12 @@ class MainWindow(QMainWindow):
             self, document, dialogs, status,
             file_menu=self.file_menu, recent_menu=self.recent_menu, remember_file=self._remember_file,
             show_banner=self.set_banner, show_lost_excerpts=self.editing.show_lost_excerpts, reopen=self.opener.open,
+        )
+        from ..files.coding_round_action import CodingRoundAction
+
+        self.coding_round = CodingRoundAction(
+            self, document, dialogs, status,
+            file_menu=self.file_menu, after=self.saving.save_as_action, open_file=self.opener.open,
         )
         self.coding = Coding(
             self, document, dialogs, status,
@@ -471,6 +478,15 @@ class MainWindow(QMainWindow):
     def _on_reset(self) -> None:
         self.banner.hide()
         self._show_dataset_facts()
+        self._show_coding_round()
+
+    def _show_coding_round(self) -> None:
+        """Say on the banner when the open file is a second coder's round, and in which mode."""
+        from ...model.editing.coding_round import round_banner
+
+        coding_note = round_banner(self.document.dataset.model.coding)
+        if coding_note is not None:
+            self.banner.show_message(coding_note)
 
     def _show_dataset_facts(self, *_why) -> None:
         dataset = self.document.dataset
