@@ -32,6 +32,8 @@ class FakeDialogs:
     transcript_answer: str | None = None
     preview_answer: Any = "confirm"
     """What the import preview returns: "confirm" (the mapping as first shown), None (cancel), or a function."""
+    coding_paths_answer: list[str] = field(default_factory=list)
+    """The coder files Analysis ▸ Compare with Another Coding is given."""
     coding_round_answer: Any = None
     """What File ▸ New Coding Round's dialog returns: (coder, round, mode), or None (cancel)."""
     calls: list[tuple[str, Any]] = field(default_factory=list)
@@ -93,6 +95,10 @@ class FakeDialogs:
     def new_seminar(self, parent):
         self.calls.append(("new_seminar", None))
         return self.new_seminar_answer
+
+    def coding_paths(self, parent, start_folder=""):
+        self.calls.append(("coding_paths", start_folder))
+        return list(self.coding_paths_answer)
 
     def coding_round(self, parent, round_label):
         self.calls.append(("coding_round", round_label))

@@ -20,7 +20,7 @@ from .failure import CommandFailed
 def coding_of(dataset: Dataset, path: Path) -> Coding:
     """The comparison's view of one coder's file, named by its coder, else by its file name."""
     model = dataset.model
-    name = model.coding.coder if model.coding is not None else path.name
+    name = model.coding.coder if model.coding is not None and model.coding.coder else path.name
     return Coding(
         name, dataset.positions, [speaker.id for speaker in dataset.speakers], [theme.id for theme in dataset.themes]
     )

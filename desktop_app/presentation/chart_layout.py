@@ -30,6 +30,7 @@ from ..model.analysis.seminar_analysis import (
 from ..model.dataset import Dataset
 from ..model.format.schema import Scale
 from .chart_sorts import SORTS
+from .coder_agreement import CODER_MARK_SHORT, coder_dependent
 
 BANDS = (-2, -1, 0, 1, 2)
 """Stances, left to right."""
@@ -174,10 +175,12 @@ def chart_rows(
     analysis = analysis if analysis is not None else dataset.analysis
     earlier = earlier or {}
     rows = []
+    dependent = coder_dependent(dataset)
     for theme in dataset.themes:
         metrics = analysis.themes[theme.id]
         kept = earlier.get(theme.id)
-        if kept is not None and kept.metrics is metrics and kept.label == theme.label:
+        label = f"{theme.label} ({CODER_MARK_SHORT})" if theme.id in dependent else theme.label
+        if kept is not None and kept.metrics is metrics and kept.label == label:
             rows.append(kept)
             continue
         by_band: dict[int, list[str]] = {band: [] for band in BANDS}
@@ -200,7 +203,7 @@ def chart_rows(
             for band in BANDS
             for place, speaker_id in enumerate(segments[band].speakers)
         )
-        rows.append(ChartRow(theme.id, theme.label, metrics, segments, blocks))
+        rows.append(ChartRow(theme.id, label, metrics, segments, blocks))
     if sort == "balance":
         rows.sort(key=lambda r: (r.metrics.n == 0, -(r.metrics.median or 0)))
     elif sort == "controversy":

@@ -30,6 +30,7 @@ from ..model.analysis.seminar_analysis import (
 from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
 from .chair_words import chair_left_out_words, needs_chair_words
+from .coder_agreement import CODER_MARK, coder_dependent, coders_verdicts
 from .colours import INK, MUTED, speaker_hex
 from .glance import panel_sentences
 from .names import speaker_short_name
@@ -239,6 +240,9 @@ def theme_page(
     if metrics.robust is not None:
         figures.append(("robust", "holds against any one change" if metrics.robust else "tentative"))
     parts.append(f"<h2>How the panel stood</h2>{_figures_table(figures)}")
+    by_coder = coders_verdicts(dataset, theme_id)
+    if by_coder is not None:
+        parts.append(f"<p><b>The verdict {esc(CODER_MARK)}:</b> {esc(by_coder)}.</p>")
     if metrics.n:
         parts.append(f"<p>{esc(voices_sentence(dataset, metrics))}</p>")
     chair_words = needs_chair_words(dataset, metrics)
@@ -404,4 +408,6 @@ def theme_heading(dataset: Dataset, theme_id: str, analysis: SeminarAnalysis | N
     metrics = _analysis(dataset, analysis).themes[theme_id]
     noun = "voice" if metrics.n == 1 else "voices"
     subtitle = f"Theme \u00b7 {metrics.n} {noun} \u00b7 {verdict_text(metrics, dataset.seminar.scale)}"
+    if theme_id in coder_dependent(dataset):
+        subtitle += f" \u00b7 {CODER_MARK}"
     return dataset.theme(theme_id).label, subtitle

@@ -54,6 +54,7 @@ from ..presentation.brief_text import (
 )
 from ..presentation.chair_words import chair_left_out_words, left_out_words, needs_chair_words
 from ..presentation.chart_layout import chart_note
+from ..presentation.coder_agreement import reliability_line
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex
 from ..presentation.contrast import figure_ink
 from ..presentation.glance import Sentence, speaker_sentences
@@ -806,6 +807,9 @@ def _method(dataset: Dataset, units: _Units) -> str:
         f"{len(analysis.compared_speakers)} people chosen by the organiser, not a sample of anyone; a verdict describes what "
         "these speakers said in this source, and one recoded position can change a verdict on a small theme."
     )
+    reliability = reliability_line(dataset)
+    if reliability is not None:
+        text += f" <b>Reliability:</b> {esc(reliability)}"
     return (
         f'<table width="100%" cellspacing="0" cellpadding="8" style="margin-top:14px; background-color:{BOX}; {units.start()}">'
         f'<tr><td><p style="font-weight:700; color:{ACCENT}; margin-bottom:3px;">{esc(SECTION_TITLES["method"])}</p>'

@@ -38,6 +38,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
+from ..presentation.coder_agreement import coder_dependent, recorded_comparison
 from ..presentation.turns import clock, position_time
 from .errors import refuse_read_only, refuse_unsafe, write_failure
 
@@ -134,6 +135,7 @@ THEME_COLUMNS = (
     "flips",
     "needs_chair",
     "counted_kinds",
+    "coder_dependent",
 )
 
 
@@ -159,6 +161,8 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
         return dataset.speaker(speaker_id).display_name
 
     chair_id = dataset.chair.id if dataset.chair else None
+    comparison = recorded_comparison(dataset)
+    dependent = coder_dependent(dataset)
     rows = [list(THEME_COLUMNS)]
     for theme in dataset.themes:
         metrics = analysis.themes[theme.id]
@@ -176,6 +180,7 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
                 "; ".join(describe_flips(metrics.flips, name_of, scale)),
                 _needs_chair(metrics, chair_id),
                 kinds,
+                "" if comparison is None else str(theme.id in dependent).lower(),
             ]
         )
     return rows

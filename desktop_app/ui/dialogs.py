@@ -77,6 +77,11 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(parent, "Open seminar", start_folder, SEMINAR_FILTER)
         return path or None
 
+    def coding_paths(self, parent: QWidget, start_folder: str = "") -> list[str]:
+        """Other coders' files of the open seminar to compare with it; empty when the user cancels."""
+        paths, _ = QFileDialog.getOpenFileNames(parent, "Compare with Another Coding", start_folder, SEMINAR_FILTER)
+        return list(paths)
+
     def transcript_path(self, parent: QWidget, start_folder: str = "") -> str | None:
         path, _ = QFileDialog.getOpenFileName(
             parent, "New from Transcript or Report", start_folder, TRANSCRIPT_FILTER

@@ -46,4 +46,4 @@ def round_banner(coding: Coding | None) -> str | None:
     """What the window says on opening a coding round's file; none for an original coding."""
     if coding is None or coding.mode is None:
         return None
-    return f"Coding round {coding.round} by {coding.coder}: {MODE_WORDS[coding.mode]}."
+    return f"Coding round {coding.round or ''} by {coding.coder or 'another coder'}: {MODE_WORDS[coding.mode]}.".replace("round  by", "round by")

@@ -37,6 +37,7 @@ from typing import Literal
 from pydantic import BaseModel, ValidationError
 
 from ..dataset import Dataset
+from ..format.coding import Coding
 from ..format.excerpts import Span, matches_at
 from ..format.problems import DatasetError, Problem, quoted
 from ..format.references import TurnParts, _check_turns
@@ -140,6 +141,15 @@ class ReplaceBrief:
 
 
 @dataclass(frozen=True)
+class ReplaceCoding:
+    """A new coding block: who coded the file and its last comparison with other coders (None takes it out)."""
+
+    coding: Coding | None
+    kind: Literal["seminar"] = "seminar"
+    entry_id: str = "coding"
+
+
+@dataclass(frozen=True)
 class SetOrders:
     """Give speakers or themes these ``order`` values (id, order), the others keeping theirs."""
 
@@ -160,7 +170,7 @@ class Compound:
     entry_id: str = ""
 
 
-Edit = Insert | Replace | Remove | ReplaceSeminar | ReplaceSource | ReplaceBrief | SetOrders | Compound
+Edit = Insert | Replace | Remove | ReplaceSeminar | ReplaceSource | ReplaceBrief | ReplaceCoding | SetOrders | Compound
 EntryEdit = Insert | Replace | Remove
 
 
@@ -201,6 +211,11 @@ def apply_edit(dataset: Dataset, edit: Edit) -> tuple[Dataset, Edit]:
         return _replace_brief(dataset, edit)
     if isinstance(edit, SetOrders):
         return _set_orders(dataset, edit)
+    if isinstance(edit, ReplaceCoding):
+        model = dataset.model.model_copy(update={"coding": edit.coding})
+        following = dataset.succeeded_by(model, dataset.spans)
+        following.inherit_everything(dataset)
+        return following, ReplaceCoding(dataset.model.coding)
     raise TypeError(f"not an edit: {type(edit).__name__}")
 
 

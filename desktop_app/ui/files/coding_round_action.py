@@ -22,7 +22,7 @@ StatusLine = Callable[[str, int], None]
 def next_round(document: SeminarDocument) -> str:
     """The label offered for the new round: one more than the open file's numbered round, else 2."""
     coding = document.dataset.model.coding
-    if coding is not None and coding.round.isdigit():
+    if coding is not None and coding.round is not None and coding.round.isdigit():
         return str(int(coding.round) + 1)
     return "2"
 

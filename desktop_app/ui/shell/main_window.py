@@ -251,6 +251,11 @@ class MainWindow(QMainWindow):
             self, document, dialogs, status,
             file_menu=self.file_menu, after=self.saving.save_as_action, open_file=self.opener.open,
         )
+        from ..editing.compare_codings import CompareCodings
+
+        self.compare_codings = CompareCodings(
+            self, document, dialogs, status, selection=self.selection, show_source=lambda: self.show_tab("source")
+        )
         self.coding = Coding(
             self, document, dialogs, status,
             editing=self.editing, source=self.source, detail=self.detail, speaker_list=self.speaker_list, tabs=self,
