@@ -22,6 +22,8 @@ from ..model.analysis.seminar_analysis import (
     MIN_VOICES,
     STANCE_RANGE,
 )
+from ..model.analysis.reliability.alpha import CONFIDENCE, DEFAULT_DRAWS
+from ..model.analysis.reliability.comparison import RELIABLE, TENTATIVE
 from ..model.format.schema import Kind, Scale
 from .richtext import esc
 from .wording import kinds_phrase
@@ -174,6 +176,35 @@ def reading_html(scale: Scale | None = None, counted_kinds: Collection[Kind] = C
         "<p>The agreement map colours each cell by agreement beyond chance and writes the raw agreement and k in "
         f"it; pairs with k below MIN_SHARED_THEMES = {MIN_SHARED_THEMES} are hatched. Anyone with no counted "
         "position (a chair who only chaired, say) is left out of the map.</p>"
+        + coders_html()
+    )
+
+
+def coders_html() -> str:
+    """The part of the page on agreement between coders: the unit, the levels, the interval and how to read alpha."""
+    return (
+        "<h3>Agreement between coders</h3>"
+        "<p>File \u25b8 New Coding Round writes a copy for a second coder (blind re-rating of the same passages, or "
+        "independent coding from scratch); Analysis \u25b8 Compare with Another Coding, or <tt>seminar-lens "
+        "--reliability</tt>, measures how far the codings agree with Krippendorff\u2019s \u03b1.</p>"
+        "<ul>"
+        "<li><b>The unit</b> is a speaker \u00d7 theme cell. Its value for a coder is that speaker\u2019s stance on "
+        "the theme under the counted kinds, by the same median rule the verdicts use. A cell only one coder coded is "
+        "a missing value, not a disagreement; position ids play no part. In a blind round each passage is a unit "
+        "too.</li>"
+        "<li><b>The levels</b>: <i>nominal</i> counts any two different stances as equally far apart; "
+        "<i>ordinal</i> (the figure quoted) uses their order, with distances taken from how the stances were used; "
+        "<i>interval</i> takes the squared difference of the stance numbers.</li>"
+        f"<li><b>The interval</b> is a percentile bootstrap over units: the cells coded by two coders or more are "
+        f"drawn with replacement, as many as there are, {DEFAULT_DRAWS:,} times (seeded, so the same files give the "
+        f"same interval), \u03b1 is worked out on each draw, and the {CONFIDENCE:.0%} interval runs between the "
+        "2.5th and 97.5th percentiles.</li>"
+        f"<li><b>Reading \u03b1</b>: 1 is perfect agreement, 0 what chance gives. The usual reading: from {RELIABLE:.2f} "
+        f"reliable; from {TENTATIVE:.3f} good enough for tentative conclusions only; below that not reliable.</li>"
+        "<li><b>Coder-dependent verdicts</b>: a theme whose verdict differed between the codings compared is marked "
+        "<i>depends on the coder</i> in the chart, the detail panel, the themes CSV and the brief\u2019s method box, "
+        "which also carries \u03b1 ordinal with its interval, the units and the coders.</li>"
+        "</ul>"
     )
 
 
