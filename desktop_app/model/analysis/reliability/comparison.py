@@ -109,7 +109,7 @@ def compare(
     for theme_id, (_, rows) in tables.items():
         results.extend(_scope_rows(theme_id, CELL_UNIT, rows, draws, seed))
     if by_passage:
-        _, rows = passage_table(codings)
+        _, rows = passage_table(codings, counted_kinds)
         results.extend(_scope_rows(ALL, PASSAGE_UNIT, rows, draws, seed))
     analyses = [
         SeminarAnalysis(stated(coding.positions), coding.theme_ids, coding.speaker_ids, counted_kinds) for coding in codings

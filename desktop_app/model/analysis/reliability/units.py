@@ -90,13 +90,18 @@ def cell_table(
     return tables
 
 
-def passage_table(codings: Sequence[Coding]) -> tuple[list[Passage], list[list[Value]]]:
-    """Every passage any coder coded, and each coder's stance on it (the median when a coder coded it twice)."""
+def passage_table(
+    codings: Sequence[Coding], counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT
+) -> tuple[list[Passage], list[list[Value]]]:
+    """Every passage any coder coded as a counted kind, and each coder's stance on it (the median when coded twice)."""
+    counted = frozenset(counted_kinds)
     per_coder: list[dict[Passage, list[int]]] = []
     order: dict[Passage, None] = {}
     for coding in codings:
         found: dict[Passage, list[int]] = {}
         for position in coding.positions:
+            if position.kind not in counted:
+                continue
             key = (position.speaker, position.theme, position.excerpt)
             order.setdefault(key)
             if position.stance is not None:
