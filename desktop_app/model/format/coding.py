@@ -65,7 +65,14 @@ class Coding(BaseModel):
 
 
 def omit_unset_coding(data: dict[str, object]) -> dict[str, object]:
-    """The file's data without a ``coding`` key when it is unset, so a file that never had one saves as before."""
-    if data.get("coding") is None:
+    """The file's data without a ``coding`` key when it is unset, so a file that never had one saves as before.
+
+    Inside the block, too, what is unset is left out: an original coding that records a comparison
+    writes no coder, round or mode.
+    """
+    coding = data.get("coding")
+    if coding is None:
         data.pop("coding", None)
+    elif isinstance(coding, dict):
+        data["coding"] = {key: value for key, value in coding.items() if value is not None}
     return data
