@@ -171,6 +171,8 @@ class CompareCodings(QObject):
             self.dialog.keepRequested.connect(self.keep_coder)
             self.dialog.stanceRequested.connect(self.set_stance)
             self.dialog.discussedRequested.connect(self.mark_discussed)
+            room = self.host.screen().availableGeometry()  # a small screen gets a window that fits it
+            self.dialog.resize(min(self.dialog.width(), room.width() * 9 // 10), min(self.dialog.height(), room.height() * 9 // 10))
         assert self.comparison is not None
         scale = self.document.dataset.seminar.scale
         self.dialog.set_coders(list(self.comparison.coders), [(s, f"{s:+d} {stance_label(s, scale)}") for s in reversed(STANCES)])
@@ -203,6 +205,7 @@ class CompareCodings(QObject):
         dialog.queue.clear()
         for entry in self.queue:
             item = QListWidgetItem(self._queue_line(entry, entry.key in done))
+            item.setToolTip(item.text())
             dialog.queue.addItem(item)
         dialog.queue.blockSignals(False)
         differing_cells = sum(1 for entry in self.queue if not entry.one_coder_only)
