@@ -13,6 +13,8 @@ import html
 import re
 from collections.abc import Collection
 
+from ..model.analysis.reliability.alpha import CONFIDENCE, DEFAULT_DRAWS
+from ..model.analysis.reliability.comparison import RELIABLE, TENTATIVE
 from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_EACH_SIDE,
     CONTESTED_MIN_SHARE,
@@ -22,8 +24,6 @@ from ..model.analysis.seminar_analysis import (
     MIN_VOICES,
     STANCE_RANGE,
 )
-from ..model.analysis.reliability.alpha import CONFIDENCE, DEFAULT_DRAWS
-from ..model.analysis.reliability.comparison import RELIABLE, TENTATIVE
 from ..model.format.schema import Kind, Scale
 from .richtext import esc
 from .wording import kinds_phrase
