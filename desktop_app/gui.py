@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import ERROR_PREFIX
 from .assets import DEFAULT_SEMINAR_SHA256, default_seminar_path
 
 if TYPE_CHECKING:
@@ -102,19 +103,16 @@ def run_gui(file: str | None) -> int:
     from .qt_app import has_display
 
     if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
-        from .commands.failure import print_error
-
-        print_error("no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-                    "the window needs one. Headless commands such as --export-pdf work without.")
+        print(f"{ERROR_PREFIX}no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+              "the window needs one. Headless commands such as --export-pdf work without.", file=sys.stderr)
         return 1
     app, _window = open_window(file, on_broken_installation=lambda error: _give_up(app, error))
     return app.exec()
 
 
 def _give_up(app, error: DatasetError) -> None:
-    from .commands.failure import print_error
-
-    print_error("\n".join(["the default seminar shipped with the application cannot be read:", *error.lines()]))
+    for line in ["the default seminar shipped with the application cannot be read:", *error.lines()]:
+        print(f"{ERROR_PREFIX}{line}", file=sys.stderr)
     app.exit(1)
 
 

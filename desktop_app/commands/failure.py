@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from .. import ERROR_PREFIX
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -18,8 +20,6 @@ class CommandFailed(Exception):
     """A command could not do its job; the message is shown as it is, with exit code 1."""
 
 
-ERROR_PREFIX = "seminar-lens: "
-"""How every error line of every command starts, so a script can tell them from a file's own words."""
 
 
 def print_error(message: str, stream: TextIO | None = None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 
-from .failure import ERROR_PREFIX
+from .. import ERROR_PREFIX
 
 QUIET_FOR_S = 1.0
 """A command quicker than this prints nothing but its result."""
