@@ -29,8 +29,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 Value = float | None
 """A coder's value on a unit, or none when the coder gave none."""
@@ -70,6 +72,8 @@ class Coincidences:
     @property
     def matrix(self) -> np.ndarray:
         """The coincidence matrix o_ck."""
+        import numpy as np
+
         size = len(self.values)
         return (self.weights @ self.patterns).reshape(size, size) if size else np.zeros((0, 0))
 
@@ -81,6 +85,8 @@ class Coincidences:
 
 def coincidences(table: Sequence[Sequence[Value]]) -> Coincidences:
     """The coincidences of ``table`` (one row per unit, one column per coder; none where a value is missing)."""
+    import numpy as np
+
     units = [[value for value in row if value is not None] for row in table]
     units = [unit for unit in units if len(unit) >= 2]
     values = tuple(sorted({value for unit in units for value in unit}))
@@ -104,6 +110,8 @@ def coincidences(table: Sequence[Sequence[Value]]) -> Coincidences:
 
 def _distances(level: Level, values: np.ndarray, marginals: np.ndarray) -> np.ndarray:
     """δ² for every pair of values; ``marginals`` may hold one row per bootstrap draw (then one matrix per draw)."""
+    import numpy as np
+
     if level is Level.NOMINAL:
         size = len(values)
         return np.ones((size, size)) - np.eye(size)
@@ -119,6 +127,8 @@ def _distances(level: Level, values: np.ndarray, marginals: np.ndarray) -> np.nd
 
 def _alpha_of(observed: np.ndarray, level: Level, values: np.ndarray) -> np.ndarray:
     """Alpha of one coincidence matrix, or of a stack of them (draws × values × values); NaN where undefined."""
+    import numpy as np
+
     marginals = observed.sum(axis=-1)
     total = marginals.sum(axis=-1)
     delta = _distances(level, values, marginals)
@@ -131,6 +141,8 @@ def _alpha_of(observed: np.ndarray, level: Level, values: np.ndarray) -> np.ndar
 
 def alpha(data: Coincidences | Sequence[Sequence[Value]], level: Level = Level.NOMINAL) -> float | None:
     """Krippendorff's alpha of a reliability table (or its coincidences); none when the values do not vary."""
+    import numpy as np
+
     found = data if isinstance(data, Coincidences) else coincidences(data)
     if not found.values:
         return None
@@ -145,6 +157,8 @@ def bootstrap_interval(
     seed: int | None = 0,
 ) -> tuple[float, float] | None:
     """The 95 % percentile bootstrap interval of alpha over units; none when alpha is undefined or no draw defines it."""
+    import numpy as np
+
     found = data if isinstance(data, Coincidences) else coincidences(data)
     if not found.values or found.units == 0 or draws <= 0:
         return None
