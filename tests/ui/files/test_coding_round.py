@@ -52,7 +52,7 @@ def test_a_round_is_never_written_over_the_open_seminar(open_window, dialogs, tm
     original.write_bytes(to_bytes(panel()))
     before = original.read_bytes()
     window = open_window(load_bytes(before, str(original), path=original))
-    dialogs.coding_round_answer = ("Second reader", "2", CodingMode.BLIND)
+    dialogs.coding_round_answer = ("Second reader", "2", CodingMode.INDEPENDENT)
     dialogs.save_answer = str(original)
     assert window.coding_round.make_round() is None
     assert original.read_bytes() == before
