@@ -50,13 +50,6 @@ class CodingRoundAction(QObject):
         if choice is None:
             return None
         coder, round_label, mode = choice
-        if mode is CodingMode.BLIND:  # its positions would await a stance, which no file of this version may hold
-            self.dialogs.show_error(
-                self.host, "The coding round was not written",
-                "A blind re-rating round cannot be written yet: its passages would await a stance, which this version "
-                "cannot open. Write an independent round instead.",
-            )
-            return None
         dataset = self.document.dataset
         folder = dataset.path.parent if dataset.path is not None else Path.home()
         stem = dataset.path.name.removesuffix(".seminar.json").removesuffix(".json") if dataset.path else "seminar"
