@@ -34,7 +34,7 @@ class CodingRoundAction(QObject):
     ):
         super().__init__(window)
         self.host, self.document, self.dialogs, self.status, self._open = window, document, dialogs, status, open_file
-        self.action = QAction("New Coding &Round\u2026", window)
+        self.action = QAction("New Co&ding Round\u2026", window)
         self.action.setStatusTip("Write a copy of this seminar for a second coder to code independently")
         self.action.triggered.connect(self.make_round)
         actions = file_menu.actions()

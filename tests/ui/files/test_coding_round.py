@@ -34,7 +34,7 @@ def test_a_new_round_is_written_beside_the_seminar_and_opens_with_its_mode_on_th
     dialogs.coding_round_answer = ("Second reader", "2", CodingMode.INDEPENDENT)
     dialogs.save_answer = str(tmp_path / "round.seminar.json")
     dialogs.ask_answer = True
-    assert "New Coding &Round\u2026" in [action.text() for action in window.file_menu.actions()]
+    assert "New Co&ding Round\u2026" in [action.text() for action in window.file_menu.actions()]
     written = window.coding_round.make_round()
     assert written == tmp_path / "round.seminar.json"
     _title, suggested, _filter = dialogs.named("save_path")[-1]
