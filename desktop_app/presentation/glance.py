@@ -82,7 +82,9 @@ def panel_sentences(dataset: Dataset, analysis: SeminarAnalysis | None = None) -
     if few:
         sentences.append(_sentence("Too few speakers addressed ", *listed(few), " for a verdict."))
     unaddressed = analysis.themes_with(Verdict.NOT_ADDRESSED)
-    context_only, awaiting_only, silent = [], [], []
+    context_only: list[tuple[str, str]] = []
+    awaiting_only: list[tuple[str, str]] = []
+    silent: list[tuple[str, str]] = []
     for theme_id in unaddressed:
         positions = dataset.positions_on(theme_id)
         rated = any(position.stance is not None for position in positions)
