@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", metavar="WxH", help="with --screenshot: window size (default 1280x800)")
     commands.add_argument(
         "--import", dest="import_file", metavar="TRANSCRIPT",
-        help="make a new seminar file from a transcript or report (vtt, srt, whisper JSON, text, docx, pdf)",
+        help="make a new seminar file from a transcript or report (vtt, srt, whisper JSON, text, docx, pdf) "
+        "or from a REFI-QDA project (.qdpx)",
     )
     commands.add_argument(
         "--replace-source", metavar="NEW.txt",
@@ -63,10 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--out", metavar="OUT.seminar.json", help="with --import or --replace-source: the seminar file to write")
     imports.add_argument("--title", metavar="TEXT", help="with --import: the seminar's title (default: from the file)")
     imports.add_argument("--format", choices=FORMATS, help="with --import: the file's format (default: detected)")
+    imports.add_argument("--source", dest="source_name", metavar="NAME",
+                         help="with --import PROJECT.qdpx: the text source to import when the project has several")
+    imports.add_argument("--code-level", type=int, metavar="N",
+                         help="with --import PROJECT.qdpx: the level of the codebook whose codes become themes (default 1, the top)")
     parser.add_argument("--force", action="store_true", help="with --import or --replace-source: replace OUT if it exists; "
                         "with --export-pdf or --export-csv: replace OUT even if it is read-only")
     commands.add_argument("--export-pdf", metavar="OUT.pdf", help="write the PDF brief of FILE (or the default seminar); no display needed")
     commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
+    commands.add_argument("--export-qdpx", metavar="OUT.qdpx",
+                          help="write FILE (or the default seminar) as a REFI-QDA project for QualCoder, MAXQDA, ATLAS.ti or NVivo")
+    commands.add_argument("--export-graphml", metavar="OUT.graphml",
+                          help="write the speaker and theme network of FILE (or the default seminar) as GraphML")
     export = parser.add_argument_group("export options")
     export.add_argument("--page-size", choices=PAGE_SIZES, help="with --export-pdf: paper size (default a4)")
     export.add_argument("--sections", metavar="LIST", help="with --export-pdf: comma-separated sections to include "
@@ -89,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 _FILE_OPTIONS = {
     "--screenshot": "screenshot", "--import": "import_file", "--out": "out",
     "--export-pdf": "export_pdf", "--export-csv": "export_csv", "--replace-source": "replace_source",
+    "--export-qdpx": "export_qdpx", "--export-graphml": "export_graphml",
 }
 """Options naming a file, with their attribute: an empty name is a usage error, never "no option"."""
 
@@ -110,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return import_transcript(parser, args)
         if args.replace_source:
             return replace_source(parser, args)
+        if args.source_name is not None or args.code_level is not None:
+            parser.error("--source and --code-level go with --import PROJECT.qdpx")
+        if args.export_qdpx is not None or args.export_graphml is not None:
+            return exchange_export(parser, args)
         if args.out or args.title or args.format:
             parser.error("--out, --title and --format go with --import (--out also with --replace-source)")
         if args.check:
@@ -248,10 +262,40 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def exchange_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--export-qdpx`` and ``--export-graphml``: the exchange files, headless."""
+    from .commands.exchange import export_graphml_command, export_qdpx_command
+    from .model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, parse_kinds
+
+    if len(args.files) > 1:
+        parser.error("an export takes at most one FILE")
+    if args.page_size or args.sections or args.speaker or args.csv_kind:
+        parser.error("--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv")
+    if args.export_qdpx is not None:
+        if args.counted_kinds or args.without_chair:
+            parser.error("--counted-kinds and --without-chair do not apply to --export-qdpx: a project holds every position")
+        print(export_qdpx_command(Path(args.export_qdpx), resolve_dataset_path(args.files), args.force))
+        return EXIT_OK
+    counted = COUNTED_KINDS_DEFAULT
+    if args.counted_kinds is not None:
+        try:
+            counted = parse_kinds(args.counted_kinds)
+        except ValueError as exc:
+            parser.error(f"--counted-kinds: {exc}")
+    print(export_graphml_command(
+        Path(args.export_graphml), resolve_dataset_path(args.files), counted, args.force, without_chair=args.without_chair
+    ))
+    return EXIT_OK
+
+
 def import_transcript(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    """``--import``: a transcript or report made into a new seminar file."""
+    """``--import``: a transcript or report (or a REFI-QDA project) made into a new seminar file."""
     from .commands.import_transcript import import_command, parse_speaker_option
 
+    if Path(args.import_file).suffix.lower() == ".qdpx":
+        return import_project_file(parser, args)
+    if args.source_name is not None or args.code_level is not None:
+        parser.error("--source and --code-level go with --import PROJECT.qdpx")
     if args.files:
         parser.error("--import takes no FILE; give the transcript after --import and the new file with --out")
     if not args.out:
@@ -264,6 +308,23 @@ def import_transcript(parser: argparse.ArgumentParser, args: argparse.Namespace)
         parser.error(str(exc))
     return import_command(
         Path(args.import_file), Path(args.out), title=args.title, speakers=speakers, format_name=args.format, force=args.force
+    )
+
+
+def import_project_file(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--import PROJECT.qdpx``: a REFI-QDA project made into a new seminar file."""
+    from .commands.exchange import import_qdpx_command
+
+    if args.files:
+        parser.error("--import takes no FILE; give the project after --import and the new file with --out")
+    if not args.out:
+        parser.error("--import needs --out OUT.seminar.json")
+    if args.title or args.format or args.speaker or args.page_size or args.sections or args.csv_kind:
+        parser.error("--import PROJECT.qdpx takes only --out, --source, --code-level and --force")
+    if args.code_level is not None and args.code_level < 1:
+        parser.error("--code-level must be 1 or more (1 is the top of the codebook)")
+    return import_qdpx_command(
+        Path(args.import_file), Path(args.out), source=args.source_name, level=args.code_level or 1, force=args.force
     )
 
 

@@ -1,0 +1,86 @@
+"""``--export-qdpx``, ``--export-graphml`` and ``--import PROJECT.qdpx``: the exchange formats, headless."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from ..atomic import write_text_atomic
+from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
+from ..model.exchange.qdpx_import import import_project
+from ..model.format.loader import dumps, load_bytes
+from ..model.format.problems import DatasetError
+from ..model.format.schema import Kind
+from ..model.importers.common import ImportFailed
+from ..report.errors import ExportFailed
+from ..write_targets import UnsafeTarget, check_target
+from .export import _failed, _load, _refuse, links_note
+from .failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error, print_warning
+
+
+def export_qdpx_command(out: Path, dataset_path: Path, force: bool = False) -> str:
+    """Write the seminar as a REFI-QDA project; the line to print."""
+    _refuse(out, dataset_path, force)
+    note = links_note(out)
+    dataset = _load(dataset_path)
+    from ..report.exchange_files import export_qdpx
+
+    try:
+        path = export_qdpx(dataset, out, replace_read_only=force)
+    except ExportFailed as error:
+        raise _failed(error) from None
+    placed = sum(1 for position in dataset.positions if position.id in dataset.spans)
+    return (
+        f"wrote {path} (REFI-QDA project: {len(dataset.speakers)} cases, {len(dataset.themes)} theme codes, "
+        f"{placed} coded selections){note}"
+    )
+
+
+def export_graphml_command(
+    out: Path, dataset_path: Path, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT, force: bool = False,
+    without_chair: bool = False,
+) -> str:
+    """Write the speaker and theme network as GraphML; the line to print."""
+    _refuse(out, dataset_path, force)
+    note = links_note(out)
+    dataset = _load(dataset_path)
+    from ..report.exchange_files import export_graphml
+
+    try:
+        path = export_graphml(dataset, out, counted_kinds, replace_read_only=force, without_chair=without_chair)
+    except ExportFailed as error:
+        raise _failed(error) from None
+    return f"wrote {path} (GraphML: {len(dataset.speakers)} speakers and {len(dataset.themes)} themes as nodes){note}"
+
+
+def import_qdpx_command(project: Path, out: Path, *, source: str | None, level: int, force: bool = False) -> int:
+    """Make a new seminar file from a REFI-QDA project; print what came over and what did not."""
+    try:
+        check_target(out, (project,))
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
+    if out.exists() and not force:
+        raise CommandFailed(f"{out} already exists; add --force to replace it")
+    try:
+        imported = import_project(project, source=source, level=level)
+        text = dumps(imported.model)
+        load_bytes(text.encode("utf-8"), str(out))  # the file as written must open
+    except ImportFailed as failure:
+        print_error(failure.line_for(str(project)))
+        return EXIT_FAILED
+    except DatasetError as error:
+        raise CommandFailed("the imported seminar does not pass the loader's checks:\n" + "\n".join(error.lines())) from None
+    try:
+        write_text_atomic(out, text, protected=(project,))
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
+    except OSError as error:
+        raise CommandFailed(f"cannot write {out}: {error.strerror or error}") from None
+    for item in imported.left_out:
+        print_warning(f"not brought over: {item}")
+    model = imported.model
+    print(
+        f"wrote {out}: source {imported.source_name!r}, {len(model.speakers)} speakers, {len(model.themes)} themes, "
+        f"{len(model.positions)} positions ({imported.awaiting} awaiting a stance)"
+    )
+    return EXIT_OK
