@@ -28,6 +28,8 @@ class FakeDialogs:
     split_answer: int | None = None
     merge_answer: str | None = None
     speaker_choice_answer: str | None = None
+    item_answer: str | None = None
+    level_answer: int | None = 1
     opens_externally: bool = True  # whether a viewer "opens" a file handed to open_externally
     transcript_answer: str | None = None
     preview_answer: Any = "confirm"
@@ -133,6 +135,14 @@ class FakeDialogs:
     def merge_target(self, parent, absorbed_label, choices):
         self.calls.append(("merge_target", (absorbed_label, choices)))
         return self.merge_answer
+
+    def choose_item(self, parent, title, prompt, items):
+        self.calls.append(("choose_item", (title, prompt, items)))
+        return self.item_answer
+
+    def choose_level(self, parent, title, prompt, deepest):
+        self.calls.append(("choose_level", (title, prompt, deepest)))
+        return self.level_answer
 
     def choose_speaker(self, parent, title, prompt, choices):
         self.calls.append(("choose_speaker", (title, prompt, choices)))

@@ -37,7 +37,8 @@ StatusLine = Callable[[str, int], None]
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 TRANSCRIPT_FILTER = (
-    "Transcripts and reports (*.vtt *.webvtt *.srt *.json *.txt *.text *.md *.markdown *.docx *.pdf);;All files (*)"
+    "Transcripts, reports and REFI-QDA projects (*.vtt *.webvtt *.srt *.json *.txt *.text *.md *.markdown *.docx *.pdf *.qdpx);;"
+    "REFI-QDA projects (*.qdpx);;All files (*)"
 )
 
 
@@ -254,6 +255,20 @@ class Dialogs:
         from .editing.entry_dialogs import MergeDialog
 
         return self._run(MergeDialog(absorbed_label, choices, parent), lambda d: d.kept())
+
+    def choose_item(self, parent: QWidget | None, title: str, prompt: str, items: list[str]) -> str | None:
+        """One of ``items`` chosen from a list, or None when the user cancels."""
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, accepted = QInputDialog.getItem(parent, title, prompt, items, 0, False)
+        return chosen if accepted else None
+
+    def choose_level(self, parent: QWidget | None, title: str, prompt: str, deepest: int) -> int | None:
+        """A level from 1 to ``deepest``, or None when the user cancels."""
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, accepted = QInputDialog.getInt(parent, title, prompt, 1, 1, deepest)
+        return chosen if accepted else None
 
     def choose_speaker(self, parent: QWidget | None, title: str, prompt: str, choices: list[tuple[str, str]]) -> str | None:
         """The id of a speaker chosen from (id, name) pairs (to merge into, to give a turn to), or None when the user cancels."""

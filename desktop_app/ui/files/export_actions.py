@@ -34,6 +34,8 @@ PROGRESS_TICK_MS = 40
 """How often the progress dialog reads the export job's progress."""
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
+QDPX_FILTER = "REFI-QDA projects (*.qdpx)"
+GRAPHML_FILTER = "GraphML networks (*.graphml)"
 CSV_TITLES = {
     "positions": "Export Positions as CSV",
     "matrix": "Export Stance Matrix as CSV",
@@ -103,6 +105,12 @@ class ExportActions(QObject):
         self.csv_pairs_action = self.csv_menu.addAction("Speaker P&airs\u2026")
         self.csv_pairs_action.setStatusTip("One row per pair of speakers: shared themes, agreement and chance level")
         self.csv_pairs_action.triggered.connect(lambda: self.export_csv("pairs"))
+        self.qdpx_action = QAction("Export REFI-QDA Pro&ject\u2026", window)
+        self.qdpx_action.setStatusTip("The seminar as a REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti or NVivo")
+        self.qdpx_action.triggered.connect(lambda _=False: self.export_qdpx())
+        self.graphml_action = QAction("Export Net&work (GraphML)\u2026", window)
+        self.graphml_action.setStatusTip("Speakers and themes as a network (.graphml) for Gephi, visone, networkx or R")
+        self.graphml_action.triggered.connect(lambda _=False: self.export_graphml())
 
     def attach(self, document: SeminarDocument) -> None:
         """Export ``document`` from now on (the window shows it)."""
@@ -235,6 +243,38 @@ class ExportActions(QObject):
         self._last_report = (words, share)
         self.pdfProgressed.emit(words, share)
         show_share(dialog, share, words)
+
+    def export_qdpx(self) -> Path | None:
+        """Destination, then the REFI-QDA project; the path written, or None."""
+        from ...report.exchange_files import export_qdpx
+
+        return self._export_exchange("Export REFI-QDA Project", ".qdpx", QDPX_FILTER, lambda d, p: export_qdpx(d, p, replace_read_only=True))
+
+    def export_graphml(self) -> Path | None:
+        """Destination, then the network of what the window counts; the path written, or None."""
+        from ...report.exchange_files import export_graphml
+
+        document = self.document
+        return self._export_exchange(
+            "Export Network (GraphML)", ".graphml", GRAPHML_FILTER,
+            lambda d, p: export_graphml(d, p, document.counted_kinds, replace_read_only=True, without_chair=document.without_chair),
+        )
+
+    def _export_exchange(self, title: str, suffix: str, file_filter: str, write: Callable[..., Path]) -> Path | None:
+        from ...report.errors import ExportFailed
+        from ...report.naming import suggested_path
+
+        dataset = self.document.dataset
+        path = self._destination(title, suggested_path(dataset, suffix), file_filter)
+        if path is None or not self._may_replace(path):
+            return None
+        try:
+            write(dataset, path)
+        except ExportFailed as error:
+            self.dialogs.show_error(self.host, "Export failed", f"{path.name} was not exported: {error}")
+            return None
+        self.status(f"Exported {path.name}", 8000)
+        return path
 
     def export_csv(self, kind: str) -> Path | None:
         """Destination, then the CSV of ``kind`` (positions, matrix, themes or pairs); the path written, or None."""

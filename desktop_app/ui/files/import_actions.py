@@ -189,6 +189,9 @@ class ImportActions(QObject):
         from ...model.importers.common import ImportFailed
         from ...model.importers.reading import import_file
 
+        if Path(path).suffix.lower() == ".qdpx":
+            self.import_project(path)
+            return
         if not self._in_background(path):
             try:
                 transcript = import_file(path)
@@ -216,6 +219,55 @@ class ImportActions(QObject):
             self.dialogs.show_problems(self.host, error)
             return
         self.opened.emit(seminar_file)
+
+    def import_project(self, path: str) -> SeminarFile | None:
+        """A REFI-QDA project: its text source and codebook level asked when there is a choice, then opened as new."""
+        from ...model.exchange.qdpx_import import import_project, project_depth, project_sources
+        from ...model.format.problems import DatasetError
+        from ...model.importers.common import ImportFailed
+
+        name = Path(path).name
+        try:
+            sources, depth = project_sources(Path(path)), project_depth(Path(path))
+            source = None
+            if len(sources) > 1:
+                source = self.dialogs.choose_item(
+                    self.host, "Choose the Text Source",
+                    f"{name} holds {len(sources)} text sources, and a seminar has one. Import:", sources,
+                )
+                if source is None:
+                    return None
+            level = 1
+            if depth > 1:
+                chosen = self.dialogs.choose_level(
+                    self.host, "Choose the Codebook Level",
+                    f"The codebook of {name} has {depth} levels. The codes of which level become themes? "
+                    "(1 is the top; a deeper code counts for its parent at that level.)",
+                    depth,
+                )
+                if chosen is None:
+                    return None
+                level = chosen
+            imported = import_project(Path(path), source=source, level=level)
+            open_imported(self.document, self.status, imported.model, name)
+        except ImportFailed as failure:
+            self._report_failure(failure, path)
+            return None
+        except DatasetError as error:
+            self.dialogs.show_problems(self.host, error)
+            return None
+        lines = []
+        if imported.awaiting:
+            lines.append(
+                f"{imported.awaiting:,} position{'s' if imported.awaiting != 1 else ''} await a stance: they are shown but "
+                "not counted. Edit \u25b8 Rate Next Awaiting Position (Ctrl+J) opens them one after another."
+            )
+        if imported.left_out:
+            lines.append("Not brought over:\n" + "\n".join(f"\u2022 {item}" for item in imported.left_out))
+        if lines:
+            self.dialogs.show_info(self.host, f"Imported {name}", "\n\n".join(lines))
+        self.opened.emit(imported.model)
+        return imported.model
 
     def _in_background(self, path: str) -> bool:
         if Path(path).suffix.lower() == ".pdf":
