@@ -76,6 +76,20 @@ def movement_sentence(dataset: Dataset, movement: Movement, *, name: str = "") -
     return f"{lead}held {first} from first to last ({count})"
 
 
+def who_on(dataset: Dataset, movement: Movement) -> str:
+    """``Kuhrt on Shared values``: whose movement, on which theme."""
+    return f"{speaker_short_name(dataset.speaker(movement.speaker))} on {dataset.theme(movement.theme).label}"
+
+
+def movement_phrase(dataset: Dataset, movement: Movement) -> str:
+    """``Kuhrt on Shared values: convergence → strong convergence``, short, for a crowded line."""
+    scale = dataset.seminar.scale
+    return (
+        f"{who_on(dataset, movement)}: {stance_label(movement.first_stance, scale)}"
+        f" → {stance_label(movement.last_stance, scale)}"
+    )
+
+
 def seminar_reply_pairs(dataset: Dataset, analysis: SeminarAnalysis) -> list[ReplyPair]:
     """Pairs of speakers who answered each other on a theme, most replies first; none without turns."""
     return reply_pairs(_replies(dataset, analysis), _ranks(dataset))

@@ -78,7 +78,7 @@ def axis_title(axis: AxisKind) -> str:
     """What the axis measures, said plainly."""
     if axis == "time":
         return "Time from the start of the recording (turn times)"
-    return "Place in the source text (no turn times: report order, not clock time)"
+    return "Report order: place in the source text (no turn times)"
 
 
 def _turn_end_time(turns: Sequence, index: int) -> float | None:
