@@ -32,6 +32,7 @@ from ..model.format.schema import Position, Scale
 from .chair_words import chair_left_out_words, needs_chair_words
 from .coder_agreement import CODER_MARK, coder_dependent, coders_verdicts
 from .colours import INK, MUTED, speaker_hex
+from .discussion import Movement, movement_sentence, speaker_movements, theme_movements
 from .glance import panel_sentences
 from .names import speaker_short_name
 from .next_step import next_step
@@ -157,6 +158,11 @@ def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarA
     if not positions:
         step = next_step(dataset)  # a seminar with no position yet says what to do next
         heading += f'<p class="muted">{esc(step) if step else "The report records no position for this speaker."}</p>'
+    moves = _movement_section(
+        dataset, [(dataset.theme(m.theme).label, m) for m in speaker_movements(dataset, speaker_id, analysis)]
+    )
+    if moves:
+        sections.append(("page:movement", moves))
     sections.append(("page:positions", heading))
     current_theme = None
     for position in positions:
@@ -169,6 +175,19 @@ def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarA
             )
         sections.append((position.id, _position_block(dataset, position, ink, analysis)))
     return _page(ink, sections)
+
+
+def _movement_section(dataset: Dataset, moves: list[tuple[str, Movement]]) -> str:
+    """"Over the discussion": who moved or held, first against last counted position; nothing when nobody took two at different times."""
+    if not moves:
+        return ""
+    axis = "turn" if dataset.seminar.source.turns else "place in the report"
+    items = "".join(f"<li>{esc(movement_sentence(dataset, movement, name=name))}</li>" for name, movement in moves)
+    return (
+        f"<h2>Over the discussion</h2><ul style=\"margin-top:0px;\">{items}</ul>"
+        f'<p class="muted">The first counted position against the last, by {axis}: '
+        "\u201cmoved\u201d when the stance changed by a step or more, \u201cheld\u201d otherwise.</p>"
+    )
 
 
 def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
@@ -263,6 +282,9 @@ def theme_page(
         flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
         parts.append(f"<p>Tentative, since one voice would change it: {flips}.</p>")
     parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
+    parts.append(_movement_section(
+        dataset, [(speaker_short_name(dataset.speaker(m.speaker)), m) for m in theme_movements(dataset, theme_id, analysis)]
+    ))
     positions = dataset.positions_on(theme_id)
     parts.append(f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>")
     if not positions:

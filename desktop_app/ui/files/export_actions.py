@@ -39,8 +39,9 @@ CSV_TITLES = {
     "matrix": "Export Stance Matrix as CSV",
     "themes": "Export Theme Verdicts as CSV",
     "pairs": "Export Speaker Pairs as CSV",
+    "timeline": "Export Timeline as CSV",
 }
-CSV_SUFFIXES = {"positions": ".csv", "matrix": "-stances.csv", "themes": "-themes.csv", "pairs": "-pairs.csv"}
+CSV_SUFFIXES = {"positions": ".csv", "matrix": "-stances.csv", "themes": "-themes.csv", "pairs": "-pairs.csv", "timeline": "-timeline.csv"}
 
 
 class FolderMemory(Protocol):
@@ -103,6 +104,9 @@ class ExportActions(QObject):
         self.csv_pairs_action = self.csv_menu.addAction("Speaker P&airs\u2026")
         self.csv_pairs_action.setStatusTip("One row per pair of speakers: shared themes, agreement and chance level")
         self.csv_pairs_action.triggered.connect(lambda: self.export_csv("pairs"))
+        self.csv_timeline_action = self.csv_menu.addAction("Time&line\u2026")
+        self.csv_timeline_action.setStatusTip("Every position in the order of the discussion, with its turn's start time")
+        self.csv_timeline_action.triggered.connect(lambda: self.export_csv("timeline"))
 
     def attach(self, document: SeminarDocument) -> None:
         """Export ``document`` from now on (the window shows it)."""
@@ -237,7 +241,7 @@ class ExportActions(QObject):
         show_share(dialog, share, words)
 
     def export_csv(self, kind: str) -> Path | None:
-        """Destination, then the CSV of ``kind`` (positions, matrix, themes or pairs); the path written, or None."""
+        """Destination, then the CSV of ``kind`` (positions, matrix, themes, pairs or timeline); the path written, or None."""
         from ...report.csv_export import export_csv
         from ...report.errors import ExportFailed
         from ...report.naming import suggested_path
