@@ -32,7 +32,7 @@ from ..model.format.schema import Position, Scale
 from .chair_words import chair_left_out_words, needs_chair_words
 from .coder_agreement import CODER_MARK, coder_dependent, coders_verdicts
 from .colours import INK, MUTED, speaker_hex
-from .discussion import Movement, movement_sentence, speaker_movements, theme_movements
+from .discussion import Movement, movement_sentence, pair_replies, reply_pair_sentence, speaker_movements, theme_movements
 from .glance import panel_sentences
 from .names import speaker_short_name
 from .next_step import next_step
@@ -337,6 +337,8 @@ def pair_page(
                 f'<p class="muted">Only {pair.shared_themes} shared theme{"s" if pair.shared_themes != 1 else ""}:'
                 " too few to compare this pair with others.</p>"
             )
+    if dataset.seminar.source.turns:
+        parts.append(_replies_paragraph(dataset, analysis, speaker_a, speaker_b))
     parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
     header = (
         f'<tr><th width="20%"></th><th width="40%" align="left"><a href="speaker:{esc(first.id)}">{esc(first.display_name)}</a></th>'
@@ -357,6 +359,14 @@ def pair_page(
             f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;">{header}{"".join(rows)}</table>'
         )
     return _page(ink, [("page:pair", "".join(parts))])
+
+
+def _replies_paragraph(dataset: Dataset, analysis: SeminarAnalysis, speaker_a: str, speaker_b: str) -> str:
+    """Who answered whom between the two, on which themes; or that neither took up the other's theme."""
+    found = pair_replies(dataset, analysis, speaker_a, speaker_b)
+    if found is None:
+        return '<p class="muted">Replies: neither took up a theme of the other\u2019s turn just before.</p>'
+    return f"<p><b>Replies:</b> {esc(reply_pair_sentence(dataset, found))}.</p>"
 
 
 def pair_html(
