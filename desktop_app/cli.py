@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = parser.add_argument_group("export options")
     export.add_argument("--page-size", choices=PAGE_SIZES, help="with --export-pdf: paper size (default a4)")
     export.add_argument("--sections", metavar="LIST", help="with --export-pdf: comma-separated sections to include "
-                        "(judgements, chart, themes, agree_split, forecasts, agreement, method, source, speakers; "
+                        "(judgements, chart, themes, agree_split, discussion, forecasts, agreement, method, source, speakers; "
                         "default all but speakers, the appendix of speaker profiles)")
     parser.add_argument("--speaker", action="append", metavar="SPEAKER_ID | NAME=LABEL",
                         help="with --export-pdf: a brief on this speaker only; with --import (repeatable): "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..model.analysis.discussion_order import Moment, moments
-from ..model.analysis.movement import Movement, movements, moved_toward
+from ..model.analysis.movement import Movement, moved_toward, movements
 from ..model.analysis.replies import Reply, ReplyPair, replies, reply_pairs
 from ..model.analysis.seminar_analysis import SeminarAnalysis, stance_label
 from ..model.dataset import Dataset
@@ -23,8 +23,8 @@ __all__ = [
     "Movement",
     "ReplyPair",
     "dataset_moments",
-    "movement_sentence",
     "moved_toward_counts",
+    "movement_sentence",
     "pair_replies",
     "reply_pair_sentence",
     "seminar_movements",

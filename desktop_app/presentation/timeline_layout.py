@@ -19,7 +19,7 @@ from typing import Literal
 
 from ..model.analysis.discussion_order import has_turn_times
 from ..model.dataset import Dataset
-from ..model.format.schema import Kind, Position
+from ..model.format.schema import Kind, Position, Turn
 from .discussion import dataset_moments
 from .turns import clock
 
@@ -81,7 +81,7 @@ def axis_title(axis: AxisKind) -> str:
     return "Report order: place in the source text (no turn times)"
 
 
-def _turn_end_time(turns: Sequence, index: int) -> float | None:
+def _turn_end_time(turns: Sequence[Turn], index: int) -> float | None:
     turn = turns[index]
     if turn.end_time is not None:
         return float(turn.end_time)
@@ -117,19 +117,17 @@ def timeline(dataset: Dataset, theme_id: str | None, counted_kinds: Collection[K
         if moment is None or row is None:
             unplaced += 1
             continue
-        x: float | None = float(moment.offset)
-        if axis == "time":
-            x = moment.time
-            if x is None:
-                unplaced += 1
-                continue
+        x = float(moment.offset) if axis == "text" else moment.time
+        if x is None:
+            unplaced += 1
+            continue
         stance: int | None = position.stance
         counted = stance is not None and position.kind in counted_kinds and position.speaker not in left_out
         marks.append(TimelineMark(position.id, position.speaker, position.theme, row, float(x), stance, counted))
     marks.sort(key=lambda mark: mark.x)
     if axis == "time":
         ends = [span.end for span in spans] + [mark.x for mark in marks]
-        extent = (0.0, max(ends + [1.0]))
+        extent = (0.0, max([*ends, 1.0]))
     else:
         extent = (0.0, float(max(len(dataset.seminar.source.text), 1)))
     by_row: list[list[TimelineMark]] = [[] for _ in speakers]

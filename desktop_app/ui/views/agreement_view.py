@@ -55,8 +55,8 @@ from ...painting.agreement_cells import (
     paint_thin_key,
     thin_brush,
 )
-from ...presentation.discussion import reply_pair_sentence, seminar_reply_pairs
 from ...presentation.agreement_legend import SCALE_KEY_SIZE, SCALE_LEGEND, THIN_KEY_SIZE, THIN_LEGEND
+from ...presentation.discussion import reply_pair_sentence, seminar_reply_pairs
 from ...presentation.focus import Focus, FocusKind
 from ...presentation.names import initials_by_id
 from ...presentation.reading import counting_sentence

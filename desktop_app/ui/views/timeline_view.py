@@ -26,11 +26,17 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollAre
 
 from ...model.dataset import Dataset
 from ...painting.chart_glyphs import faded
-from ...painting.timeline_marks import MARK_RADIUS, paint_mark, paint_span
+from ...painting.timeline_marks import paint_mark, paint_span
 from ...presentation.colours import stance_hex
-from ...presentation.discussion import movement_phrase, movement_sentence, reply_pair_sentence, seminar_movements, seminar_reply_pairs
-from ...presentation.focus import Focus, FocusKind
+from ...presentation.discussion import (
+    movement_phrase,
+    movement_sentence,
+    reply_pair_sentence,
+    seminar_movements,
+    seminar_reply_pairs,
+)
 from ...presentation.discussion import who_on as _who_on
+from ...presentation.focus import Focus, FocusKind
 from ...presentation.names import speaker_short_name
 from ...presentation.timeline_layout import Timeline, TimelineMark, axis_title, place_text, ticks, timeline
 from ...presentation.wording import kind_label, stance_words
@@ -171,9 +177,9 @@ class _Rows(QWidget):
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
-        if event.key() in moves and self._view.line is not None and self._view.line.speakers:
-            self._view.move_row(moves[event.key()])
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+        if step is not None and self._view.line is not None and self._view.line.speakers:
+            self._view.move_row(step)
             return
         super().keyPressEvent(event)
 
@@ -248,11 +254,11 @@ class TimelineView(QWidget):
         self.legend.setWordWrap(True)
         self.rows = _Rows(self)
         self.axis = _Axis(self)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.rows)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.rows)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.footer = QLabel()
         self.footer.setObjectName("timelineFooter")
         self.footer.setTextFormat(Qt.TextFormat.PlainText)
@@ -264,7 +270,7 @@ class TimelineView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.legend)
         layout.addWidget(self.axis)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.footer)
 
@@ -458,7 +464,7 @@ class TimelineView(QWidget):
         if rows:
             height = self.rows.row_height()
             row = min(rows)
-            self.scroll.ensureVisible(0, row * height + height // 2, 0, height)
+            self.scroller.ensureVisible(0, row * height + height // 2, 0, height)
         self.rows.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
