@@ -201,7 +201,8 @@ class _Axis(QWidget):
         width = self._view.rows.width()
         geometry = self._view.geometry_for(width)
         metrics = QFontMetricsF(self.font())
-        most = max(int((geometry.right - geometry.left) / (metrics.horizontalAdvance("0:00:00") + 24)), 2)
+        widest = "0:00:00" if line.axis == "time" and line.extent[1] >= 3600 else ("00:00" if line.axis == "time" else "100%")
+        most = max(int((geometry.right - geometry.left) / (metrics.horizontalAdvance(widest) + 20)) + 1, 3)
         painter.setPen(faded(text, 0.8))
         for value, label in ticks(line.axis, line.extent, most):
             x = geometry.x(value)
