@@ -107,7 +107,7 @@ def timeline(dataset: Dataset, theme_id: str | None, counted_kinds: Collection[K
             spans.append(TimelineSpan(row, float(turn.start_time), end if end is not None else float(turn.start_time)))
         else:
             spans.append(TimelineSpan(row, float(turn.start), float(turn.end)))
-    chosen: list[Position] = [p for p in dataset.positions if theme_id is None or p.theme == theme_id]
+    chosen: Sequence[Position] = dataset.positions if theme_id is None else dataset.positions_on(theme_id)
     placed = dataset_moments(dataset, chosen)
     marks: list[TimelineMark] = []
     unplaced = 0
