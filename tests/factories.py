@@ -286,7 +286,7 @@ def world_panel() -> dict[str, Any]:
 
 
 def coded_panel(
-    positions: list[tuple[str, str, int, str]], speakers: tuple[str, ...] = (), themes: tuple[str, ...] = ()
+    positions: list[tuple[str, str, int | None, str]], speakers: tuple[str, ...] = (), themes: tuple[str, ...] = ()
 ) -> dict[str, Any]:
     """A valid file whose positions are ``(speaker, theme, stance, kind)``, for tests of the analysis and exports.
 

@@ -53,6 +53,11 @@ class Dataset:
         return tuple(self.model.positions)
 
     @cached_property
+    def awaiting(self) -> tuple[Position, ...]:
+        """Positions still awaiting a stance (``stance`` None), in file order: shown, never counted."""
+        return tuple(position for position in self.positions if position.stance is None)
+
+    @cached_property
     def _speaker_index(self) -> dict[str, Speaker]:
         return {speaker.id: speaker for speaker in self.speakers}
 

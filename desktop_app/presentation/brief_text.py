@@ -267,9 +267,9 @@ brief lists them in its own section (forecasts and recommendations), never here.
 def _drafted_watch(dataset: Dataset, analysis: SeminarAnalysis) -> list[Point]:
     """Forecasts and open questions on the most-discussed themes, forecasts and strong stances first, one per theme."""
     scale = dataset.seminar.scale
-    candidates: list[Position] = [p for p in dataset.model.positions if p.kind in WATCHED_KINDS]
+    candidates: list[Position] = [p for p in dataset.model.positions if p.kind in WATCHED_KINDS and p.stance is not None]
     candidates.sort(key=lambda p: (
-        -analysis.themes[p.theme].n, p.kind is not Kind.PREDICTION, -abs(p.stance), dataset.speaker_rank(p.speaker),
+        -analysis.themes[p.theme].n, p.kind is not Kind.PREDICTION, -abs(p.stance or 0), dataset.speaker_rank(p.speaker),
     ))
     points = []
     seen: set[str] = set()
@@ -281,7 +281,7 @@ def _drafted_watch(dataset: Dataset, analysis: SeminarAnalysis) -> list[Point]:
         name = short_name(dataset, position.speaker)
         if position.kind is Kind.PREDICTION:
             text = f"Whether {name}\u2019s forecast on {label} comes true. {position.summary}"
-            evidence = f"{name} \u00b7 {label} ({stance_words(position.stance, scale)}); the forecast in the analyst\u2019s words"
+            evidence = f"{name} \u00b7 {label} ({stance_words(position.stance or 0, scale)}); the forecast in the analyst\u2019s words"
         else:
             text = f"How {name}\u2019s open question on {label} is answered. {position.summary}"
             evidence = f"{name} \u00b7 {label}; the question in the analyst\u2019s words"

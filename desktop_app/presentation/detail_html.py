@@ -29,6 +29,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Position, Scale
+from .awaiting import awaiting_sentence
 from .chair_words import chair_left_out_words, needs_chair_words
 from .coder_agreement import CODER_MARK, coder_dependent, coders_verdicts
 from .colours import INK, MUTED, speaker_hex
@@ -37,7 +38,7 @@ from .glance import panel_sentences
 from .names import speaker_short_name
 from .next_step import next_step
 from .reading import counting_sentence, metric_label
-from .richtext import esc, quotation, stance_chip
+from .richtext import esc, position_chip, quotation
 from .turns import clock, position_time
 from .wording import (
     kind_label,
@@ -45,7 +46,6 @@ from .wording import (
     mode_label,
     seminar_when,
     signed,
-    stance_words,
     unbreakable,
 )
 
@@ -119,13 +119,14 @@ def _position_block(
     lead = ""
     if with_speaker:
         lead = f'<a href="speaker:{esc(speaker.id)}"><b>{esc(speaker.display_name)}</b></a>&nbsp;&nbsp;'
-    counted = position.kind in analysis.counted_kinds
     kind = esc(kind_label(position.kind))
-    if not counted:
+    if position.stance is None:
+        kind = f"<i>{kind} \u00b7 not counted until it has a stance</i>"
+    elif position.kind not in analysis.counted_kinds:
         kind = f"<i>{kind} \u00b7 context, not counted</i>"
     note = f'<p class="muted">Coder\u2019s note: {esc(position.note)}</p>' if position.note else ""
     return (
-        f"<p>{lead}{stance_chip(position.stance, stance_words(position.stance, scale))}"
+        f"<p>{lead}{position_chip(position.stance, scale)}"
         f'&nbsp;&nbsp;<span class="muted">{kind}{_time_note(dataset, position)}</span></p>'
         f"<p>{esc(position.summary)}</p>"
         f"{quotation(position.excerpt, rule)}"
@@ -156,7 +157,7 @@ def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarA
     positions = dataset.positions_of(speaker_id)
     heading = f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>"
     if not positions:
-        step = next_step(dataset)  # a seminar with no position yet says what to do next
+        step = None if dataset.positions else next_step(dataset)  # a seminar with no position yet says what to do next
         heading += f'<p class="muted">{esc(step) if step else "The report records no position for this speaker."}</p>'
     moves = _movement_section(
         dataset, [(dataset.theme(m.theme).label, m) for m in speaker_movements(dataset, speaker_id, analysis)]
@@ -381,11 +382,11 @@ def _column(positions: list[Position], scale: Scale, analysis: SeminarAnalysis) 
         return '<span class="muted">silent</span>'
     cells = []
     for position in positions:
-        context = "" if position.kind in analysis.counted_kinds else (
+        context = "" if position.kind in analysis.counted_kinds and position.stance is not None else (
             f' <span class="muted"><i>{esc(kind_label(position.kind))}, not counted</i></span>'
         )
         cells.append(
-            f"{stance_chip(position.stance, stance_words(position.stance, scale))}{context}<br>"
+            f"{position_chip(position.stance, scale)}{context}<br>"
             f"{esc(position.summary)} "
             f'<a href="source:{esc(position.id)}">source\u00a0\u203a</a>'
         )
@@ -414,7 +415,7 @@ def overview_page(dataset: Dataset, ink: Ink, analysis: SeminarAnalysis | None =
     if seminar.subtitle:
         parts.append(f"<p><i>{esc(seminar.subtitle)}</i></p>")
     parts.append(f'<table cellspacing="0" cellpadding="2">{rows}</table>')
-    step = next_step(dataset)
+    step = next_step(dataset) or awaiting_sentence(dataset)
     if step:
         parts.append(f'<p class="muted" id="next-step">{esc(step)}</p>')
     sentences = panel_sentences(dataset, analysis)

@@ -1,8 +1,9 @@
-"""What to do next in a seminar that has no position yet, in one line, for the empty chart and detail panel.
+"""What to do next in a seminar that has no rated position yet, in one line, for the empty chart and detail panel.
 
 A fresh import has speakers and turns but no theme and no position: the
 views say which step comes next (a speaker, a theme, then coding a passage)
-instead of describing an empty analysis.
+instead of describing an empty analysis.  A seminar whose positions all await
+a stance (an imported project) is told to rate them.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from ..model.dataset import Dataset
 ADD_SPEAKER = "Add a speaker with Edit \u25b8 Add Speaker\u2026, then a theme with Edit \u25b8 Add Theme\u2026."
 ADD_THEME = "Add a theme with Edit \u25b8 Add Theme\u2026, then select a passage in the Source tab and press Ctrl+K to code it."
 CODE_PASSAGE = "Select a passage in the Source tab and press Ctrl+K to code it."
+RATE_AWAITING = "Every position awaits a stance: press Ctrl+J to rate the next one (Q\u2013T stance, Tab summary, Enter)."
 
 
 def next_step(dataset: Dataset) -> str | None:
-    """The one step that comes next while the seminar has no position, or None once it has one."""
+    """The one step that comes next while the seminar has no rated position, or None once it has one."""
     if dataset.positions:
-        return None
+        return RATE_AWAITING if len(dataset.awaiting) == len(dataset.positions) else None
     if not dataset.speakers:
         return ADD_SPEAKER
     if not dataset.themes:

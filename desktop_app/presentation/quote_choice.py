@@ -20,10 +20,12 @@ def best_position(dataset: Dataset, speaker_id: str, theme_id: str, stance: int)
     forecast) before a recommendation, then the shortest.
     """
     counted = dataset.analysis.counted_kinds
-    candidates = [p for p in dataset.positions_of(speaker_id) if p.theme == theme_id and p.kind in counted]
+    candidates = [
+        p for p in dataset.positions_of(speaker_id) if p.theme == theme_id and p.kind in counted and p.stance is not None
+    ]
     if not candidates:
         return None
-    return min(candidates, key=lambda p: (abs(p.stance - stance), _ADVICE_LAST.get(p.kind, 0), len(p.excerpt)))
+    return min(candidates, key=lambda p: (abs((p.stance or 0) - stance), _ADVICE_LAST.get(p.kind, 0), len(p.excerpt)))
 
 
 def positions_to_quote(dataset: Dataset, metrics: ThemeMetrics, sign: int, most: int) -> list[Position]:

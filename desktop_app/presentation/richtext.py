@@ -9,7 +9,10 @@ from __future__ import annotations
 import html
 
 from ..model.analysis.seminar_analysis import rounded_stance
+from ..model.format.schema import Scale
+from .awaiting import AWAITING_WORDS
 from .colours import stance_hex, stance_text_hex
+from .wording import stance_words
 
 
 def esc(text: str | None) -> str:
@@ -26,6 +29,14 @@ def stance_chip(stance: float, words: str) -> str:
         f'<span style="background-color:{background}; color:{colour}; font-weight:600;">'
         f"&nbsp;{esc(words)}&nbsp;</span>"
     )
+
+
+def position_chip(stance: int | None, scale: Scale) -> str:
+    """:func:`stance_chip` for a position's stance in the scale's words, or a plain mark while it awaits one."""
+    if stance is None:
+        # The page's "muted" class colours it, so it follows the palette.
+        return f'<span class="muted" style="font-weight:600;"><i>{AWAITING_WORDS}</i></span>'
+    return stance_chip(stance, stance_words(stance, scale))
 
 
 def quotation(text: str, rule_colour: str) -> str:

@@ -43,6 +43,7 @@ from ..model.analysis.seminar_analysis import (
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind, Position
 from ..presentation.agreement_legend import SCALE_KEY_SIZE, SCALE_LEGEND, THIN_KEY_SIZE, THIN_LEGEND
+from ..presentation.awaiting import awaiting_sentence
 from ..presentation.brief_options import SECTION_TITLES, ReportOptions
 from ..presentation.brief_text import (
     DRAFTED_LABEL,
@@ -62,7 +63,7 @@ from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.names import initials_by_id
 from ..presentation.provenance import coding_credit, judgements_credit
 from ..presentation.quote_choice import positions_to_quote
-from ..presentation.richtext import esc, stance_chip
+from ..presentation.richtext import esc, position_chip
 from ..presentation.wording import (
     capital,
     kind_label,
@@ -336,8 +337,11 @@ def _nothing_counted_words(dataset: Dataset) -> str:
     analysis = dataset.analysis
     total = len(dataset.model.positions)
     kinds = _kinds_words(analysis)
+    awaiting = len(dataset.awaiting)
     if not total:
         why = "no position has been coded"
+    elif awaiting == total:
+        why = "the one position coded awaits a stance" if total == 1 else f"all {total:,} positions coded await a stance"
     elif total == 1:
         why = f"the one position coded is not of a counted kind ({kinds})"
     else:
@@ -507,12 +511,13 @@ def _quotes_for(dataset: Dataset, metrics: ThemeMetrics, sign: int) -> list[str]
 def _quote(dataset: Dataset, position: Position) -> str:
     scale = dataset.seminar.scale
     speaker = dataset.speaker(position.speaker)
+    stance = position.stance or 0  # only counted positions are quoted (see positions_to_quote)
     return (
         '<table cellspacing="0" cellpadding="0" style="margin-top:3px; margin-bottom:3px; margin-left:10px;"><tr>'
-        f'<td width="3" style="background-color:{stance_hex(max(-2, min(2, position.stance)))};"></td>'
+        f'<td width="3" style="background-color:{stance_hex(max(-2, min(2, stance)))};"></td>'
         f'<td style="padding-left:8px;">\u201c{esc(shortened(position.excerpt))}\u201d'
         f' \u2014 <b>{esc(speaker.display_name)}</b>'
-        f' <span class="muted small">({esc(stance_words(position.stance, scale))}, {esc(KIND_SINGULAR[position.kind])})</span>'
+        f' <span class="muted small">({esc(stance_words(stance, scale))}, {esc(KIND_SINGULAR[position.kind])})</span>'
         "</td></tr></table>"
     )
 
@@ -586,6 +591,8 @@ def _discussion(dataset: Dataset, units: _Units) -> str:
 
 def _forecasts(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
     positions = list(dataset.positions_of(speaker_id)) if speaker_id else _in_speaking_order(dataset)
+    # A forecast awaiting a stance is not yet coded: the brief lists only what it counts or shows as context.
+    positions = [position for position in positions if position.stance is not None]
     parts = [f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES["forecasts"])}</h2>']
     parts.append(
         '<p class="muted small">Each entry is the analyst\u2019s paraphrase of what the speaker said, not a quotation.</p>'
@@ -601,7 +608,7 @@ def _forecasts(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
             parts.append(f'<p class="muted">{esc(empty)}</p>')
             continue
         if limit is not None and len(chosen) > limit:
-            chosen.sort(key=lambda p: (-abs(p.stance), -dataset.analysis.themes[p.theme].n))
+            chosen.sort(key=lambda p: (-abs(p.stance or 0), -dataset.analysis.themes[p.theme].n))
             parts.append(_forecast_table(dataset, chosen[:limit]))
             parts.append(
                 f'<p class="muted small">The {limit} strongest of {len(chosen):,}; the rest are in the application '
@@ -626,7 +633,7 @@ def _forecast_table(dataset: Dataset, positions: list[Position]) -> str:
     rows = []
     for position in positions:
         speaker = dataset.speaker(position.speaker)
-        chip = stance_chip(position.stance, stance_words(position.stance, scale))
+        chip = position_chip(position.stance, scale)
         rows.append(
             f'<tr><td valign="top" {cell}><b>{esc(speaker.display_name)}</b></td>'
             f'<td valign="top" {cell}>{esc(dataset.theme(position.theme).label)}</td>'
@@ -819,6 +826,9 @@ def _method(dataset: Dataset, units: _Units) -> str:
         f"{len(analysis.compared_speakers)} people chosen by the organiser, not a sample of anyone; a verdict describes what "
         "these speakers said in this source, and one recoded position can change a verdict on a small theme."
     )
+    awaiting = awaiting_sentence(dataset)
+    if awaiting is not None:
+        text += f" <b>Awaiting a stance:</b> {esc(awaiting)}"
     reliability = reliability_line(dataset)
     if reliability is not None:
         text += f" <b>Reliability:</b> {esc(reliability)}"

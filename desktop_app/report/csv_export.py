@@ -38,6 +38,7 @@ from ..model.analysis.seminar_analysis import (
 )
 from ..model.dataset import Dataset
 from ..model.format.schema import Kind
+from ..presentation.awaiting import AWAITING_WORDS
 from ..presentation.coder_agreement import coder_dependent, recorded_comparison
 from ..presentation.discussion import moved_toward_counts, seminar_movements
 from ..presentation.turns import clock, position_time
@@ -91,8 +92,8 @@ def position_rows(dataset: Dataset) -> list[list[str]]:
                     speaker.display_name,
                     theme.id,
                     theme.label,
-                    Figure(position.stance),
-                    stance_label(position.stance, scale),
+                    "" if position.stance is None else Figure(position.stance),
+                    AWAITING_WORDS if position.stance is None else stance_label(position.stance, scale),
                     position.kind.value,
                     position.summary,
                     position.excerpt,

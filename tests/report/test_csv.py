@@ -158,3 +158,15 @@ def test_positions_carry_the_time_of_their_transcript_turn(tmp_path):
     with open(path, newline="", encoding=ENCODING) as stream:
         rows = {row["position_id"]: row["time"] for row in csv.DictReader(stream)}
     assert rows == {"obi-emissions": "0:01:05", "obi-enforcement": "", "roe-costs": "1:02:03"}
+
+
+def test_a_position_awaiting_a_stance_has_no_figure_in_the_positions_csv(tmp_path):
+    """Its stance cell is empty and its label says it awaits one; the rated rows keep their figures."""
+    from desktop_app.presentation.awaiting import AWAITING_WORDS
+    from tests.model.test_awaiting_stance import awaiting_debate
+
+    out = export_csv(awaiting_debate("roe-costs"), tmp_path / "positions.csv")
+    with open(out, newline="", encoding=ENCODING) as stream:
+        rows = {row["position_id"]: row for row in csv.DictReader(stream)}
+    assert (rows["roe-costs"]["stance"], rows["roe-costs"]["stance_label"]) == ("", AWAITING_WORDS)
+    assert rows["obi-emissions"]["stance"] == "2"

@@ -39,8 +39,14 @@ def assessed() -> dict:
     return coded_panel([("ann", "trade", 1, "assessment"), ("bob", "trade", 2, "assessment"), ("cid", "trade", -1, "assessment")])
 
 
+def all_awaiting() -> dict:
+    """Assessments that all await a stance: what a project imported from another tool gives."""
+    return coded_panel([("ann", "trade", None, "assessment"), ("bob", "trade", None, "assessment")], speakers=("chair",))
+
+
 CASES = {
     "no positions": (no_positions, ()),
+    "every position awaiting a stance": (all_awaiting, ()),
     "only context kinds": (only_context, ()),
     "counting summaries only": (assessed, ("--counted-kinds", "summary")),
 }
@@ -76,6 +82,9 @@ def test_the_brief_names_why_nothing_is_counted(export_brief):
     """The bottom line says whether nothing was coded or what was coded is not of a counted kind."""
     empty = export_brief(load_bytes(to_bytes(no_positions())), name="empty.pdf")
     assert "Nothing is counted yet: no position has been coded" in empty.text
+    awaiting = export_brief(load_bytes(to_bytes(all_awaiting())), name="awaiting.pdf")
+    assert "Nothing is counted yet: all 2 positions coded await a stance" in awaiting.text
+    assert "2 positions await a stance and are left out of every figure" in awaiting.text  # the method box
     context = export_brief(load_bytes(to_bytes(only_context())), name="context.pdf")
     assert "none of the 2 positions coded is of a counted kind (assessments, predictions and prescriptions)" in context.text
 

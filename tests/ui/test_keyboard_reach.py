@@ -133,3 +133,27 @@ def test_a_click_on_the_chart_still_gives_the_chart_the_keyboard(window, qtbot):
     viewport = window.chart.graphics.viewport()
     QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.rect().center())
     qtbot.waitUntil(window.chart.graphics.hasFocus)
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single ``&`` in a menu text (``&&`` is a literal ampersand), lower-cased."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def test_no_two_entries_of_a_menu_share_an_access_key(window):
+    """Alt+F then a letter reaches one entry: within each menu and submenu, and on the menu bar, the letters differ."""
+    from PySide6.QtWidgets import QMenu
+
+    menus = [window.menuBar(), *window.findChildren(QMenu)]
+    for menu in menus:
+        seen: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            letter = _mnemonic(action.text())
+            if letter is None:
+                continue
+            assert letter not in seen, f"{action.text()!r} and {seen[letter]!r} share Alt+{letter} in {menu.title() if isinstance(menu, QMenu) else 'the menu bar'!r}"
+            seen[letter] = action.text()

@@ -193,7 +193,10 @@ class ThemeMetrics:
 def speaker_stances_by_theme(
     positions: Iterable[Position], counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT
 ) -> tuple[dict[str, dict[str, int]], dict[str, set[str]]]:
-    """``({theme: {speaker: stance}}, {theme: divided speakers})`` from the positions of the counted kinds."""
+    """``({theme: {speaker: stance}}, {theme: divided speakers})`` from the positions of the counted kinds.
+
+    Positions awaiting a stance (``stance`` None) are left out, like the kinds that are not counted.
+    """
     # A tuple, not a set: Enum hashes in Python, while ``in`` on a tuple finds the same member by identity.
     counted = tuple(counted_kinds)
     stances: dict[str, dict[str, int]] = {}
@@ -202,8 +205,10 @@ def speaker_stances_by_theme(
         # Read through __dict__: a pydantic model's attribute access costs several times a dict lookup,
         # and this loop runs over every position of a 10,000-position seminar on each edit.
         fields = position.__dict__
-        if fields["kind"] in counted:
-            theme_id, speaker, stance = fields["theme"], fields["speaker"], fields["stance"]
+        stance = fields["stance"]
+        # A position awaiting a stance is shown but never counted.
+        if stance is not None and fields["kind"] in counted:
+            theme_id, speaker = fields["theme"], fields["speaker"]
             by_speaker = stances.get(theme_id)
             if by_speaker is None:
                 by_speaker = stances[theme_id] = {}

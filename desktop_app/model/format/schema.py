@@ -27,6 +27,8 @@ from pydantic import (
     Field,
     StrictInt,
     StrictStr,
+    ValidationInfo,
+    field_validator,
 )
 
 from .coding import Coding
@@ -299,16 +301,30 @@ class Position(_Strict):
     id: Id
     speaker: Id = Field(description="Id of the speaker who took the position.")
     theme: Id = Field(description="Id of the theme it is about.")
-    stance: Stance
+    stance: Stance | None = Field(
+        description="The stance on the scale, or null while the position awaits a stance "
+        "(imported or first-pass coding): shown, but left out of every figure."
+    )
     kind: Kind = Field(
         description="assessment, prediction or prescription (counted by default); "
         "question, history or summary (shown as context, not counted by default)."
     )
-    summary: RequiredText = Field(description="The analyst's paraphrase, in their own words.")
+    summary: Text = Field(
+        description="The analyst's paraphrase, in their own words; may be empty only while the position "
+        "awaits a stance."
+    )
     excerpt: Excerpt = Field(
         description="Verbatim passage of the source text that supports the position."
     )
     note: Text = Field("", description="The coder's one-sentence rationale for the stance (optional).")
+
+    @field_validator("summary")
+    @classmethod
+    def _summary_once_rated(cls, value: str, info: ValidationInfo) -> str:
+        # Fields validate in order, so the stance is known here (absent only if it was itself refused).
+        if info.data.get("stance") is not None and (not value or value.isspace()):
+            raise ValueError("must not be blank once the position has a stance")
+        return value
 
 
 class Judgement(_Strict):

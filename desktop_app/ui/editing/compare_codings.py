@@ -29,6 +29,7 @@ from ...model.editing.adjudication import discussed, mark_discussed, record_comp
 from ...model.format import coding as coding_format
 from ...model.format.loader import load
 from ...model.format.problems import DatasetError
+from ...presentation.awaiting import AWAITING_WORDS
 from ...presentation.coder_agreement import alpha_figure
 from ..dialogs import Dialogs
 from ..document import SeminarDocument
@@ -253,7 +254,8 @@ class CompareCodings(QObject):
             return "No counted position in this cell."
         lines = [f"Stance in the cell: {value:+d}", ""]
         for position in positions:
-            lines.append(f"{position.kind.value}, {position.stance:+d}: {position.summary}" if position.summary else f"{position.kind.value}, {position.stance:+d}")
+            stance = AWAITING_WORDS if position.stance is None else f"{position.stance:+d}"
+            lines.append(f"{position.kind.value}, {stance}: {position.summary}" if position.summary else f"{position.kind.value}, {stance}")
             lines.append(f"\u201c{position.excerpt}\u201d")
             if position.note:
                 lines.append(f"Note: {position.note}")

@@ -34,7 +34,7 @@ class CodingRoundAction(QObject):
     ):
         super().__init__(window)
         self.host, self.document, self.dialogs, self.status, self._open = window, document, dialogs, status, open_file
-        self.action = QAction("New Coding &Round\u2026", window)
+        self.action = QAction("New Co&ding Round\u2026", window)
         self.action.setStatusTip("Write a copy of this seminar for a second coder to code independently")
         self.action.triggered.connect(self.make_round)
         actions = file_menu.actions()
@@ -50,13 +50,6 @@ class CodingRoundAction(QObject):
         if choice is None:
             return None
         coder, round_label, mode = choice
-        if mode is CodingMode.BLIND:  # its positions would await a stance, which no file of this version may hold
-            self.dialogs.show_error(
-                self.host, "The coding round was not written",
-                "A blind re-rating round cannot be written yet: its passages would await a stance, which this version "
-                "cannot open. Write an independent round instead.",
-            )
-            return None
         dataset = self.document.dataset
         folder = dataset.path.parent if dataset.path is not None else Path.home()
         stem = dataset.path.name.removesuffix(".seminar.json").removesuffix(".json") if dataset.path else "seminar"

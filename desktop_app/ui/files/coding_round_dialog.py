@@ -48,10 +48,9 @@ class CodingRoundDialog(QDialog):
             button = QRadioButton(text)
             self.modes.addButton(button, index)
             self.mode_buttons[mode] = button
-        # A blind round's positions await a stance, a state the seminar file cannot hold yet: offered once it can.
-        blind = self.mode_buttons[CodingMode.BLIND]
-        blind.setEnabled(False)
-        blind.setToolTip("Not yet: a blind round needs positions that await a stance, which this version cannot open")
+        self.mode_buttons[CodingMode.BLIND].setToolTip(
+            "Every passage of this coding, each awaiting a stance: rate them one after another with Ctrl+J"
+        )
         self.mode_buttons[CodingMode.INDEPENDENT].setChecked(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Write Copy\u2026")

@@ -266,6 +266,11 @@ class MainWindow(QMainWindow):
             editing=self.editing, source=self.source, detail=self.detail, speaker_list=self.speaker_list, tabs=self,
             edit_menu=self.edit_menu, view_menu=self.view_menu, toolbar=self.toolbar, source_tab_action=self.tab_actions["source"],
         )
+        from ..editing.awaiting_queue import AwaitingQueue
+
+        self.awaiting = AwaitingQueue(
+            self, document, status, coding=self.coding, selection=self.selection, tabs=self, edit_menu=self.edit_menu
+        )
 
     def show_status(self, message: str, milliseconds: int) -> None:
         """The status line the window's parts are given: ``message`` for so many milliseconds."""

@@ -53,6 +53,13 @@ DISPLAY_BREAK = "\u200b"
 _UNBROKEN_RUN = re.compile(rf"[^\s\u200b]{{{BREAK_EVERY + 1},}}")
 
 
+SOURCE_HINT = (
+    "Highlighted passages are the excerpts behind positions, in each speaker's colour. "
+    "Click one, or reach it with Tab or Ctrl+Down and press Enter, to open it."
+)
+AWAITING_HINT = " A dotted underline marks a passage awaiting a stance: Ctrl+J rates the next one."
+
+
 DARK_PAGE = ("#1f1f1f", "#e8e8e8")
 """Background and text of the dark palette, for tints made without a view's own colours."""
 LASTING_MARK = 0.3
@@ -122,6 +129,7 @@ class _Span(NamedTuple):
     end: int
     position_id: str
     speaker_id: str
+    awaiting: bool = False  # the position awaits a stance: its passage is underlined with dots
 
 
 def excerpt_layout(dataset: Dataset) -> tuple[QtOffsets, list[_Span]]:
@@ -133,7 +141,7 @@ def excerpt_layout(dataset: Dataset) -> tuple[QtOffsets, list[_Span]]:
     to_qt = offsets.to_qt if offsets.shifts else int  # a report of plain BMP text with \n needs no mapping
     located = dataset.spans
     spans = [
-        _Span(to_qt(span.start), to_qt(span.end), position.id, position.speaker)
+        _Span(to_qt(span.start), to_qt(span.end), position.id, position.speaker, position.stance is None)
         for position in dataset.positions
         if (span := located.get(position.id)) is not None
     ]
@@ -181,6 +189,7 @@ class ExcerptHighlighter(QSyntaxHighlighter):
         for span in spans:
             self._by_speaker.setdefault(span.speaker_id, []).append(span)
         self._formats = {speaker: _speaker_formats(colour, dark, page) for speaker, colour in colours.items()}
+        self._awaiting_formats = {speaker: _awaiting_formats(formats) for speaker, formats in self._formats.items()}
         self._emphasis = emphasis
         self._longest = max((span.end - span.start for span in spans), default=0)
 
@@ -255,12 +264,21 @@ class ExcerptHighlighter(QSyntaxHighlighter):
                 continue
             start = max(span.start, block_start) - block_start
             end = min(span.end, block_end) - block_start
-            plain, emphasised, dimmed = self._formats[span.speaker_id]
+            plain, emphasised, dimmed = (self._awaiting_formats if span.awaiting else self._formats)[span.speaker_id]
             if emphasis is None:
                 fmt = plain
             else:
                 fmt = emphasised if span.speaker_id == emphasis else dimmed
             self.setFormat(start, end - start, fmt)
+
+
+def _awaiting_formats(formats: tuple[QTextCharFormat, ...]) -> tuple[QTextCharFormat, QTextCharFormat, QTextCharFormat]:
+    """A speaker's formats for a passage awaiting a stance: the same tints, underlined with dots in the text's colour."""
+    plain, emphasised, dimmed = (QTextCharFormat(fmt) for fmt in formats)
+    for fmt in (plain, emphasised, dimmed):
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.clearProperty(QTextFormat.Property.TextUnderlineColor)  # the text's own colour, legible on every tint
+    return plain, emphasised, dimmed
 
 
 def _speaker_formats(
@@ -298,8 +316,7 @@ class SourceView(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.heading.setObjectName("sourceHeading")
-        self.hint = QLabel("Highlighted passages are the excerpts behind positions, in each speaker's colour. "
-            "Click one, or reach it with Tab or Ctrl+Down and press Enter, to open it.")
+        self.hint = QLabel(SOURCE_HINT)
         self.hint.setWordWrap(True)
         mark_caption(self.hint)
         self.text = TurnText()  # a QPlainTextEdit with a margin naming each transcript turn's speaker and time
@@ -358,6 +375,7 @@ class SourceView(QWidget):
         dataset = self._dataset
         source = dataset.seminar.source
         self.heading.setText(f"{source.title} \u2014 {source.publisher}" + (f" \u2014 {source.url}" if source.url else ""))
+        self._show_hint()
         if self.highlighter is not None:
             self.highlighter.setDocument(None)
             self.highlighter = None
@@ -405,11 +423,18 @@ class SourceView(QWidget):
                 removed.append(old)
             span = dataset.spans.get(part.entry_id)
             if span is not None and not isinstance(part, Remove):
-                new = _Span(self._to_qt(span.start), self._to_qt(span.end), part.entry_id, dataset.position(part.entry_id).speaker)
+                position = dataset.position(part.entry_id)
+                new = _Span(
+                    self._to_qt(span.start), self._to_qt(span.end), part.entry_id, position.speaker, position.stance is None
+                )
                 self._spans[part.entry_id] = new
                 added.append(new)
         self.highlighter.update_spans(removed, added)
         self._filled_for = dataset
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        self.hint.setText(SOURCE_HINT + (AWAITING_HINT if self._dataset.awaiting else ""))
 
     def ensure_filled(self) -> None:
         """Put the report in the view and highlight it, the first time it is needed.

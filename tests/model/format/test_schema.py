@@ -31,11 +31,32 @@ def test_schema_documents_every_field():
             assert spec.get("description"), f"{name}.{field} has no description"
 
 
-@pytest.mark.parametrize("stance", [3, -3, 1.5, True, "1", None])
+@pytest.mark.parametrize("stance", [3, -3, 1.5, True, "1"])
 def test_stance_must_be_a_whole_number_from_minus_two_to_two(stance):
     """Stances outside -2…+2, fractional, boolean or textual are refused."""
     data = debate()["positions"][0] | {"stance": stance}
     with pytest.raises(ValidationError):
+        Position.model_validate(data)
+
+
+def test_a_position_may_await_a_stance_with_no_summary_yet():
+    """``"stance": null`` is a position awaiting a stance; its summary may still be empty."""
+    data = debate()["positions"][0] | {"stance": None, "summary": ""}
+    assert Position.model_validate(data).stance is None
+
+
+def test_the_stance_key_is_still_required():
+    """Awaiting is said with an explicit null: a position without the key is refused, as before."""
+    data = dict(debate()["positions"][0])
+    del data["stance"]
+    with pytest.raises(ValidationError, match="stance"):
+        Position.model_validate(data)
+
+
+def test_a_rated_position_needs_a_summary():
+    """Once a position has a stance, a blank summary is refused with a message that says why."""
+    data = debate()["positions"][0] | {"summary": "  "}
+    with pytest.raises(ValidationError, match="once the position has a stance"):
         Position.model_validate(data)
 
 
