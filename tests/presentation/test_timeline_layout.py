@@ -56,3 +56,12 @@ def test_floor_time_adds_up_each_speakers_turns():
     held = spoken_seconds(_load(factories.hearing()))
     assert max(held, key=lambda speaker: held[speaker]) == "moss"
     assert held["nye"] == 38.0
+
+
+def test_a_position_awaiting_a_stance_is_drawn_but_not_counted():
+    """An imported position without a stance keeps its mark on Lee's row, hollow (not counted) and with no stance."""
+    data = factories.hearing()
+    later = next(p for p in data["positions"] if p["id"] == "lee-budget-2")
+    later["stance"] = None
+    marks = {mark.position_id: mark for mark in timeline(_load(data), None, COUNTED_KINDS_DEFAULT).marks}
+    assert marks["lee-budget-2"].stance is None and not marks["lee-budget-2"].counted

@@ -56,3 +56,12 @@ def test_themes_csv_counts_the_speakers_who_moved_toward_each_pole(tmp_path):
     rows = {row["theme_id"]: row for row in _dicts(export_csv(_hearing(), tmp_path / "themes.csv", "themes"))}
     assert (rows["budget"]["moved_to_negative"], rows["budget"]["moved_to_positive"]) == ("1", "0")
     assert (rows["staff"]["moved_to_negative"], rows["staff"]["moved_to_positive"]) == ("0", "0")
+
+
+def test_a_position_awaiting_a_stance_has_a_blank_stance(tmp_path):
+    """The timeline CSV keeps the position awaiting a stance, in its place, with the stance cell blank."""
+    data = factories.hearing()
+    later = next(p for p in data["positions"] if p["id"] == "lee-budget-2")
+    later["stance"] = None
+    rows = {row["position_id"]: row for row in _dicts(export_csv(_hearing(data), tmp_path / "t.csv", "timeline"))}
+    assert rows["lee-budget-2"]["stance"] == "" and rows["lee-budget-2"]["order"] == "5"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from desktop_app.model.analysis.discussion_order import Moment, moments
-from desktop_app.model.analysis.movement import movements, moved_toward
+from desktop_app.model.analysis.movement import moved_toward, movements
 from desktop_app.model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
 from desktop_app.model.format.loader import load_bytes
 from tests import factories
@@ -85,3 +85,12 @@ def test_moved_toward_counts_speakers_per_pole():
     found = movements(dataset.positions, placed, COUNTED_KINDS_DEFAULT)
     assert moved_toward(found, "budget") == (1, 0)
     assert moved_toward(found, "staff") == (0, 0)
+
+
+def test_a_position_awaiting_a_stance_is_never_counted():
+    """Lee's later budget position awaiting a stance leaves one counted position: nothing is said of Lee on the budget."""
+    data = factories.hearing()
+    later = next(p for p in data["positions"] if p["id"] == "lee-budget-2")
+    later["stance"] = None
+    later["summary"] = ""
+    assert ("lee", "budget") not in _by_pair(_hearing(data))

@@ -96,3 +96,15 @@ def test_a_report_without_turns_says_who_answered_whom_needs_a_transcript(qtbot)
     view, _ = _view(qtbot, factories.debate())
     assert "no turn times" in view.caption.text()
     assert "needs a transcript" in view.footer.text()
+
+
+def test_hover_on_a_position_awaiting_a_stance_says_so(qtbot):
+    """A position without a stance (and without a summary) reads "awaiting a stance" in its tooltip."""
+    data = factories.hearing()
+    later = next(p for p in data["positions"] if p["id"] == "lee-budget-2")
+    later["stance"] = None
+    later["summary"] = ""
+    view, _ = _view(qtbot, data)
+    mark = next(mark for mark in view.line.marks if mark.position_id == "lee-budget-2")
+    assert "awaiting a stance" in view.tooltip(mark)
+    assert "Moved: 0" in view.footer.text()
