@@ -98,12 +98,12 @@ def _movement(dataset: Dataset, analysis: SeminarAnalysis) -> list[str]:
     moved = [m for m in found if m.moved]
     held = len(found) - len(moved)
     by = "turn" if dataset.seminar.source.turns else "place in the report"
-    held_words = f"{held} held their first stance" if held else "nobody held"
+    rest = f" The other {held} held their first stance." if held else ""
     if not moved:
         return [f"Nobody moved: each of the {len(found)} speaker-theme pairs with two counted positions at different times held its first stance (by {by})."]
     named = [movement_phrase(dataset, m) for m in moved[:MOVES_NAMED]]
     more = f", and {len(moved) - MOVES_NAMED} more" if len(moved) > MOVES_NAMED else ""
-    return [f"Moved between their first and last counted position on a theme (by {by}): " + "; ".join(named) + more + f". Of the rest, {held_words}."]
+    return [f"Moved between their first and last counted position on a theme (by {by}): " + "; ".join(named) + more + "." + rest]
 
 
 __all__ = ["discussion_points", "has_something_to_say"]
