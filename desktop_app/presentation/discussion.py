@@ -114,9 +114,14 @@ def _ranks(dataset: Dataset) -> dict[str, int]:
     return {speaker.id: rank for rank, speaker in enumerate(dataset.speakers)}
 
 
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
 def reply_pair_sentence(dataset: Dataset, pair: ReplyPair) -> str:
-    """``Lukin and Radchenko: 3 replies (Lukin answered 2, Radchenko 1), on Energy, Arms``, plain text."""
+    """``Lukin and Radchenko: 3 replies on Energy, Arms (Lukin answered Radchenko twice, Radchenko answered Lukin once)``."""
     a, b = (speaker_short_name(dataset.speaker(s)) for s in (pair.a, pair.b))
     noun = "reply" if pair.total == 1 else "replies"
     themes = ", ".join(dataset.theme(theme).label for theme in pair.themes if dataset.has_theme(theme))
-    return f"{a} and {b}: {pair.total} {noun} ({a} answered {pair.a_to_b}, {b} {pair.b_to_a}), on {themes}"
+    ways = [f"{who} answered {whom} {_times(count)}" for who, whom, count in ((a, b, pair.a_to_b), (b, a, pair.b_to_a)) if count]
+    return f"{a} and {b}: {pair.total} {noun} on {themes} ({', '.join(ways)})"

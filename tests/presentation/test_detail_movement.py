@@ -34,5 +34,5 @@ def test_a_themes_page_lists_who_held_and_who_moved():
 def test_a_pairs_page_says_who_answered_whom():
     """Lee and Moss answered each other once each way on the budget; Kim and Nye never did."""
     dataset = _hearing()
-    assert "Lund and Mint: 2 replies (Lund answered 1, Mint 1), on Budget" in detail_html.pair_html(dataset, "lee", "moss", detail_html.Ink())
+    assert "Lund and Mint: 2 replies on Budget (Lund answered Mint once, Mint answered Lund once)" in detail_html.pair_html(dataset, "lee", "moss", detail_html.Ink())
     assert "neither took up a theme" in detail_html.pair_html(dataset, "kim", "nye", detail_html.Ink())

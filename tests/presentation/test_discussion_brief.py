@@ -35,7 +35,7 @@ def test_the_hearing_says_who_spoke_longest_what_came_first_and_who_moved():
     assert "Moss Mint held the floor longest" in text
     assert "Budget came up first" in text and "Staffing was the last to be raised" in text
     assert "Lund on Budget: sufficiency \u2192 shortfall" in text
-    assert "Lund and Mint: 2 replies" in text
+    assert "Lund and Mint: 2 replies on Budget" in text
 
 
 def test_repeated_positions_in_a_report_give_the_section_in_report_order():

@@ -279,7 +279,7 @@ class TimelineView(QWidget):
         document.reset.connect(self._on_data)
         document.edited.connect(self._on_data)
         document.countedKindsChanged.connect(self._on_data)
-        self._rebuild()
+        # Drawn when first shown: a window opening on another tab does not lay out every position here first.
 
     # -- state ----------------------------------------------------------------
     @property

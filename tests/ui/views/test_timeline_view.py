@@ -88,7 +88,7 @@ def test_the_footer_names_who_moved_and_who_answered_whom(qtbot):
     view, _ = _view(qtbot)
     text = view.footer.text()
     assert "Moved: 1, held: 2" in text and "Lund on Budget: sufficiency \u2192 shortfall" in text
-    assert "Lund and Mint: 2 replies" in text
+    assert "Lund and Mint: 2 replies on Budget" in text
 
 
 def test_a_report_without_turns_says_who_answered_whom_needs_a_transcript(qtbot):
@@ -108,3 +108,13 @@ def test_hover_on_a_position_awaiting_a_stance_says_so(qtbot):
     mark = next(mark for mark in view.line.marks if mark.position_id == "lee-budget-2")
     assert "awaiting a stance" in view.tooltip(mark)
     assert "Moved: 0" in view.footer.text()
+
+
+def test_in_the_window_ctrl_4_shows_the_timeline_on_the_theme_selected_meanwhile(open_window, qtbot):
+    """A theme selected while the Themes tab shows is the Timeline's filter when Ctrl+4 brings it up."""
+    window = open_window(load_bytes(to_bytes(factories.hearing()), "hearing.seminar.json"))
+    window.show_tab("themes")
+    window.selection.select_theme("staff")
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_tab() == "timeline"
+    assert window.timeline.theme_filter == "staff" and {m.theme_id for m in window.timeline.line.marks} == {"staff"}
