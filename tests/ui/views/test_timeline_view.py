@@ -110,11 +110,13 @@ def test_hover_on_a_position_awaiting_a_stance_says_so(qtbot):
     assert "Moved: 0" in view.footer.text()
 
 
-def test_in_the_window_ctrl_4_shows_the_timeline_on_the_theme_selected_meanwhile(open_window, qtbot):
+def test_in_the_window_ctrl_4_shows_the_timeline_on_the_theme_selected_meanwhile(open_window):
     """A theme selected while the Themes tab shows is the Timeline's filter when Ctrl+4 brings it up."""
     window = open_window(load_bytes(to_bytes(factories.hearing()), "hearing.seminar.json"))
     window.show_tab("themes")
     window.selection.select_theme("staff")
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    action = window.tab_actions["timeline"]
+    assert action.shortcut().toString() == "Ctrl+4"
+    action.trigger()
     assert window.current_tab() == "timeline"
     assert window.timeline.theme_filter == "staff" and {m.theme_id for m in window.timeline.line.marks} == {"staff"}
