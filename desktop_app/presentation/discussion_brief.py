@@ -13,7 +13,7 @@ from ..model.analysis.seminar_analysis import SeminarAnalysis
 from ..model.dataset import Dataset
 from .discussion import dataset_moments, movement_phrase, reply_pair_sentence, seminar_movements, seminar_reply_pairs
 from .timeline_layout import AxisKind, place_text, spoken_characters, spoken_seconds
-from .turns import clock
+from .turns import clock, position_time
 
 MOVES_NAMED = 6
 """Movements the brief names one by one before it only counts the rest."""
@@ -73,7 +73,8 @@ def _early_and_late(dataset: Dataset) -> str:
         moment = placed.get(position.id)
         if moment is None:
             continue
-        where = moment.time if axis == "time" else float(moment.offset)
+        # The turn's start, as the detail panel and the CSV give it, not the place within the turn the timeline draws.
+        where = position_time(dataset, position.id) if axis == "time" else float(moment.offset)
         if where is None:
             continue
         if position.theme not in first_seen or where < first_seen[position.theme]:

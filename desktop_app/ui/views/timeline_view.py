@@ -39,6 +39,7 @@ from ...presentation.discussion import who_on as _who_on
 from ...presentation.focus import Focus, FocusKind
 from ...presentation.names import speaker_short_name
 from ...presentation.timeline_layout import Timeline, TimelineMark, axis_title, place_text, ticks, timeline
+from ...presentation.turns import clock, position_time
 from ...presentation.wording import kind_label, stance_words
 from ..appearance import mark_caption
 from ..document import SeminarDocument
@@ -425,7 +426,11 @@ class TimelineView(QWidget):
         else:
             stance_text = stance_words(stance, dataset.seminar.scale) + ("" if mark.counted else " (context, not counted)")
         excerpt = position.excerpt if len(position.excerpt) <= EXCERPT_SHOWN else position.excerpt[:EXCERPT_SHOWN].rstrip() + "\u2026"
-        where = place_text(dataset, self.line.axis if self.line else "text", mark.x)
+        turn_start = position_time(dataset, mark.position_id)
+        if self.line is not None and self.line.axis == "time" and turn_start is not None:
+            where = f"in the turn from {clock(turn_start)}"
+        else:
+            where = place_text(dataset, "text", mark.x)
         summary = f"{html.escape(position.summary)}<br>" if position.summary else ""
         return (
             f"<p style='white-space:pre-wrap'><b>{html.escape(speaker.display_name)}</b> \u00b7 {html.escape(theme.label)}<br>"

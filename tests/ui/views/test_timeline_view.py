@@ -80,6 +80,7 @@ def test_hover_text_gives_summary_excerpt_and_scale_words_with_markup_as_text(qt
     assert view.rows.mark_at(_mark_point(view, "lee-budget-1")) == mark
     tip = view.tooltip(mark)
     assert "sufficiency" in tip and "Lee said the budget is generous" in tip
+    assert "in the turn from 0:30" in tip  # the turn's start, as the detail panel gives it
     assert "<img" not in tip and "&lt;img" in tip
 
 
