@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..model.analysis.discussion_order import has_turn_times
 from ..model.dataset import Dataset
@@ -31,9 +31,8 @@ SHARE_STEPS = (0.05, 0.1, 0.2, 0.25, 0.5)
 """Distances between ticks on the source text's axis, as shares of the text."""
 
 
-@dataclass(frozen=True)
-class TimelineMark:
-    """One position on the timeline: its row, its place on the axis, its stance, and whether it counts."""
+class TimelineMark(NamedTuple):
+    """One position on the timeline: its row, its place on the axis, its stance, and whether it counts (a named tuple: one per position)."""
 
     position_id: str
     speaker_id: str

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..format.excerpts import Span
 from ..format.schema import Position, Turn
 
 
-@dataclass(frozen=True)
-class Moment:
-    """Where one position's excerpt starts: its character offset, the index of its turn, its time in seconds."""
+class Moment(NamedTuple):
+    """Where one position's excerpt starts: its character offset, the index of its turn, its time in seconds.
+
+    A named tuple, not a dataclass: a large seminar makes one per position, on every edit the timeline shows.
+    """
 
     offset: int
     turn: int | None = None
