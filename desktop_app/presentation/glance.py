@@ -57,6 +57,8 @@ def panel_sentences(dataset: Dataset, analysis: SeminarAnalysis | None = None) -
     """
     analysis = analysis if analysis is not None else dataset.analysis
     scale = dataset.seminar.scale
+    if dataset.positions and len(dataset.awaiting) == len(dataset.positions):
+        return []  # nothing rated yet: there is no reading of the panel to give, only the step of rating
 
     def labels(*verdicts: Verdict) -> list[tuple[str, str]]:
         return [_labelled(dataset, analysis, theme_id) for theme_id in analysis.themes_with(*verdicts)]
@@ -80,12 +82,19 @@ def panel_sentences(dataset: Dataset, analysis: SeminarAnalysis | None = None) -
     if few:
         sentences.append(_sentence("Too few speakers addressed ", *listed(few), " for a verdict."))
     unaddressed = analysis.themes_with(Verdict.NOT_ADDRESSED)
-    context_only = [_labelled(dataset, analysis, t) for t in unaddressed if dataset.positions_on(t)]
-    silent = [_labelled(dataset, analysis, t) for t in unaddressed if not dataset.positions_on(t)]
+    context_only: list[tuple[str, str]] = []
+    awaiting_only: list[tuple[str, str]] = []
+    silent: list[tuple[str, str]] = []
+    for theme_id in unaddressed:
+        positions = dataset.positions_on(theme_id)
+        rated = any(position.stance is not None for position in positions)
+        (context_only if rated else awaiting_only if positions else silent).append(_labelled(dataset, analysis, theme_id))
     if context_only:
         sentences.append(
             _sentence("Only context not counted here (such as history or open questions) was coded on ", *listed(context_only), ".")
         )
+    if awaiting_only:
+        sentences.append(_sentence("The positions coded on ", *listed(awaiting_only), " all await a stance."))
     if silent:
         sentences.append(_sentence("No speaker addressed ", *listed(silent), "."))
     return sentences

@@ -34,3 +34,16 @@ def test_an_awaiting_position_is_never_the_one_quoted():
     dataset = awaiting_debate("roe-costs")
     assert best_position(dataset, "roe", "costs", -2) is None
     assert best_position(awaiting_debate(), "roe", "costs", -2).id == "roe-costs"
+
+
+def test_at_a_glance_never_calls_an_awaiting_position_context():
+    """A theme whose positions all await a stance is said to await one; with nothing rated there is no glance at all."""
+    from desktop_app.presentation.glance import panel_sentences
+
+    def text(dataset) -> list[str]:
+        return ["".join(part for part, _strong in sentence.parts) for sentence in panel_sentences(dataset)]
+
+    some = text(awaiting_debate("roe-costs"))
+    assert "The positions coded on Costs to business all await a stance." in some
+    assert not any("Only context" in sentence for sentence in some)
+    assert text(awaiting_debate("roe-costs", "obi-emissions", "obi-enforcement")) == []

@@ -4,7 +4,8 @@
 open seminar in that cell takes the stance, so its median is that stance.  When
 the open seminar has no counted position there (a passage the other coder
 alone coded), the other coder's positions are copied in, under fresh ids, with
-the stance chosen.  *Mark discussed* records the cell in the coding block's
+the stance chosen.  Either way the cell is recorded as discussed, in the
+same step.  *Mark discussed* records the cell in the coding block's
 comparison, changing no stance.
 """
 
@@ -26,14 +27,20 @@ def set_cell_stance(
     stance: int,
     counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT,
 ) -> Edit:
-    """The edit that gives the cell ``stance`` in ``dataset`` (which is the first coding of the comparison)."""
+    """The edit that gives the cell ``stance`` in ``dataset`` (which is the first coding of the comparison).
+
+    The cell is recorded as discussed in the same step, so keeping the open
+    seminar's own stance is a decision that shows in the queue, not a no-op.
+    """
+    settled = mark_discussed(dataset, disagreement)
     counted = frozenset(counted_kinds)
     own = [
         p for p in dataset.positions_of(disagreement.speaker_id)
         if p.theme == disagreement.theme_id and p.kind in counted and p.stance is not None
     ]
     if own:
-        return Compound(tuple(Replace(p.model_copy(update={"stance": stance})) for p in own if p.stance != stance))
+        changed = tuple(Replace(p.model_copy(update={"stance": stance})) for p in own if p.stance != stance)
+        return Compound((*changed, settled))
     others = next((positions for positions in disagreement.positions[1:] if positions), ())
     inserts: list[Edit] = []
     taken: set[str] = set()
@@ -44,7 +51,7 @@ def set_cell_stance(
             new_id = unique_id(dataset, "position", f"{wanted}-{len(taken) + 2}")
         taken.add(new_id)
         inserts.append(Insert(_copied(position, new_id, stance)))
-    return Compound(tuple(inserts))
+    return Compound((*inserts, settled))
 
 
 def _copied(position: Position, new_id: str, stance: int) -> Position:

@@ -110,3 +110,21 @@ def test_a_file_of_another_seminar_is_refused_with_the_ids(open_window, dialogs,
     (_title, message, _details), = dialogs.named("show_error")
     assert "theme ids only in other.seminar.json: ports" in message
     assert window.document.dataset.model.coding is None
+
+
+def test_keeping_the_open_seminars_own_stance_settles_the_cell_visibly(open_window, dialogs, tmp_path):
+    """Keep This Coder's Stance for the open seminar changes no stance but is one step that marks the cell discussed."""
+    window = _window(open_window, tmp_path)
+    dialogs.coding_paths_answer = [str(_second_coding(tmp_path))]
+    window.compare_codings.choose_and_compare()
+    compare = window.compare_codings
+    compare.dialog.queue.setCurrentRow(0)
+    entry = compare.queue[0]
+    stances = dict(window.document.dataset.analysis.speaker_stances(entry.speaker_id))
+    steps = window.document.undo_stack.count()
+    compare.keep_coder(0)
+    assert window.document.undo_stack.count() == steps + 1
+    assert dict(window.document.dataset.analysis.speaker_stances(entry.speaker_id)) == stances
+    assert entry.key in window.document.dataset.model.coding.comparison.discussed
+    row = next(i for i, d in enumerate(compare.queue) if d.key == entry.key)
+    assert compare.dialog.queue.item(row).text().startswith("\u2713 discussed")
