@@ -121,3 +121,19 @@ def test_in_the_window_ctrl_4_shows_the_timeline_on_the_theme_selected_meanwhile
     action.trigger()
     assert window.current_tab() == "timeline"
     assert window.timeline.theme_filter == "staff" and {m.theme_id for m in window.timeline.line.marks} == {"staff"}
+
+
+def test_an_edit_redraws_the_timeline_and_its_movement(qtbot):
+    """Giving Lee's later budget position +1 again turns Lee's move into a hold, on the rows and under them."""
+    from desktop_app.model.editing.edits import Replace
+
+    document = SeminarDocument(load_bytes(to_bytes(factories.hearing()), "hearing.seminar.json"))
+    view = TimelineView(document, Selection(document))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    later = document.dataset.position("lee-budget-2")
+    document.apply(Replace(later.model_copy(update={"stance": 1})))
+    marks = {mark.position_id: mark for mark in view.line.marks}
+    assert marks["lee-budget-2"].stance == 1
+    assert "Moved: 0, held: 3" in view.footer.text()
