@@ -585,8 +585,8 @@ def _discussion(dataset: Dataset, units: _Units) -> str:
     points = discussion_points(dataset, dataset.analysis)
     if not points:
         return ""
-    items = "".join(f"<li>{esc(point)}</li>" for point in points)
-    return f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES["discussion"])}</h2><ul>{items}</ul>'
+    heading = f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES["discussion"])}</h2>'
+    return heading + _point_rows([Point(point) for point in points], "\u25aa", units)
 
 
 def _forecasts(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:
