@@ -79,14 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = parser.add_argument_group("export options")
     export.add_argument("--page-size", choices=PAGE_SIZES, help="with --export-pdf: paper size (default a4)")
     export.add_argument("--sections", metavar="LIST", help="with --export-pdf: comma-separated sections to include "
-                        "(judgements, chart, themes, agree_split, forecasts, agreement, method, source, speakers; "
+                        "(judgements, chart, themes, agree_split, discussion, forecasts, agreement, method, source, speakers; "
                         "default all but speakers, the appendix of speaker profiles)")
     parser.add_argument("--speaker", action="append", metavar="SPEAKER_ID | NAME=LABEL",
                         help="with --export-pdf: a brief on this speaker only; with --import (repeatable): "
                         "name the speaker behind a label, e.g. 'Amara Okafor=SPEAKER_00'")
-    export.add_argument("--csv-kind", choices=("positions", "matrix", "themes", "pairs"), help="with --export-csv: one row "
+    export.add_argument("--csv-kind", choices=("positions", "matrix", "themes", "pairs", "timeline"), help="with --export-csv: one row "
                         "per position (default), the speaker \u00d7 theme matrix of stances, one row per theme (figures, "
-                        "verdict, robustness) or one row per pair of speakers (agreement against chance)")
+                        "verdict, robustness, movement), one row per pair of speakers (agreement against chance) or one "
+                        "row per position in the order of the discussion (timeline)")
     export.add_argument("--without-chair", action="store_true", help="with either export: leave the chair's positions "
                         "out of every figure, as View \u25b8 Counted Kinds \u25b8 Leave Out the Chair does")
     export.add_argument("--counted-kinds", metavar="LIST", help="with either export: comma-separated kinds of position the "

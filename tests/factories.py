@@ -90,6 +90,72 @@ def debate_with_turns(times: bool = True) -> dict[str, Any]:
     return data
 
 
+HEARING_TURNS: list[tuple[str, float, list[tuple[str, str, int, str, str]]]] = [
+    ("kim", 0.0, [("budget", "kim-ask", 0, "question", "Kim asked whether the budget is enough")]),
+    ("lee", 30.0, [("budget", "lee-budget-1", 1, "assessment", "Lee said the budget is generous")]),
+    ("moss", 95.0, [
+        ("budget", "moss-budget-1", -1, "assessment", "Moss said the budget falls short"),
+        ("staff", "moss-staff-1", 0, "assessment", "Moss said staffing is a mixed picture"),
+    ]),
+    ("lee", 160.0, [("budget", "lee-budget-2", -1, "assessment", "Lee now thinks the budget falls short after all")]),
+    ("nye", 220.0, [("staff", "nye-staff", 1, "assessment", "Nye said staff morale is strong")]),
+    ("moss", 260.0, [("staff", "moss-staff-2", 2, "prediction", "Moss said the staffing plan will work very well")]),
+    ("kim", 300.0, [("budget", "kim-sum", 0, "summary", "Kim summed up the budget exchange")]),
+    ("moss", 330.0, [
+        ("budget", "moss-budget-2", -1, "assessment", "Moss said the budget still falls short"),
+        ("staff", "moss-staff-3", 0, "assessment", "Moss said staffing is still mixed"),
+    ]),
+]
+"""The hearing's turns: speaker, start time, and the positions in the turn (theme, id, stance, kind, sentence)."""
+
+
+def hearing(times: bool = True) -> dict[str, Any]:
+    """A timed hearing transcript where Lee moves on the budget, Moss holds it and passes through +2 on staff, Nye speaks once.
+
+    Replies on a theme: Moss answers Lee and Lee answers Moss on the budget,
+    Moss answers Nye on staff; the chair Kim's question and summary do not count.
+    """
+    lines: list[str] = []
+    turns: list[dict[str, Any]] = []
+    positions: list[dict[str, Any]] = []
+    offset = 0
+    for index, (speaker, at, said) in enumerate(HEARING_TURNS):
+        line = " ".join(sentence + "." for *_, sentence in said)
+        turn: dict[str, Any] = {"speaker": speaker, "start": offset, "end": offset + len(line)}
+        if times:
+            following = HEARING_TURNS[index + 1][1] if index + 1 < len(HEARING_TURNS) else at + 60
+            turn |= {"start_time": at, "end_time": following - 2}
+        turns.append(turn)
+        for theme, position_id, stance, kind, sentence in said:
+            positions.append({
+                "id": position_id, "speaker": speaker, "theme": theme, "stance": stance, "kind": kind,
+                "summary": f"{sentence} (paraphrase).", "excerpt": sentence,
+            })
+        lines.append(line)
+        offset += len(line) + 1
+    return {
+        "format": "seminar-lens/2",
+        "seminar": {
+            "title": "Hearing on the agency budget",
+            "question": "Is the agency funded well enough?",
+            "scale": {"negative": "shortfall", "positive": "sufficiency", "neutral": "mixed"},
+            "organiser": "Budget Committee",
+            "date": "2025-02-03",
+            "venue": "Room 2",
+            "chair": "kim",
+            "source": {"title": "Hearing transcript", "publisher": "Budget Committee", "text": "\n".join(lines), "turns": turns},
+        },
+        "themes": [{"id": "budget", "label": "Budget", "order": 1}, {"id": "staff", "label": "Staffing", "order": 2}],
+        "speakers": [
+            {"id": "kim", "name": "Kim Kay", "role": "chair", "order": 0},
+            {"id": "lee", "name": "Lee Lund", "role": "witness", "order": 1},
+            {"id": "moss", "name": "Moss Mint", "role": "witness", "order": 2},
+            {"id": "nye", "name": "Nye Noor", "role": "witness", "order": 3},
+        ],
+        "positions": positions,
+    }
+
+
 def to_bytes(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 

@@ -136,7 +136,7 @@ def export_csv_command(
         path = export_csv(dataset, out, kind, counted_kinds, replace_read_only=force, without_chair=without_chair)
     except ExportFailed as error:
         raise _failed(error) from None
-    if kind == "positions":
+    if kind in ("positions", "timeline"):
         rows, noun = len(dataset.positions), "position"
     elif kind == "themes":
         rows, noun = len(dataset.themes), "theme"

@@ -15,13 +15,14 @@ from .chart_sorts import SORTS
 PAGE_SIZES = ("a4", "letter")
 PAGE_SIZE_LABELS = {"a4": "A4", "letter": "Letter"}
 
-SECTIONS = ("judgements", "chart", "themes", "agree_split", "forecasts", "agreement", "method", "source", "speakers")
+SECTIONS = ("judgements", "chart", "themes", "agree_split", "discussion", "forecasts", "agreement", "method", "source", "speakers")
 """Optional sections, in the order the brief prints them (the title block always comes first)."""
 DEFAULT_SECTIONS = tuple(name for name in SECTIONS if name != "speakers")
 """What a brief holds unless asked otherwise: everything but the appendix of speaker profiles."""
 SECTION_TITLES = {
     "judgements": "Bottom line",
     "agree_split": "Where they agree and where they split",
+    "discussion": "How the discussion went",
     "method": "Method and caveats",
     "chart": "Stances by theme",
     "themes": "Themes",
@@ -34,6 +35,7 @@ SECTION_TITLES = {
 SECTION_CHOICES = {
     "judgements": "Bottom line, key judgements, what to watch",
     "agree_split": "Where they agree and where they split (quoted)",
+    "discussion": "How the discussion went (when there are turn times or repeated positions)",
     "method": "Method and caveats",
     "chart": "Chart of stances by theme",
     "themes": "Theme table",

@@ -33,6 +33,7 @@ from .awaiting import awaiting_sentence
 from .chair_words import chair_left_out_words, needs_chair_words
 from .coder_agreement import CODER_MARK, coder_dependent, coders_verdicts
 from .colours import INK, MUTED, speaker_hex
+from .discussion import Movement, movement_sentence, pair_replies, reply_pair_sentence, speaker_movements, theme_movements
 from .glance import panel_sentences
 from .names import speaker_short_name
 from .next_step import next_step
@@ -158,6 +159,11 @@ def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarA
     if not positions:
         step = None if dataset.positions else next_step(dataset)  # a seminar with no position yet says what to do next
         heading += f'<p class="muted">{esc(step) if step else "The report records no position for this speaker."}</p>'
+    moves = _movement_section(
+        dataset, [(dataset.theme(m.theme).label, m) for m in speaker_movements(dataset, speaker_id, analysis)]
+    )
+    if moves:
+        sections.append(("page:movement", moves))
     sections.append(("page:positions", heading))
     current_theme = None
     for position in positions:
@@ -170,6 +176,19 @@ def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarA
             )
         sections.append((position.id, _position_block(dataset, position, ink, analysis)))
     return _page(ink, sections)
+
+
+def _movement_section(dataset: Dataset, moves: list[tuple[str, Movement]]) -> str:
+    """"Over the discussion": who moved or held, first against last counted position; nothing when nobody took two at different times."""
+    if not moves:
+        return ""
+    axis = "turn" if dataset.seminar.source.turns else "place in the report"
+    items = "".join(f"<li>{esc(movement_sentence(dataset, movement, name=name))}</li>" for name, movement in moves)
+    return (
+        f"<h2>Over the discussion</h2><ul style=\"margin-top:0px;\">{items}</ul>"
+        f'<p class="muted">The first counted position against the last, by {axis}: '
+        "\u201cmoved\u201d when the stance changed by a step or more, \u201cheld\u201d otherwise.</p>"
+    )
 
 
 def speaker_html(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> str:
@@ -264,6 +283,9 @@ def theme_page(
         flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
         parts.append(f"<p>Tentative, since one voice would change it: {flips}.</p>")
     parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
+    parts.append(_movement_section(
+        dataset, [(speaker_short_name(dataset.speaker(m.speaker)), m) for m in theme_movements(dataset, theme_id, analysis)]
+    ))
     positions = dataset.positions_on(theme_id)
     parts.append(f"<h2>Positions <span class=\"muted\">({len(positions)})</span></h2>")
     if not positions:
@@ -316,6 +338,8 @@ def pair_page(
                 f'<p class="muted">Only {pair.shared_themes} shared theme{"s" if pair.shared_themes != 1 else ""}:'
                 " too few to compare this pair with others.</p>"
             )
+    if dataset.seminar.source.turns:
+        parts.append(_replies_paragraph(dataset, analysis, speaker_a, speaker_b))
     parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
     header = (
         f'<tr><th width="20%"></th><th width="40%" align="left"><a href="speaker:{esc(first.id)}">{esc(first.display_name)}</a></th>'
@@ -336,6 +360,14 @@ def pair_page(
             f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;">{header}{"".join(rows)}</table>'
         )
     return _page(ink, [("page:pair", "".join(parts))])
+
+
+def _replies_paragraph(dataset: Dataset, analysis: SeminarAnalysis, speaker_a: str, speaker_b: str) -> str:
+    """Who answered whom between the two, on which themes; or that neither took up the other's theme."""
+    found = pair_replies(dataset, analysis, speaker_a, speaker_b)
+    if found is None:
+        return '<p class="muted">Replies: neither took up a theme of the other\u2019s turn just before.</p>'
+    return f"<p><b>Replies:</b> {esc(reply_pair_sentence(dataset, found))}.</p>"
 
 
 def pair_html(

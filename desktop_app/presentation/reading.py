@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Collection
 
+from ..model.analysis.movement import MIN_STEP
 from ..model.analysis.reliability.alpha import CONFIDENCE, DEFAULT_DRAWS
 from ..model.analysis.reliability.comparison import RELIABLE, TENTATIVE
 from ..model.analysis.seminar_analysis import (
@@ -176,7 +177,27 @@ def reading_html(scale: Scale | None = None, counted_kinds: Collection[Kind] = C
         "<p>The agreement map colours each cell by agreement beyond chance and writes the raw agreement and k in "
         f"it; pairs with k below MIN_SHARED_THEMES = {MIN_SHARED_THEMES} are hatched. Anyone with no counted "
         "position (a chair who only chaired, say) is left out of the map.</p>"
+        + discussion_html(positive, negative)
         + coders_html()
+    )
+
+
+def discussion_html(positive: str, negative: str) -> str:
+    """The part of the page on the course of the discussion: the Timeline's axis, movement and replies (poles already escaped)."""
+    return (
+        "<h3>Over the discussion</h3>"
+        "<ul>"
+        "<li><b>The Timeline</b> places each position where its excerpt starts: at its turn\u2019s time when the "
+        "transcript has turn times, otherwise at its place in the source text, which for a report is the report\u2019s "
+        "order, not the order of speaking.</li>"
+        "<li><b>Moved</b> and <b>held</b>: for a speaker with at least two counted positions on a theme at different "
+        "times (different turns, or different places in a report), the first stance is compared with the last. "
+        f"Moved toward {positive} or toward {negative} when they differ by at least MIN_STEP = {MIN_STEP} step; held "
+        "otherwise, whatever came between. A single position says nothing.</li>"
+        "<li><b>Replies</b>: a turn answers the turn just before it when that turn is another speaker\u2019s, and a "
+        "reply counts only when both turns hold a counted position on the same theme. Positions awaiting a stance "
+        "count in none of these.</li>"
+        "</ul>"
     )
 
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-TABS = ("themes", "agreement", "source")
+TABS = ("themes", "agreement", "source", "timeline")
 """Tab keys, left to right; the first is the default."""
-TAB_TITLES = {"themes": "Themes", "agreement": "Agreement", "source": "Source"}
+TAB_TITLES = {"themes": "Themes", "agreement": "Agreement", "source": "Source", "timeline": "Timeline"}

@@ -58,6 +58,7 @@ from ..presentation.chart_layout import chart_note
 from ..presentation.coder_agreement import reliability_line
 from ..presentation.colours import INK, MUTED, speaker_hex, stance_hex
 from ..presentation.contrast import figure_ink
+from ..presentation.discussion_brief import discussion_points
 from ..presentation.glance import Sentence, speaker_sentences
 from ..presentation.names import initials_by_id
 from ..presentation.provenance import coding_credit, judgements_credit
@@ -208,6 +209,8 @@ def build_brief(
         parts.append(_theme_table(dataset, units))
     if options.includes("agree_split") and not speaker_id:
         parts.append(_agree_and_split(dataset, units) if counted else _nothing_counted("agree_split", units))
+    if options.includes("discussion") and not speaker_id:
+        parts.append(_discussion(dataset, units))
     if options.includes("forecasts"):
         parts.append(_forecasts(dataset, speaker_id, units))
     if options.includes("agreement"):
@@ -575,6 +578,15 @@ def _agree_and_split(dataset: Dataset, units: _Units) -> str:
 
 
 # -- 6. forecasts and recommendations ------------------------------------------------------------
+
+
+def _discussion(dataset: Dataset, units: _Units) -> str:
+    """How the discussion went, when there is something true to say (turn times, or repeated positions); else nothing."""
+    points = discussion_points(dataset, dataset.analysis)
+    if not points:
+        return ""
+    heading = f'<h2 style="{units.start(keep_with_next=True)}">{esc(SECTION_TITLES["discussion"])}</h2>'
+    return heading + _point_rows([Point(point) for point in points], "\u25aa", units)
 
 
 def _forecasts(dataset: Dataset, speaker_id: str | None, units: _Units) -> str:

@@ -1,4 +1,4 @@
-"""CSV exports for further work: every position, the speaker × theme stance matrix, the themes, or the pairs.
+"""CSV exports for further work: every position, the speaker × theme stance matrix, the themes, the pairs, or the timeline.
 
 ``themes`` and ``pairs`` carry the evidence behind the verdicts and the
 agreement figures, and a ``counted_kinds`` column on every row says which
@@ -40,10 +40,12 @@ from ..model.dataset import Dataset
 from ..model.format.schema import Kind
 from ..presentation.awaiting import AWAITING_WORDS
 from ..presentation.coder_agreement import coder_dependent, recorded_comparison
+from ..presentation.discussion import moved_toward_counts, seminar_movements
 from ..presentation.turns import clock, position_time
 from .errors import refuse_read_only, refuse_unsafe, write_failure
+from .timeline_csv import timeline_rows
 
-CSV_KINDS = ("positions", "matrix", "themes", "pairs")
+CSV_KINDS = ("positions", "matrix", "themes", "pairs", "timeline")
 ENCODING = "utf-8-sig"
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -137,6 +139,8 @@ THEME_COLUMNS = (
     "needs_chair",
     "counted_kinds",
     "coder_dependent",
+    "moved_to_negative",
+    "moved_to_positive",
 )
 
 
@@ -150,6 +154,8 @@ def _needs_chair(metrics: ThemeMetrics, chair_id: str | None) -> str:
 def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> list[list[str]]:
     """Header, then one row per theme in report order: voices, counts per stance, median, consensus, verdict, flips.
 
+    ``moved_to_negative`` and ``moved_to_positive`` count the speakers whose last counted position on
+    the theme lies a step or more toward that pole from their first (:mod:`desktop_app.model.analysis.movement`).
     ``robust`` and ``needs_chair`` are blank where there is no verdict word (too few voices, or
     none); ``needs_chair`` is true when leaving the chair out would change the verdict; ``flips`` lists, separated by "; ", each change of one voice that
     would change the verdict.
@@ -164,6 +170,7 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
     chair_id = dataset.chair.id if dataset.chair else None
     comparison = recorded_comparison(dataset)
     dependent = coder_dependent(dataset)
+    movement = seminar_movements(dataset, analysis)
     rows = [list(THEME_COLUMNS)]
     for theme in dataset.themes:
         metrics = analysis.themes[theme.id]
@@ -182,6 +189,7 @@ def theme_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> lis
                 _needs_chair(metrics, chair_id),
                 kinds,
                 "" if comparison is None else str(theme.id in dependent).lower(),
+                *(Figure(count) for count in moved_toward_counts(movement, theme.id)),
             ]
         )
     return rows
@@ -255,7 +263,11 @@ def _figure(value: float | None) -> str:
     return Figure("0" if text == "-0" else text)
 
 
-_ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs": pair_rows}
+def _timeline_rows(dataset: Dataset, analysis: SeminarAnalysis | None = None) -> Iterator[list[str]]:
+    return timeline_rows(dataset, analysis, Figure)
+
+
+_ROWS = {"positions": None, "matrix": matrix_rows, "themes": theme_rows, "pairs": pair_rows, "timeline": _timeline_rows}
 
 
 def csv_text(

@@ -37,6 +37,8 @@ SERIES = {
     "speaker": "select a speaker",
     "theme": "select a theme",
     "speaker_source": "select a speaker, Source tab shown",
+    "speaker_timeline": "select a speaker, Timeline tab shown",
+    "theme_timeline": "select a theme, Timeline tab shown",
     "speaker_search": "select a speaker, search highlighting on",
 }
 
@@ -62,7 +64,8 @@ def _register(seminar: str, label: str, series: str, target: float) -> None:
     def run(settings: Settings) -> Measurement:
         runs = selection_runs(seminar, settings)
         samples, calls = runs[series], runs[f"{series}_call"]
-        views = "list, detail and source text" if series == "speaker_source" else "list, detail and chart"
+        views = {"speaker_source": "list, detail and source text", "speaker_timeline": "list, detail and timeline",
+                 "theme_timeline": "list, detail and timeline"}.get(series, "list, detail and chart")
         detail = (
             f"{len(samples)} selections; until the {views} repainted; the call itself {shown(statistics.median(calls), 's')} "
             f"(median); slowest {shown(max(samples), 's')}"

@@ -10,13 +10,14 @@ call a click in the list (or on the chart) makes, ``Selection.select_speaker``
 or ``select_theme``, until each view that shows the selection has received
 its Paint event, with Qt's events processed in between as the event loop
 would: the list, the detail panel's body and the chart (or, in the third
-series, the Source tab's text instead of the chart).  Every theme and every
+series, the Source tab's text instead of the chart; in the timeline series, the Timeline tab's rows).  Every theme and every
 speaker who took a position can be sampled; COUNT caps each series, taking
 them evenly spread through the seminar, or going round them again when
 there are fewer.
 
 One line of JSON goes to stdout: a list of seconds for each series
-(``speaker``, ``theme``, ``speaker_source``), and the same series timed only
+(``speaker``, ``theme``, ``speaker_source``, ``speaker_timeline``, ``theme_timeline``,
+``speaker_search``), and the same series timed only
 until the selection call returned (``*_call``).
 """
 
@@ -77,6 +78,7 @@ def main(argv: list[str]) -> int:
         "detail": window.detail.body.viewport(),
         "chart": chart.graphics.viewport(),
         "source": window.source.text.viewport(),
+        "timeline": window.timeline.rows,
     }
     for viewport in viewports.values():
         viewport.installEventFilter(watch)
@@ -106,7 +108,7 @@ def main(argv: list[str]) -> int:
 
     speakers = spread([s.id for s in dataset.speakers if dataset.positions_of(s.id)], count)
     themes = spread([t.id for t in dataset.themes], count)
-    results: dict[str, list[float]] = {key: [] for key in ("speaker", "theme", "speaker_source", "speaker_search")}
+    results: dict[str, list[float]] = {key: [] for key in ("speaker", "theme", "speaker_source", "speaker_timeline", "theme_timeline", "speaker_search")}
     results.update({f"{key}_call": [] for key in list(results)})
     series("speaker", speakers, selection.select_speaker, ("list", "detail", "chart"))
     series("theme", themes, selection.select_theme, ("list", "detail", "chart"))
@@ -114,6 +116,11 @@ def main(argv: list[str]) -> int:
     for _ in range(5):
         app.processEvents()
     series("speaker_source", speakers, selection.select_speaker, ("list", "detail", "source"))
+    window.show_tab("timeline")
+    for _ in range(5):
+        app.processEvents()
+    series("speaker_timeline", speakers, selection.select_speaker, ("list", "detail", "timeline"))
+    series("theme_timeline", themes, selection.select_theme, ("list", "detail", "timeline"))
     # A search for a word nearly everyone said: the list filtered, the report and each detail page marked.
     window.speaker_list.search.setText(SEARCH_WORD)
     window.show_tab("themes")

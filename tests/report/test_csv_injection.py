@@ -19,6 +19,7 @@ NUMBER_COLUMNS = {
     "positions": {"stance"},
     "themes": {"n", "median", "consensus", "count_-2", "count_-1", "count_0", "count_+1", "count_+2"},
     "pairs": {"shared_themes", "agreement", "expected_by_chance", "chance_corrected"},
+    "timeline": {"order", "stance"},
 }
 
 hostile = st.builds(

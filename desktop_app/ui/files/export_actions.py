@@ -41,8 +41,9 @@ CSV_TITLES = {
     "matrix": "Export Stance Matrix as CSV",
     "themes": "Export Theme Verdicts as CSV",
     "pairs": "Export Speaker Pairs as CSV",
+    "timeline": "Export Timeline as CSV",
 }
-CSV_SUFFIXES = {"positions": ".csv", "matrix": "-stances.csv", "themes": "-themes.csv", "pairs": "-pairs.csv"}
+CSV_SUFFIXES = {"positions": ".csv", "matrix": "-stances.csv", "themes": "-themes.csv", "pairs": "-pairs.csv", "timeline": "-timeline.csv"}
 
 
 class FolderMemory(Protocol):
@@ -105,6 +106,9 @@ class ExportActions(QObject):
         self.csv_pairs_action = self.csv_menu.addAction("Speaker P&airs\u2026")
         self.csv_pairs_action.setStatusTip("One row per pair of speakers: shared themes, agreement and chance level")
         self.csv_pairs_action.triggered.connect(lambda: self.export_csv("pairs"))
+        self.csv_timeline_action = self.csv_menu.addAction("Time&line\u2026")
+        self.csv_timeline_action.setStatusTip("Every position in the order of the discussion, with its turn's start time")
+        self.csv_timeline_action.triggered.connect(lambda: self.export_csv("timeline"))
         self.qdpx_action = QAction("Export REFI-QDA Pro&ject\u2026", window)
         self.qdpx_action.setStatusTip("The seminar as a REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti or NVivo")
         self.qdpx_action.triggered.connect(lambda _=False: self.export_qdpx())
@@ -277,7 +281,7 @@ class ExportActions(QObject):
         return path
 
     def export_csv(self, kind: str) -> Path | None:
-        """Destination, then the CSV of ``kind`` (positions, matrix, themes or pairs); the path written, or None."""
+        """Destination, then the CSV of ``kind`` (positions, matrix, themes, pairs or timeline); the path written, or None."""
         from ...report.csv_export import export_csv
         from ...report.errors import ExportFailed
         from ...report.naming import suggested_path

@@ -1,4 +1,4 @@
-"""The main window: speaker list, detail panel and the Themes / Agreement / Source tabs, linked.
+"""The main window: speaker list, detail panel and the Themes / Agreement / Source / Timeline tabs, linked.
 
 The window owns the document and the selection and hands them to the views,
 which follow both themselves; the window only keeps its own title, status
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         from ..views.detail_panel import DetailPanel
         from ..views.source_view import SourceView
         from ..views.speaker_list import SpeakerListView
+        from ..views.timeline_view import TimelineView
 
         self.document = SeminarDocument(dataset, self)
         self.opener = FileOpener(self.document, self)
@@ -177,15 +178,19 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel(self.document, self.selection)
         self.agreement = AgreementView(self.document, self.selection)
         self.source = SourceView(self.document, self.selection)
+        self.timeline = TimelineView(self.document, self.selection)
 
         self.chart_placeholder = QLabel("Preparing the chart\u2026")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         mark_caption(self.chart_placeholder)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Four titles, whole, even in the narrowest window: no scroll arrows hiding the first tab.
+        self.tabs.tabBar().setUsesScrollButtons(False)
         self.tabs.addTab(self.chart_placeholder, TAB_TITLES["themes"])
         self.tabs.addTab(self.agreement, TAB_TITLES["agreement"])
         self.tabs.addTab(self.source, TAB_TITLES["source"])
+        self.tabs.addTab(self.timeline, TAB_TITLES["timeline"])
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

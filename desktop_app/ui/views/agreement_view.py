@@ -56,6 +56,7 @@ from ...painting.agreement_cells import (
     thin_brush,
 )
 from ...presentation.agreement_legend import SCALE_KEY_SIZE, SCALE_LEGEND, THIN_KEY_SIZE, THIN_LEGEND
+from ...presentation.discussion import reply_pair_sentence, seminar_reply_pairs
 from ...presentation.focus import Focus, FocusKind
 from ...presentation.names import initials_by_id
 from ...presentation.reading import counting_sentence
@@ -243,6 +244,10 @@ def _caption(text: str = "") -> QLabel:
     return label
 
 
+REPLY_PAIRS_SHOWN = 3
+"""Pairs of speakers who answered each other that the tab names under the map."""
+
+
 class AgreementView(QWidget):
     def __init__(self, document: SeminarDocument, selection: Selection, parent: QWidget | None = None):
         super().__init__(parent)
@@ -284,6 +289,7 @@ class AgreementView(QWidget):
             row.addWidget(words, 1)
             legend.addLayout(row)
         self.left_out = _caption()
+        self.replies = _caption()  # the pairs who answered each other most, when the source is a transcript
         self.counted = _caption()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -291,6 +297,7 @@ class AgreementView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(legend)
         layout.addWidget(self.left_out)
+        layout.addWidget(self.replies)
         layout.addWidget(self.counted)
         self._update_captions()
         self._fit_columns()
@@ -362,6 +369,12 @@ class AgreementView(QWidget):
             names = ", ".join(f"{s.display_name} ({role_label(s.role).lower()})" for s in missing)
             self.left_out.setText(f"Left out, having no counted position: {names}.")
         self.counted.setText(counting_sentence(self._document.counted_kinds))
+        dataset = self._document.dataset
+        pairs = seminar_reply_pairs(dataset, self.model.analysis) if dataset.seminar.source.turns else []
+        self.replies.setVisible(bool(pairs))
+        if pairs:
+            shown = "; ".join(reply_pair_sentence(dataset, pair) for pair in pairs[:REPLY_PAIRS_SHOWN])
+            self.replies.setText(f"Answered each other most (a turn taking up a theme of the turn just before it): {shown}.")
 
     def _on_clicked(self, index: QModelIndex) -> None:
         first, second = index.data(SpeakerIdsRole)
