@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_argument("--export-csv", metavar="OUT.csv", help="write every position of FILE (or the default seminar) as CSV")
     commands.add_argument("--export-qdpx", metavar="OUT.qdpx",
                           help="write FILE (or the default seminar) as a REFI-QDA project for QualCoder, MAXQDA, ATLAS.ti or NVivo")
+    commands.add_argument("--export-qdc", metavar="OUT.qdc",
+                          help="write the themes of FILE (or the default seminar), with their definitions, as a REFI-QDA codebook")
     commands.add_argument("--export-graphml", metavar="OUT.graphml",
                           help="write the speaker and theme network of FILE (or the default seminar) as GraphML")
     export = parser.add_argument_group("export options")
@@ -99,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 _FILE_OPTIONS = {
     "--screenshot": "screenshot", "--import": "import_file", "--out": "out",
     "--export-pdf": "export_pdf", "--export-csv": "export_csv", "--replace-source": "replace_source",
-    "--export-qdpx": "export_qdpx", "--export-graphml": "export_graphml",
+    "--export-qdpx": "export_qdpx", "--export-qdc": "export_qdc", "--export-graphml": "export_graphml",
 }
 """Options naming a file, with their attribute: an empty name is a usage error, never "no option"."""
 
@@ -123,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return replace_source(parser, args)
         if args.source_name is not None or args.code_level is not None:
             parser.error("--source and --code-level go with --import PROJECT.qdpx")
-        if args.export_qdpx is not None or args.export_graphml is not None:
+        if args.export_qdpx is not None or args.export_qdc is not None or args.export_graphml is not None:
             return exchange_export(parser, args)
         if args.out or args.title or args.format:
             parser.error("--out, --title and --format go with --import (--out also with --replace-source)")
@@ -265,17 +267,20 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def exchange_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-qdpx`` and ``--export-graphml``: the exchange files, headless."""
-    from .commands.exchange import export_graphml_command, export_qdpx_command
+    from .commands.exchange import export_graphml_command, export_qdc_command, export_qdpx_command
     from .model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, parse_kinds
 
     if len(args.files) > 1:
         parser.error("an export takes at most one FILE")
     if args.page_size or args.sections or args.speaker or args.csv_kind:
         parser.error("--page-size, --sections and --speaker go with --export-pdf; --csv-kind with --export-csv")
-    if args.export_qdpx is not None:
+    if args.export_qdpx is not None or args.export_qdc is not None:
         if args.counted_kinds or args.without_chair:
-            parser.error("--counted-kinds and --without-chair do not apply to --export-qdpx: a project holds every position")
-        print(export_qdpx_command(Path(args.export_qdpx), resolve_dataset_path(args.files), args.force))
+            parser.error("--counted-kinds and --without-chair do not apply to --export-qdpx or --export-qdc: they hold every position")
+        if args.export_qdpx is not None:
+            print(export_qdpx_command(Path(args.export_qdpx), resolve_dataset_path(args.files), args.force))
+        else:
+            print(export_qdc_command(Path(args.export_qdc), resolve_dataset_path(args.files), args.force))
         return EXIT_OK
     counted = COUNTED_KINDS_DEFAULT
     if args.counted_kinds is not None:

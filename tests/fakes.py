@@ -29,6 +29,7 @@ class FakeDialogs:
     merge_answer: str | None = None
     speaker_choice_answer: str | None = None
     item_answer: str | None = None
+    codebook_answer: str | None = None
     level_answer: int | None = 1
     opens_externally: bool = True  # whether a viewer "opens" a file handed to open_externally
     transcript_answer: str | None = None
@@ -97,6 +98,10 @@ class FakeDialogs:
     def new_seminar(self, parent):
         self.calls.append(("new_seminar", None))
         return self.new_seminar_answer
+
+    def codebook_path(self, parent, start_folder=""):
+        self.calls.append(("codebook_path", start_folder))
+        return self.codebook_answer
 
     def coding_paths(self, parent, start_folder=""):
         self.calls.append(("coding_paths", start_folder))

@@ -36,6 +36,20 @@ def export_qdpx_command(out: Path, dataset_path: Path, force: bool = False) -> s
     )
 
 
+def export_qdc_command(out: Path, dataset_path: Path, force: bool = False) -> str:
+    """Write the seminar's themes as a REFI-QDA codebook; the line to print."""
+    _refuse(out, dataset_path, force)
+    note = links_note(out)
+    dataset = _load(dataset_path)
+    from ..report.exchange_files import export_qdc
+
+    try:
+        path = export_qdc(dataset, out, replace_read_only=force)
+    except ExportFailed as error:
+        raise _failed(error) from None
+    return f"wrote {path} (REFI-QDA codebook: {len(dataset.themes)} theme codes, each with its stance steps){note}"
+
+
 def export_graphml_command(
     out: Path, dataset_path: Path, counted_kinds: Collection[Kind] = COUNTED_KINDS_DEFAULT, force: bool = False,
     without_chair: bool = False,

@@ -12,6 +12,8 @@ from pathlib import Path
 from ..atomic import atomic_writer
 from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
+from ..model.exchange.codebook import codebook_xml
+from ..model.exchange.guids import Guids
 from ..model.exchange.qdpx_export import qdpx_bytes
 from ..model.format.schema import Kind
 from .errors import refuse_read_only, refuse_unsafe, write_failure
@@ -24,6 +26,20 @@ def export_qdpx(dataset: Dataset, path: str | Path, *, replace_read_only: bool =
     refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
     data = qdpx_bytes(dataset.model, dataset.spans)
+    try:
+        with atomic_writer(path, "wb", replace_read_only=replace_read_only, protected=(dataset.path,)) as stream:
+            stream.write(data)
+    except OSError as error:
+        raise write_failure(path, error) from None
+    return path
+
+
+def export_qdc(dataset: Dataset, path: str | Path, *, replace_read_only: bool = False) -> Path:
+    """Write the seminar's themes as a REFI-QDA codebook (``.qdc``) at ``path``."""
+    path = Path(path)
+    refuse_unsafe(path, (dataset.path,))
+    refuse_read_only(path, replace_read_only)
+    data = codebook_xml(list(dataset.themes), dataset.seminar.scale, Guids(dataset.model))
     try:
         with atomic_writer(path, "wb", replace_read_only=replace_read_only, protected=(dataset.path,)) as stream:
             stream.write(data)

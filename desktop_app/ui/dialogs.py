@@ -83,6 +83,12 @@ class Dialogs:
         paths, _ = QFileDialog.getOpenFileNames(parent, "Compare with Another Coding", start_folder, SEMINAR_FILTER)
         return list(paths)
 
+    def codebook_path(self, parent: QWidget, start_folder: str = "") -> str | None:
+        """A REFI-QDA codebook to add themes from, or None when the user cancels."""
+        from .files.codebook_actions import codebook_path
+
+        return codebook_path(parent, start_folder)
+
     def transcript_path(self, parent: QWidget, start_folder: str = "") -> str | None:
         path, _ = QFileDialog.getOpenFileName(
             parent, "New from Transcript or Report", start_folder, TRANSCRIPT_FILTER

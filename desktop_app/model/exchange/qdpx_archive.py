@@ -45,7 +45,12 @@ def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
 
 
 def parse_project_xml(data: bytes, name: str = "project.qde") -> ET.Element:
-    """The root element of REFI-QDA XML, refusing entity declarations and anything that is not a Project."""
+    """The root element of a REFI-QDA project, refusing entity declarations and anything that is not a Project."""
+    return parse_xml(data, name, "Project")
+
+
+def parse_xml(data: bytes, name: str, root_name: str) -> ET.Element:
+    """The root element of REFI-QDA XML whose root must be ``root_name``; entity declarations are refused unparsed."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise ImportFailed(f"{name} declares a document type or entities, which a REFI-QDA project never needs: refused")
@@ -56,8 +61,9 @@ def parse_project_xml(data: bytes, name: str = "project.qde") -> ET.Element:
     except ET.ParseError as error:
         line, column = error.position
         raise ImportFailed(f"{name} is not well-formed XML: {error.msg if hasattr(error, 'msg') else error}", f"line {line}, column {column}") from None
-    if root.tag.rsplit("}", 1)[-1] != "Project":
-        raise ImportFailed(f"{name} is not a REFI-QDA project: its root element is {root.tag.rsplit('}', 1)[-1]}, not Project")
+    if root.tag.rsplit("}", 1)[-1] != root_name:
+        found = root.tag.rsplit("}", 1)[-1]
+        raise ImportFailed(f"{name} is not a REFI-QDA {'project' if root_name == 'Project' else 'codebook'}: its root element is {found}, not {root_name}")
     return root
 
 

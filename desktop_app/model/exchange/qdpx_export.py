@@ -5,9 +5,9 @@ What goes where:
 - the source text is a UTF-8 text source (no byte-order mark), stored as
   ``sources/GUID.txt`` and referenced as ``internal://GUID.txt``; its line
   endings are written as the seminar holds them, so offsets and text agree;
-- the codebook has one code per theme, whose description is the theme's
-  definition and anchors, with one child code per stance step named in the
-  seminar's scale words;
+- the codebook has one code per theme, described by what it covers and its
+  definition, with one child code per stance step named in the seminar's
+  scale words and described by the theme's anchor for it (:mod:`.codebook`);
 - each speaker is a case with the variables Role and Affiliation, and a
   reference to each selection of theirs;
 - each position is a plain-text selection at its excerpt's offsets, counted
@@ -26,9 +26,10 @@ import zipfile
 from collections.abc import Mapping
 
 from ..format.excerpts import Span
-from ..format.schema import STANCE_MAX, STANCE_MIN, SeminarFile, Theme
+from ..format.schema import SeminarFile
+from .codebook import write_codes
 from .guids import Guids
-from .qdpx_names import AFFILIATION_VARIABLE, NAMESPACE, ORIGIN, ROLE_VARIABLE, position_note, step_name
+from .qdpx_names import AFFILIATION_VARIABLE, NAMESPACE, ORIGIN, ROLE_VARIABLE, position_note
 
 PROJECT_FILE = "project.qde"
 SOURCES_FOLDER = "sources"  # lower case: some tools look for this exact name
@@ -45,14 +46,6 @@ def _child(parent: ET.Element, element_name: str, text: str | None = None, /, **
     return element
 
 
-def theme_description(theme: Theme) -> str:
-    """The code's description: what the theme covers, its definition, then what each stance step means on it."""
-    parts = [part for part in (theme.description, theme.definition) if part]
-    for step, meaning in sorted(theme.anchors.items(), key=lambda item: -int(item[0])):
-        parts.append(f"{int(step):+d}: {meaning}" if int(step) else f"0: {meaning}")
-    return "\n".join(parts)
-
-
 def project_xml(model: SeminarFile, spans: Mapping[str, Span], *, coder: str | None = None) -> tuple[bytes, str]:
     """``project.qde`` for ``model`` (whose excerpts are at ``spans``), and the name of its text file in ``sources/``."""
     ET.register_namespace("", NAMESPACE)
@@ -64,14 +57,8 @@ def project_xml(model: SeminarFile, spans: Mapping[str, Span], *, coder: str | N
     _child(_child(root, "Users"), "User", guid=user, name=coder_name)
 
     themes = sorted(model.themes, key=lambda t: t.order)
-    codes = _child(_child(root, "CodeBook"), "Codes") if themes else root  # the schema wants at least one code
-    for theme in themes:
-        code = _child(codes, "Code", guid=guid("theme", theme.id), name=theme.label, isCodable="true")
-        described = theme_description(theme)
-        if described:
-            _child(code, "Description", described)
-        for stance in range(STANCE_MAX, STANCE_MIN - 1, -1):
-            _child(code, "Code", guid=guid("step", f"{theme.id}:{stance}"), name=step_name(stance, seminar.scale), isCodable="true")
+    if themes:  # the schema wants at least one code
+        write_codes(_child(_child(root, "CodeBook"), "Codes"), themes, seminar.scale, guid, _tag)
 
     variables = _child(root, "Variables")
     role_guid, affiliation_guid = guid("variable", ROLE_VARIABLE), guid("variable", AFFILIATION_VARIABLE)

@@ -32,6 +32,7 @@ from ..format.schema import MAX_LINE, Kind, Position, Role, SeminarFile, Speaker
 from ..importers.common import ImportedTranscript, ImportFailed
 from ..importers.mapping import LabelMapping, build_seminar, role_from_words, slug, title_from_path
 from ..importers.plain_text import parse_text
+from .codebook import read_theme_description
 from .qdpx_archive import Archive, read_archive
 from .qdpx_names import AFFILIATION_VARIABLE, ROLE_VARIABLE, read_position_note, step_of
 
@@ -234,11 +235,16 @@ class _Builder:
         for code in self.codes.values():
             theme_code, stance = self._theme_code(code)
             if theme_code.guid not in themes and stance is None and code is theme_code:
-                themes[theme_code.guid] = Theme(
-                    id=_unique(slug(theme_code.name) if slug(theme_code.name) != "speaker" else "theme", theme_ids),
-                    label=(theme_code.name or "Unnamed code")[:MAX_LINE], description=theme_code.description,
-                    order=len(themes) + 1,
-                )
+                description, definition = read_theme_description(theme_code.description)
+                anchors = {
+                    str(step): child.description for child in self.codes.values()
+                    if child.parent == theme_code.guid and child.description and (step := step_of(child.name)) is not None
+                }
+                themes[theme_code.guid] = Theme.model_validate({
+                    "id": _unique(slug(theme_code.name) if slug(theme_code.name) != "speaker" else "theme", theme_ids),
+                    "label": " ".join(theme_code.name.split())[:MAX_LINE] or "Unnamed code",
+                    "description": description, "definition": definition, "anchors": anchors, "order": len(themes) + 1,
+                })
         positions: list[Position] = []
         position_ids: set[str] = set()
         unattributed = False

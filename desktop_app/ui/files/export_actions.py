@@ -35,6 +35,7 @@ PROGRESS_TICK_MS = 40
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
 QDPX_FILTER = "REFI-QDA projects (*.qdpx)"
+QDC_FILTER = "REFI-QDA codebooks (*.qdc)"
 GRAPHML_FILTER = "GraphML networks (*.graphml)"
 CSV_TITLES = {
     "positions": "Export Positions as CSV",
@@ -112,6 +113,9 @@ class ExportActions(QObject):
         self.qdpx_action = QAction("Export REFI-QDA Pro&ject\u2026", window)
         self.qdpx_action.setStatusTip("The seminar as a REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti or NVivo")
         self.qdpx_action.triggered.connect(lambda _=False: self.export_qdpx())
+        self.qdc_action = QAction("Export REFI-QDA Code&book\u2026", window)
+        self.qdc_action.setStatusTip("The themes with their definitions and anchors as a REFI-QDA codebook (.qdc)")
+        self.qdc_action.triggered.connect(lambda _=False: self.export_qdc())
         self.graphml_action = QAction("Export Net&work (GraphML)\u2026", window)
         self.graphml_action.setStatusTip("Speakers and themes as a network (.graphml) for Gephi, visone, networkx or R")
         self.graphml_action.triggered.connect(lambda _=False: self.export_graphml())
@@ -253,6 +257,12 @@ class ExportActions(QObject):
         from ...report.exchange_files import export_qdpx
 
         return self._export_exchange("Export REFI-QDA Project", ".qdpx", QDPX_FILTER, lambda d, p: export_qdpx(d, p, replace_read_only=True))
+
+    def export_qdc(self) -> Path | None:
+        """Destination, then the themes as a REFI-QDA codebook; the path written, or None."""
+        from ...report.exchange_files import export_qdc
+
+        return self._export_exchange("Export REFI-QDA Codebook", ".qdc", QDC_FILTER, lambda d, p: export_qdc(d, p, replace_read_only=True))
 
     def export_graphml(self) -> Path | None:
         """Destination, then the network of what the window counts; the path written, or None."""

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self, self.dialogs, self.show_status, self.selection, self.settings, self._on_screen_sort)
         self.add_file_actions([self.exports.pdf_action])
         self.add_file_actions([self.exports.csv_menu.menuAction()], toolbar=False)
-        self.add_file_actions([self.exports.qdpx_action, self.exports.graphml_action], toolbar=False)
+        self.add_file_actions([self.exports.qdpx_action, self.exports.qdc_action, self.exports.graphml_action], toolbar=False)
         # View ▸ Counted Kinds, the Count button, Help ▸ Reading the Analysis
         self.analysis_actions = AnalysisActions(self, self.settings, self.show_status, self.toolbar)
         self.when_seminar_shown(lambda: self.analysis_actions.attach(self.document))
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self._seminar_actions = [
             self.open_action, self.find_action, self.overview_action,
             *self.tab_actions.values(), *self.sort_actions.values(),
-            self.exports.pdf_action, self.exports.csv_menu.menuAction(), self.exports.qdpx_action, self.exports.graphml_action,
+            self.exports.pdf_action, self.exports.csv_menu.menuAction(), self.exports.qdpx_action, self.exports.qdc_action, self.exports.graphml_action,
         ]
         self._restore_geometry()
         if dataset is not None:
@@ -267,6 +267,9 @@ class MainWindow(QMainWindow):
             editing=self.editing, source=self.source, detail=self.detail, speaker_list=self.speaker_list, tabs=self,
             edit_menu=self.edit_menu, view_menu=self.view_menu, toolbar=self.toolbar, source_tab_action=self.tab_actions["source"],
         )
+        from ..files.codebook_actions import CodebookActions
+
+        self.codebook = CodebookActions(self, document, dialogs, status, edit_menu=self.edit_menu)
         from ..editing.awaiting_queue import AwaitingQueue
 
         self.awaiting = AwaitingQueue(

@@ -155,3 +155,14 @@ def test_a_missing_source_file_is_named(tmp_path):
     )
     with pytest.raises(ImportFailed, match="missing from the project's sources folder"):
         import_project(path, source="Interview 1")
+
+
+def test_the_codebook_comes_back_with_descriptions_definitions_and_anchors(tmp_path):
+    """A theme's description, definition and per-step anchors survive the project round trip."""
+    data = debate()
+    data["themes"][0] |= {"definition": "Any claim about air quality.", "anchors": {"2": "Clean air soon.", "-2": "Dirtier air."}}
+    dataset = load_bytes(to_bytes(data), "debate.seminar.json")
+    back = _round_trip(dataset, tmp_path)
+    (emissions,) = [theme for theme in back.themes if theme.label == "Emissions"]
+    assert (emissions.description, emissions.definition) == ("Effect on air quality.", "Any claim about air quality.")
+    assert emissions.anchors == {"2": "Clean air soon.", "-2": "Dirtier air."}

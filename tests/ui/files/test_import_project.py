@@ -51,3 +51,24 @@ def test_the_file_menu_exports_a_project_and_a_network(window, dialogs, tmp_path
     dialogs.save_answer = str(tmp_path / "seminar.graphml")
     assert window.exports.export_graphml() == tmp_path / "seminar.graphml"
     assert (tmp_path / "seminar.graphml").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_codebook_exported_from_one_seminar_adds_its_themes_to_another(open_window, dialogs, tmp_path, default_dataset):
+    """Export REFI-QDA Codebook… then Add Themes from Codebook… in a fresh seminar: one undo step, definitions kept."""
+    window = open_window(default_dataset)
+    dialogs.save_answer = str(tmp_path / "themes.qdc")
+    assert window.exports.export_qdc() == tmp_path / "themes.qdc"
+    from desktop_app.model.editing.new_seminar import new_seminar_details
+
+    dialogs.new_seminar_answer = new_seminar_details("A fresh panel.")
+    assert window.saving.new_seminar()
+    dialogs.codebook_answer = str(tmp_path / "themes.qdc")
+    assert window.codebook.choose_and_add() == len(default_dataset.themes)
+    themes = window.document.dataset.themes
+    assert [t.label for t in themes] == [t.label for t in default_dataset.themes]
+    assert [t.definition for t in themes] == [t.definition for t in default_dataset.themes]
+    assert [t.anchors for t in themes] == [t.anchors for t in default_dataset.themes]
+    assert window.codebook.add_from(tmp_path / "themes.qdc") == 0  # all there already: nothing added
+    assert "Already here" in dialogs.named("show_info")[-1][1]
+    window.document.undo_stack.undo()
+    assert not window.document.dataset.themes
