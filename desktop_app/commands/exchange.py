@@ -8,7 +8,7 @@ from pathlib import Path
 from ..atomic import write_text_atomic
 from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
 from ..model.exchange.qdpx_import import import_project
-from ..model.format.loader import dumps, load_bytes
+from ..model.format.loader import dumps, from_model
 from ..model.format.problems import DatasetError
 from ..model.format.schema import Kind
 from ..model.importers.common import ImportFailed
@@ -77,8 +77,8 @@ def import_qdpx_command(project: Path, out: Path, *, source: str | None, level: 
         raise CommandFailed(f"{out} already exists; add --force to replace it")
     try:
         imported = import_project(project, source=source, level=level)
+        from_model(imported.model, source=str(out))  # the rules across the file, as on opening it
         text = dumps(imported.model)
-        load_bytes(text.encode("utf-8"), str(out))  # the file as written must open
     except ImportFailed as failure:
         print_error(failure.line_for(str(project)))
         return EXIT_FAILED

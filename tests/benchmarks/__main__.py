@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .harness import REGISTRY, Settings, run_benchmarks, table
 
-MODULES = ("bench_startup", "bench_selection", "bench_loading", "bench_opening", "bench_pdf", "bench_export", "bench_import", "bench_soak", "bench_editing", "bench_coding", "bench_source_layout", "bench_reanchor", "bench_reliability")
+MODULES = ("bench_startup", "bench_selection", "bench_loading", "bench_opening", "bench_pdf", "bench_export", "bench_import", "bench_soak", "bench_editing", "bench_coding", "bench_source_layout", "bench_reanchor", "bench_reliability", "bench_exchange")
 """The benchmark modules, imported in this order; each registers its benchmarks."""
 
 

@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from ..importers.mapping import LabelMapping, build_seminar, role_from_words, sl
 from ..importers.plain_text import parse_text
 from .codebook import read_theme_description
 from .qdpx_archive import Archive, read_archive
-from .qdpx_names import AFFILIATION_VARIABLE, ROLE_VARIABLE, read_position_note, step_of
+from .qdpx_names import AFFILIATION_VARIABLE, NAMESPACE, ROLE_VARIABLE, read_position_note, step_of
 
 UNATTRIBUTED = "Unattributed"
 """The speaker given selections that no case or speaker label claims."""
@@ -66,10 +67,17 @@ def _local(element: ET.Element) -> str:
     return element.tag.rsplit("}", 1)[-1]
 
 
+@functools.cache
+def _tags(name: str) -> tuple[str, str]:
+    return f"{{{NAMESPACE}}}{name}", name
+
+
 def _children(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
+    """The children named ``name``, in the REFI-QDA namespace (or in none, as a careless writer leaves them)."""
     if element is None:
         return iter(())
-    return (child for child in element if _local(child) == name)
+    wanted = _tags(name)
+    return (child for child in element if child.tag in wanted)
 
 
 def _first(element: ET.Element | None, name: str) -> ET.Element | None:
@@ -305,8 +313,9 @@ class _Builder:
         model = base.model_copy(update={
             "seminar": seminar, "speakers": speakers, "themes": list(themes.values()), "positions": positions,
         })
-        # Validate the whole as the loader would: a model built field by field skips pydantic's checks.
-        return ImportedProject(SeminarFile.model_validate(model.model_dump(mode="json")), source_name, self.left_out)
+        # Every part was validated as it was made; the rules across the file (ids, excerpts in the
+        # text) are the loader's, which the caller applies to the file before writing it.
+        return ImportedProject(model, source_name, self.left_out)
 
     # -- speakers ---------------------------------------------------------------------------
     def _cases(self) -> list[tuple[str, Role, str, list[str]]]:

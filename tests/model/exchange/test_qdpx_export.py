@@ -107,3 +107,14 @@ def test_a_stance_arrives_as_a_sub_code_named_in_the_scale_words():
     assert [child.get("name") for child in emissions.findall(f"{NS}Code")] == [
         "+2 strong support", "+1 support", "0 undecided", "-1 opposition", "-2 strong opposition",
     ]
+
+
+def test_the_fast_guids_are_the_standard_name_based_uuids():
+    """The GUID maker gives exactly uuid.uuid5 of the seminar's space and the entry's name."""
+    import uuid
+
+    from desktop_app.model.exchange.guids import _uuid5
+
+    space = uuid.UUID("12345678-1234-5678-1234-567812345678")
+    for name in ("speaker:obi", "theme:qualit\u00e9", "step:costs:-2", ""):
+        assert _uuid5(space.bytes, name) == str(uuid.uuid5(space, name))
