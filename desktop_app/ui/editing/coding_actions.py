@@ -102,6 +102,7 @@ class Coding(QObject):
         self.tabs = tabs
         self.editor = CodingEditor(window)
         self.editor.accepted.connect(self.commit)
+        self.editor.laterWanted.connect(lambda: self.commit(later=True))
         self.editor.cancelled.connect(self._editor_closed)
         self.editor.excerptWanted.connect(self.use_selection_as_excerpt)
         self.editor.themeWanted.connect(self.new_theme_in_editor)
@@ -299,8 +300,11 @@ class Coding(QObject):
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)  # back to the keys: Enter saves
         return True
 
-    def commit(self) -> EditCommand | None:
-        """Make the editor's position (new, or edited) one undoable step; the editor stays open if something is missing."""
+    def commit(self, later: bool = False) -> EditCommand | None:
+        """Make the editor's position (new, or edited) one undoable step; the editor stays open if something is missing.
+
+        ``later`` saves it awaiting a stance (Rate Later): no stance, and the summary may wait too.
+        """
         editor = self.editor
         draft = editor.draft()
         dataset = self.document.dataset
@@ -310,14 +314,14 @@ class Coding(QObject):
         if draft.theme is None:
             editor.show_problem("Choose a theme (keys 1\u20139, or type part of its name).", editor.theme)
             return None
-        if draft.stance is None:
-            editor.show_problem("Choose a stance with Q W E R T (\u22122 to +2).", editor)
+        if draft.stance is None and not later:
+            editor.show_problem("Choose a stance with Q W E R T (\u22122 to +2), or Rate Later (Alt+L) to leave it awaiting one.", editor)
             return None
-        if not draft.summary:
+        if not draft.summary and not later:
             editor.show_problem("Write a summary in your own words.", editor.summary)
             return None
         values = {
-            "speaker": draft.speaker, "theme": draft.theme, "stance": draft.stance, "kind": draft.kind,
+            "speaker": draft.speaker, "theme": draft.theme, "stance": None if later else draft.stance, "kind": draft.kind,
             "summary": draft.summary, "note": draft.note, "excerpt": draft.excerpt,
         }
         if draft.position_id is None:

@@ -126,6 +126,7 @@ class CodingEditor(QFrame):
     """The compact editor of one position; ``accepted`` when Enter is pressed, ``cancelled`` on Esc."""
 
     accepted = Signal()
+    laterWanted = Signal()  # saved awaiting a stance: "Rate Later" (Alt+L)
     cancelled = Signal()
     excerptWanted = Signal()  # "Use Selection as Excerpt" was pressed
     themeWanted = Signal()  # "New Theme…" was pressed
@@ -178,6 +179,12 @@ class CodingEditor(QFrame):
         self.ok_button = QPushButton("Code")
         self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.ok_button.clicked.connect(self.accepted)
+        self.later_button = QPushButton("Rate &Later")
+        self.later_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.later_button.setToolTip(
+            "Keep the passage as a position awaiting a stance, counted nowhere until rated (Alt+L; Ctrl+J rates it later)"
+        )
+        self.later_button.clicked.connect(self.laterWanted)
         cancel = QPushButton("Cancel")
         cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         cancel.clicked.connect(self.cancel)
@@ -196,6 +203,7 @@ class CodingEditor(QFrame):
         buttons.addWidget(self.new_theme_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
+        buttons.addWidget(self.later_button)
         buttons.addWidget(self.ok_button)
         hint = QLabel("1\u20139 theme \u00b7 Q\u2013T stance \u00b7 A\u2013H kind \u00b7 Tab summary \u00b7 Enter code \u00b7 Esc cancel")
         hint.setEnabled(False)

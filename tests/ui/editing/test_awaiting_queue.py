@@ -71,3 +71,26 @@ def test_the_source_tab_underlines_awaiting_passages_with_dots(qtbot, open_windo
     qtbot.waitUntil(lambda: underline_at("the costs fall") == QTextCharFormat.UnderlineStyle.DotLine)
     assert underline_at("the bill will cut") != QTextCharFormat.UnderlineStyle.DotLine
     assert "dotted underline marks a passage awaiting a stance" in view.hint.text()
+
+
+def test_rate_later_codes_a_passage_awaiting_a_stance_in_a_first_pass(qtbot, open_window):
+    """Select, Ctrl+K, a theme key, Alt+L: the passage is a position with no stance and no summary, and Ctrl+J finds it."""
+    from tests.ui.editing.test_coding import select
+
+    window = open_window(awaiting_debate())
+    window.activateWindow()
+    text = window.document.dataset.seminar.source.text
+    start = text.index("the inspectorate")
+    select(window, start, start + len("the inspectorate"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.source.text)
+    qtbot.keyClick(window.source.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    editor = window.coding.editor
+    assert editor.isVisible()
+    editor.choose_theme(3)
+    before = len(window.document.dataset.positions)
+    editor.later_button.click()
+    dataset = window.document.dataset
+    assert len(dataset.positions) == before + 1 and not editor.isVisible()
+    (waiting,) = dataset.awaiting
+    assert (waiting.excerpt, waiting.theme, waiting.stance, waiting.summary) == ("the inspectorate", "enforcement", None, "")
+    assert window.awaiting.rate_next() == waiting.id
