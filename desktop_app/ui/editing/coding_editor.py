@@ -2,7 +2,7 @@
 
 It floats over the main window (a child widget, never a modal dialog), so
 the analyst can still select another passage in the Source tab while it is
-open ("Use Selection as Excerpt").  Keys, shown on the panel:
+open ("Use Selection", Ctrl+Shift+K).  Keys, shown on the panel:
 
 - 1–9 pick the nth theme (type in the theme box to find one by name);
 - Q W E R T set the stance −2 −1 0 +1 +2;
@@ -128,7 +128,7 @@ class CodingEditor(QFrame):
     accepted = Signal()
     laterWanted = Signal()  # saved awaiting a stance: "Rate Later" (Alt+L)
     cancelled = Signal()
-    excerptWanted = Signal()  # "Use Selection as Excerpt" was pressed
+    excerptWanted = Signal()  # "Use Selection" (as the excerpt) was pressed
     themeWanted = Signal()  # "New Theme…" was pressed
 
     def __init__(self, parent: QWidget | None = None):
@@ -169,7 +169,8 @@ class CodingEditor(QFrame):
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: palette(link-visited);")
-        self.use_selection_button = QPushButton("Use Selection as Excerpt")
+        self.use_selection_button = QPushButton("Use Selection")
+        self.use_selection_button.setToolTip("Make the passage selected in the Source tab this position's excerpt (Ctrl+Shift+K)")
         self.use_selection_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.use_selection_button.clicked.connect(self.excerptWanted)
         self.new_theme_button = QPushButton("Ne&w Theme\u2026")
@@ -205,7 +206,7 @@ class CodingEditor(QFrame):
         buttons.addWidget(cancel)
         buttons.addWidget(self.later_button)
         buttons.addWidget(self.ok_button)
-        hint = QLabel("1\u20139 theme \u00b7 Q\u2013T stance \u00b7 A\u2013H kind \u00b7 Tab summary \u00b7 Enter code \u00b7 Esc cancel")
+        hint = QLabel("1\u20139 theme \u00b7 Q\u2013T stance \u00b7 A\u2013H kind \u00b7 Tab summary \u00b7 Enter code \u00b7 Alt+L rate later \u00b7 Esc cancel")
         hint.setEnabled(False)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
