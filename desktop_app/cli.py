@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--out", metavar="OUT.seminar.json", help="with --import or --replace-source: the seminar file to write")
     imports.add_argument("--title", metavar="TEXT", help="with --import: the seminar's title (default: from the file)")
     imports.add_argument("--format", choices=FORMATS, help="with --import: the file's format (default: detected)")
+    imports.add_argument("--media", metavar="RECORDING",
+                         help="with --import TRANSCRIPT: the recording (audio or video) the transcript was made from")
     imports.add_argument("--source", dest="source_name", metavar="NAME",
                          help="with --import PROJECT.qdpx: the text source to import when the project has several")
     imports.add_argument("--code-level", type=int, metavar="N",
@@ -101,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 _FILE_OPTIONS = {
     "--screenshot": "screenshot", "--import": "import_file", "--out": "out",
     "--export-pdf": "export_pdf", "--export-csv": "export_csv", "--replace-source": "replace_source",
-    "--export-qdpx": "export_qdpx", "--export-qdc": "export_qdc", "--export-graphml": "export_graphml",
+    "--export-qdpx": "export_qdpx", "--export-qdc": "export_qdc", "--export-graphml": "export_graphml", "--media": "media",
 }
 """Options naming a file, with their attribute: an empty name is a usage error, never "no option"."""
 
@@ -125,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return replace_source(parser, args)
         if args.source_name is not None or args.code_level is not None:
             parser.error("--source and --code-level go with --import PROJECT.qdpx")
+        if args.media:
+            parser.error("--media goes with --import TRANSCRIPT")
         if args.export_qdpx is not None or args.export_qdc is not None or args.export_graphml is not None:
             return exchange_export(parser, args)
         if args.out or args.title or args.format:
@@ -307,13 +311,14 @@ def import_transcript(parser: argparse.ArgumentParser, args: argparse.Namespace)
     if not args.out:
         parser.error("--import needs --out OUT.seminar.json")
     if args.page_size or args.sections or args.csv_kind or args.select or args.tab or args.size:
-        parser.error("--import takes only --out, --title, --format, --speaker and --force")
+        parser.error("--import takes only --out, --title, --format, --speaker, --media and --force")
     try:
         speakers = [parse_speaker_option(value) for value in args.speaker or ()]
     except ValueError as exc:
         parser.error(str(exc))
     return import_command(
-        Path(args.import_file), Path(args.out), title=args.title, speakers=speakers, format_name=args.format, force=args.force
+        Path(args.import_file), Path(args.out), title=args.title, speakers=speakers, format_name=args.format, force=args.force,
+        media=Path(args.media) if args.media else None,
     )
 
 
@@ -325,7 +330,7 @@ def import_project_file(parser: argparse.ArgumentParser, args: argparse.Namespac
         parser.error("--import takes no FILE; give the project after --import and the new file with --out")
     if not args.out:
         parser.error("--import needs --out OUT.seminar.json")
-    if args.title or args.format or args.speaker or args.page_size or args.sections or args.csv_kind:
+    if args.title or args.format or args.speaker or args.page_size or args.sections or args.csv_kind or args.media:
         parser.error("--import PROJECT.qdpx takes only --out, --source, --code-level and --force")
     if args.code_level is not None and args.code_level < 1:
         parser.error("--code-level must be 1 or more (1 is the top of the codebook)")

@@ -30,6 +30,8 @@ class FakeDialogs:
     speaker_choice_answer: str | None = None
     item_answer: str | None = None
     codebook_answer: str | None = None
+    recording_answer: str | None = None
+    offset_answer: float | None = 0.0
     level_answer: int | None = 1
     opens_externally: bool = True  # whether a viewer "opens" a file handed to open_externally
     transcript_answer: str | None = None
@@ -98,6 +100,14 @@ class FakeDialogs:
     def new_seminar(self, parent):
         self.calls.append(("new_seminar", None))
         return self.new_seminar_answer
+
+    def recording_path(self, parent, start_folder=""):
+        self.calls.append(("recording_path", start_folder))
+        return self.recording_answer
+
+    def recording_offset(self, parent, current):
+        self.calls.append(("recording_offset", current))
+        return self.offset_answer
 
     def codebook_path(self, parent, start_folder=""):
         self.calls.append(("codebook_path", start_folder))

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..atomic import write_text_atomic
 from ..model.format.loader import dumps, load_bytes
 from ..model.format.problems import DatasetError
+from ..model.format.recording import Recording, relative_reference
 from ..model.importers.common import ImportFailed
 from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
 from ..model.importers.reading import import_file
@@ -40,6 +41,7 @@ def import_command(
     speakers: Sequence[tuple[str, str]] = (),
     format_name: str | None = None,
     force: bool = False,
+    media: Path | None = None,
 ) -> int:
     """Import ``source`` into ``out``; print the summary line (exit 0) or ``FILE: LOCATION: MESSAGE`` (exit 1)."""
     try:
@@ -68,8 +70,12 @@ def import_command(
             return EXIT_FAILED
         mapping = mapping.rename(known[label.casefold()], name)
     chosen_title = title if title is not None and title.strip() else transcript.title or title_from_path(source)
+    if media is not None and not media.is_file():
+        raise CommandFailed(f"--media: {media} is not a file")
     try:
         model = build_seminar(transcript, mapping, chosen_title)
+        if media is not None:  # stored relative to the new file's folder, so the two can move together
+            model = model.model_copy(update={"recording": Recording(path=relative_reference(media, out.parent))})
         text = dumps(model)
         load_bytes(text.encode("utf-8"), str(out))  # the file as written must open
     except DatasetError as error:

@@ -49,6 +49,10 @@ from .wording import (
     unbreakable,
 )
 
+PLAY_TURN_SCHEME = "play"
+"""Links ``play:POSITION`` play the recording from the start of the position's turn."""
+PLAY_PASSAGE_SCHEME = "passage"
+"""Links ``passage:POSITION`` play it from the passage's estimated start."""
 METRIC_SCHEME = "metric"
 """Links ``metric:median`` name a measure: the panel shows its definition on hover or click (:mod:`.reading`)."""
 
@@ -142,7 +146,15 @@ def _position_block(
 def _time_note(dataset: Dataset, position: Position) -> str:
     """`` · at 12:30``: when the transcript turn holding the excerpt began, or nothing."""
     seconds = position_time(dataset, position.id)
-    return "" if seconds is None else f" \u00b7 at {clock(seconds)}"
+    if seconds is None:
+        return ""
+    if dataset.model.recording is None:
+        return f" \u00b7 at {clock(seconds)}"
+    # With a recording, the time plays the turn and the passage can be played from its estimated start.
+    return (
+        f' \u00b7 <a href="{PLAY_TURN_SCHEME}:{esc(position.id)}">at {clock(seconds)} \u25b6</a>'
+        f' \u00b7 <a href="{PLAY_PASSAGE_SCHEME}:{esc(position.id)}">play this passage</a>'
+    )
 
 
 def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarAnalysis | None = None) -> Page:

@@ -36,6 +36,9 @@ StatusLine = Callable[[str, int], None]
 """Shows a message in the window's status line for so many milliseconds (``QStatusBar.showMessage``)."""
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
+RECORDING_FILTER = (
+    "Recordings (*.wav *.mp3 *.m4a *.aac *.ogg *.oga *.opus *.flac *.mp4 *.m4v *.mkv *.webm *.mov *.avi);;All files (*)"
+)
 TRANSCRIPT_FILTER = (
     "Transcripts, reports and REFI-QDA projects (*.vtt *.webvtt *.srt *.json *.txt *.text *.md *.markdown *.docx *.pdf *.qdpx);;"
     "REFI-QDA projects (*.qdpx);;All files (*)"
@@ -82,6 +85,23 @@ class Dialogs:
         """Other coders' files of the open seminar to compare with it; empty when the user cancels."""
         paths, _ = QFileDialog.getOpenFileNames(parent, "Compare with Another Coding", start_folder, SEMINAR_FILTER)
         return list(paths)
+
+    def recording_path(self, parent: QWidget, start_folder: str = "") -> str | None:
+        """The seminar's recording (audio or video), or None when the user cancels."""
+        path, _ = QFileDialog.getOpenFileName(parent, "Recording of the Seminar", start_folder, RECORDING_FILTER)
+        return path or None
+
+    def recording_offset(self, parent: QWidget, current: float) -> float | None:
+        """The recording's time at the transcript's time 0, in seconds, or None when the user cancels."""
+        from PySide6.QtWidgets import QInputDialog
+
+        value, accepted = QInputDialog.getDouble(
+            parent, "Recording Offset",
+            "The recording's time, in seconds, when the transcript's clock reads 0:00\n"
+            "(0 when both start together; positive when the recording starts earlier):",
+            current, -86_400, 86_400, 1,
+        )
+        return value if accepted else None
 
     def codebook_path(self, parent: QWidget, start_folder: str = "") -> str | None:
         """A REFI-QDA codebook to add themes from, or None when the user cancels."""

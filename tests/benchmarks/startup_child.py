@@ -68,8 +68,12 @@ ON_DEMAND_MODULES = frozenset({
     "docx",
     "desktop_app.report",
     "desktop_app.ui.files.export_dialog",
+    "desktop_app.model.exchange",
+    "PySide6.QtMultimedia",
+    "PySide6.QtMultimediaWidgets",
 })
-"""Modules of importing a transcript and of exporting, which the application imports only when asked to import or export."""
+"""Modules of importing a transcript, of exporting and exchange files, and of playing a recording, which the application
+imports only when asked to (a seminar without a recording never loads QtMultimedia)."""
 MAX_SECONDS = 60.0
 """A child that has not painted by then is stopped, so a broken run cannot hang the benchmark."""
 

@@ -40,6 +40,7 @@ from ..dataset import Dataset
 from ..format.coding import Coding
 from ..format.excerpts import Span, matches_at
 from ..format.problems import DatasetError, Problem, quoted
+from ..format.recording import Recording
 from ..format.references import TurnParts, _check_turns
 from ..format.schema import FORMAT, Brief, Judgement, Position, Seminar, SeminarFile, Speaker, Theme, Turn
 from .reanchor import Reanchoring, reanchor
@@ -150,6 +151,15 @@ class ReplaceCoding:
 
 
 @dataclass(frozen=True)
+class ReplaceRecording:
+    """A new reference to the seminar's recording (None takes it out)."""
+
+    recording: Recording | None
+    kind: Literal["seminar"] = "seminar"
+    entry_id: str = "recording"
+
+
+@dataclass(frozen=True)
 class SetOrders:
     """Give speakers or themes these ``order`` values (id, order), the others keeping theirs."""
 
@@ -170,7 +180,10 @@ class Compound:
     entry_id: str = ""
 
 
-Edit = Insert | Replace | Remove | ReplaceSeminar | ReplaceSource | ReplaceBrief | ReplaceCoding | SetOrders | Compound
+Edit = (
+    Insert | Replace | Remove | ReplaceSeminar | ReplaceSource | ReplaceBrief | ReplaceCoding | ReplaceRecording | SetOrders
+    | Compound
+)
 EntryEdit = Insert | Replace | Remove
 
 
@@ -216,6 +229,11 @@ def apply_edit(dataset: Dataset, edit: Edit) -> tuple[Dataset, Edit]:
         following = dataset.succeeded_by(model, dataset.spans)
         following.inherit_everything(dataset)
         return following, ReplaceCoding(dataset.model.coding)
+    if isinstance(edit, ReplaceRecording):
+        model = dataset.model.model_copy(update={"recording": edit.recording})
+        following = dataset.succeeded_by(model, dataset.spans)
+        following.inherit_everything(dataset)
+        return following, ReplaceRecording(dataset.model.recording)
     raise TypeError(f"not an edit: {type(edit).__name__}")
 
 

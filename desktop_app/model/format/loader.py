@@ -359,6 +359,8 @@ def _friendly(error: Mapping[str, Any]) -> str:
 def dumps(model: SeminarFile) -> str:
     """The file text for a model: UTF-8 JSON, two-space indent, fields in schema order."""
     data = omit_unset_coding(model.model_dump(mode="json", exclude_none=False))
+    if data.get("recording") is None:
+        data.pop("recording", None)  # a seminar without a recording saves as before
     text: str = json.dumps(data, ensure_ascii=False, indent=2)
     return text + "\n"
 

@@ -32,6 +32,7 @@ from pydantic import (
 )
 
 from .coding import Coding
+from .recording import Recording
 
 FORMAT = "seminar-lens/2"
 """The value of the top-level ``format`` field this version writes."""
@@ -362,6 +363,9 @@ class SeminarFile(_Strict):
     positions: list[Position] = Field(description="Positions, each with a unique id.")
     brief: Brief | None = Field(None, description="The analyst's bottom line and key judgements (optional).")
     coding: Coding | None = Field(None, description="Who coded this file and in which round (optional; absent for an original coding).")
+    recording: Recording | None = Field(
+        None, description="The recording (audio or video) of the event, relative to this file's folder (optional)."
+    )
 
 
 def json_schema() -> dict[str, Any]:

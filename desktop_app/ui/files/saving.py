@@ -39,6 +39,7 @@ from ...model.editing.edits import with_current_format
 from ...model.editing.new_seminar import empty_dataset
 from ...model.format.loader import save
 from ...model.format.problems import DatasetError
+from ...model.format.recording import recording_for_new_folder
 from ...model.format.schema import FORMAT
 from ...write_targets import other_links
 from ..dialogs import SEMINAR_FILTER
@@ -240,6 +241,9 @@ class Saving(QObject):
                 return False
         was_older = dataset.model.format != FORMAT
         model = with_current_format(dataset.model)
+        if model.recording is not None:  # the recording stays where it is: its path is rewritten for the new folder
+            old_folder = dataset.path.parent if dataset.path is not None else Path.cwd()
+            model = model.model_copy(update={"recording": recording_for_new_folder(model.recording, old_folder, path.parent)})
         links = other_links(path)  # a save gives this name a new file; the other names keep the old one
         try:
             save(model, path)

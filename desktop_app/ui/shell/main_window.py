@@ -270,6 +270,12 @@ class MainWindow(QMainWindow):
         from ..files.codebook_actions import CodebookActions
 
         self.codebook = CodebookActions(self, document, dialogs, status, edit_menu=self.edit_menu)
+        from .playback import Playback
+
+        self.playback = Playback(
+            self, document, dialogs, status, source=self.source, detail=self.detail, layout=self.central_layout,
+            before=self.help_menu_action,
+        )
         from ..editing.awaiting_queue import AwaitingQueue
 
         self.awaiting = AwaitingQueue(
@@ -377,6 +383,7 @@ class MainWindow(QMainWindow):
         self.view_options = ViewOptions(self, view_menu, self.settings)
 
         help_menu = bar.addMenu("&Help")
+        self.help_menu_action = help_menu.menuAction()
         help_menu.addAction(self.format_action)
         help_menu.addAction(self.about_action)
 

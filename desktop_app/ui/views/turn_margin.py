@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 MARGIN_WIDTH = (96, 200)
@@ -43,6 +43,13 @@ class _Margin(QWidget):
         super().__init__(text)
         self._text = text
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton and self._text.turn_index_at_y(round(event.position().y())) is not None:
+            self._text.turnClicked.emit(self._text.turn_index_at_y(round(event.position().y())))
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(self._text.margin_width(), 0)
 
@@ -53,8 +60,11 @@ class _Margin(QWidget):
 class TurnText(QPlainTextEdit):
     """A read-only text view with an optional turn margin; see the module's docstring."""
 
+    turnClicked = Signal(int)  # the index of the turn whose margin label was clicked
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._spoken: int | None = None  # the turn the recording is at, marked in the margin
         self._turns: list[MarginTurn] = []
         self._starts: list[int] = []
         self._width = 0
@@ -71,6 +81,33 @@ class TurnText(QPlainTextEdit):
         self.margin.setVisible(bool(self._turns))
         self._place_margin()
         self.margin.update()
+
+    def set_spoken(self, index: int | None) -> None:
+        """Mark turn ``index`` in the margin as the one being spoken (None: no mark)."""
+        if index != self._spoken:
+            self._spoken = index
+            self.margin.update()
+
+    @property
+    def spoken(self) -> int | None:
+        return self._spoken
+
+    def turn_index_at_y(self, y: int) -> int | None:
+        """The index of the turn whose text is at height ``y`` of the view, if any."""
+        if not self._turns:
+            return None
+        position = self.cursorForPosition(QPoint(4, y)).position()
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index if index >= 0 and position < self._turns[index].end + 1 else None
+
+    def turn_start_position(self, index: int) -> int:
+        """Where turn ``index`` begins in the Qt document."""
+        return self._turns[index].start
+
+    def turn_start_block_top(self, index: int) -> int:
+        """Where turn ``index`` begins, in the view's coordinates (for scrolling it into view)."""
+        block = self.document().findBlock(self._turns[index].start)
+        return round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
 
     def margin_labels(self) -> list[str]:
         """What the margin shows beside each turn, in text order (``Name · 12:30``)."""
@@ -140,9 +177,13 @@ class TurnText(QPlainTextEdit):
                 starting = bisect.bisect_left(self._starts, first)
                 if starting < len(self._turns) and self._starts[starting] < past:
                     turn = self._turns[starting]
+                    marked = starting == self._spoken
+                    if marked:  # the recording is here: the label sits on the highlight colour
+                        painter.fillRect(0, top, self._width - STRIPE - 3, 2 * line, palette.color(QPalette.ColorRole.Highlight))
+                    on_mark = palette.color(QPalette.ColorRole.HighlightedText)
                     room_below = height >= 2 * line or not block.next().text().strip()
                     painter.setFont(name_font)
-                    painter.setPen(ink)
+                    painter.setPen(on_mark if marked else ink)
                     shown = turn.name if (room_below or not turn.time_text) else turn.label
                     painter.drawText(
                         QRect(6, top, text_width, line),
@@ -151,7 +192,7 @@ class TurnText(QPlainTextEdit):
                     )
                     if turn.time_text and room_below:
                         painter.setFont(time_font)
-                        painter.setPen(muted)
+                        painter.setPen(on_mark if marked else muted)
                         painter.drawText(
                             QRect(6, top + line, text_width, line),
                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
