@@ -19,7 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from ...presentation.turns import clock
 
@@ -55,16 +65,21 @@ class PlayerBar(QWidget):
         self._path: Path | None = None
         self.video_dock: QDockWidget | None = None
         self.play_button = QToolButton()
-        self.play_button.setText("\u25b6")
+        self._play_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+        self._pause_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        self.play_button.setIcon(self._play_icon)
+        self.play_button.setToolTip("Play or pause (Ctrl+Space)")
         self.play_button.setAccessibleName("Play or pause the recording")
         self.play_button.clicked.connect(self.toggle)
         self.back_button = QToolButton()
         self.back_button.setText("\u22125 s")
         self.back_button.setAccessibleName("Back five seconds")
+        self.back_button.setToolTip("Back 5 seconds (Ctrl+,)")
         self.back_button.clicked.connect(lambda: self.skip(-SKIP_SECONDS))
         self.forward_button = QToolButton()
         self.forward_button.setText("+5 s")
         self.forward_button.setAccessibleName("Forward five seconds")
+        self.forward_button.setToolTip("Forward 5 seconds (Ctrl+.)")
         self.forward_button.clicked.connect(lambda: self.skip(SKIP_SECONDS))
         self.time_label = QLabel("\u2013")
         self.time_label.setMinimumWidth(120)
@@ -204,7 +219,7 @@ class PlayerBar(QWidget):
 
     def _on_state(self, state: Any) -> None:
         playing = state == type(state).PlayingState
-        self.play_button.setText("\u23f8" if playing else "\u25b6")
+        self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
 
     def _on_status(self, status: Any) -> None:
         if status == type(status).LoadedMedia and self._pending_ms is not None:
