@@ -36,6 +36,7 @@ StatusLine = Callable[[str, int], None]
 """Shows a message in the window's status line for so many milliseconds (``QStatusBar.showMessage``)."""
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
+CODEBOOK_FILTER = "REFI-QDA codebooks (*.qdc);;All files (*)"
 RECORDING_FILTER = (
     "Recordings (*.wav *.mp3 *.m4a *.aac *.ogg *.oga *.opus *.flac *.mp4 *.m4v *.mkv *.webm *.mov *.avi);;All files (*)"
 )
@@ -105,9 +106,8 @@ class Dialogs:
 
     def codebook_path(self, parent: QWidget, start_folder: str = "") -> str | None:
         """A REFI-QDA codebook to add themes from, or None when the user cancels."""
-        from .files.codebook_actions import codebook_path
-
-        return codebook_path(parent, start_folder)
+        path, _ = QFileDialog.getOpenFileName(parent, "Add Themes from Codebook", start_folder, CODEBOOK_FILTER)
+        return path or None
 
     def transcript_path(self, parent: QWidget, start_folder: str = "") -> str | None:
         path, _ = QFileDialog.getOpenFileName(

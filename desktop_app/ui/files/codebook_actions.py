@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ..editing.undo_commands import push_edit
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from ..dialogs import Dialogs, StatusLine
     from ..document import SeminarDocument
 
-CODEBOOK_FILTER = "REFI-QDA codebooks (*.qdc);;All files (*)"
 MAX_CODEBOOK_BYTES = 32 * 1024 * 1024
 
 
@@ -70,8 +69,3 @@ class CodebookActions(QObject):
         self.dialogs.show_info(self.host, "Themes from a codebook", said)
         return len(added)
 
-
-def codebook_path(parent: QWidget, start_folder: str = "") -> str | None:
-    """The dialog :meth:`Dialogs.codebook_path` shows."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Add Themes from Codebook", start_folder, CODEBOOK_FILTER)
-    return path or None
