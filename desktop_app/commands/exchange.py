@@ -14,21 +14,21 @@ from ..model.format.schema import Kind
 from ..model.importers.common import ImportFailed
 from ..report.errors import ExportFailed
 from ..write_targets import UnsafeTarget, check_target
-from .export import _failed, _load, _refuse, links_note
+from .export import failed_export, links_note, load_seminar, refuse_target
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error, print_warning
 
 
 def export_qdpx_command(out: Path, dataset_path: Path, force: bool = False) -> str:
     """Write the seminar as a REFI-QDA project; the line to print."""
-    _refuse(out, dataset_path, force)
+    refuse_target(out, dataset_path, force)
     note = links_note(out)
-    dataset = _load(dataset_path)
+    dataset = load_seminar(dataset_path)
     from ..report.exchange_files import export_qdpx
 
     try:
         path = export_qdpx(dataset, out, replace_read_only=force)
     except ExportFailed as error:
-        raise _failed(error) from None
+        raise failed_export(error) from None
     placed = sum(1 for position in dataset.positions if position.id in dataset.spans)
     return (
         f"wrote {path} (REFI-QDA project: {len(dataset.speakers)} cases, {len(dataset.themes)} theme codes, "
@@ -38,15 +38,15 @@ def export_qdpx_command(out: Path, dataset_path: Path, force: bool = False) -> s
 
 def export_qdc_command(out: Path, dataset_path: Path, force: bool = False) -> str:
     """Write the seminar's themes as a REFI-QDA codebook; the line to print."""
-    _refuse(out, dataset_path, force)
+    refuse_target(out, dataset_path, force)
     note = links_note(out)
-    dataset = _load(dataset_path)
+    dataset = load_seminar(dataset_path)
     from ..report.exchange_files import export_qdc
 
     try:
         path = export_qdc(dataset, out, replace_read_only=force)
     except ExportFailed as error:
-        raise _failed(error) from None
+        raise failed_export(error) from None
     return f"wrote {path} (REFI-QDA codebook: {len(dataset.themes)} theme codes, each with its stance steps){note}"
 
 
@@ -55,15 +55,15 @@ def export_graphml_command(
     without_chair: bool = False,
 ) -> str:
     """Write the speaker and theme network as GraphML; the line to print."""
-    _refuse(out, dataset_path, force)
+    refuse_target(out, dataset_path, force)
     note = links_note(out)
-    dataset = _load(dataset_path)
+    dataset = load_seminar(dataset_path)
     from ..report.exchange_files import export_graphml
 
     try:
         path = export_graphml(dataset, out, counted_kinds, replace_read_only=force, without_chair=without_chair)
     except ExportFailed as error:
-        raise _failed(error) from None
+        raise failed_export(error) from None
     return f"wrote {path} (GraphML: {len(dataset.speakers)} speakers and {len(dataset.themes)} themes as nodes){note}"
 
 

@@ -19,7 +19,7 @@ from .failure import CommandFailed, print_warning
 from .stderr_progress import StderrProgress
 
 
-def _load(dataset_path: Path) -> Dataset:
+def load_seminar(dataset_path: Path) -> Dataset:
     try:
         return load(dataset_path)
     except DatasetError as error:
@@ -29,7 +29,7 @@ def _load(dataset_path: Path) -> Dataset:
 FORCE_HINT = " Pass --force to replace it anyway."
 
 
-def _refuse(out: Path, dataset_path: Path, force: bool) -> None:
+def refuse_target(out: Path, dataset_path: Path, force: bool) -> None:
     """CommandFailed, before any work, when ``out`` must not be written (``--force`` overrides only read-only)."""
     try:
         refuse_unsafe(out, (dataset_path,))
@@ -50,7 +50,7 @@ def links_note(out: Path) -> str:
     return f"; {names} the previous content"
 
 
-def _failed(error: ExportFailed) -> CommandFailed:
+def failed_export(error: ExportFailed) -> CommandFailed:
     return CommandFailed(f"{error}{FORCE_HINT}" if isinstance(error, ReadOnlyRefused) else str(error))
 
 
@@ -62,9 +62,9 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
     lasts more than about a second reports its progress on stderr, and text no installed
     font can show is named there in one line before the export starts.
     """
-    _refuse(out, dataset_path, force)
+    refuse_target(out, dataset_path, force)
     note = links_note(out)
-    dataset = _load(dataset_path)
+    dataset = load_seminar(dataset_path)
     if options.speaker is not None and not dataset.has_speaker(options.speaker):
         known = ", ".join(speaker.id for speaker in dataset.speakers)
         raise CommandFailed(f"--speaker: no speaker '{options.speaker}' in {dataset_path} (speakers: {known})")
@@ -93,7 +93,7 @@ def export_pdf_command(out: Path, dataset_path: Path, options: ReportOptions, fo
                 chart=chart,
             )
     except ExportFailed as error:
-        raise _failed(error) from None
+        raise failed_export(error) from None
     noun = "page" if exported.pages == 1 else "pages"
     return f"wrote {exported.path} ({exported.pages} {noun}){note}"
 
@@ -127,15 +127,15 @@ def export_csv_command(
     without_chair: bool = False,
 ) -> str:
     """Write the CSV; returns the line to print.  Refuses what :func:`export_pdf_command` refuses."""
-    _refuse(out, dataset_path, force)
+    refuse_target(out, dataset_path, force)
     note = links_note(out)
-    dataset = _load(dataset_path)
+    dataset = load_seminar(dataset_path)
     from ..report.csv_export import export_csv
 
     try:
         path = export_csv(dataset, out, kind, counted_kinds, replace_read_only=force, without_chair=without_chair)
     except ExportFailed as error:
-        raise _failed(error) from None
+        raise failed_export(error) from None
     if kind in ("positions", "timeline"):
         rows, noun = len(dataset.positions), "position"
     elif kind == "themes":

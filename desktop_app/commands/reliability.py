@@ -13,7 +13,7 @@ from ..model.analysis.verdict import verdict_label
 from ..model.dataset import Dataset
 from ..model.format.coding import CodingMode
 from ..report.errors import ExportFailed
-from .export import FORCE_HINT, _load, _refuse, links_note
+from .export import FORCE_HINT, links_note, load_seminar, refuse_target
 from .failure import CommandFailed
 
 
@@ -28,7 +28,7 @@ def coding_of(dataset: Dataset, path: Path) -> Coding:
 
 def load_codings(paths: Sequence[Path]) -> tuple[list[Dataset], list[Coding]]:
     """Each file loaded and seen as a coding; CommandFailed naming the bad file, or the ids the files do not share."""
-    datasets = [_load(path) for path in paths]
+    datasets = [load_seminar(path) for path in paths]
     codings = [coding_of(dataset, path) for dataset, path in zip(datasets, paths, strict=True)]
     names = [coding.name for coding in codings]
     if len(set(names)) < len(names):  # two files by the same coder, or two files of the same name: tell them apart
@@ -90,7 +90,7 @@ def reliability_command(paths: Sequence[Path], out: Path | None = None, force: b
     """Compare the codings in ``paths``; returns the table (and, with ``out``, the line saying the CSV was written)."""
     if out is not None:
         for path in paths:
-            _refuse(out, path, force)
+            refuse_target(out, path, force)
     datasets, codings = load_codings(paths)
     by_passage = any(is_blind(dataset) for dataset in datasets)
     comparison = compare(codings, COUNTED_KINDS_DEFAULT, by_passage=by_passage)
