@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...model.format.recording import Recording
 from ...model.format.schema import Role, SeminarFile
 from ...model.importers.common import FORMATS, ImportedTranscript, ImportFailed
 from ...model.importers.mapping import LabelMapping, build_seminar, label_counts, parse_date, title_from_path
@@ -127,6 +129,18 @@ class ImportDialog(QDialog):
         pattern_label = QLabel("Label &pattern:")
         pattern_label.setBuddy(self.pattern_edit)
         form.addRow(pattern_label, pattern_row)
+        self.recording: Path | None = None
+        self.recording_label = QLabel("none (optional: the audio or video the transcript was made from)")
+        self.recording_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.recording_button = QPushButton("&Recording\u2026")
+        self.recording_button.setToolTip("Choose the recording, to play it at each turn (Playback menu)")
+        self.recording_button.clicked.connect(self._choose_recording)
+        recording_row = QWidget()
+        recording_layout = QHBoxLayout(recording_row)
+        recording_layout.setContentsMargins(0, 0, 0, 0)
+        recording_layout.addWidget(self.recording_label, 1)
+        recording_layout.addWidget(self.recording_button)
+        form.addRow("Recording:", recording_row)
 
         self.turn_table = QTableWidget(0, 3)
         self.turn_table.setHorizontalHeaderLabels(["Label", "Time", "First words"])
@@ -210,7 +224,24 @@ class ImportDialog(QDialog):
     # -- what the analyst gets -------------------------------------------------------
     def seminar_file(self) -> SeminarFile:
         """The new seminar as the preview stands: the text, the mapped speakers and their turns, no positions."""
-        return build_seminar(self.transcript, self.mapping, self.title_edit.text(), date=parse_date(self.date_edit.text()))
+        made = build_seminar(self.transcript, self.mapping, self.title_edit.text(), date=parse_date(self.date_edit.text()))
+        if self.recording is None:
+            return made
+        # Absolute until the seminar is first saved, when it becomes relative to the file's folder.
+        return made.model_copy(update={"recording": Recording(path=str(self.recording.resolve()))})
+
+    def set_recording(self, path: Path | None) -> None:
+        """The recording the new seminar will name (None: none)."""
+        self.recording = path
+        self.recording_label.setText(path.name if path is not None else "none")
+        self.recording_label.setToolTip(str(path) if path is not None else "")
+
+    def _choose_recording(self) -> None:
+        from ..dialogs import RECORDING_FILTER
+
+        chosen, _ = QFileDialog.getOpenFileName(self, "Recording of the Seminar", str(Path(self.path).parent), RECORDING_FILTER)
+        if chosen:
+            self.set_recording(Path(chosen))
 
     def accept(self) -> None:
         try:

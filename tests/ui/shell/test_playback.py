@@ -200,3 +200,24 @@ def test_with_a_recording_the_detail_panel_offers_to_play_a_position(seminar_wit
 
     plain = load_bytes(to_bytes(timed_debate(None)))
     assert "play:" not in speaker_html(plain, "roe", Ink())
+
+
+def test_the_import_preview_can_name_the_recording_and_saving_makes_it_relative(qtbot, tmp_path):
+    """A recording chosen in the preview goes into the new seminar; the first save stores it beside the file."""
+    from desktop_app.model.format.recording import recording_file, recording_for_new_folder
+    from desktop_app.model.importers.reading import import_file
+    from desktop_app.ui.files.import_dialog import ImportDialog
+
+    cues = tmp_path / "talk.vtt"
+    cues.write_text("WEBVTT\n\n00:00:00.500 --> 00:00:01.900\n<v Ada Obi>The bill will cut emissions.\n", encoding="utf-8")
+    (tmp_path / "media").mkdir()
+    recording = write_wav(tmp_path / "media" / "talk.wav")
+    dialog = ImportDialog(str(cues), import_file(cues), lambda *args: import_file(cues))
+    qtbot.addWidget(dialog)
+    assert dialog.seminar_file().recording is None
+    dialog.set_recording(recording)
+    made = dialog.seminar_file().recording
+    assert Path(made.path) == recording.resolve()
+    saved = recording_for_new_folder(made, Path.cwd(), tmp_path / "out")
+    assert saved.path == "../media/talk.wav"
+    assert recording_file(saved, tmp_path / "out") == recording
