@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
 
         self.playback = Playback(
             self, document, dialogs, status, source=self.source, detail=self.detail, layout=self.central_layout,
-            before=self.help_menu_action,
+            before=self.help_menu_action, details_action=self.editing.details_action,
         )
         from ..editing.awaiting_queue import AwaitingQueue
 

@@ -4,7 +4,7 @@
   Back and Forward 5 Seconds (Ctrl+, and Ctrl+.), Play This Passage
   (Ctrl+Shift+Space: the passage marked in the Source tab), Follow the
   Spoken Turn, and Recording… (choose or relink the file and its offset: one
-  undoable step).
+  undoable step), which the Edit menu also lists after Seminar Details….
 - Clicking a turn's name or time in the Source margin plays from that turn; in
   the detail panel a position's time plays its turn and "play this passage"
   its estimated start.
@@ -42,6 +42,7 @@ class Playback(QObject):
     def __init__(
         self, window: QMainWindow, document: SeminarDocument, dialogs: Dialogs, status: StatusLine, *,
         source: SourceView, detail: DetailPanel, layout: QVBoxLayout, before: QAction | None,
+        details_action: QAction | None = None,
     ):
         super().__init__(window)
         self.host, self.document, self.dialogs, self.status = window, document, dialogs, status
@@ -68,6 +69,16 @@ class Playback(QObject):
         self.menu.addAction(self.follow_action)
         self.menu.addSeparator()
         self.recording_action = self._action("&Recording\u2026", None, self.choose_recording, "Choose the seminar's recording and its offset")
+        if details_action is not None:  # Edit ▸ Recording…, beside the other seminar details
+            for menu in details_action.associatedObjects():
+                if isinstance(menu, QMenu):
+                    following = menu.actions()
+                    index = following.index(details_action)
+                    after = following[index + 1] if index + 1 < len(following) else None
+                    if after is not None:
+                        menu.insertAction(after, self.recording_action)
+                    else:
+                        menu.addAction(self.recording_action)
         self._last_spoken: int | None = None
         self.bar.transcriptTimeChanged.connect(self._on_time)
         self.bar.locateWanted.connect(self.choose_recording)

@@ -137,6 +137,24 @@ def test_a_moved_recording_is_reported_and_relinked_in_one_undoable_step(qtbot, 
     assert window.document.dataset.model.recording.path == "gone.wav"
 
 
+def test_the_edit_menu_offers_the_recording_after_the_seminar_details(qtbot, open_window, dialogs, tmp_path):
+    """Edit ▸ Recording… follows Seminar Details… and sets the recording relative to the seminar file."""
+    folder = tmp_path / "event"
+    folder.mkdir()
+    path = folder / "debate.seminar.json"
+    path.write_bytes(to_bytes(timed_debate(None)))
+    window = open_window(load(path))
+    actions = window.edit_menu.actions()
+    details = actions.index(window.editing.details_action)
+    assert actions[details + 1] is window.playback.recording_action
+    dialogs.recording_answer = str(write_wav(folder / "talk.wav"))
+    dialogs.offset_answer = 1.5
+    actions[details + 1].trigger()
+    recording = window.document.dataset.model.recording
+    assert recording is not None and (recording.path, recording.offset) == ("talk.wav", 1.5)
+    _loaded(qtbot, window)
+
+
 def test_a_seminar_without_a_recording_shows_no_player(qtbot, open_window, tmp_path):
     path = tmp_path / "debate.seminar.json"
     path.write_bytes(to_bytes(timed_debate(None)))
