@@ -37,9 +37,6 @@ StatusLine = Callable[[str, int], None]
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 CODEBOOK_FILTER = "REFI-QDA codebooks (*.qdc);;All files (*)"
-RECORDING_FILTER = (
-    "Recordings (*.wav *.mp3 *.m4a *.aac *.ogg *.oga *.opus *.flac *.mp4 *.m4v *.mkv *.webm *.mov *.avi);;All files (*)"
-)
 TRANSCRIPT_FILTER = (
     "Transcripts, reports and REFI-QDA projects (*.vtt *.webvtt *.srt *.json *.txt *.text *.md *.markdown *.docx *.pdf *.qdpx);;"
     "REFI-QDA projects (*.qdpx);;All files (*)"
@@ -89,6 +86,8 @@ class Dialogs:
 
     def recording_path(self, parent: QWidget, start_folder: str = "") -> str | None:
         """The seminar's recording (audio or video), or None when the user cancels."""
+        from .files.recording_filter import RECORDING_FILTER
+
         path, _ = QFileDialog.getOpenFileName(parent, "Recording of the Seminar", start_folder, RECORDING_FILTER)
         return path or None
 
