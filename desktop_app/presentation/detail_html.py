@@ -15,6 +15,7 @@ position's block, not the page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model.analysis.seminar_analysis import (
     MIN_VOICES,
@@ -33,7 +34,6 @@ from .awaiting import awaiting_sentence
 from .chair_words import chair_left_out_words, needs_chair_words
 from .coder_agreement import CODER_MARK, coder_dependent, coders_verdicts
 from .colours import INK, MUTED, speaker_hex
-from .discussion import Movement, movement_sentence, pair_replies, reply_pair_sentence, speaker_movements, theme_movements
 from .glance import panel_sentences
 from .names import speaker_short_name
 from .next_step import next_step
@@ -48,6 +48,12 @@ from .wording import (
     signed,
     unbreakable,
 )
+
+if TYPE_CHECKING:
+    from .discussion import Movement
+
+# The discussion's words (movement, replies) are imported where a speaker, theme or pair page needs them:
+# the seminar's first page does not, and the window shows it sooner without them.
 
 PLAY_TURN_SCHEME = "play"
 """Links ``play:POSITION`` play the recording from the start of the position's turn."""
@@ -171,6 +177,8 @@ def speaker_page(dataset: Dataset, speaker_id: str, ink: Ink, analysis: SeminarA
     if not positions:
         step = None if dataset.positions else next_step(dataset)  # a seminar with no position yet says what to do next
         heading += f'<p class="muted">{esc(step) if step else "The report records no position for this speaker."}</p>'
+    from .discussion import speaker_movements
+
     moves = _movement_section(
         dataset, [(dataset.theme(m.theme).label, m) for m in speaker_movements(dataset, speaker_id, analysis)]
     )
@@ -195,6 +203,8 @@ def _movement_section(dataset: Dataset, moves: list[tuple[str, Movement]]) -> st
     if not moves:
         return ""
     axis = "turn" if dataset.seminar.source.turns else "place in the report"
+    from .discussion import movement_sentence
+
     items = "".join(f"<li>{esc(movement_sentence(dataset, movement, name=name))}</li>" for name, movement in moves)
     return (
         f"<h2>Over the discussion</h2><ul style=\"margin-top:0px;\">{items}</ul>"
@@ -295,6 +305,8 @@ def theme_page(
         flips = "; ".join(esc(text) for text in describe_flips(metrics.flips, surname, scale))
         parts.append(f"<p>Tentative, since one voice would change it: {flips}.</p>")
     parts.append(f'<p class="muted">{esc(counting_sentence(analysis.counted_kinds) + chair_left_out_words(dataset, analysis))}</p>')
+    from .discussion import theme_movements
+
     parts.append(_movement_section(
         dataset, [(speaker_short_name(dataset.speaker(m.speaker)), m) for m in theme_movements(dataset, theme_id, analysis)]
     ))
@@ -376,6 +388,8 @@ def pair_page(
 
 def _replies_paragraph(dataset: Dataset, analysis: SeminarAnalysis, speaker_a: str, speaker_b: str) -> str:
     """Who answered whom between the two, on which themes; or that neither took up the other's theme."""
+    from .discussion import pair_replies, reply_pair_sentence
+
     found = pair_replies(dataset, analysis, speaker_a, speaker_b)
     if found is None:
         return '<p class="muted">Replies: neither took up a theme of the other\u2019s turn just before.</p>'

@@ -13,9 +13,6 @@ import html
 import re
 from collections.abc import Collection
 
-from ..model.analysis.movement import MIN_STEP
-from ..model.analysis.reliability.alpha import CONFIDENCE, DEFAULT_DRAWS
-from ..model.analysis.reliability.comparison import RELIABLE, TENTATIVE
 from ..model.analysis.seminar_analysis import (
     CONTESTED_MIN_EACH_SIDE,
     CONTESTED_MIN_SHARE,
@@ -187,6 +184,8 @@ def reading_html(scale: Scale | None = None, counted_kinds: Collection[Kind] = C
 
 
 def discussion_html(positive: str, negative: str) -> str:
+    from ..model.analysis.movement import MIN_STEP  # the Help text alone needs it: not at start-up
+
     """The part of the page on the course of the discussion: the Timeline's axis, movement and replies (poles already escaped)."""
     return (
         "<h3>Over the discussion</h3>"
@@ -206,6 +205,9 @@ def discussion_html(positive: str, negative: str) -> str:
 
 
 def coders_html() -> str:
+    from ..model.analysis.reliability.alpha import CONFIDENCE, DEFAULT_DRAWS  # the Help text alone needs them
+    from ..model.analysis.reliability.comparison import RELIABLE, TENTATIVE
+
     """The part of the page on agreement between coders: the unit, the levels, the interval and how to read alpha."""
     return (
         "<h3>Agreement between coders</h3>"

@@ -92,8 +92,12 @@ class MainWindow(QMainWindow):
         dialogs: Dialogs | None = None,
         build_chart_now: bool = False,
     ):
-        """The window on ``dataset``; without one, only its frame until :meth:`show_seminar` is called."""
+        """The window on ``dataset``; without one, only its frame until :meth:`show_seminar` is called.
+
+        ``build_chart_now`` builds the chart, and what waits for it, at once rather than after the first paint.
+        """
         super().__init__()
+        self._all_now = build_chart_now  # a window made whole at once (the screenshot command, the tests)
         self.settings = settings if settings is not None else AppSettings()
         self.dialogs = dialogs if dialogs is not None else Dialogs()
         self.selection = Selection(parent=self)
@@ -251,6 +255,20 @@ class MainWindow(QMainWindow):
             file_menu=self.file_menu, recent_menu=self.recent_menu, remember_file=self._remember_file,
             show_banner=self.set_banner, show_lost_excerpts=self.editing.show_lost_excerpts, reopen=self.opener.open,
         )
+        self.coding = Coding(
+            self, document, dialogs, status,
+            editing=self.editing, source=self.source, detail=self.detail, speaker_list=self.speaker_list, tabs=self,
+            edit_menu=self.edit_menu, view_menu=self.view_menu, toolbar=self.toolbar, source_tab_action=self.tab_actions["source"],
+        )
+        # What a first look never needs waits until the chart is on screen: the window shows sooner.
+        if self._all_now:
+            self._install_extras()
+        else:
+            self.when_chart_built(lambda: QTimer.singleShot(0, self, self._install_extras))
+
+    def _install_extras(self) -> None:
+        """Coding rounds and their comparison, codebooks, playback and the queue awaiting a stance."""
+        document, dialogs, status = self.document, self.dialogs, self.show_status
         from ..files.coding_round_action import CodingRoundAction
 
         self.coding_round = CodingRoundAction(
@@ -261,11 +279,6 @@ class MainWindow(QMainWindow):
 
         self.compare_codings = CompareCodings(
             self, document, dialogs, status, selection=self.selection, show_source=lambda: self.show_tab("source")
-        )
-        self.coding = Coding(
-            self, document, dialogs, status,
-            editing=self.editing, source=self.source, detail=self.detail, speaker_list=self.speaker_list, tabs=self,
-            edit_menu=self.edit_menu, view_menu=self.view_menu, toolbar=self.toolbar, source_tab_action=self.tab_actions["source"],
         )
         from ..files.codebook_actions import CodebookActions
 

@@ -42,6 +42,19 @@ def test_the_window_paints_first_and_builds_its_chart_right_after(qtbot, default
     assert window.tabs.widget(0) is window.chart and window.current_tab() == "themes"
 
 
+def test_rounds_codebooks_playback_and_the_awaiting_queue_arrive_once_the_chart_is_built(qtbot, default_dataset, settings, dialogs):
+    """They wait for the chart, so the seminar and the chart show sooner; then their menus are there, in order."""
+    window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    assert not hasattr(window, "playback") and not hasattr(window, "compare_codings")
+    with qtbot.waitSignal(window.chartReady, timeout=10_000):
+        window.show()
+    qtbot.waitUntil(lambda: hasattr(window, "awaiting"), timeout=5000)
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Analysis", "&Playback", "&Help"]
+    assert window.awaiting.action in window.edit_menu.actions()
+
+
 def test_a_window_never_shown_builds_no_chart(qtbot, default_dataset, settings, dialogs):
     """A window that is built but not shown leaves pyqtgraph's chart unbuilt until it is asked for."""
     window = MainWindow(default_dataset, settings=settings, dialogs=dialogs)
