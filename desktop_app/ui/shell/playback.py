@@ -69,16 +69,20 @@ class Playback(QObject):
         self.menu.addAction(self.follow_action)
         self.menu.addSeparator()
         self.recording_action = self._action("&Recording\u2026", None, self.choose_recording, "Choose the seminar's recording and its offset")
-        if details_action is not None:  # Edit ▸ Recording…, beside the other seminar details
+        # Edit ▸ Recording…, beside the other seminar details (its own action: Alt+R is Redo there)
+        self.edit_recording_action = QAction("Rec&ording\u2026", window)
+        self.edit_recording_action.setStatusTip(self.recording_action.statusTip())
+        self.edit_recording_action.triggered.connect(lambda _=False: self.choose_recording())
+        if details_action is not None:
             for menu in details_action.associatedObjects():
                 if isinstance(menu, QMenu):
                     following = menu.actions()
                     index = following.index(details_action)
                     after = following[index + 1] if index + 1 < len(following) else None
                     if after is not None:
-                        menu.insertAction(after, self.recording_action)
+                        menu.insertAction(after, self.edit_recording_action)
                     else:
-                        menu.addAction(self.recording_action)
+                        menu.addAction(self.edit_recording_action)
         self._last_spoken: int | None = None
         self.bar.transcriptTimeChanged.connect(self._on_time)
         self.bar.locateWanted.connect(self.choose_recording)

@@ -146,7 +146,7 @@ def test_the_edit_menu_offers_the_recording_after_the_seminar_details(qtbot, ope
     window = open_window(load(path))
     actions = window.edit_menu.actions()
     details = actions.index(window.editing.details_action)
-    assert actions[details + 1] is window.playback.recording_action
+    assert actions[details + 1] is window.playback.edit_recording_action
     dialogs.recording_answer = str(write_wav(folder / "talk.wav"))
     dialogs.offset_answer = 1.5
     actions[details + 1].trigger()
