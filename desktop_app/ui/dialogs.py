@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
+from .file_filters import RECORDING_FILTER
 
 if TYPE_CHECKING:
     # Its module imports json, which the first paint can do without.
@@ -37,9 +38,6 @@ StatusLine = Callable[[str, int], None]
 
 SEMINAR_FILTER = "Seminar files (*.seminar.json *.json);;All files (*)"
 CODEBOOK_FILTER = "REFI-QDA codebooks (*.qdc);;All files (*)"
-RECORDING_FILTER = (
-    "Recordings (*.wav *.mp3 *.m4a *.aac *.ogg *.oga *.opus *.flac *.mp4 *.m4v *.mkv *.webm *.mov *.avi);;All files (*)"
-)
 TRANSCRIPT_FILTER = (
     "Transcripts, reports and REFI-QDA projects (*.vtt *.webvtt *.srt *.json *.txt *.text *.md *.markdown *.docx *.pdf *.qdpx);;"
     "REFI-QDA projects (*.qdpx);;All files (*)"
