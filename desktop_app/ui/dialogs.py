@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..presentation.elide import elide_long_words, elide_middle, needs_eliding
+from .file_filters import RECORDING_FILTER
 
 if TYPE_CHECKING:
     # Its module imports json, which the first paint can do without.
@@ -86,8 +87,6 @@ class Dialogs:
 
     def recording_path(self, parent: QWidget, start_folder: str = "") -> str | None:
         """The seminar's recording (audio or video), or None when the user cancels."""
-        from .files.recording_filter import RECORDING_FILTER
-
         path, _ = QFileDialog.getOpenFileName(parent, "Recording of the Seminar", start_folder, RECORDING_FILTER)
         return path or None
 

@@ -237,7 +237,7 @@ class ImportDialog(QDialog):
         self.recording_label.setToolTip(str(path) if path is not None else "")
 
     def _choose_recording(self) -> None:
-        from .recording_filter import RECORDING_FILTER
+        from ..file_filters import RECORDING_FILTER
 
         chosen, _ = QFileDialog.getOpenFileName(self, "Recording of the Seminar", str(Path(self.path).parent), RECORDING_FILTER)
         if chosen:
