@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -226,6 +227,9 @@ class _Builder:
     def build(self, title: str, source_name: str) -> ImportedProject:
         cases = self._cases()
         transcript = parse_text(self.text) if not cases else ImportedTranscript(self.text, (), "text")
+        if transcript.single_labels:  # as in a transcript import, a label seen once is not taken for a speaker
+            once = ", ".join(transcript.single_labels)
+            self.left_out.append(f"labels seen only once, not taken as speakers: {once} (Give This Turn To… can fix it)")
         base = build_seminar(transcript, LabelMapping.initial(transcript), title)
         speakers = list(base.speakers)
         speaker_of_selection: dict[str, str] = {}
@@ -238,6 +242,7 @@ class _Builder:
                 for selection_guid in selections:
                     speaker_of_selection.setdefault(selection_guid, speaker_id)
         turns = base.seminar.source.turns
+        turn_starts = [turn.start for turn in turns]
         themes: dict[str, Theme] = {}
         theme_ids: set[str] = set()
         for code in self.codes.values():
@@ -274,7 +279,7 @@ class _Builder:
                 self.left_out.append(f"{where}: only white space is selected")
                 continue
             guid = _guid(selection.get("guid"))
-            claimed = speaker_of_selection.get(guid) or _turn_speaker(turns, start)
+            claimed = speaker_of_selection.get(guid) or _turn_speaker(turns, turn_starts, start)
             if claimed is None:
                 claimed, unattributed = slug(UNATTRIBUTED), True
             speaker_id = claimed
@@ -358,10 +363,11 @@ class _Builder:
         return Kind.ASSESSMENT, "", description
 
 
-def _turn_speaker(turns: Sequence[Turn], offset: int) -> str | None:
-    for turn in turns:
-        if turn.start <= offset < turn.end:
-            return str(turn.speaker)
+def _turn_speaker(turns: Sequence[Turn], starts: Sequence[int], offset: int) -> str | None:
+    """The speaker of the turn holding ``offset`` (turns in text order, ``starts`` their starts), if any."""
+    at = bisect.bisect_right(starts, offset) - 1
+    if at >= 0 and offset < turns[at].end:
+        return str(turns[at].speaker)
     return None
 
 

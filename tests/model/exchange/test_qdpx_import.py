@@ -166,3 +166,33 @@ def test_the_codebook_comes_back_with_descriptions_definitions_and_anchors(tmp_p
     (emissions,) = [theme for theme in back.themes if theme.label == "Emissions"]
     assert (emissions.description, emissions.definition) == ("Effect on air quality.", "Any claim about air quality.")
     assert emissions.anchors == {"2": "Clean air soon.", "-2": "Dirtier air."}
+
+
+def test_without_cases_speaker_labels_in_the_text_give_speakers_turns_and_each_selection_its_speaker(tmp_path):
+    """A project whose interview has no cases: "NAME:" labels make the speakers, and a selection goes to its turn's."""
+    text = (
+        "Mira Holm: Tariffs will hurt the port.\nJonas Berg: The deal protects us.\nMira Holm: Watch the navy.\n"
+        "Jonas Berg: Agreed.\nChair: Thank you.\n"
+    )
+    selections = ""
+    for number, excerpt in enumerate(("Tariffs will hurt the port", "The deal protects us", "Watch the navy"), start=1):
+        start = text.index(excerpt)
+        selections += (
+            f'<PlainTextSelection guid="20000000-0000-4000-8000-00000000000{number}" startPosition="{start}" '
+            f'endPosition="{start + len(excerpt)}"><Coding guid="21000000-0000-4000-8000-00000000000{number}">'
+            '<CodeRef targetGUID="22000000-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>'
+        )
+    project = (
+        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Labels">'
+        '<CodeBook><Codes><Code guid="22000000-0000-4000-8000-000000000001" name="Port" isCodable="true"/></Codes></CodeBook>'
+        f'<Sources><TextSource guid="23000000-0000-4000-8000-000000000001" name="Talk"><PlainTextContent>{text}</PlainTextContent>'
+        f"{selections}</TextSource></Sources></Project>"
+    )
+    path = tmp_path / "labels.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", project)
+    imported = import_project(path)
+    model = imported.model
+    assert [s.name for s in model.speakers] == ["Mira Holm", "Jonas Berg"] and len(model.seminar.source.turns) == 4
+    assert any("seen only once" in item and "Chair" in item for item in imported.left_out)
+    assert [p.speaker for p in model.positions] == ["mira-holm", "jonas-berg", "mira-holm"]
