@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..atomic import write_text_atomic
 from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
+from ..model.dataset import Dataset
 from ..model.exchange.qdpx_import import import_project
 from ..model.format.loader import dumps, from_model
 from ..model.format.problems import DatasetError
@@ -18,36 +19,37 @@ from .export import failed_export, links_note, load_seminar, refuse_target
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error, print_warning
 
 
-def export_qdpx_command(out: Path, dataset_path: Path, force: bool = False) -> str:
-    """Write the seminar as a REFI-QDA project; the line to print."""
+def _export(out: Path, dataset_path: Path, force: bool, write: Callable[[Dataset], Path], said: Callable[[Dataset], str]) -> str:
+    """The steps every export command takes: refuse a bad target first, load, ``write``, then the line to print."""
     refuse_target(out, dataset_path, force)
     note = links_note(out)
     dataset = load_seminar(dataset_path)
-    from ..report.exchange_files import export_qdpx
-
     try:
-        path = export_qdpx(dataset, out, replace_read_only=force)
+        path = write(dataset)
     except ExportFailed as error:
         raise failed_export(error) from None
-    placed = sum(1 for position in dataset.positions if position.id in dataset.spans)
-    return (
-        f"wrote {path} (REFI-QDA project: {len(dataset.speakers)} cases, {len(dataset.themes)} theme codes, "
-        f"{placed} coded selections){note}"
-    )
+    return f"wrote {path} ({said(dataset)}){note}"
+
+
+def export_qdpx_command(out: Path, dataset_path: Path, force: bool = False) -> str:
+    """Write the seminar as a REFI-QDA project; the line to print."""
+    from ..report.exchange_files import export_qdpx
+
+    def said(dataset: Dataset) -> str:
+        placed = sum(1 for position in dataset.positions if position.id in dataset.spans)
+        return f"REFI-QDA project: {len(dataset.speakers)} cases, {len(dataset.themes)} theme codes, {placed} coded selections"
+
+    return _export(out, dataset_path, force, lambda dataset: export_qdpx(dataset, out, replace_read_only=force), said)
 
 
 def export_qdc_command(out: Path, dataset_path: Path, force: bool = False) -> str:
     """Write the seminar's themes as a REFI-QDA codebook; the line to print."""
-    refuse_target(out, dataset_path, force)
-    note = links_note(out)
-    dataset = load_seminar(dataset_path)
     from ..report.exchange_files import export_qdc
 
-    try:
-        path = export_qdc(dataset, out, replace_read_only=force)
-    except ExportFailed as error:
-        raise failed_export(error) from None
-    return f"wrote {path} (REFI-QDA codebook: {len(dataset.themes)} theme codes, each with its stance steps){note}"
+    return _export(
+        out, dataset_path, force, lambda dataset: export_qdc(dataset, out, replace_read_only=force),
+        lambda dataset: f"REFI-QDA codebook: {len(dataset.themes)} theme codes, each with its stance steps",
+    )
 
 
 def export_graphml_command(
@@ -55,16 +57,13 @@ def export_graphml_command(
     without_chair: bool = False,
 ) -> str:
     """Write the speaker and theme network as GraphML; the line to print."""
-    refuse_target(out, dataset_path, force)
-    note = links_note(out)
-    dataset = load_seminar(dataset_path)
     from ..report.exchange_files import export_graphml
 
-    try:
-        path = export_graphml(dataset, out, counted_kinds, replace_read_only=force, without_chair=without_chair)
-    except ExportFailed as error:
-        raise failed_export(error) from None
-    return f"wrote {path} (GraphML: {len(dataset.speakers)} speakers and {len(dataset.themes)} themes as nodes){note}"
+    return _export(
+        out, dataset_path, force,
+        lambda dataset: export_graphml(dataset, out, counted_kinds, replace_read_only=force, without_chair=without_chair),
+        lambda dataset: f"GraphML: {len(dataset.speakers)} speakers and {len(dataset.themes)} themes as nodes",
+    )
 
 
 def import_qdpx_command(project: Path, out: Path, *, source: str | None, level: int, force: bool = False) -> int:

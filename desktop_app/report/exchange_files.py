@@ -6,7 +6,7 @@ file unless asked: the same checks and messages as the CSV and the PDF.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..atomic import atomic_writer
@@ -22,24 +22,22 @@ from .graphml_export import graphml_lines
 
 def export_qdpx(dataset: Dataset, path: str | Path, *, replace_read_only: bool = False) -> Path:
     """Write the seminar as a REFI-QDA project (QDPX) at ``path``; ExportFailed (nothing left behind) when it cannot."""
-    path = Path(path)
-    refuse_unsafe(path, (dataset.path,))
-    refuse_read_only(path, replace_read_only)
-    data = qdpx_bytes(dataset.model, dataset.spans)
-    try:
-        with atomic_writer(path, "wb", replace_read_only=replace_read_only, protected=(dataset.path,)) as stream:
-            stream.write(data)
-    except OSError as error:
-        raise write_failure(path, error) from None
-    return path
+    return _write_bytes(dataset, Path(path), lambda: qdpx_bytes(dataset.model, dataset.spans), replace_read_only)
 
 
 def export_qdc(dataset: Dataset, path: str | Path, *, replace_read_only: bool = False) -> Path:
     """Write the seminar's themes as a REFI-QDA codebook (``.qdc``) at ``path``."""
-    path = Path(path)
+    return _write_bytes(
+        dataset, Path(path), lambda: codebook_xml(list(dataset.themes), dataset.seminar.scale, Guids(dataset.model)),
+        replace_read_only,
+    )
+
+
+def _write_bytes(dataset: Dataset, path: Path, make: Callable[[], bytes], replace_read_only: bool) -> Path:
+    """The checks of every export, then ``make()``'s bytes written atomically at ``path``."""
     refuse_unsafe(path, (dataset.path,))
     refuse_read_only(path, replace_read_only)
-    data = codebook_xml(list(dataset.themes), dataset.seminar.scale, Guids(dataset.model))
+    data = make()
     try:
         with atomic_writer(path, "wb", replace_read_only=replace_read_only, protected=(dataset.path,)) as stream:
             stream.write(data)
