@@ -20,7 +20,7 @@ MAX_PATH = 4096
 class Recording(BaseModel):
     """A seminar's recording (audio or video)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     path: StrictStr = Field(
         min_length=1, max_length=MAX_PATH,
