@@ -126,6 +126,8 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
     seminar itself be unreadable, ``on_broken_installation`` is called with
     the problems (by default they are raised from the event loop).
     """
+    from PySide6.QtCore import QTimer
+
     from .qt_app import application_icon, make_application
 
     resume_collection = _cycle_collection_paused()
@@ -146,7 +148,8 @@ def open_window(file: str | None, on_broken_installation: Callable[[DatasetError
         # a call into Python for every event of every widget.
         app.installEventFilter(FileOpenForwarder(window))
     window.show()
-    window.after_first_paint(lambda: app.setWindowIcon(application_icon()))  # the title bar's icon can follow the paint
+    # The title bar's icon can follow the chart: made at every size and handed to the X server, it took 10 ms or more.
+    window.when_chart_built(lambda: QTimer.singleShot(0, lambda: app.setWindowIcon(application_icon())))
 
     def bring_earlier_files() -> None:
         move_earlier_files(not_moved)
@@ -242,7 +245,8 @@ def open_start_seminar(
             check_shipped_seminar(on_broken_installation)
 
     window.when_chart_built(lambda: QTimer.singleShot(0, after_chart))  # a turn later: once it is painted
-    QTimer.singleShot(0, window.saving.offer_recovery)  # unsaved work a crash left behind
+    # Unsaved work a crash left behind, offered once the window can edit (after the chart, on the Themes tab).
+    window.when_whole(lambda: QTimer.singleShot(0, window.saving.offer_recovery))
     if choice.notice:
         window.set_banner(choice.notice)
     if file and choice.error is None and choice.deferred is None:

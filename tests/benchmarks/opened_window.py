@@ -33,9 +33,9 @@ def open_on(path: str):
     # The window's own hook shows an error in a modal dialog, which nobody would close here: the
     # child would wait for it until the runner's timeout.  An error ends the child at once instead.
     sys.excepthook = _print_and_exit
-    if not window.has_seminar:
+    if not window.is_whole:  # the seminar, then its chart, then the other tabs and editing
         waiting = QEventLoop()
-        window.seminarShown.connect(waiting.quit)
+        window.when_whole(waiting.quit)
         waiting.exec()
     wanted = Path(path).resolve()
     deadline = time.perf_counter() + OPEN_WAIT

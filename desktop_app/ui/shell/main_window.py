@@ -12,8 +12,12 @@ Start-up comes in three steps, each after the previous one is on screen.  A
 window made without a seminar paints its frame first (menus, toolbar, status
 bar and an "Opening" note), importing neither pydantic nor the views; the
 launcher then loads the seminar and hands it over with :meth:`show_seminar`,
-which builds the views; the chart comes last, because importing pyqtgraph
-costs more than everything else the window needs.
+which builds the speaker list and the detail panel; the chart comes next,
+because importing pyqtgraph costs more than everything else the window needs.
+What the Themes tab does not show waits until the chart is on screen (the
+other tabs' views, editing and search, see :meth:`ensure_whole`), and is built
+at once when asked for sooner.  A window given its seminar before it is shown
+builds everything but the chart at once.
 """
 
 from __future__ import annotations
@@ -109,6 +113,8 @@ class MainWindow(QMainWindow):
         self._after_first_paint: list[Callable[[], None]] = []
         self._when_shown: list[Callable[[], None]] = []
         self._when_chart_built: list[Callable[[], None]] = []
+        self._whole = False  # the other tabs' views, editing and search are built (see ensure_whole)
+        self._when_whole: list[Callable[[], None]] = []
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
 
         self.opening_note = QLabel("Opening the seminar\u2026")
@@ -163,11 +169,8 @@ class MainWindow(QMainWindow):
             return
         from ..document import SeminarDocument
         from ..files.file_opener import FileOpener
-        from ..views.agreement_view import AgreementView
         from ..views.detail_panel import DetailPanel
-        from ..views.source_view import SourceView
         from ..views.speaker_list import SpeakerListView
-        from ..views.timeline_view import TimelineView
 
         self.document = SeminarDocument(dataset, self)
         self.opener = FileOpener(self.document, self)
@@ -180,21 +183,14 @@ class MainWindow(QMainWindow):
 
         self.speaker_list = SpeakerListView(self.document, self.selection)
         self.detail = DetailPanel(self.document, self.selection)
-        self.agreement = AgreementView(self.document, self.selection)
-        self.source = SourceView(self.document, self.selection)
-        self.timeline = TimelineView(self.document, self.selection)
 
-        self.chart_placeholder = QLabel("Preparing the chart\u2026")
-        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        mark_caption(self.chart_placeholder)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # Four titles, whole, even in the narrowest window: no scroll arrows hiding the first tab.
         self.tabs.tabBar().setUsesScrollButtons(False)
-        self.tabs.addTab(self.chart_placeholder, TAB_TITLES["themes"])
-        self.tabs.addTab(self.agreement, TAB_TITLES["agreement"])
-        self.tabs.addTab(self.source, TAB_TITLES["source"])
-        self.tabs.addTab(self.timeline, TAB_TITLES["timeline"])
+        self.tabs.addTab(self._placeholder("Preparing the chart\u2026"), TAB_TITLES["themes"])
+        for key in TABS[1:]:  # their views follow with the rest of the window (ensure_whole)
+            self.tabs.addTab(self._placeholder("Preparing\u2026"), TAB_TITLES[key])
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -216,16 +212,13 @@ class MainWindow(QMainWindow):
 
         self.document.reset.connect(self._on_reset)
         self.document.edited.connect(self._show_dataset_facts)
-        self._install_editing()
-        from ..views.search_bar import SearchNavigator
-
-        self.search = SearchNavigator(
-            self, self.document, self.selection,
-            speaker_list=self.speaker_list, detail=self.detail, source=self.source, show_tab=self.show_tab,
-        )
         self.exports.attach(self.document)
-        self.imports.attach(self.document, self.saving)
         self._shows_seminar = True
+        if self._all_now or not self._painted or self.settings.tab != TABS[0]:
+            self.ensure_whole()  # given before the window shows, or reopening on a tab of the rest: all now
+        else:
+            # A shown window on the Themes tab: the rest waits until the chart has painted, a turn after it is built.
+            self.when_chart_built(lambda: QTimer.singleShot(0, self, self.ensure_whole))
         self._show_dataset_facts()
         self._show_coding_round()
         self._restore_layout()
@@ -241,6 +234,67 @@ class MainWindow(QMainWindow):
         for job in self._when_shown:
             job()
         self._when_shown.clear()
+
+    def _placeholder(self, text: str) -> QLabel:
+        """A tab's stand-in while its view is being built."""
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mark_caption(label)
+        return label
+
+    def _put_in_tab(self, index: int, widget: QWidget) -> None:
+        """Put ``widget`` in tab ``index`` in place of its stand-in, which is deleted; the current tab stays current."""
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, TAB_TITLES[TABS[index]])
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+
+    @property
+    def is_whole(self) -> bool:
+        """Whether every tab's view, editing and search are built (see :meth:`ensure_whole`)."""
+        return self._whole
+
+    def ensure_whole(self) -> None:
+        """Build what the Themes tab does not show, if not built yet: the other tabs' views, editing and search.
+
+        A window that shows its seminar on the Themes tab builds these once its
+        chart has painted, which brings the chart to the screen sooner; whatever
+        needs them sooner (another tab chosen, a file opened) calls this first.
+        """
+        if self._whole or not self.has_seminar:
+            return
+        self._whole = True
+        from ..views.agreement_view import AgreementView
+        from ..views.search_bar import SearchNavigator
+        from ..views.source_view import SourceView
+        from ..views.timeline_view import TimelineView
+
+        self.agreement = AgreementView(self.document, self.selection)
+        self.source = SourceView(self.document, self.selection)
+        self.timeline = TimelineView(self.document, self.selection)
+        for key, view in (("agreement", self.agreement), ("source", self.source), ("timeline", self.timeline)):
+            self._put_in_tab(TABS.index(key), view)
+        self._install_editing()
+        self.search = SearchNavigator(
+            self, self.document, self.selection,
+            speaker_list=self.speaker_list, detail=self.detail, source=self.source, show_tab=self.show_tab,
+        )
+        self.imports.attach(self.document, self.saving)
+        for job in self._when_whole:
+            job()
+        self._when_whole.clear()
+
+    def when_whole(self, job: Callable[[], None]) -> None:
+        """Run ``job`` once every tab's view, editing and search are built (at once if they are)."""
+        if self._whole:
+            job()
+        else:
+            self._when_whole.append(job)
 
     def _install_editing(self) -> None:
         """Undo/Redo, History, seminar-wide edits; New/Save/Save As and autosave; Code Selection, the coding editor, Speakers and Themes."""
@@ -459,6 +513,7 @@ class MainWindow(QMainWindow):
         """
         from ..files.file_opener import OpenOutcome
 
+        self.ensure_whole()  # the unsaved-changes question, and the views the new seminar is shown in
         if not self.saving.may_discard_changes("opening another seminar"):
             return OpenOutcome.KEPT
         outcome = self.opener.open(path)
@@ -553,6 +608,8 @@ class MainWindow(QMainWindow):
         self.tab_actions[key].setChecked(True)
         if key == "themes":
             self.ensure_chart()
+        else:
+            self.ensure_whole()
 
     def ensure_chart(self) -> ThemeChart:
         """Build the chart now if it is not built yet (importing pyqtgraph), and return it."""
@@ -564,13 +621,7 @@ class MainWindow(QMainWindow):
 
             self.chart = ThemeChart(self.document, self.selection, self.settings.chart_sort)
             self.chart.sortChanged.connect(self._on_sort_changed)
-            current = self.tabs.currentIndex()
-            self.tabs.blockSignals(True)
-            self.tabs.removeTab(0)
-            self.tabs.insertTab(0, self.chart, TAB_TITLES["themes"])
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            self.chart_placeholder.deleteLater()
+            self._put_in_tab(0, self.chart)
             self.chartReady.emit()
             for job in self._when_chart_built:
                 job()
@@ -618,7 +669,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.has_seminar and not self.saving.may_close():
+        if self._whole and not self.saving.may_close():  # before it is whole, nothing can have been edited
             event.ignore()
             return
         if self.has_seminar:

@@ -27,9 +27,9 @@ def main(argv: list[str]) -> int:
     from desktop_app.ui.files.saving import AUTOSAVE_AFTER_EDITS
 
     app, window = open_window(argv[0])
-    if not window.has_seminar:
+    if not window.is_whole:  # editing and its autosave arrive once the chart is on screen
         waiting = QEventLoop()
-        window.seminarShown.connect(waiting.quit)
+        window.when_whole(waiting.quit)
         waiting.exec()
     for number in range(AUTOSAVE_AFTER_EDITS):
         speaker = Speaker(id=f"added-{number}", name=f"Added Speaker {number}", role="panellist", order=100 + number)

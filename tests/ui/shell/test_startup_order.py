@@ -75,9 +75,9 @@ def test_open_window_shows_the_default_seminar_and_leaves_the_event_loop_to_the_
     with qtbot.waitSignal(window.seminarShown, timeout=10_000):
         pass
     assert window.document.dataset.seminar.title in window.windowTitle()
-    assert not app.windowIcon().isNull(), "the application's icon is set once the window has painted"
     assert window.open_action.isEnabled()
     qtbot.waitUntil(lambda: window.chart is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not app.windowIcon().isNull(), timeout=5000)  # the icon follows the chart
 
 
 def test_the_frame_paints_first_with_a_note_and_the_seminar_follows(qtbot, settings, dialogs, default_dataset):
@@ -230,3 +230,72 @@ def test_a_seminar_that_fails_to_show_lets_the_collector_run_again(qtbot, settin
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def _shown_then_given(qtbot, settings, dialogs, dataset) -> MainWindow:
+    """A window shown empty and painted, then handed ``dataset``: the launcher's order."""
+    window = MainWindow(settings=settings, dialogs=dialogs)
+    qtbot.addWidget(window)
+    painted: list[bool] = []
+    window.after_first_paint(lambda: painted.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: painted == [True], timeout=10_000)
+    window.show_seminar(dataset)
+    return window
+
+
+def test_on_the_themes_tab_the_other_tabs_and_editing_follow_the_chart(qtbot, settings, dialogs, default_dataset):
+    """Started on the Themes tab, the window builds the other tabs, editing and search once its chart has painted."""
+    from desktop_app.ui.views.source_view import SourceView
+
+    window = _shown_then_given(qtbot, settings, dialogs, default_dataset)
+    titles = [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    assert not window.is_whole and window.chart is None
+    assert not hasattr(window, "source") and not hasattr(window, "saving")
+    assert titles == ["Themes", "Agreement", "Source", "Timeline"]  # the four titles are there from the start
+    with qtbot.waitSignal(window.chartReady, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: window.is_whole, timeout=10_000)
+    assert isinstance(window.tabs.widget(2), SourceView) and window.tabs.widget(2) is window.source
+    assert [window.tabs.tabText(index) for index in range(window.tabs.count())] == titles
+    assert window.current_tab() == "themes" and window.tabs.widget(0) is window.chart
+    assert window.editing.undo_action in window.edit_menu.actions()
+    assert window.imports.action.isEnabled()
+
+
+def test_a_tab_chosen_before_the_rest_is_built_is_built_at_once(qtbot, settings, dialogs, default_dataset):
+    """Choosing the Source tab (Ctrl+3) before the rest has arrived builds it there and then, and shows it."""
+    from desktop_app.ui.views.source_view import SourceView
+
+    window = _shown_then_given(qtbot, settings, dialogs, default_dataset)
+    assert not window.is_whole
+    window.tab_actions["source"].trigger()
+    assert window.is_whole and window.current_tab() == "source"
+    assert window.tabs.currentWidget() is window.source and isinstance(window.source, SourceView)
+    assert window.tab_actions["source"].isChecked()
+
+
+def test_a_window_reopened_on_another_tab_builds_it_with_the_seminar(qtbot, settings, dialogs, default_dataset):
+    """Remembered on the Timeline tab, the window shows that tab's view with the seminar, not a stand-in."""
+    settings.tab = "timeline"
+    window = _shown_then_given(qtbot, settings, dialogs, default_dataset)
+    assert window.is_whole and window.current_tab() == "timeline"
+    assert window.tabs.currentWidget() is window.timeline
+
+
+def test_closing_or_opening_a_file_before_the_rest_is_built(qtbot, settings, dialogs, default_dataset, tmp_path):
+    """Nothing can be edited yet, so closing asks nothing; opening a file builds the rest first, then opens it."""
+    from desktop_app.assets import default_seminar_path
+
+    copy = tmp_path / "copy.seminar.json"
+    copy.write_bytes(default_seminar_path().read_bytes())
+    window = _shown_then_given(qtbot, settings, dialogs, default_dataset)
+    assert not window.is_whole
+    window.open_path(copy)
+    assert window.is_whole
+    qtbot.waitUntil(lambda: window.document.dataset.path == copy, timeout=10_000)
+    asked_before = list(dialogs.calls)
+    later = _shown_then_given(qtbot, settings, dialogs, default_dataset)
+    assert not later.is_whole
+    assert later.close() and not later.is_whole
+    assert dialogs.calls == asked_before, "closing a window that cannot have been edited asks nothing"
