@@ -13,15 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT
 from ..model.dataset import Dataset
-from ..model.editing.edits import Edit, Insert, Remove, Replace, SetOrders, apply_edit, leaves
 from ..model.format.schema import Kind, SeminarFile
 from .derived import DerivedData
+
+if TYPE_CHECKING:
+    # Imported with the first edit: a seminar opened only to be read never needs them, and the window shows sooner.
+    from ..model.editing.edits import Edit
 
 
 class SeminarDocument(QObject):
@@ -130,6 +134,8 @@ class SeminarDocument(QObject):
         :class:`~desktop_app.model.format.problems.DatasetError` when the result would
         break a rule of the file) leaves the document as it was and announces nothing.
         """
+        from ..model.editing.edits import apply_edit, leaves
+
         dataset, inverse = apply_edit(self._dataset, edit)
         self._dataset = dataset
         self._derived = self._derive(dataset)
@@ -139,6 +145,8 @@ class SeminarDocument(QObject):
         return inverse
 
     def _announce(self, edit: Edit) -> None:
+        from ..model.editing.edits import Insert, Remove, Replace, SetOrders
+
         if isinstance(edit, SetOrders):
             changed = self.speakerChanged if edit.kind == "speaker" else self.themeChanged
             for entry_id, _order in edit.orders:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import html
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -23,10 +24,12 @@ from PySide6.QtCore import (
 )
 
 from ...model.dataset import Dataset
-from ...model.editing.edits import Edit, Insert, Remove, Replace, leaves
 from ...presentation.wording import fold, role_label, speaker_line
 from ..document import SeminarDocument
 from ..palette import speaker_colour
+
+if TYPE_CHECKING:
+    from ...model.editing.edits import Edit  # the edits arrive with the first one made: the list shows sooner
 
 _USER = Qt.ItemDataRole.UserRole
 SpeakerIdRole = _USER + 1
@@ -76,6 +79,8 @@ class SpeakerListModel(QAbstractListModel):
         self.endResetModel()
 
     def _on_edited(self, edit: Edit) -> None:
+        from ...model.editing.edits import Replace
+
         before, after = self._dataset, self._document.dataset
         same_rows = [s.id for s in before.speakers] == [s.id for s in after.speakers]
         if not same_rows:
@@ -211,6 +216,8 @@ class SpeakerFilterProxy(QSortFilterProxyModel):
 
 def _speakers_of_positions(before: Dataset, after: Dataset, edit: Edit) -> set[str] | None:
     """The speakers whose positions ``edit`` touched, before and after it; None when it touched anything but positions."""
+    from ...model.editing.edits import Insert, Remove, Replace, leaves
+
     speakers: set[str] = set()
     for part in leaves(edit):
         if getattr(part, "kind", None) != "position" or not isinstance(part, (Insert, Replace, Remove)):
