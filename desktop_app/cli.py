@@ -12,12 +12,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
 from .commands.failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error
 from .model.importers.common import FORMATS
 from .presentation.brief_options import PAGE_SIZES
 from .presentation.tabs import TABS
+
+if TYPE_CHECKING:
+    from .model.format.schema import Kind
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -225,20 +229,26 @@ def screenshot(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     return EXIT_OK
 
 
+def _counted_kinds(parser: argparse.ArgumentParser, args: argparse.Namespace) -> frozenset[Kind]:
+    """The kinds ``--counted-kinds`` names (the default ones without it); a usage error for a word it does not know."""
+    from .model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, parse_kinds
+
+    if args.counted_kinds is None:
+        return COUNTED_KINDS_DEFAULT
+    try:
+        return parse_kinds(args.counted_kinds)
+    except ValueError as exc:
+        parser.error(f"--counted-kinds: {exc}")
+
+
 def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-pdf`` and ``--export-csv``: the brief or the CSV, headless."""
     from .commands.export import export_csv_command, export_pdf_command
-    from .model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, parse_kinds
     from .presentation.brief_options import DEFAULT_SECTIONS, ReportOptions, parse_sections
 
     if len(args.files) > 1:
         parser.error("an export takes at most one FILE")
-    counted = COUNTED_KINDS_DEFAULT
-    if args.counted_kinds is not None:
-        try:
-            counted = parse_kinds(args.counted_kinds)
-        except ValueError as exc:
-            parser.error(f"--counted-kinds: {exc}")
+    counted = _counted_kinds(parser, args)
     if args.export_csv is not None:
         if args.page_size or args.sections or args.speaker:
             parser.error("--page-size, --sections and --speaker go with --export-pdf")
@@ -272,7 +282,6 @@ def export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def exchange_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--export-qdpx`` and ``--export-graphml``: the exchange files, headless."""
     from .commands.exchange import export_graphml_command, export_qdc_command, export_qdpx_command
-    from .model.analysis.seminar_analysis import COUNTED_KINDS_DEFAULT, parse_kinds
 
     if len(args.files) > 1:
         parser.error("an export takes at most one FILE")
@@ -286,12 +295,7 @@ def exchange_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -
         else:
             print(export_qdc_command(Path(args.export_qdc), resolve_dataset_path(args.files), args.force))
         return EXIT_OK
-    counted = COUNTED_KINDS_DEFAULT
-    if args.counted_kinds is not None:
-        try:
-            counted = parse_kinds(args.counted_kinds)
-        except ValueError as exc:
-            parser.error(f"--counted-kinds: {exc}")
+    counted = _counted_kinds(parser, args)
     print(export_graphml_command(
         Path(args.export_graphml), resolve_dataset_path(args.files), counted, args.force, without_chair=args.without_chair
     ))

@@ -14,8 +14,8 @@ from ..model.format.problems import DatasetError
 from ..model.format.schema import Kind
 from ..model.importers.common import ImportFailed
 from ..report.errors import ExportFailed
-from ..write_targets import UnsafeTarget, check_target
-from .export import failed_export, links_note, load_seminar, refuse_target
+from ..write_targets import UnsafeTarget
+from .export import failed_export, links_note, load_seminar, refuse_new_file, refuse_target
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error, print_warning
 
 
@@ -68,12 +68,7 @@ def export_graphml_command(
 
 def import_qdpx_command(project: Path, out: Path, *, source: str | None, level: int, force: bool = False) -> int:
     """Make a new seminar file from a REFI-QDA project; print what came over and what did not."""
-    try:
-        check_target(out, (project,))
-    except UnsafeTarget as error:
-        raise CommandFailed(f"--out: {error}") from None
-    if out.exists() and not force:
-        raise CommandFailed(f"{out} already exists; add --force to replace it")
+    refuse_new_file(out, project, force)
     try:
         imported = import_project(project, source=source, level=level)
         from_model(imported.model, source=str(out))  # the rules across the file, as on opening it

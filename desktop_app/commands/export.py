@@ -14,7 +14,7 @@ from ..model.format.problems import DatasetError
 from ..model.format.schema import Kind
 from ..presentation.brief_options import ReportOptions
 from ..report.errors import ExportFailed, ReadOnlyRefused, UnsafeTargetRefused, refuse_read_only, refuse_unsafe
-from ..write_targets import other_links
+from ..write_targets import UnsafeTarget, check_target, other_links
 from .failure import CommandFailed, print_warning
 from .stderr_progress import StderrProgress
 
@@ -39,6 +39,16 @@ def refuse_target(out: Path, dataset_path: Path, force: bool) -> None:
         refuse_read_only(out, force)
     except ReadOnlyRefused as error:
         raise CommandFailed(f"{error}{FORCE_HINT}") from None
+
+
+def refuse_new_file(out: Path, read_from: Path, force: bool) -> None:
+    """CommandFailed, before any work, when ``--out`` is unsafe to write or exists without ``--force``."""
+    try:
+        check_target(out, (read_from,))
+    except UnsafeTarget as error:
+        raise CommandFailed(f"--out: {error}") from None
+    if out.exists() and not force:
+        raise CommandFailed(f"{out} already exists; add --force to replace it")
 
 
 def links_note(out: Path) -> str:

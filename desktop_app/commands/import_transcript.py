@@ -20,7 +20,8 @@ from ..model.format.recording import Recording, relative_reference
 from ..model.importers.common import ImportFailed
 from ..model.importers.mapping import LabelMapping, build_seminar, title_from_path
 from ..model.importers.reading import import_file
-from ..write_targets import UnsafeTarget, check_target
+from ..write_targets import UnsafeTarget
+from .export import refuse_new_file
 from .failure import EXIT_FAILED, EXIT_OK, CommandFailed, print_error
 from .stderr_progress import StderrProgress
 
@@ -44,12 +45,7 @@ def import_command(
     media: Path | None = None,
 ) -> int:
     """Import ``source`` into ``out``; print the summary line (exit 0) or ``FILE: LOCATION: MESSAGE`` (exit 1)."""
-    try:
-        check_target(out, (source,))
-    except UnsafeTarget as error:
-        raise CommandFailed(f"--out: {error}") from None
-    if out.exists() and not force:
-        raise CommandFailed(f"{out} already exists; add --force to replace it")
+    refuse_new_file(out, source, force)
     labels = [label for _, label in speakers]
     report = StderrProgress()  # quiet unless the import lasts over a second
 

@@ -8,6 +8,8 @@ Each point is a plain sentence in the seminar's own scale words.  Pure Python.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..model.analysis.discussion_order import has_turn_times
 from ..model.analysis.seminar_analysis import SeminarAnalysis
 from ..model.dataset import Dataset
@@ -51,17 +53,20 @@ def _floor(dataset: Dataset) -> str:
     """Who spoke longest: by turn times, else by the share of the transcript's text; nothing for a report."""
     seconds = spoken_seconds(dataset)
     if seconds:
-        speaker, held = max(seconds.items(), key=lambda item: (item[1], -dataset.speaker_rank(item[0])))
-        total = sum(seconds.values())
-        share = round(100 * held / total) if total else 0
-        return f"{dataset.speaker(speaker).display_name} held the floor longest: {clock(held)} of {clock(total)} of timed turns ({share}%)."
+        name, held, total, share = _longest(dataset, seconds)
+        return f"{name} held the floor longest: {clock(held)} of {clock(total)} of timed turns ({share}%)."
     characters = spoken_characters(dataset)
     if characters:
-        speaker, held_chars = max(characters.items(), key=lambda item: (item[1], -dataset.speaker_rank(item[0])))
-        total_chars = sum(characters.values())
-        share = round(100 * held_chars / total_chars) if total_chars else 0
-        return f"{dataset.speaker(speaker).display_name} spoke longest: {share}% of the transcript\u2019s turns by length (no turn times)."
+        name, _held, _total, share = _longest(dataset, characters)
+        return f"{name} spoke longest: {share}% of the transcript\u2019s turns by length (no turn times)."
     return ""
+
+
+def _longest(dataset: Dataset, amounts: Mapping[str, float]) -> tuple[str, float, float, int]:
+    """Who has the most of ``amounts`` (the first in the speakers' order on a tie): their name, amount, the total and their share in %."""
+    speaker, held = max(amounts.items(), key=lambda item: (item[1], -dataset.speaker_rank(item[0])))
+    total = sum(amounts.values())
+    return dataset.speaker(speaker).display_name, held, total, round(100 * held / total) if total else 0
 
 
 def _early_and_late(dataset: Dataset) -> str:

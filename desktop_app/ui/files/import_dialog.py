@@ -116,11 +116,6 @@ class ImportDialog(QDialog):
         self.pattern_button = QPushButton("Re-read")
         self.pattern_button.setToolTip("Read the file again, finding speakers with this pattern")
         self.pattern_button.clicked.connect(self.apply_pattern)
-        pattern_row = QWidget()
-        pattern_layout = QHBoxLayout(pattern_row)
-        pattern_layout.setContentsMargins(0, 0, 0, 0)
-        pattern_layout.addWidget(self.pattern_edit, 1)
-        pattern_layout.addWidget(self.pattern_button)
         form = QFormLayout()
         form.addRow("Seminar &title:", self.title_edit)
         form.addRow("Seminar dat&e:", self.date_edit)
@@ -128,19 +123,14 @@ class ImportDialog(QDialog):
         form.addRow("&Format:", self.format_combo)
         pattern_label = QLabel("Label &pattern:")
         pattern_label.setBuddy(self.pattern_edit)
-        form.addRow(pattern_label, pattern_row)
+        form.addRow(pattern_label, _with_button(self.pattern_edit, self.pattern_button))
         self.recording: Path | None = None
         self.recording_label = QLabel("none (optional: the audio or video the transcript was made from)")
         self.recording_label.setTextFormat(Qt.TextFormat.PlainText)
         self.recording_button = QPushButton("&Recording\u2026")
         self.recording_button.setToolTip("Choose the recording, to play it at each turn (Playback menu)")
         self.recording_button.clicked.connect(self._choose_recording)
-        recording_row = QWidget()
-        recording_layout = QHBoxLayout(recording_row)
-        recording_layout.setContentsMargins(0, 0, 0, 0)
-        recording_layout.addWidget(self.recording_label, 1)
-        recording_layout.addWidget(self.recording_button)
-        form.addRow("Recording:", recording_row)
+        form.addRow("Recording:", _with_button(self.recording_label, self.recording_button))
 
         self.turn_table = QTableWidget(0, 3)
         self.turn_table.setHorizontalHeaderLabels(["Label", "Time", "First words"])
@@ -489,3 +479,13 @@ def _carried_over(previous: LabelMapping, fresh: LabelMapping) -> LabelMapping:
         if name in mapping.names.values():
             mapping = mapping.set_role(name, role)
     return mapping
+
+
+def _with_button(widget: QWidget, button: QPushButton) -> QWidget:
+    """One form row: ``widget`` taking the width, ``button`` beside it."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget, 1)
+    layout.addWidget(button)
+    return row
