@@ -31,10 +31,11 @@ def _seminar(speakers: int, themes: int, positions: int) -> Path:
 
 
 def _quietly(arguments: list[str]) -> None:
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    said = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(said):
         status = cli(arguments)
     if status != 0:
-        raise RuntimeError(f"seminar-lens {' '.join(arguments)} exited {status}")
+        raise RuntimeError(f"seminar-lens {' '.join(arguments)} exited {status}: {said.getvalue().strip()}")
 
 
 def _sizes(settings: Settings) -> tuple[int, int, int]:
